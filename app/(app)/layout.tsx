@@ -1,0 +1,33 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { getSession } from "@/lib/auth/session";
+import { hubspotTarget } from "@/lib/hubspot/target";
+
+export const dynamic = "force-dynamic";
+
+/** Every page inside needs a signed-in user with a live HubSpot connection. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const session = await getSession();
+  const path = (await headers()).get("x-pathname") ?? "/campaigns";
+  if (!session) redirect(`/?returnTo=${encodeURIComponent(path)}`);
+  if (session.connection.status !== "active") {
+    redirect(`/?returnTo=${encodeURIComponent(path)}&error=${encodeURIComponent(session.connection.statusReason ?? "Please sign in again.")}`);
+  }
+  const target = hubspotTarget();
+  const wanted = [...target.scopes, ...target.optionalScopes];
+  return (
+    <div className="flex h-full flex-col">
+      <AppHeader
+        portalId={session.connection.portalId}
+        hubDomain={session.connection.hubDomain}
+        email={session.user.email}
+        scopes={session.connection.scopes}
+        missingScopes={wanted.filter((s) => !session.connection.scopes.includes(s))}
+        sandbox={target.kind === "sandbox"}
+      />
+      <main className="flex min-h-0 flex-1 flex-col">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { usePathname } from "next/navigation";
+import { ColumnChooser } from "./column-chooser";
+import { ALL_COLUMN_NAMES, CAMPAIGN_COLUMNS, DEFAULT_COLUMNS } from "./columns";
+import { LoadStatus } from "./load-status";
+import { SearchBox } from "./search-box";
+import { useCampaignList } from "./use-campaign-list";
+import { useUrlQuery } from "./use-url-query";
+import { useVisibleColumns } from "./use-visible-columns";
+
+// react-data-grid uses iterator helpers that Node 20 lacks, so the grid renders in the browser only.
+const CampaignsGrid = dynamic(() => import("./campaigns-grid"), {
+  ssr: false,
+  loading: () => <p className="p-4 text-sm text-slate-500">Loading grid…</p>,
+});
+
+export function CampaignsView({ portalId }: { portalId: number }) {
+  const [query, setQuery] = useUrlQuery();
+  const [visible, toggleColumn] = useVisibleColumns(ALL_COLUMN_NAMES, DEFAULT_COLUMNS);
+  const list = useCampaignList(portalId, query);
+  const pathname = usePathname();
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">Campaigns</h1>
+        <SearchBox value={query.name ?? ""} onChange={(name) => setQuery({ name })} />
+        <LoadStatus loaded={list.rows.length} total={list.total} loading={list.loading || list.loadingMore} />
+        <div className="ml-auto">
+          <ColumnChooser columns={CAMPAIGN_COLUMNS} visible={visible} onToggle={toggleColumn} />
+        </div>
+      </div>
+      {list.error && (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {list.error.message}{" "}
+          {list.error.code === "reauth" || list.error.code === "missing_scopes" ? (
+            <a className="font-medium underline" href={`/api/auth/signin?returnTo=${encodeURIComponent(pathname)}`}>
+              {list.error.code === "reauth" ? "Sign in again" : "Reconnect HubSpot"}
+            </a>
+          ) : (
+            <button type="button" className="font-medium underline" onClick={() => void list.refetch()}>Try again</button>
+          )}
+        </div>
+      )}
+      {!list.loading && !list.error && list.total === 0 && (
+        <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">
+          {query.name ? `No campaign name contains “${query.name}”.` : "This portal has no campaigns yet."}
+        </p>
+      )}
+      <div className="flex min-h-0 flex-1 flex-col rounded border border-slate-200 bg-white">
+        <CampaignsGrid rows={list.rows} total={list.total} visibleColumns={visible} sort={query.sort} onSortChange={(sort) => setQuery({ sort })} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { and, eq, lt } from "drizzle-orm";
+import { env } from "../config/env";
+import { secretBox } from "../crypto/app-secret";
+import { db, tables } from "../db";
+import { fetchTokenIdentity } from "../hubspot/account";
+import { exchangeCode, revokeRefreshToken, startAuthorization } from "../hubspot/oauth";
+import { hubspotTarget } from "../hubspot/target";
+import { createSession, destroySession, getSession } from "./session";
+
+const FLOW_TTL_MS = 10 * 60 * 1000;
+
+/** Only same-site paths may be returned to after sign-in (no open redirects). */
+export function safeReturnTo(value: string | null | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/campaigns";
+}
+
+export function redirectUriFor(origin: string): string {
+  const e = env();
+  return e.HUBSPOT_REDIRECT_URL ?? `${(e.APP_URL ?? origin).replace(/\/$/, "")}/api/auth/callback`;
+}
+
+/** Starts the authorization-code flow; returns the URL to send the browser to. */
+export async function beginSignIn(origin: string, returnTo: string | null): Promise<URL> {
+  const target = hubspotTarget();
+  const redirectUri = redirectUriFor(origin);
+  const { url, state, codeVerifier } = await startAuthorization(target, redirectUri);
+  const database = await db();
+  await database.delete(tables.oauthFlows).where(lt(tables.oauthFlows.createdAt, new Date(Date.now() - FLOW_TTL_MS)));
+  await database.insert(tables.oauthFlows).values({ state, codeVerifier: secretBox().seal(codeVerifier), redirectUri, returnTo: safeReturnTo(returnTo) });
+  return url;
+}
+
+export class SignInError extends Error {}
+
+/** Handles HubSpot's redirect back: checks state, exchanges the code, stores the connection, starts a session. */
+export async function completeSignIn(callbackUrl: URL): Promise<string> {
+  const state = callbackUrl.searchParams.get("state");
+  if (!state) throw new SignInError("The sign-in response had no state. Please start again.");
+  const database = await db();
+  const [flow] = await database.delete(tables.oauthFlows).where(eq(tables.oauthFlows.state, state)).returning();
+  if (!flow || flow.createdAt.getTime() < Date.now() - FLOW_TTL_MS) {
+    throw new SignInError("This sign-in attempt expired or was already used. Please start again.");
+  }
+  if (callbackUrl.searchParams.get("error")) {
+    throw new SignInError(callbackUrl.searchParams.get("error") === "access_denied"
+      ? "Access was not granted in HubSpot, so Batchboard cannot read or edit your campaigns."
+      : `HubSpot refused the sign-in: ${callbackUrl.searchParams.get("error_description") ?? callbackUrl.searchParams.get("error")}`);
+  }
+  const target = hubspotTarget();
+  const box = secretBox();
+  const tokens = await exchangeCode(target, callbackUrl, state, flow.redirectUri, box.open(flow.codeVerifier));
+  const who = await fetchTokenIdentity(target, tokens.accessToken);
+
+  const [user] = await database.insert(tables.users)
+    .values({ hubspotUserId: who.hubspotUserId, email: who.email })
+    .onConflictDoUpdate({ target: tables.users.hubspotUserId, set: { email: who.email } })
+    .returning();
+  const values = {
+    userId: user!.id,
+    portalId: who.portalId,
+    hubDomain: who.hubDomain,
+    apiBase: target.apiBase,
+    scopes: who.scopes,
+    accessTokenEnc: box.seal(tokens.accessToken),
+    refreshTokenEnc: box.seal(tokens.refreshToken),
+    accessTokenExpiresAt: tokens.expiresAt,
+    status: "active",
+    statusReason: null,
+    updatedAt: new Date(),
+  };
+  const [conn] = await database.insert(tables.connections).values(values)
+    .onConflictDoUpdate({ target: [tables.connections.userId, tables.connections.portalId, tables.connections.apiBase], set: values })
+    .returning();
+  await createSession(user!.id, conn!.id);
+  return flow.returnTo;
+}
+
+/** Revokes the refresh token at HubSpot (best effort) and ends the session. */
+export async function signOut(): Promise<void> {
+  const session = await getSession();
+  if (session) {
+    const database = await db();
+    const [conn] = await database.select().from(tables.connections).where(eq(tables.connections.id, session.connection.id));
+    if (conn && conn.status === "active") {
+      try {
+        await revokeRefreshToken(hubspotTarget(), secretBox().open(conn.refreshTokenEnc));
+      } catch (err) {
+        console.warn("[auth] could not revoke the refresh token at HubSpot", err);
+      }
+      await database.update(tables.connections)
+        .set({ status: "revoked", statusReason: "You signed out.", updatedAt: new Date() })
+        .where(and(eq(tables.connections.id, conn.id)));
+    }
+  }
+  await destroySession();
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { CAMPAIGN_PROPERTY_NAMES } from "../hubspot/schemas/campaign-properties";
+
+/** Sortable keys: any campaign property, plus HubSpot's timestamps; `-` prefix for descending. */
+const SORT_KEYS = [...CAMPAIGN_PROPERTY_NAMES, "createdAt", "updatedAt"];
+
+/** The grid's view of the campaign list; lives in the URL (?sort=&q=) so it survives reloads and links. */
+export const CampaignQuerySchema = z.object({
+  sort: z.string().refine((s) => SORT_KEYS.includes(s.replace(/^-/, "")), "Unknown sort column").optional(),
+  name: z.string().max(200).optional(),
+});
+export type CampaignQuery = z.infer<typeof CampaignQuerySchema>;
+
+export const CampaignPageInputSchema = CampaignQuerySchema.extend({ after: z.string().max(500).optional() });
+
+export interface CampaignRow {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  properties: Record<string, string | null>;
+}
+
+export interface CampaignPage {
+  rows: CampaignRow[];
+  total: number;
+  nextAfter: string | null;
+}

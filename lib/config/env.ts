@@ -1,0 +1,35 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable the dashboard reads, in one place (documented in the README).
+ * Without HubSpot app credentials the dashboard talks to the local sandbox.
+ */
+const envSchema = z.object({
+  DATA_DIR: z.string().default(".data"),
+  DATABASE_URL: z.string().optional(),
+  /** Key for encrypting OAuth tokens at rest (32+ chars). Defaults to a key generated into DATA_DIR. */
+  BATCHBOARD_SECRET: z.string().min(32).optional(),
+  /** Public URL of the dashboard, used for the OAuth redirect when set; otherwise taken from the request. */
+  APP_URL: z.string().url().optional(),
+  HUBSPOT_CLIENT_ID: z.string().optional(),
+  HUBSPOT_CLIENT_SECRET: z.string().optional(),
+  HUBSPOT_REDIRECT_URL: z.string().url().optional(),
+  HUBSPOT_SCOPES: z.string().optional(),
+  HUBSPOT_OPTIONAL_SCOPES: z.string().optional(),
+  HUBSPOT_SANDBOX_PORT: z.coerce.number().int().default(4010),
+  HUBSPOT_SANDBOX_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= envSchema.parse(process.env);
+  return cached;
+}
+
+export function dataDir(): string {
+  return path.resolve(env().DATA_DIR);
+}

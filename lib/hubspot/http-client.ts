@@ -1,0 +1,107 @@
+import "server-only";
+import type { z } from "zod";
+
+/**
+ * The one way Batchboard talks HTTP to HubSpot: bearer auth from a token provider, JSON in and out,
+ * HubSpot's error bodies turned into HubSpotApiError, and retries where they are safe:
+ * 429 always (nothing was done), 5xx and network errors only for reads unless the caller says so.
+ */
+export interface TokenProvider {
+  /** A valid access token; `force` asks for a refreshed one after a 401. */
+  (opts?: { force?: boolean }): Promise<string>;
+}
+
+export class HubSpotApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly category: string,
+    message: string,
+    readonly body: unknown,
+    readonly correlationId?: string,
+  ) {
+    super(message);
+    this.name = "HubSpotApiError";
+  }
+  get isAuth() {
+    return this.status === 401;
+  }
+  get missingScopes(): string[] {
+    const errors = (this.body as { errors?: { context?: { requiredGranularScopes?: string[] } }[] })?.errors ?? [];
+    return errors.flatMap((e) => e.context?.requiredGranularScopes ?? []);
+  }
+}
+
+export interface RequestOptions<T> {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  query?: Record<string, string | number | string[] | undefined>;
+  body?: unknown;
+  schema?: z.ZodType<T>;
+  /** Retry 5xx/network failures too (reads, and writes that are idempotent). */
+  idempotent?: boolean;
+  maxAttempts?: number;
+  signal?: AbortSignal;
+}
+
+export interface HubSpotClientOptions {
+  apiBase: string;
+  token?: TokenProvider;
+  fetch?: typeof fetch;
+  /** Waits between retries; tests shorten it. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function backoffMs(attempt: number, res?: Response): number {
+  const retryAfter = Number(res?.headers.get("retry-after"));
+  if (retryAfter > 0) return retryAfter * 1000;
+  // HubSpot documents no Retry-After; its window is 10 s rolling, so back off towards ~1-2 s with jitter.
+  return Math.min(8000, 250 * 2 ** attempt) + Math.floor(Math.random() * 250);
+}
+
+export class HubSpotHttpClient {
+  constructor(private readonly opts: HubSpotClientOptions) {}
+
+  async request<T = unknown>(path: string, o: RequestOptions<T> = {}): Promise<T> {
+    const method = o.method ?? "GET";
+    const url = new URL(this.opts.apiBase + path);
+    for (const [k, v] of Object.entries(o.query ?? {})) {
+      if (v === undefined) continue;
+      url.searchParams.set(k, Array.isArray(v) ? v.join(",") : String(v));
+    }
+    const maxAttempts = o.maxAttempts ?? 6;
+    const doFetch = this.opts.fetch ?? fetch;
+    const sleep = this.opts.sleep ?? defaultSleep;
+    let forcedRefresh = false;
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = { accept: "application/json" };
+      if (o.body !== undefined) headers["content-type"] = "application/json";
+      if (this.opts.token) headers.authorization = `Bearer ${await this.opts.token({ force: forcedRefresh })}`;
+      let res: Response;
+      try {
+        res = await doFetch(url, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body), signal: o.signal, cache: "no-store" });
+      } catch (err) {
+        if (o.idempotent !== false && method === "GET" && attempt + 1 < maxAttempts) { await sleep(backoffMs(attempt)); continue; }
+        if (o.idempotent && attempt + 1 < maxAttempts) { await sleep(backoffMs(attempt)); continue; }
+        throw err;
+      }
+      if (res.ok) {
+        if (res.status === 204) return undefined as T;
+        const json = await res.json();
+        return o.schema ? o.schema.parse(json) : (json as T);
+      }
+      const body = await res.json().catch(() => undefined);
+      const error = toApiError(res.status, body);
+      if (res.status === 401 && this.opts.token && !forcedRefresh) { forcedRefresh = true; continue; }
+      const retryable = res.status === 429 || (res.status >= 500 && (method === "GET" || o.idempotent));
+      if (retryable && attempt + 1 < maxAttempts) { await sleep(backoffMs(attempt, res)); continue; }
+      throw error;
+    }
+  }
+}
+
+function toApiError(status: number, body: unknown): HubSpotApiError {
+  const b = (body ?? {}) as { category?: string; errorType?: string; message?: string; correlationId?: string };
+  const category = b.category ?? b.errorType ?? (status === 429 ? "RATE_LIMIT" : `HTTP_${status}`);
+  return new HubSpotApiError(status, category, b.message ?? `HubSpot answered HTTP ${status}`, body, b.correlationId);
+}
