@@ -26,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {params.signedOut && !params.error && (
         <p role="status" className="rounded border border-slate-300 bg-white p-3">You are signed out.</p>
       )}
-      <a href={href} className="inline-flex w-fit items-center rounded-md bg-brand px-5 py-2.5 font-medium text-white shadow hover:bg-brand-dark">
+      <a href={href} className="inline-flex w-fit items-center rounded-md bg-brand-dark px-5 py-2.5 font-medium text-white shadow hover:bg-orange-800">
         Sign in with HubSpot
       </a>
       {target.kind === "sandbox" && (

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { resetSandbox, signIn } from "./support";
+
+test.beforeEach(async ({ request }) => resetSandbox(request));
+
+test("a new user signs in through the consent page, sees the portal and the campaigns, and signs out", async ({ page }) => {
+  await page.goto("/campaigns");
+  // Not signed in: sent to the sign-in page, with the way back remembered.
+  await expect(page).toHaveURL(/returnTo=%2Fcampaigns/);
+  await signIn(page, { portal: /Globex/ });
+
+  await expect(page).toHaveURL(/\/campaigns/);
+  const portal = page.getByRole("region", { name: "Connected portal" });
+  await expect(portal).toContainText("globex.example.com");
+  await expect(portal).toContainText("20260302");
+  await expect(page.getByLabel("Signed in as")).toHaveText("admin@globex.example.com");
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, { timeout: 30_000 });
+  // Data rows are rendered (header row + data rows).
+  expect(await page.getByRole("grid", { name: "Campaigns" }).getByRole("row").count()).toBeGreaterThan(5);
+
+  await page.getByText(/scopes granted/).click();
+  await expect(page.getByRole("list", { name: "Granted scopes" })).toContainText("marketing.campaigns.write");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toHaveText("You are signed out.");
+  await page.goto("/campaigns");
+  await expect(page.getByRole("link", { name: "Sign in with HubSpot" })).toBeVisible();
+});
+
+test("denying access on the consent page explains why nothing loads", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Sign in with HubSpot" }).click();
+  await page.getByRole("button", { name: "Deny" }).click();
+  await expect(page.getByRole("alert")).toContainText("Access was not granted");
+  await expect(page.getByRole("link", { name: "Sign in with HubSpot" })).toBeVisible();
+});
+
+test("no token reaches the browser", async ({ page }) => {
+  const bodies: string[] = [];
+  page.on("response", async (res) => {
+    const type = res.headers()["content-type"] ?? "";
+    if (/html|json|javascript|x-component/.test(type)) bodies.push(await res.text().catch(() => ""));
+  });
+  await signIn(page);
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, { timeout: 30_000 });
+  const leaked = bodies.filter((b) => /na1-(at|rt)-/.test(b));
+  expect(leaked).toEqual([]);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === "bb_session");
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+});
