@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { ColumnChooser } from "./column-chooser";
 import { ALL_COLUMN_NAMES, CAMPAIGN_COLUMNS, DEFAULT_COLUMNS } from "./columns";
 import { LoadStatus } from "./load-status";
@@ -21,6 +21,9 @@ export function CampaignsView({ portalId }: { portalId: number }) {
   const [visible, toggleColumn] = useVisibleColumns(ALL_COLUMN_NAMES, DEFAULT_COLUMNS);
   const list = useCampaignList(portalId, query);
   const pathname = usePathname();
+  const search = useSearchParams().toString();
+  // Signing in again brings the user back to this exact view (sort, search).
+  const returnTo = search ? `${pathname}?${search}` : pathname;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
@@ -36,7 +39,7 @@ export function CampaignsView({ portalId }: { portalId: number }) {
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           {list.error.message}{" "}
           {list.error.code === "reauth" || list.error.code === "missing_scopes" ? (
-            <a className="font-medium underline" href={`/api/auth/signin?returnTo=${encodeURIComponent(pathname)}`}>
+            <a className="font-medium underline" href={`/api/auth/signin?returnTo=${encodeURIComponent(returnTo)}`}>
               {list.error.code === "reauth" ? "Sign in again" : "Reconnect HubSpot"}
             </a>
           ) : (
