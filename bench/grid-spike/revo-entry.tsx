@@ -1,0 +1,4 @@
+import { createRoot } from 'react-dom/client';
+import { RevoApp } from './revo-app';
+
+createRoot(document.getElementById('root')!).render(<RevoApp />);
