@@ -1,23 +1,9 @@
 /** `npm run sandbox`: the local HubSpot sandbox on 127.0.0.1:$HUBSPOT_SANDBOX_PORT (default 4010). */
 import { TEST_APP } from "./core/state";
+import { sandboxOptionsFromEnv } from "./options-from-env";
 import { startSandbox } from "./server";
 
-const num = (v: string | undefined) => (v === undefined || v === "" ? undefined : Number(v));
-
-const port = num(process.env.HUBSPOT_SANDBOX_PORT) ?? 4010;
-const sandbox = await startSandbox({
-  port,
-  hostname: process.env.HUBSPOT_SANDBOX_HOST ?? "127.0.0.1",
-  seed: num(process.env.HUBSPOT_SANDBOX_SEED) ?? 1,
-  counts: { campaigns: num(process.env.HUBSPOT_SANDBOX_CAMPAIGNS) },
-  config: Object.fromEntries(
-    Object.entries({
-      rateLimitPerTenSeconds: num(process.env.HUBSPOT_SANDBOX_RATE_LIMIT),
-      latencyMs: num(process.env.HUBSPOT_SANDBOX_LATENCY_MS),
-      accessTokenTtlSeconds: num(process.env.HUBSPOT_SANDBOX_TOKEN_TTL),
-    }).filter(([, v]) => v !== undefined),
-  ),
-});
+const sandbox = await startSandbox(sandboxOptionsFromEnv(process.env));
 
 console.log(`HubSpot sandbox listening on ${sandbox.url}`);
 console.log(`  test app client id:     ${TEST_APP.clientId}`);

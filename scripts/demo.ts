@@ -6,11 +6,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { sandboxOptionsFromEnv } from "../sandbox/options-from-env";
 import { startSandbox } from "../sandbox/server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
-const sandboxPort = Number(process.env.HUBSPOT_SANDBOX_PORT ?? 4010);
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, ".data"));
 const useSandbox = !(process.env.HUBSPOT_CLIENT_ID && process.env.HUBSPOT_CLIENT_SECRET);
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -39,15 +39,8 @@ if (needsBuild()) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const sandbox = useSandbox
-  ? await startSandbox({
-      port: sandboxPort,
-      seed: Number(process.env.HUBSPOT_SANDBOX_SEED ?? 1),
-      // The first portal gets 10,000 campaigns so the demo shows the grid at a realistic scale.
-      counts: { campaigns: Number(process.env.HUBSPOT_SANDBOX_CAMPAIGNS ?? 10_000) },
-      config: process.env.HUBSPOT_SANDBOX_LATENCY_MS ? { latencyMs: Number(process.env.HUBSPOT_SANDBOX_LATENCY_MS) } : {},
-    })
-  : undefined;
+// Each portal gets 10,000 campaigns by default so the demo shows the grid at a realistic scale.
+const sandbox = useSandbox ? await startSandbox(sandboxOptionsFromEnv(process.env, { campaigns: 10_000 })) : undefined;
 if (sandbox) console.log(`HubSpot sandbox: ${sandbox.url} (test app client id batchboard-sandbox-client)`);
 
 const args = [nextBin, "start", "-p", String(port)];
@@ -55,7 +48,7 @@ if (process.env.HOST) args.push("-H", process.env.HOST);
 const app = spawn(process.execPath, args, {
   cwd: root,
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, DATA_DIR: dataDir, HUBSPOT_SANDBOX_PORT: String(sandbox?.port ?? sandboxPort), NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, DATA_DIR: dataDir, HUBSPOT_SANDBOX_PORT: String(sandbox?.port ?? process.env.HUBSPOT_SANDBOX_PORT ?? 4010), NEXT_TELEMETRY_DISABLED: "1" },
 });
 app.stdout!.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
