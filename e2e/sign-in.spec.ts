@@ -1,9 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { resetSandbox, signIn } from "./support";
+import { E2E_APP_PORT } from "../playwright.config";
+import { resetSandbox, SANDBOX, signIn } from "./support";
 
 test.beforeEach(async ({ request }) => resetSandbox(request));
 
-test("a new user signs in through the consent page, sees the portal and the campaigns, and signs out", async ({ page }) => {
+/** The refresh token the dashboard received, from the sandbox's request log (never from the browser). */
+async function issuedRefreshToken(request: import("@playwright/test").APIRequestContext): Promise<string> {
+  const log = await (await request.get(`${SANDBOX}/__sandbox/requests?path=/oauth/2026-03/token`)).json();
+  return log.filter((r: { status: number; path: string }) => r.status === 200 && r.path === "/oauth/2026-03/token").at(-1).responseBody.refresh_token;
+}
+
+test("a new user signs in through the consent page, sees the portal and the campaigns, and signs out", async ({ page, request }) => {
   await page.goto("/campaigns");
   // Not signed in: sent to the sign-in page, with the way back remembered.
   await expect(page).toHaveURL(/returnTo=%2Fcampaigns/);
@@ -21,8 +28,14 @@ test("a new user signs in through the consent page, sees the portal and the camp
   await page.getByText(/scopes granted/).click();
   await expect(page.getByRole("list", { name: "Granted scopes" })).toContainText("marketing.campaigns.write");
 
+  const refreshToken = await issuedRefreshToken(request);
+  expect(refreshToken).toMatch(/^na1-rt-/);
+  expect((await request.get(`${SANDBOX}/oauth/v1/refresh-tokens/${refreshToken}`)).status()).toBe(200);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("status")).toHaveText("You are signed out.");
+  // Signing out revoked the grant at HubSpot: the refresh token no longer works.
+  const info = await request.get(`${SANDBOX}/oauth/v1/refresh-tokens/${refreshToken}`);
+  expect(info.status()).toBe(404);
   await page.goto("/campaigns");
   await expect(page.getByRole("link", { name: "Sign in with HubSpot" })).toBeVisible();
 });
@@ -49,4 +62,10 @@ test("no token reaches the browser", async ({ page }) => {
   const session = cookies.find((c) => c.name === "bb_session");
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
+});
+
+test("signing in works on 127.0.0.1 as well as localhost", async ({ page }) => {
+  await signIn(page, { path: `http://127.0.0.1:${E2E_APP_PORT}/` });
+  expect(new URL(page.url()).host).toBe(`127.0.0.1:${E2E_APP_PORT}`);
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, { timeout: 30_000 });
 });
