@@ -1,0 +1,44 @@
+/**
+ * The batch engine's contract, shared by grid submissions, uploads, retries and reverts.
+ * A submission is a list of row operations; the engine returns one outcome per row, always.
+ */
+
+/** Property values as HubSpot takes them: strings; "" resets a property. */
+export type PropertyValues = Record<string, string>;
+
+/** What the user saw when they started editing a row: used to detect edits made in HubSpot since. */
+export interface RowBaseline {
+  updatedAt: string;
+  values: Record<string, string | null>;
+}
+
+export type RowOperation =
+  | { rowKey: string; kind: "update"; id: string; properties: PropertyValues; baseline?: RowBaseline; force?: boolean }
+  | { rowKey: string; kind: "create"; properties: PropertyValues };
+
+export interface RowError {
+  /** HubSpot's category (VALIDATION_ERROR, OBJECT_NOT_FOUND, RATE_LIMIT, …) or the engine's own (NETWORK_ERROR). */
+  category: string;
+  /** A sentence a marketer understands. */
+  message: string;
+  /** Machine code when HubSpot gives one (INVALID_DATE_PROPERTY, DUPLICATE_CAMPAIGN_NAME, …). */
+  code?: string;
+  /** The property the error is about, when known. */
+  property?: string;
+  /** HubSpot's error object, untouched, for the "raw error" view. */
+  raw?: unknown;
+}
+
+export interface SavedRecord {
+  id: string;
+  updatedAt: string;
+  properties: Record<string, string | null>;
+}
+
+export type RowOutcome =
+  | { rowKey: string; status: "saved"; record: SavedRecord }
+  | { rowKey: string; status: "failed"; error: RowError }
+  /** Changed in HubSpot since it was loaded: nothing was written; `current` is HubSpot's version now. */
+  | { rowKey: string; status: "conflict"; current: SavedRecord };
+
+export type RowStatus = "pending" | "saving" | RowOutcome["status"];
