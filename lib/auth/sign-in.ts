@@ -12,7 +12,15 @@ const FLOW_TTL_MS = 10 * 60 * 1000;
 
 /** Only same-site paths may be returned to after sign-in (no open redirects). */
 export function safeReturnTo(value: string | null | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/campaigns";
+  if (!value || !value.startsWith("/") || value.startsWith("//")) return "/campaigns";
+  // Resolve it as browsers and `new URL(returnTo, origin)` do ("\" reads as "/", tabs and newlines are
+  // dropped, so "/\evil.com" is "//evil.com"): it must stay on our origin.
+  const base = "http://batchboard.invalid";
+  try {
+    return new URL(value, base).origin === base ? value : "/campaigns";
+  } catch {
+    return "/campaigns";
+  }
 }
 
 export function redirectUriFor(origin: string): string {
