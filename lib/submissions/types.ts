@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { RowOutcome, RowStatus } from "../batch/types";
+
+/**
+ * What the grid sends when the user submits: only changed properties per row. The same schema
+ * validates the server action's input (and later job payloads).
+ */
+export const RowBaselineSchema = z.object({
+  updatedAt: z.string(),
+  values: z.record(z.string(), z.string().nullable()),
+});
+
+export const RowOperationSchema = z.discriminatedUnion("kind", [
+  z.object({
+    rowKey: z.string().min(1).max(100),
+    kind: z.literal("update"),
+    id: z.string().min(1).max(100),
+    properties: z.record(z.string(), z.string()),
+    baseline: RowBaselineSchema.optional(),
+    /** The user chose "apply mine" on a conflict: write even though HubSpot changed it since. */
+    force: z.boolean().optional(),
+  }),
+  z.object({
+    rowKey: z.string().min(1).max(100),
+    kind: z.literal("create"),
+    properties: z.record(z.string(), z.string()),
+  }),
+]);
+
+export const SubmitEditsInputSchema = z.object({
+  resource: z.literal("campaigns"),
+  operations: z.array(RowOperationSchema).min(1).max(20_000),
+});
+export type SubmitEditsInput = z.infer<typeof SubmitEditsInputSchema>;
+
+export type SubmissionState = "running" | "done";
+
+/** A submission as the grid and the history page see it (small and serialisable). */
+export interface SubmissionView {
+  id: string;
+  resource: string;
+  state: SubmissionState;
+  createdAt: string;
+  finishedAt: string | null;
+  counts: Record<RowStatus, number>;
+  /** Outcomes of finished rows; rows not in here are still pending or saving. */
+  outcomes: RowOutcome[];
+}
