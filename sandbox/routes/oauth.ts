@@ -233,6 +233,19 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
     return at && at.expiresAt > Date.now() ? at : undefined;
   };
   const hubDomain = (portalId: number) => ctx.portalById(portalId)?.domain;
+  /**
+   * HubSpot's `SignedAccessToken` (required in introspection's PublicAccessTokenInfoResponse, sent
+   * by v1 token info too). Opaque values here: scopes are HubSpot's encoded bitsets, not names.
+   */
+  const signedAccessToken = (at: NonNullable<ReturnType<typeof accessActive>>) => {
+    const digest = (s: string) => createHash("sha256").update(s).digest("base64url");
+    return {
+      expiresAt: at.expiresAt, scopes: Buffer.from(at.scopes.join(" ")).toString("base64"), hubId: at.portalId, userId: at.userId,
+      appId: at.appId, appInstallId: `${at.appId}-${at.portalId}`, audience: at.clientId, installingUserId: at.userId,
+      signature: digest(`v1:${at.token}`), newSignature: digest(`v2:${at.token}`), scopeToScopeGroupPks: "", trialScopes: "",
+      trialScopeToScopeGroupPks: "", hublet: "na1", isUserLevel: false, isServiceAccount: false, isPrivateDistribution: false,
+    };
+  };
   const accessInfo = (at: NonNullable<ReturnType<typeof accessActive>>) => ({
     token: at.token,
     user: at.userEmail,
@@ -244,6 +257,7 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
     user_id: at.userId,
     token_type: "access",
     is_private_distribution: false,
+    signed_access_token: signedAccessToken(at),
   });
   const refreshInfo = (rt: NonNullable<ReturnType<typeof refreshActive>>) => ({
     token: rt.token,
