@@ -40,6 +40,8 @@ export interface RequestOptions<T> {
   idempotent?: boolean;
   maxAttempts?: number;
   signal?: AbortSignal;
+  /** Sees every HTTP response (headers: Retry-After, X-HubSpot-RateLimit-*), e.g. for a rate limiter. */
+  onResponse?: (res: Response) => void;
 }
 
 export interface HubSpotClientOptions {
@@ -85,6 +87,7 @@ export class HubSpotHttpClient {
         if (o.idempotent && attempt + 1 < maxAttempts) { await sleep(backoffMs(attempt)); continue; }
         throw err;
       }
+      o.onResponse?.(res);
       if (res.ok) {
         if (res.status === 204) return undefined as T;
         const json = await res.json();

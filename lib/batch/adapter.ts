@@ -1,0 +1,59 @@
+import type { HubSpotHttpClient } from "../hubspot/http-client";
+import type { RowError, RowOperation, SavedRecord } from "./types";
+
+/**
+ * What the batch engine needs from one HubSpot resource (campaigns today; marketing events and CRM
+ * objects next). The engine knows nothing about URLs or response shapes: an adapter sends one batch
+ * call and correlates its answer back to rows, so the engine's chunking, retries, 400 isolation,
+ * conflict checks and create de-duplication are written once for every resource.
+ */
+export type UpdateOp = Extract<RowOperation, { kind: "update" }>;
+export type CreateOp = Extract<RowOperation, { kind: "create" }>;
+
+/**
+ * The client as adapters see it: the engine hands them a wrapper whose every request waits for the
+ * portal's rate limiter and makes one attempt only (the engine owns retries), so adapters stay plain.
+ */
+export type HubSpotRequester = Pick<HubSpotHttpClient, "request">;
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * One batch call's answer, correlated to rows. Rows missing from both `saved` and `failed` are
+ * "unaccounted": the engine resends them one at a time and then pairs them with `unassigned`.
+ */
+export interface BatchCallResult {
+  saved: Map<string, SavedRecord>;
+  failed: Map<string, RowError>;
+  /** Errors the adapter could not tie to a row (e.g. a create error without a name). */
+  unassigned: RowError[];
+}
+
+export interface BatchAdapter {
+  /** For logs and error messages ("campaign", "contact"). */
+  readonly noun: string;
+  /** Inputs per batch call (campaigns 50, CRM objects 100). */
+  readonly batchSize: number;
+
+  update(http: HubSpotRequester, ops: UpdateOp[], call: CallOptions): Promise<BatchCallResult>;
+  create(http: HubSpotRequester, ops: CreateOp[], call: CallOptions): Promise<BatchCallResult>;
+  /**
+   * Current records by id, with at least `properties`; ids that no longer exist are simply absent.
+   * Used by the conflict check just before writing.
+   */
+  read(http: HubSpotRequester, ids: string[], properties: string[], call: CallOptions): Promise<Map<string, SavedRecord>>;
+
+  /**
+   * A create's natural key, unique per portal (campaigns: the normalised hs_name), or undefined
+   * when the resource has none. With a key the engine can (a) refuse two creates of the same record
+   * in one submission and (b) find out whether a create whose answer was lost actually happened.
+   */
+  createKey?(op: CreateOp): string | undefined;
+  /** The existing records among these keys (exact match), keyed by createKey. Needs createKey. */
+  findByKeys?(http: HubSpotRequester, keys: string[], call: CallOptions): Promise<Map<string, SavedRecord>>;
+
+  /** A whole-request HubSpot error (400, 403, …) as shown on each row it affects. */
+  describeError(status: number, body: unknown, fallback: string): RowError;
+}

@@ -1,0 +1,196 @@
+import type { HubSpotHttpClient } from "../hubspot/http-client";
+import type { BatchAdapter, BatchCallResult, CreateOp, UpdateOp } from "./adapter";
+import { applyConflictCheck, needsConflictCheck, propertiesToCheck } from "./conflicts";
+import { rowErrors } from "./errors";
+import { chunk, splitOperations } from "./operations";
+import { runPool } from "./pool";
+import type { RateLimiter } from "./rate-limiter";
+import { send, type SendContext } from "./send";
+import type { RowError, RowOperation, RowOutcome } from "./types";
+
+/**
+ * The one batch engine (grid submissions now; uploads, retries and reverts later). It chunks rows
+ * into the adapter's batch size, keeps a few batches in flight within the portal's rate limit, and
+ * returns exactly one outcome per operation, in input order. Row-level problems never throw: a
+ * batch that keeps failing yields failed outcomes with a clear error.
+ */
+export interface RunBatchOptions {
+  adapter: BatchAdapter;
+  client: HubSpotHttpClient;
+  limiter: RateLimiter;
+  /** Batches in flight at once (default 4): enough to keep HubSpot's 11 requests/s busy at ~250 ms per call. */
+  concurrency?: number;
+  /** Called with each group of finished rows, one call at a time, in completion order. */
+  onOutcomes?: (outcomes: RowOutcome[]) => void | Promise<void>;
+  /** Called just before a row's write is sent. */
+  onSaving?: (rowKeys: string[]) => void;
+  signal?: AbortSignal;
+  /** Attempts per call for 429/5xx/network failures (default 6). */
+  maxAttempts?: number;
+  /** Waits between retries; tests shorten it. */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Rows whose create may already have been sent by an earlier run (e.g. marked "saving" before a
+   * restart): they are looked up by natural key before anything is sent, like a lost answer.
+   */
+  maybeSent?: ReadonlySet<string>;
+}
+
+type Work =
+  | { kind: "update"; ops: UpdateOp[]; checked: boolean }
+  /** `round`: how many times these rows' outcome was unknown and looked up (bounded). */
+  | { kind: "create"; ops: CreateOp[]; round: number; lookupFirst?: boolean };
+
+/** A lost create answer is looked up and resent at most this many times before giving up. */
+const MAX_CREATE_ROUNDS = 3;
+
+export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Promise<RowOutcome[]> {
+  const { adapter } = opts;
+  const noun = adapter.noun;
+  const outcomes = new Map<string, RowOutcome>();
+  let emitting: Promise<void> = Promise.resolve();
+  let emitError: unknown;
+
+  const emit = (list: RowOutcome[]) => {
+    const fresh = list.filter((o) => !outcomes.has(o.rowKey));
+    for (const o of fresh) outcomes.set(o.rowKey, o);
+    if (!fresh.length || !opts.onOutcomes) return;
+    emitting = emitting.then(() => opts.onOutcomes!(fresh)).catch((err) => { emitError ??= err; });
+  };
+  const fail = (rows: RowOperation[], error: RowError) => emit(rows.map((op) => ({ rowKey: op.rowKey, status: "failed", error })));
+
+  const ctx: SendContext = {
+    client: opts.client,
+    limiter: opts.limiter,
+    signal: opts.signal,
+    maxAttempts: opts.maxAttempts ?? 6,
+    sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+  };
+
+  const { updates, creates, duplicates } = splitOperations(ops, adapter);
+  for (const d of duplicates) fail([d.op], rowErrors.duplicateRow(noun, d.what));
+
+  const initial: Work[] = [
+    ...chunk(updates, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false })),
+    ...chunk(creates.filter((op) => !opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0 })),
+    ...chunk(creates.filter((op) => opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0, lookupFirst: true })),
+  ];
+
+  /** Outcomes from one correlated answer; returns the rows it did not account for. */
+  function settle<T extends RowOperation>(rows: T[], r: BatchCallResult): { unaccounted: T[]; unassigned: RowError[] } {
+    const unaccounted: T[] = [];
+    for (const op of rows) {
+      const saved = r.saved.get(op.rowKey);
+      const failed = r.failed.get(op.rowKey);
+      if (saved) emit([{ rowKey: op.rowKey, status: "saved", record: saved }]);
+      else if (failed) emit([{ rowKey: op.rowKey, status: "failed", error: failed }]);
+      else unaccounted.push(op);
+    }
+    return { unaccounted, unassigned: r.unassigned };
+  }
+
+  /** A whole batch rejected (4xx): split a 400 in halves until each bad row stands alone. */
+  function rejected<W extends Work>(w: W, status: number, body: unknown, message: string, halve: (ops: W["ops"]) => Work): Work[] {
+    if (status === 400 && w.ops.length > 1) {
+      const mid = Math.ceil(w.ops.length / 2);
+      return [halve(w.ops.slice(0, mid)), halve(w.ops.slice(mid))];
+    }
+    fail(w.ops, adapter.describeError(status, body, message));
+    return [];
+  }
+
+  async function processUpdate(w: Extract<Work, { kind: "update" }>): Promise<Work[]> {
+    let write = w.ops;
+    const toCheck = w.checked ? [] : write.filter(needsConflictCheck);
+    if (toCheck.length) {
+      // Read just before writing, so the window in which a HubSpot edit can slip through is one call.
+      const r = await send(ctx, true, (http, call) => adapter.read(http, toCheck.map((op) => op.id), propertiesToCheck(toCheck), call));
+      if (r.kind !== "ok") return unsent(write, r), [];
+      const split = applyConflictCheck(write, r.value, noun);
+      emit(split.outcomes);
+      write = split.write;
+    }
+    if (!write.length) return [];
+    opts.onSaving?.(write.map((op) => op.rowKey));
+    const r = await send(ctx, true, (http, call) => adapter.update(http, write, call));
+    if (r.kind === "ok") {
+      const { unaccounted, unassigned } = settle(write, r.value);
+      if (!unaccounted.length) return [];
+      if (unaccounted.length === 1 && unassigned.length <= 1) return fail(unaccounted, unassigned[0] ?? rowErrors.notReported(noun)), [];
+      // Updates are idempotent: sending a row alone again gives it an answer of its own.
+      return write.length === 1 ? (fail(unaccounted, rowErrors.notReported(noun)), []) : unaccounted.map((op) => ({ kind: "update", ops: [op], checked: true }));
+    }
+    if (r.kind === "rejected") return rejected({ ...w, ops: write }, r.status, r.body, r.message, (ops) => ({ kind: "update", ops, checked: true }));
+    return unsent(write, r), [];
+  }
+
+  async function processCreate(w: Extract<Work, { kind: "create" }>): Promise<Work[]> {
+    if (w.lookupFirst) return recoverCreates(w.ops, w.round, { maybeSentEarlier: true });
+    opts.onSaving?.(w.ops.map((op) => op.rowKey));
+    const r = await send(ctx, false, (http, call) => adapter.create(http, w.ops, call));
+    if (r.kind === "ok") {
+      const { unaccounted, unassigned } = settle(w.ops, r.value);
+      if (!unaccounted.length) return [];
+      // An error we cannot tie to a row, and one row left: it is that row's error.
+      if (unaccounted.length === 1 && unassigned.length === 1) return fail(unaccounted, unassigned[0]!), [];
+      // Rows without a natural key cannot be looked up; in a definitive answer that does not list them
+      // they were not created. Errors that cannot be told apart (e.g. several nameless rows) are shared.
+      const keyless = unaccounted.filter((op) => adapter.createKey?.(op) === undefined);
+      const sameError = unassigned.length > 0 && unassigned.every((e) => e.code === unassigned[0]!.code && e.message === unassigned[0]!.message);
+      if (keyless.length) fail(keyless, sameError ? unassigned[0]! : rowErrors.notReported(noun, unassigned));
+      // The others: we do not know whether they were created, so look them up before any resend.
+      const keyed = unaccounted.filter((op) => !keyless.includes(op));
+      return keyed.length ? recoverCreates(keyed, w.round, { notInResponse: true, unassigned }) : [];
+    }
+    if (r.kind === "rejected") return rejected(w, r.status, r.body, r.message, (ops) => ({ kind: "create", ops, round: w.round }));
+    if (r.kind === "unknown") return recoverCreates(w.ops, w.round, r.error);
+    if (r.kind === "aborted" && r.sent) return fail(w.ops, rowErrors.unknownOutcome(noun, { cancelled: true })), [];
+    return unsent(w.ops, r), [];
+  }
+
+  /**
+   * A create batch whose answer was lost (5xx, reset, timeout) may or may not have been applied.
+   * A create is never sent twice for one row: the natural keys are looked up first, found records
+   * are the rows' saved outcome, and only the missing ones are sent again.
+   */
+  async function recoverCreates(rows: CreateOp[], round: number, raw: unknown): Promise<Work[]> {
+    const keyed = adapter.findByKeys ? rows.filter((op) => adapter.createKey?.(op) !== undefined) : [];
+    const unkeyed = rows.filter((op) => !keyed.includes(op));
+    if (unkeyed.length) fail(unkeyed, rowErrors.unknownOutcome(noun, raw));
+    if (!keyed.length) return [];
+    if (round + 1 >= MAX_CREATE_ROUNDS) return fail(keyed, rowErrors.unknownOutcome(noun, raw)), [];
+    const keys = keyed.map((op) => adapter.createKey!(op)!);
+    const r = await send(ctx, true, (http, call) => adapter.findByKeys!(http, keys, call));
+    if (r.kind !== "ok") return fail(keyed, rowErrors.unknownOutcome(noun, r)), [];
+    const missing: CreateOp[] = [];
+    keyed.forEach((op, i) => {
+      const found = r.value.get(keys[i]!);
+      if (found) emit([{ rowKey: op.rowKey, status: "saved", record: found }]);
+      else missing.push(op);
+    });
+    return missing.length ? [{ kind: "create", ops: missing, round: round + 1 }] : [];
+  }
+
+  /** Rows whose call did not get through (retries exhausted, cancelled, unreadable answer). */
+  function unsent(rows: RowOperation[], r: { kind: string; error?: unknown; sent?: boolean; status?: number; body?: unknown; message?: string }) {
+    if (r.kind === "gave-up") fail(rows, r.error as RowError);
+    else if (r.kind === "rejected") fail(rows, adapter.describeError(r.status!, r.body, r.message!));
+    else if (r.kind === "aborted") fail(rows, rowErrors.cancelled());
+    else fail(rows, rowErrors.unexpected(r.error));
+  }
+
+  await runPool(initial, opts.concurrency ?? 4, async (w) => {
+    const rows: RowOperation[] = w.ops;
+    if (opts.signal?.aborted) return fail(rows, rowErrors.cancelled()), [];
+    try {
+      return w.kind === "update" ? await processUpdate(w) : await processCreate(w);
+    } catch (err) {
+      // A bug, not a HubSpot answer: still one outcome per row.
+      fail(rows, rowErrors.unexpected(err));
+      return [];
+    }
+  });
+  await emitting;
+  if (emitError) throw emitError;
+  return ops.map((op) => outcomes.get(op.rowKey) ?? { rowKey: op.rowKey, status: "failed", error: rowErrors.unexpected(new Error("no outcome")) });
+}

@@ -1,0 +1,71 @@
+import type { RecordedRequest } from "../../../sandbox/core/state";
+import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
+import { HubSpotHttpClient } from "../../hubspot/http-client";
+import { SlidingWindowLimiter } from "../rate-limiter";
+import type { RowOutcome } from "../types";
+
+/**
+ * A real sandbox on a random port for the engine's integration tests, plus the control-API calls
+ * they need: faults, the request log (to count writes) and the stored records (to check what
+ * HubSpot really holds, not what the engine says).
+ */
+export const CAMPAIGNS = "/marketing/campaigns/2026-03";
+export const BATCH_UPDATE = `${CAMPAIGNS}/batch/update`;
+export const BATCH_CREATE = `${CAMPAIGNS}/batch/create`;
+export const BATCH_READ = `${CAMPAIGNS}/batch/read`;
+
+export interface StoredRecord {
+  id: string;
+  properties: Record<string, string | null>;
+  updatedAt: string;
+}
+
+export async function sandboxKit(opts: { campaigns?: number; rateLimit?: number } = {}) {
+  const sb: RunningSandbox = await startSandbox({
+    port: 0,
+    counts: { campaigns: opts.campaigns ?? 300, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 },
+    config: { rateLimitPerTenSeconds: opts.rateLimit ?? 100_000 },
+  });
+  const portalId = sb.ctx.defaultPortal().id;
+  const token = sb.ctx.issueTokens({ portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;
+
+  async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(sb.url + path, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+    return res.json() as Promise<T>;
+  }
+
+  return {
+    sb,
+    portalId,
+    control,
+    /** A client as the dashboard builds one; `fetch` lets a test lose answers on purpose. */
+    client: (f?: typeof fetch) => new HubSpotHttpClient({ apiBase: sb.url, token: async () => token, fetch: f }),
+    limiter: (limit = 100_000) => new SlidingWindowLimiter({ limit, pauseAfter429Ms: 10 }),
+    reset: async () => {
+      await control("DELETE", "/__sandbox/faults");
+      await control("POST", "/__sandbox/reset", { campaigns: opts.campaigns ?? 300, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 });
+    },
+    faults: (...rules: Record<string, unknown>[]) => control("POST", "/__sandbox/faults", { rules }),
+    requests: (path: string, method = "POST") =>
+      control<RecordedRequest[]>("GET", `/__sandbox/requests?path=${encodeURIComponent(path)}&method=${method}`).then((rs) => rs.filter((r) => r.path === path)),
+    records: () => control<StoredRecord[]>("GET", "/__sandbox/records/campaigns"),
+    close: () => sb.close(),
+  };
+}
+export type SandboxKit = Awaited<ReturnType<typeof sandboxKit>>;
+
+/** Sandbox requests as the engine sent them: the ids (or names) in each successful write. */
+export const inputsOf = (r: RecordedRequest) => ((r.requestBody as { inputs?: { id?: string; properties: Record<string, string> }[] })?.inputs ?? []);
+
+export const noSleep = async () => {};
+
+export function byStatus(outcomes: RowOutcome[]) {
+  const counts: Record<string, number> = {};
+  for (const o of outcomes) counts[o.status] = (counts[o.status] ?? 0) + 1;
+  return counts;
+}
