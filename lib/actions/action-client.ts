@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { ConnectionRevokedError } from "../auth/access-token";
 import { getSession, type Session } from "../auth/session";
 import { HubSpotApiError } from "../hubspot/http-client";
-import type { ActionError, ActionResult } from "./result";
+import { ExpectedActionError, type ActionError, type ActionResult } from "./result";
 
 /**
  * The one way to write a server action: validate input with its zod schema, require a signed-in
@@ -27,6 +27,7 @@ export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input:
 }
 
 export function toActionError(err: unknown): ActionError {
+  if (err instanceof ExpectedActionError) return { code: err.code, message: err.message };
   if (err instanceof ConnectionRevokedError) return { code: "reauth", message: err.message };
   if (err instanceof HubSpotApiError) {
     if (err.status === 401) return { code: "reauth", message: "HubSpot no longer accepts this session. Sign in again to continue." };

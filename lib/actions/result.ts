@@ -3,7 +3,7 @@
  * code the UI acts on (reauth → sign-in link, missing_scopes → reconnect button); unexpected ones
  * carry only an id that is also in the server log.
  */
-export type ActionErrorCode = "reauth" | "missing_scopes" | "rate_limited" | "hubspot" | "invalid_input" | "unexpected";
+export type ActionErrorCode = "reauth" | "missing_scopes" | "rate_limited" | "hubspot" | "invalid_input" | "not_found" | "unexpected";
 
 export interface ActionError {
   code: ActionErrorCode;
@@ -13,3 +13,10 @@ export interface ActionError {
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** An expected failure whose message is meant for the user (formbricks' "expected errors"). */
+export class ExpectedActionError extends Error {
+  constructor(readonly code: ActionErrorCode, message: string) {
+    super(message);
+  }
+}

@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** A person who signed in with HubSpot (HubSpot user ids are global across portals). */
 export const users = pgTable("users", {
@@ -47,3 +47,52 @@ export const oauthFlows = pgTable("oauth_flows", {
   returnTo: text("return_to").notNull().default("/campaigns"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One submission of edits (from the grid now; uploads, retries and reverts later): who, which portal,
+ * which resource, and its progress. Rows are in submission_rows.
+ */
+export const submissions = pgTable("submissions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+  portalId: bigint("portal_id", { mode: "number" }).notNull(),
+  resource: text("resource").notNull(),
+  /** grid | upload | retry | revert */
+  source: text("source").notNull().default("grid"),
+  /** running | done */
+  state: text("state").notNull().default("running"),
+  totalRows: integer("total_rows").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+}, (t) => [index("submissions_portal_created_idx").on(t.portalId, t.createdAt)]);
+
+/** Orders finished rows so that pollers can ask for "what finished since I last looked". */
+export const submissionRowFinishSeq = pgSequence("submission_row_finish_seq");
+
+/**
+ * Every row of a submission: what was sent, the values before (as loaded) and after (as HubSpot
+ * returned them), and its fate. The source for history, failure review and revert.
+ */
+export const submissionRows = pgTable("submission_rows", {
+  submissionId: uuid("submission_id").notNull().references(() => submissions.id, { onDelete: "cascade" }),
+  rowKey: text("row_key").notNull(),
+  kind: text("kind").notNull(),
+  recordId: text("record_id"),
+  /** Display name at submit time (hs_name), for history pages. */
+  label: text("label"),
+  sent: jsonb("sent").$type<Record<string, string>>().notNull(),
+  baseline: jsonb("baseline").$type<{ updatedAt: string; values: Record<string, string | null> } | null>(),
+  force: boolean("force").notNull().default(false),
+  after: jsonb("after").$type<{ id: string; updatedAt: string; properties: Record<string, string | null> } | null>(),
+  /** pending | saving | saved | failed | conflict */
+  status: text("status").notNull().default("pending"),
+  error: jsonb("error").$type<{ category: string; message: string; code?: string; property?: string; raw?: unknown } | null>(),
+  conflictCurrent: jsonb("conflict_current").$type<{ id: string; updatedAt: string; properties: Record<string, string | null> } | null>(),
+  finishSeq: bigint("finish_seq", { mode: "number" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.submissionId, t.rowKey] }),
+  index("submission_rows_status_idx").on(t.submissionId, t.status),
+  index("submission_rows_finish_idx").on(t.submissionId, t.finishSeq),
+]);

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SubmissionRowsTable } from "@/components/submissions/submission-rows-table";
+import { OutcomeCounts } from "@/components/submissions/outcome-counts";
+import { getSession } from "@/lib/auth/session";
+import { submissionRowsPage, submissionView } from "@/lib/submissions/store";
+
+export const dynamic = "force-dynamic";
+const PAGE_SIZE = 200;
+
+export default async function SubmissionPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ status?: string; page?: string }>;
+}) {
+  const { id } = await params;
+  const { status, page } = await searchParams;
+  const session = (await getSession())!;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const view = await submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
+  if (!view) notFound();
+  const pageNo = Math.max(0, Number(page ?? 0) || 0);
+  const rows = await submissionRowsPage(id, { status, offset: pageNo * PAGE_SIZE, limit: PAGE_SIZE + 1 });
+  const filterHref = (s?: string) => `/submissions/${id}${s ? `?status=${s}` : ""}`;
+  return (
+    <div className="flex flex-col gap-3 p-4">
+      <Link href="/submissions" className="text-sm text-blue-700 underline">← Submission history</Link>
+      <h1 className="text-xl font-semibold">Submission of {new Date(view.createdAt).toLocaleString("en-US")}</h1>
+      <p className="flex items-center gap-2 text-sm">
+        <span className="capitalize">{view.resource}</span> · {view.state === "done" ? "Finished" : "Running"} · <OutcomeCounts counts={view.counts} />
+      </p>
+      <nav aria-label="Filter rows by outcome" className="flex gap-2 text-sm">
+        {[undefined, "saved", "failed", "conflict"].map((s) => (
+          <Link key={s ?? "all"} href={filterHref(s)} aria-current={status === s ? "page" : undefined}
+            className={`rounded border px-2 py-1 ${status === s ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}>
+            {s ? s[0]!.toUpperCase() + s.slice(1) : "All rows"}
+          </Link>
+        ))}
+      </nav>
+      <SubmissionRowsTable rows={rows.slice(0, PAGE_SIZE)} />
+      <div className="flex gap-3 text-sm">
+        {pageNo > 0 && <Link className="underline" href={`${filterHref(status)}${status ? "&" : "?"}page=${pageNo - 1}`}>Previous rows</Link>}
+        {rows.length > PAGE_SIZE && <Link className="underline" href={`${filterHref(status)}${status ? "&" : "?"}page=${pageNo + 1}`}>Next rows</Link>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { tables } from "@/lib/db";
+import { CAMPAIGN_PROPERTY_BY_NAME } from "@/lib/hubspot/schemas/campaign-properties";
+
+type Row = typeof tables.submissionRows.$inferSelect;
+const label = (p: string) => CAMPAIGN_PROPERTY_BY_NAME.get(p)?.label ?? p;
+const show = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? "(empty)" : v);
+
+/** Each row of a submission: what was sent, the value before → after, and its fate. */
+export function SubmissionRowsTable({ rows }: { rows: Row[] }) {
+  return (
+    <table className="w-full border-collapse bg-white text-sm">
+      <caption className="sr-only">Rows of this submission</caption>
+      <thead>
+        <tr className="border-b text-left">
+          <th scope="col" className="p-2">Row</th>
+          <th scope="col" className="p-2">Change</th>
+          <th scope="col" className="p-2">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.rowKey} className="border-b align-top">
+            <td className="p-2">
+              <div className="font-medium">{r.label ?? r.after?.properties.hs_name ?? r.rowKey}</div>
+              <div className="text-xs text-slate-500">{r.kind === "create" ? "New campaign" : `ID ${r.recordId}`}</div>
+            </td>
+            <td className="p-2">
+              <ul>
+                {Object.entries(r.sent).map(([prop, value]) => (
+                  <li key={prop}>
+                    <span className="text-slate-600">{label(prop)}:</span>{" "}
+                    {r.kind === "update" && <><s className="text-slate-500">{show(r.baseline?.values[prop])}</s> → </>}
+                    <span>{show(value)}</span>
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td className="p-2">
+              <span className="font-medium capitalize">{r.status}</span>
+              {r.error && (
+                <details className="mt-1 text-red-800">
+                  <summary>{r.error.message}</summary>
+                  <pre className="mt-1 max-w-xl overflow-auto whitespace-pre-wrap text-xs text-slate-700">{JSON.stringify(r.error.raw ?? r.error, null, 2)}</pre>
+                </details>
+              )}
+              {r.status === "conflict" && <div className="text-amber-800">Changed in HubSpot since it was loaded; not overwritten.</div>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,133 @@
+import "server-only";
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { RowOperation, RowOutcome, RowStatus } from "../batch/types";
+import { db, tables } from "../db";
+import type { SubmissionView } from "./types";
+
+const INSERT_CHUNK = 500;
+const { submissions, submissionRows } = tables;
+
+export interface NewSubmission {
+  userId: string;
+  connectionId: string;
+  portalId: number;
+  resource: string;
+  source?: string;
+  operations: RowOperation[];
+}
+
+/** Records a submission and its rows (all pending) before anything is sent. */
+export async function insertSubmission(s: NewSubmission): Promise<string> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [row] = await tx.insert(submissions).values({
+      userId: s.userId, connectionId: s.connectionId, portalId: s.portalId, resource: s.resource,
+      source: s.source ?? "grid", totalRows: s.operations.length,
+    }).returning({ id: submissions.id });
+    for (let i = 0; i < s.operations.length; i += INSERT_CHUNK) {
+      await tx.insert(submissionRows).values(s.operations.slice(i, i + INSERT_CHUNK).map((op) => ({
+        submissionId: row!.id,
+        rowKey: op.rowKey,
+        kind: op.kind,
+        recordId: op.kind === "update" ? op.id : null,
+        label: op.properties.hs_name ?? (op.kind === "update" ? op.baseline?.values.hs_name ?? null : null),
+        sent: op.properties,
+        baseline: op.kind === "update" ? op.baseline ?? null : null,
+        force: op.kind === "update" ? !!op.force : false,
+      })));
+    }
+    return row!.id;
+  });
+}
+
+export async function markSaving(submissionId: string, rowKeys: string[]) {
+  if (!rowKeys.length) return;
+  await (await db()).update(submissionRows).set({ status: "saving", updatedAt: new Date() })
+    .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.rowKey, rowKeys), eq(submissionRows.status, "pending")));
+}
+
+/** Stores the fate of finished rows; each gets the next finish sequence number for incremental polling. */
+export async function recordOutcomes(submissionId: string, outcomes: RowOutcome[]) {
+  if (!outcomes.length) return;
+  const database = await db();
+  await database.transaction(async (tx) => {
+    for (const o of outcomes) {
+      await tx.update(submissionRows).set({
+        status: o.status,
+        recordId: o.status === "saved" ? o.record.id : o.status === "conflict" ? o.current.id : undefined,
+        after: o.status === "saved" ? o.record : null,
+        error: o.status === "failed" ? o.error : null,
+        conflictCurrent: o.status === "conflict" ? o.current : null,
+        finishSeq: sql`nextval('submission_row_finish_seq')`,
+        updatedAt: new Date(),
+      }).where(and(eq(submissionRows.submissionId, submissionId), eq(submissionRows.rowKey, o.rowKey)));
+    }
+  });
+}
+
+export async function finishSubmission(submissionId: string) {
+  await (await db()).update(submissions).set({ state: "done", finishedAt: new Date() }).where(eq(submissions.id, submissionId));
+}
+
+/**
+ * Rows not finished yet, as operations, to run or resume a submission; `maybeSent` are the rows
+ * that were already "saving" (a write may have reached HubSpot before a restart).
+ */
+export async function unfinishedOperations(submissionId: string): Promise<{ ops: RowOperation[]; maybeSent: Set<string> }> {
+  const rows = await (await db()).select().from(submissionRows)
+    .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.status, ["pending", "saving"])));
+  const ops = rows.map((r): RowOperation => r.kind === "create"
+    ? { rowKey: r.rowKey, kind: "create", properties: r.sent }
+    : { rowKey: r.rowKey, kind: "update", id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force });
+  return { ops, maybeSent: new Set(rows.filter((r) => r.status === "saving").map((r) => r.rowKey)) };
+}
+
+export async function findSubmission(id: string, portalId: number) {
+  const [s] = await (await db()).select().from(submissions).where(and(eq(submissions.id, id), eq(submissions.portalId, portalId)));
+  return s;
+}
+
+export function toOutcome(r: typeof submissionRows.$inferSelect): RowOutcome | null {
+  if (r.status === "saved" && r.after) return { rowKey: r.rowKey, status: "saved", record: r.after };
+  if (r.status === "failed" && r.error) return { rowKey: r.rowKey, status: "failed", error: r.error };
+  if (r.status === "conflict" && r.conflictCurrent) return { rowKey: r.rowKey, status: "conflict", current: r.conflictCurrent };
+  return null;
+}
+
+/** The submission with its counts and the outcomes finished after `afterSeq` (0: all). */
+export async function submissionView(id: string, portalId: number, afterSeq = 0): Promise<SubmissionView & { cursor: number } | null> {
+  const s = await findSubmission(id, portalId);
+  if (!s) return null;
+  const database = await db();
+  const countRows = await database.select({ status: submissionRows.status, n: sql<number>`count(*)::int` })
+    .from(submissionRows).where(eq(submissionRows.submissionId, id)).groupBy(submissionRows.status);
+  const counts: Record<RowStatus, number> = { pending: 0, saving: 0, saved: 0, failed: 0, conflict: 0 };
+  for (const c of countRows) counts[c.status as RowStatus] = Number(c.n);
+  const finished = await database.select().from(submissionRows)
+    .where(and(eq(submissionRows.submissionId, id), gt(submissionRows.finishSeq, afterSeq)))
+    .orderBy(submissionRows.finishSeq);
+  const outcomes = finished.map(toOutcome).filter((o): o is RowOutcome => o !== null);
+  return {
+    id: s.id, resource: s.resource, state: s.state as SubmissionView["state"],
+    createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
+    counts, outcomes, cursor: finished.at(-1)?.finishSeq ?? afterSeq,
+  };
+}
+
+export async function listSubmissions(portalId: number, limit = 50) {
+  return (await db()).select().from(submissions).where(eq(submissions.portalId, portalId)).orderBy(desc(submissions.createdAt)).limit(limit);
+}
+
+export async function countsBySubmission(ids: string[]) {
+  if (!ids.length) return new Map<string, Record<string, number>>();
+  const rows = await (await db()).select({ id: submissionRows.submissionId, status: submissionRows.status, n: sql<number>`count(*)::int` })
+    .from(submissionRows).where(inArray(submissionRows.submissionId, ids)).groupBy(submissionRows.submissionId, submissionRows.status);
+  const map = new Map<string, Record<string, number>>();
+  for (const r of rows) map.set(r.id, { ...(map.get(r.id) ?? {}), [r.status]: Number(r.n) });
+  return map;
+}
+
+export async function submissionRowsPage(id: string, opts: { status?: string; offset: number; limit: number }) {
+  const where = opts.status ? and(eq(submissionRows.submissionId, id), eq(submissionRows.status, opts.status)) : eq(submissionRows.submissionId, id);
+  return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.rowKey).offset(opts.offset).limit(opts.limit);
+}

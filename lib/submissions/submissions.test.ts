@@ -1,0 +1,91 @@
+/**
+ * The submit path end to end, below the UI: a submission is recorded, run through the batch engine
+ * against the sandbox, and every row's fate lands in the database, readable incrementally by cursor.
+ */
+import { randomInt } from "node:crypto";
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareEnv } from "../auth/access-token.suite";
+import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+import type { RowOperation } from "../batch/types";
+
+const dataDir = prepareEnv();
+const SCOPES = ["oauth", "marketing.campaigns.read", "marketing.campaigns.write"];
+
+describe("submissions", () => {
+  let sb: RunningSandbox;
+  let store: typeof import("./store");
+  let runner: typeof import("./runner");
+  let connection: { id: string; apiBase: string; portalId: number };
+  let userId: string;
+  const records = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as { id: string; updatedAt: string; properties: Record<string, string | null> }[];
+
+  beforeAll(async () => {
+    sb = await startSandbox({ port: 0, counts: { campaigns: 120 } });
+    process.env.HUBSPOT_SANDBOX_URL = sb.url;
+    const dbm = await import("../db");
+    const { secretBox } = await import("../crypto/app-secret");
+    store = await import("./store");
+    runner = await import("./runner");
+    const portalId = sb.ctx.defaultPortal().id;
+    const tokens = sb.ctx.issueTokens({ portalId, scopes: SCOPES, clientId: "batchboard-sandbox-client" });
+    const database = await dbm.db();
+    const [user] = await database.insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email: "s@example.com" }).returning();
+    userId = user!.id;
+    const [conn] = await database.insert(dbm.tables.connections).values({
+      userId, portalId, hubDomain: "acme-marketing.example.com", apiBase: sb.url, scopes: SCOPES,
+      accessTokenEnc: secretBox().seal(tokens.access_token), refreshTokenEnc: secretBox().seal(tokens.refresh_token),
+      accessTokenExpiresAt: new Date(Date.now() + 1800_000),
+    }).returning();
+    connection = { id: conn!.id, apiBase: sb.url, portalId };
+  });
+
+  afterAll(async () => {
+    await sb?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("records every row's fate and the values before and after", async () => {
+    const before = (await records()).slice(0, 60);
+    const ops: RowOperation[] = before.map((c, i): RowOperation => ({
+      rowKey: c.id,
+      kind: "update",
+      id: c.id,
+      // Row 3 gets a date-time, which HubSpot rejects for that row only.
+      properties: i === 3 ? { hs_start_date: "2026-01-01T10:00:00Z" } : { hs_notes: `note ${i}` },
+      baseline: { updatedAt: c.updatedAt, values: i === 3 ? { hs_start_date: c.properties.hs_start_date ?? null } : { hs_notes: c.properties.hs_notes ?? null } },
+    }));
+    ops.push({ rowKey: "new-1", kind: "create", properties: { hs_name: "Submitted from a test", hs_campaign_status: "planned" } });
+
+    const id = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: "campaigns", operations: ops });
+    const first = await store.submissionView(id, connection.portalId);
+    expect(first?.counts.pending).toBe(61);
+    await runner.startRunner({ submissionId: id, resource: "campaigns", connection });
+
+    const view = (await store.submissionView(id, connection.portalId))!;
+    expect(view.state).toBe("done");
+    expect(view.counts).toMatchObject({ saved: 60, failed: 1, pending: 0, saving: 0 });
+    expect(view.outcomes).toHaveLength(61);
+    const failed = view.outcomes.find((o) => o.status === "failed");
+    expect(failed?.rowKey).toBe(before[3]!.id);
+
+    const after = new Map((await records()).map((c) => [c.id, c]));
+    expect(after.get(before[5]!.id)?.properties.hs_notes).toBe("note 5");
+    expect(after.get(before[3]!.id)?.properties.hs_start_date).toBe(before[3]!.properties.hs_start_date);
+    expect([...after.values()].some((c) => c.properties.hs_name === "Submitted from a test")).toBe(true);
+
+    // Polling with the cursor returns nothing new once everything is known.
+    const again = await store.submissionView(id, connection.portalId, view.cursor);
+    expect(again?.outcomes).toEqual([]);
+
+    const rows = await store.submissionRowsPage(id, { status: "saved", offset: 0, limit: 100 });
+    const row5 = rows.find((r) => r.rowKey === before[5]!.id)!;
+    expect(row5.baseline?.values.hs_notes).toBe(before[5]!.properties.hs_notes ?? null);
+    expect(row5.after?.properties.hs_notes).toBe("note 5");
+  });
+
+  it("does not show a submission to another portal", async () => {
+    const id = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: "campaigns", operations: [{ rowKey: "x", kind: "create", properties: { hs_name: "Other portal check" } }] });
+    expect(await store.submissionView(id, 999)).toBeNull();
+  });
+});
