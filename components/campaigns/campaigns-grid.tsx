@@ -1,60 +1,51 @@
 "use client";
 
-import { useMemo } from "react";
-import { DataGrid, type Column, type SortColumn } from "react-data-grid";
-import "react-data-grid/lib/styles.css";
-import type { CampaignRow } from "@/lib/campaigns/query";
-import { CAMPAIGN_COLUMNS, columnWidth, displayValue } from "./columns";
+import { useMemo, type Ref } from "react";
+import type { DataGridHandle, SortColumn } from "react-data-grid";
+import { SpreadsheetGrid } from "@/components/grid/spreadsheet-grid";
+import type { CellChange, CellMeta, GridColumn, GridRow } from "@/components/grid/types";
+import { campaignColumn, UPDATED_AT_COLUMN } from "./campaign-columns";
+import { CAMPAIGN_COLUMNS } from "./columns";
+import { isCreateKey } from "./edits/types";
 
 interface Props {
-  rows: readonly CampaignRow[];
+  rows: readonly GridRow[];
   /** All matching campaigns, including those not loaded yet (for aria-rowcount). */
   total: number;
   visibleColumns: readonly string[];
   sort: string | undefined;
   onSortChange: (sort: string | undefined) => void;
+  onCellsChange: (changes: CellChange[]) => void;
+  cellMeta: (rowId: string, key: string) => CellMeta | undefined;
+  /** The submission status column, shown once something was submitted. */
+  statusColumn?: GridColumn;
+  gridRef?: Ref<DataGridHandle>;
 }
 
 const toSortColumns = (sort: string | undefined): SortColumn[] =>
   sort ? [{ columnKey: sort.replace(/^-/, ""), direction: sort.startsWith("-") ? "DESC" : "ASC" }] : [];
 
 /**
- * The campaigns grid: react-data-grid (virtualised DOM rows, ARIA grid roles, keyboard navigation).
- * Sorting is done by HubSpot (the list may not be fully loaded yet), so the grid only reports clicks.
+ * The campaigns grid: the generic spreadsheet layer with campaign columns. Sorting is done by
+ * HubSpot (the list may not be fully loaded yet), so the grid only reports header clicks.
  */
-export default function CampaignsGrid({ rows, total, visibleColumns, sort, onSortChange }: Props) {
-  const columns = useMemo<Column<CampaignRow>[]>(() => {
+export default function CampaignsGrid({ rows, total, visibleColumns, sort, onSortChange, onCellsChange, cellMeta, statusColumn, gridRef }: Props) {
+  const columns = useMemo<GridColumn[]>(() => {
     const defs = CAMPAIGN_COLUMNS.filter((d) => d.name === "hs_name" || visibleColumns.includes(d.name));
-    const cols: Column<CampaignRow>[] = defs.map((def) => ({
-      key: def.name,
-      name: def.label,
-      width: columnWidth(def),
-      resizable: true,
-      sortable: true,
-      frozen: def.name === "hs_name",
-      headerCellClass: def.readOnly ? "text-slate-500" : undefined,
-      cellClass: def.readOnly ? "text-slate-500 bg-slate-50" : undefined,
-      renderCell: ({ row }) => displayValue(def, row.properties[def.name]),
-    }));
-    cols.push({
-      key: "updatedAt",
-      name: "Last updated",
-      width: 180,
-      sortable: true,
-      renderCell: ({ row }) => new Date(row.updatedAt).toLocaleString(),
-    });
-    return cols;
-  }, [visibleColumns]);
+    const cols = defs.map(campaignColumn);
+    return statusColumn ? [cols[0]!, statusColumn, ...cols.slice(1), UPDATED_AT_COLUMN] : [...cols, UPDATED_AT_COLUMN];
+  }, [visibleColumns, statusColumn]);
 
   return (
-    <DataGrid
-      aria-label="Campaigns"
-      aria-rowcount={total + 1}
-      className="rdg-light h-full min-h-0 flex-1 text-sm"
+    <SpreadsheetGrid
+      label="Campaigns"
+      gridRef={gridRef}
       columns={columns}
       rows={rows}
-      rowKeyGetter={(r) => r.id}
-      rowHeight={34}
+      totalRows={total + rows.filter((r) => isCreateKey(r.id)).length}
+      onCellsChange={onCellsChange}
+      cellMeta={cellMeta}
+      rowClass={(r) => (isCreateKey(r.id) ? "bb-row-new" : undefined)}
       sortColumns={toSortColumns(sort)}
       onSortColumnsChange={(cols) => {
         const c = cols[0];

@@ -95,7 +95,7 @@ export function toOutcome(r: typeof submissionRows.$inferSelect): RowOutcome | n
 }
 
 /** The submission with its counts and the outcomes finished after `afterSeq` (0: all). */
-export async function submissionView(id: string, portalId: number, afterSeq = 0): Promise<SubmissionView & { cursor: number } | null> {
+export async function submissionView(id: string, portalId: number, afterSeq = 0): Promise<SubmissionView | null> {
   const s = await findSubmission(id, portalId);
   if (!s) return null;
   const database = await db();

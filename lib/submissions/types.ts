@@ -43,6 +43,8 @@ export interface SubmissionView {
   createdAt: string;
   finishedAt: string | null;
   counts: Record<RowStatus, number>;
-  /** Outcomes of finished rows; rows not in here are still pending or saving. */
+  /** Outcomes of finished rows (after the requested cursor); rows not in here are still pending or saving. */
   outcomes: RowOutcome[];
+  /** Pass back as `after` to receive only outcomes that finished since this answer. */
+  cursor: number;
 }

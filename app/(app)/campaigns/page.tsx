@@ -9,7 +9,7 @@ export default async function CampaignsPage() {
   const session = await getSession();
   return (
     <Suspense>
-      <CampaignsView portalId={session!.connection.portalId} />
+      <CampaignsView portalId={session!.connection.portalId} userId={session!.user.id} />
     </Suspense>
   );
 }

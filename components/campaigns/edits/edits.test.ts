@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { applyChanges } from "./apply-changes";
+import { applyOutcomes, keepTheirs, startSubmission } from "./apply-outcomes";
+import { buildOperations } from "./build-operations";
+import { emptyEditState, type BaseRow } from "./types";
+import { validateEdits } from "./validate-edits";
+
+const rows: BaseRow[] = [
+  { id: "1", updatedAt: "2026-01-01T00:00:00.000Z", properties: { hs_name: "Alpha", hs_start_date: "2026-03-01", hs_end_date: "2026-03-31", hs_audience: null } },
+  { id: "2", updatedAt: "2026-01-02T00:00:00.000Z", properties: { hs_name: "Beta", hs_start_date: null, hs_end_date: null, hs_audience: "Devs" } },
+];
+const byId = new Map(rows.map((r) => [r.id, r]));
+const baseOf = (id: string) => byId.get(id);
+
+describe("applyChanges", () => {
+  it("keeps only changed properties, with the loaded value as the baseline", () => {
+    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "Marketers" }, { rowId: "2", key: "hs_audience", value: "Devs" }], baseOf);
+    expect(s.updates).toEqual({ "1": { id: "1", label: "Alpha", baseline: { updatedAt: rows[0]!.updatedAt, values: { hs_audience: null } }, edits: { hs_audience: "Marketers" } } });
+  });
+  it("drops an edit written back to the original value (null and empty are the same)", () => {
+    let s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "X" }], baseOf);
+    s = applyChanges(s, [{ rowId: "1", key: "hs_audience", value: "" }], baseOf);
+    expect(s.updates).toEqual({});
+  });
+  it("writes into added rows and ignores unknown rows", () => {
+    const start = { ...emptyEditState(), creates: { "new-a": { rowKey: "new-a", values: {}, seq: 1 } } };
+    const s = applyChanges(start, [{ rowId: "new-a", key: "hs_name", value: "Gamma" }, { rowId: "gone", key: "hs_name", value: "x" }], baseOf);
+    expect(s.creates["new-a"]!.values).toEqual({ hs_name: "Gamma" });
+    expect(start.creates["new-a"]!.values).toEqual({}); // immutable
+    expect(s.updates).toEqual({});
+  });
+  it("applies a 1,000 × 10 paste in one quick pass", () => {
+    const many: BaseRow[] = Array.from({ length: 1000 }, (_, i) => ({ id: `r${i}`, updatedAt: "t", properties: { hs_name: `N${i}` } }));
+    const m = new Map(many.map((r) => [r.id, r]));
+    const changes = many.flatMap((r) => Array.from({ length: 10 }, (_, c) => ({ rowId: r.id, key: `p${c}`, value: `v${c}` })));
+    const t0 = performance.now();
+    const s = applyChanges(emptyEditState(), changes, (id) => m.get(id));
+    expect(performance.now() - t0).toBeLessThan(150);
+    expect(Object.keys(s.updates)).toHaveLength(1000);
+  });
+});
+
+describe("validateEdits", () => {
+  it("flags bad values, end before start against stored values, and blocks only that row", () => {
+    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_end_date", value: "2026-02-01" }, { rowId: "2", key: "hs_start_date", value: "2026-02-30" }], baseOf);
+    const issues = validateEdits(s, rows, baseOf);
+    expect(issues.get("1")?.hs_end_date).toMatch(/End date 2026-02-01 is before start date 2026-03-01/);
+    expect(issues.get("2")?.hs_start_date).toMatch(/^Property Start date must be a valid date/);
+    expect(buildOperations(s, issues)).toEqual([]);
+  });
+  it("requires a unique name on creates, against loaded names and other added rows", () => {
+    const s = { ...emptyEditState(), creates: {
+      "new-a": { rowKey: "new-a", values: { hs_name: "alpha " }, seq: 1 },
+      "new-b": { rowKey: "new-b", values: {}, seq: 2 },
+      "new-c": { rowKey: "new-c", values: { hs_name: "Delta" }, seq: 3 },
+    } };
+    const issues = validateEdits(s, rows, baseOf);
+    expect(issues.get("new-a")?.hs_name).toMatch(/already named "alpha"/);
+    expect(issues.get("new-b")?.hs_name).toMatch(/required/);
+    expect(issues.has("new-c")).toBe(false);
+    expect(buildOperations(s, issues)).toEqual([{ rowKey: "new-c", kind: "create", properties: { hs_name: "Delta" } }]);
+  });
+});
+
+describe("submission outcomes", () => {
+  const edited = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "A" }, { rowId: "2", key: "hs_audience", value: "B" }], baseOf);
+  const ops = buildOperations(edited, new Map());
+  const started = startSubmission(edited, "s1", ops);
+
+  it("sends only changed properties with their baseline", () => {
+    expect(ops).toContainEqual({ rowKey: "1", kind: "update", id: "1", properties: { hs_audience: "A" }, baseline: { updatedAt: rows[0]!.updatedAt, values: { hs_audience: null } } });
+    expect(started.statuses["1"]).toMatchObject({ status: "pending", submissionId: "s1" });
+  });
+
+  it("clears saved rows, keeps failed and conflicting ones, and is idempotent", () => {
+    const record = { id: "1", updatedAt: "2026-05-01T00:00:00.000Z", properties: { hs_audience: "A" } };
+    const outcomes = [
+      { rowKey: "1", status: "saved" as const, record },
+      { rowKey: "2", status: "conflict" as const, current: { id: "2", updatedAt: "x", properties: { hs_audience: "Theirs" } } },
+    ];
+    const r = applyOutcomes(started, "s1", outcomes);
+    expect(r.saved).toEqual([record]);
+    expect(r.state.updates["1"]).toBeUndefined();
+    expect(r.state.updates["2"]!.edits).toEqual({ hs_audience: "B" });
+    expect(r.state.statuses["2"]!.status).toBe("conflict");
+    const again = applyOutcomes(r.state, "s1", outcomes);
+    expect(again.state).toBe(r.state);
+    expect(again.saved).toEqual([]);
+    expect(keepTheirs(r.state, "2").updates).toEqual({});
+  });
+
+  it("keeps a cell re-edited while saving, rebased on HubSpot's values", () => {
+    const reedited = applyChanges(started, [{ rowId: "1", key: "hs_audience", value: "A2" }], baseOf);
+    const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "u2", properties: { hs_audience: "A" } } }]);
+    expect(r.state.updates["1"]).toMatchObject({ edits: { hs_audience: "A2" }, baseline: { updatedAt: "u2", values: { hs_audience: "A" } } });
+  });
+});

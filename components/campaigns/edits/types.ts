@@ -1,0 +1,49 @@
+import type { RowBaseline, RowError, RowStatus, SavedRecord } from "@/lib/batch/types";
+
+/** An existing campaign with unsaved edits: only the changed properties, plus what they were. */
+export interface PendingUpdate {
+  id: string;
+  /** The name when editing started, so the review and the status panel can name rows not loaded. */
+  label: string;
+  /** updatedAt and the loaded values of the edited properties: the submit's conflict check. */
+  baseline: RowBaseline;
+  edits: Record<string, string>;
+}
+
+/** A row added with "Add campaign"; its key (`new-…`) is the submission's rowKey. */
+export interface PendingCreate {
+  rowKey: string;
+  values: Record<string, string>;
+  seq: number;
+}
+
+export interface RowStatusInfo {
+  status: RowStatus;
+  submissionId: string;
+  /** The values sent, so that a saved outcome only clears edits that were not changed since. */
+  submitted?: Record<string, string>;
+  error?: RowError;
+  /** HubSpot's version of a conflicting row. */
+  current?: SavedRecord;
+}
+
+/** Everything that must survive a reload, a crash or a new sign-in, until submitted or discarded. */
+export interface EditState {
+  version: 1;
+  updates: Record<string, PendingUpdate>;
+  creates: Record<string, PendingCreate>;
+  statuses: Record<string, RowStatusInfo>;
+  /** The submission being polled, so that a reload picks it up again. */
+  submissionId: string | null;
+}
+
+/** A loaded (or just saved) campaign as the edit logic sees it. */
+export interface BaseRow {
+  id: string;
+  updatedAt: string;
+  properties: Record<string, string | null>;
+}
+
+export const emptyEditState = (): EditState => ({ version: 1, updates: {}, creates: {}, statuses: {}, submissionId: null });
+
+export const isCreateKey = (key: string) => key.startsWith("new-");

@@ -1,0 +1,98 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import type { CellChange, CellMeta, GridRow } from "@/components/grid/types";
+import type { CampaignRow } from "@/lib/campaigns/query";
+import { applyChanges } from "./apply-changes";
+import { EditStore } from "./edit-store";
+import { editStorageKey } from "./persist";
+import { emptyEditState, type BaseRow } from "./types";
+import { validateEdits } from "./validate-edits";
+
+const SERVER_STATE = emptyEditState();
+const gridRowCache = new WeakMap<BaseRow, GridRow>();
+
+const baseGridRow = (b: BaseRow): GridRow => {
+  let row = gridRowCache.get(b);
+  if (!row) gridRowCache.set(b, (row = { id: b.id, values: { ...b.properties, updatedAt: b.updatedAt } }));
+  return row;
+};
+
+/**
+ * The campaign edit state of one grid: the store, the loaded rows merged with what was saved in
+ * this tab and with pending edits, validation, and the per-cell marks the grid shows.
+ */
+export function useCampaignEdits(portalId: number, userId: string, loaded: readonly CampaignRow[]) {
+  const [store] = useState(() => new EditStore(editStorageKey(portalId, userId)));
+  // The server has no localStorage: render "no edits" there and in hydration, then the real state.
+  const state = useSyncExternalStore(store.subscribe, store.getState, () => SERVER_STATE);
+
+  useEffect(() => {
+    const flush = () => store.flush();
+    const onHide = () => document.visibilityState === "hidden" && flush();
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onHide);
+      flush();
+    };
+  }, [store]);
+
+  // Rows saved in this tab replace their loaded version until the list is fetched again.
+  const savedSize = store.saved.size + store.created.length;
+  const statuses = state.statuses;
+  const bases = useMemo(() => {
+    const loadedIds = new Set(loaded.map((r) => r.id));
+    const newer = (r: BaseRow): BaseRow => {
+      const s = store.saved.get(r.id);
+      return s && s.updatedAt >= r.updatedAt ? { id: s.id, updatedAt: s.updatedAt, properties: s.properties } : r;
+    };
+    const created = store.created.filter((r) => !loadedIds.has(r.id)).map(newer);
+    return [...created, ...loaded.map(newer)];
+  }, [loaded, savedSize, statuses, store]);
+
+  const baseById = useMemo(() => new Map(bases.map((b) => [b.id, b])), [bases]);
+  const baseOf = useCallback((id: string) => baseById.get(id), [baseById]);
+
+  const issues = useMemo(() => validateEdits(state, bases, baseOf), [state.updates, state.creates, bases, baseOf]);
+
+  const rows = useMemo<GridRow[]>(() => {
+    const creates = Object.values(state.creates).sort((a, b) => b.seq - a.seq).map((c) => ({ id: c.rowKey, values: c.values }));
+    return [
+      ...creates,
+      ...bases.map((b) => {
+        const u = state.updates[b.id];
+        const row = baseGridRow(b);
+        return u ? { id: b.id, values: { ...row.values, ...u.edits } } : row;
+      }),
+    ];
+  }, [bases, state.creates, state.updates]);
+
+  const apply = useCallback((changes: CellChange[]) => store.update((s) => applyChanges(s, changes, baseOf)), [store, baseOf]);
+
+  const cellMeta = useCallback((rowId: string, key: string): CellMeta | undefined => {
+    const u = state.updates[rowId];
+    const issue = issues.get(rowId)?.[key];
+    const edited = u !== undefined && key in u.edits;
+    if (!edited && !issue) return undefined;
+    return { original: edited ? u.baseline.values[key] ?? null : undefined, issue };
+  }, [state.updates, issues]);
+
+  const addRow = useCallback(() => {
+    const rowKey = `new-${crypto.randomUUID()}`;
+    store.update((s) => ({ ...s, creates: { ...s.creates, [rowKey]: { rowKey, values: {}, seq: Date.now() } } }));
+    return rowKey;
+  }, [store]);
+
+  const counts = useMemo(() => {
+    const updates = Object.values(state.updates);
+    const creates = Object.values(state.creates);
+    const cells = updates.reduce((n, u) => n + Object.keys(u.edits).length, 0) + creates.reduce((n, c) => n + Object.values(c.values).filter((v) => v !== "").length, 0);
+    return { rows: updates.length + creates.length, cells, creates: creates.length, updates: updates.length, invalid: issues.size };
+  }, [state.updates, state.creates, issues]);
+
+  return { store, state, rows, bases, baseOf, issues, apply, cellMeta, addRow, counts };
+}
+
+export type CampaignEdits = ReturnType<typeof useCampaignEdits>;

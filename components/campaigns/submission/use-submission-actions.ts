@@ -1,0 +1,52 @@
+"use client";
+
+import { useCallback, useMemo } from "react";
+import type { RowOperation } from "@/lib/batch/types";
+import { buildOperations } from "../edits/build-operations";
+import { keepTheirs } from "../edits/apply-outcomes";
+import type { CampaignEdits } from "../edits/use-campaign-edits";
+import { diffLines } from "../review/diff-lines";
+import { useSubmission } from "./use-submission";
+
+/** The user's submission actions over the edit store: submit the reviewed edits, resolve conflicts. */
+export function useSubmissionActions(edits: CampaignEdits) {
+  const { store, state, issues, baseOf } = edits;
+  const submission = useSubmission(store, state.submissionId);
+
+  const diff = useMemo(() => diffLines(state, issues, baseOf), [state, issues, baseOf]);
+
+  const submitReviewed = useCallback(() => submission.submit(buildOperations(store.getState(), issues)), [submission, store, issues]);
+
+  const nameOf = useCallback((rowKey: string) => {
+    const s = store.getState();
+    return s.creates[rowKey]?.values.hs_name || baseOf(rowKey)?.properties.hs_name || s.updates[rowKey]?.label || rowKey;
+  }, [store, baseOf]);
+
+  const onKeepTheirs = useCallback((rowKey: string) => {
+    const current = store.getState().statuses[rowKey]?.current;
+    if (current) store.rememberSaved([current]);
+    store.update((s) => keepTheirs(s, rowKey));
+  }, [store]);
+
+  /** "Apply mine": send my edits again over HubSpot's newer version, on purpose (force). */
+  const onApplyMine = useCallback((rowKey: string) => {
+    const s = store.getState();
+    const pending = s.updates[rowKey];
+    const current = s.statuses[rowKey]?.current;
+    if (!pending || !current) return;
+    const values = Object.fromEntries(Object.keys(pending.edits).map((k) => [k, current.properties[k] ?? null]));
+    const op: RowOperation = { rowKey, kind: "update", id: pending.id, properties: { ...pending.edits }, baseline: { updatedAt: current.updatedAt, values }, force: true };
+    void submission.submit([op]);
+  }, [store, submission]);
+
+  /** Closes the summary: saved marks go, failed and conflicting rows keep theirs until resolved. */
+  const dismiss = useCallback(() => {
+    store.update((s) => ({
+      ...s,
+      submissionId: null,
+      statuses: Object.fromEntries(Object.entries(s.statuses).filter(([, v]) => v.status === "failed" || v.status === "conflict")),
+    }));
+  }, [store]);
+
+  return { submission, diff, submitReviewed, nameOf, onKeepTheirs, onApplyMine, dismiss };
+}

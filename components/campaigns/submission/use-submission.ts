@@ -1,0 +1,60 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef } from "react";
+import type { RowOutcome } from "@/lib/batch/types";
+import type { RowOperation } from "@/lib/batch/types";
+import { getSubmission, submitEdits } from "@/lib/submissions/actions";
+import { ActionFailure } from "../use-campaign-list";
+import { applyOutcomes, startSubmission } from "../edits/apply-outcomes";
+import type { EditStore } from "../edits/edit-store";
+
+export const submissionKeys = {
+  detail: (id: string | null) => ["submissions", id] as const,
+};
+
+const POLL_MS = 700;
+
+/**
+ * Sends operations with `submitEdits`, then polls `getSubmission` while it runs and folds each
+ * answer's outcomes into the edit store (saved rows leave the pending set, failed and
+ * conflicting rows keep their edits). The submission id is persisted, so a reload resumes polling.
+ */
+export function useSubmission(store: EditStore, submissionId: string | null) {
+  // Outcomes received so far: each poll asks only for what finished after `cursor`, so polling a
+  // 5,000-row submission does not resend every finished row every 700 ms.
+  const received = useRef<{ id: string | null; cursor: number; outcomes: Map<string, RowOutcome> }>({ id: null, cursor: 0, outcomes: new Map() });
+  const query = useQuery({
+    queryKey: submissionKeys.detail(submissionId),
+    queryFn: async () => {
+      if (received.current.id !== submissionId) received.current = { id: submissionId, cursor: 0, outcomes: new Map() };
+      const acc = received.current;
+      const res = await getSubmission({ id: submissionId!, after: acc.cursor });
+      if (!res.ok) throw new ActionFailure(res.error);
+      for (const o of res.data.outcomes) acc.outcomes.set(o.rowKey, o);
+      acc.cursor = res.data.cursor;
+      return { ...res.data, outcomes: [...acc.outcomes.values()] };
+    },
+    enabled: submissionId !== null,
+    staleTime: 0,
+    refetchInterval: (q) => (q.state.data?.state === "done" ? false : POLL_MS),
+    retry: (count, err) => !(err instanceof ActionFailure && ["reauth", "not_found"].includes(err.error.code)) && count < 3,
+  });
+
+  useEffect(() => {
+    if (!query.data || !submissionId || query.data.id !== submissionId) return;
+    const r = applyOutcomes(store.getState(), submissionId, query.data.outcomes);
+    store.rememberSaved(r.saved, r.created);
+    store.update(() => r.state);
+  }, [query.data, store, submissionId]);
+
+  const submit = useCallback(async (operations: RowOperation[]) => {
+    const res = await submitEdits({ resource: "campaigns", operations });
+    if (!res.ok) return res.error;
+    store.update((s) => startSubmission(s, res.data.submissionId, operations));
+    return null;
+  }, [store]);
+
+  const running = submissionId !== null && query.data?.state !== "done";
+  return { view: query.data?.id === submissionId ? query.data : undefined, error: query.error instanceof ActionFailure ? query.error.error : null, running, submit };
+}
