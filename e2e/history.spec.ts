@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { cell, sandboxPost, waitForAllLoaded } from "./grid-support";
+import { resetSandbox, signIn } from "./support";
+
+test.use({ viewport: { width: 1800, height: 900 } });
+
+test("the submission history lists a submission and opens it with each row's change and fate", async ({ page, request }) => {
+  await resetSandbox(request, { seed: 11 });
+  await signIn(page);
+  await waitForAllLoaded(page);
+  await sandboxPost(request, "/marketing/campaigns/2026-03/batch/create", { inputs: [{ properties: { hs_name: "History: name taken" } }] });
+
+  const oldAudience = (await (await cell(page, 1, "Audience")).innerText()).trim();
+  for (const [row, column, text] of [[0, "Name", "History: name taken"], [1, "Audience", "History audience"]] as const) {
+    await (await cell(page, row, column)).click();
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+  }
+  await page.getByRole("button", { name: "Review and submit" }).click();
+  await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("region", { name: "Submission results" }).getByRole("status"))
+    .toHaveText("Saved 1 · Failed 1 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
+  const latest = page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1);
+  await expect(latest).toContainText(/campaigns/i);
+  await expect(latest).toContainText("1 saved");
+  await expect(latest).toContainText("1 failed");
+  await expect(latest).toContainText("Finished");
+  await latest.getByRole("link").click();
+
+  const rows = page.getByRole("table", { name: "Rows of this submission" });
+  const saved = rows.getByRole("row").filter({ hasText: "History audience" });
+  await expect(saved).toContainText("Audience:");
+  await expect(saved).toContainText(`${oldAudience || "(empty)"} → History audience`);
+  await expect(saved).toContainText("saved");
+
+  await page.getByRole("navigation", { name: "Filter rows by outcome" }).getByRole("link", { name: "Failed" }).click();
+  await expect(rows.getByRole("row")).toHaveCount(2); // header + the failed row
+  const failed = rows.getByRole("row").nth(1);
+  await expect(failed).toContainText("History: name taken");
+  await failed.getByText(/already called/).click();
+  await expect(failed).toContainText("DUPLICATE_CAMPAIGN_NAME");
+});
