@@ -2,10 +2,10 @@ import type { HubSpotHttpClient } from "../hubspot/http-client";
 import type { RowError, RowOperation, SavedRecord } from "./types";
 
 /**
- * What the batch engine needs from one HubSpot resource (campaigns today; marketing events and CRM
- * objects next). The engine knows nothing about URLs or response shapes: an adapter sends one batch
- * call and correlates its answer back to rows, so the engine's chunking, retries, 400 isolation,
- * conflict checks and create de-duplication are written once for every resource.
+ * What the batch engine needs from one HubSpot resource (campaigns, marketing events, CRM objects).
+ * The engine knows nothing about URLs or response shapes: an adapter sends one batch call and
+ * correlates its answer back to rows, so the engine's chunking, retries, 400 isolation, conflict
+ * checks and create de-duplication are written once for every resource.
  */
 export type UpdateOp = Extract<RowOperation, { kind: "update" }>;
 export type CreateOp = Extract<RowOperation, { kind: "create" }>;
@@ -34,14 +34,30 @@ export interface BatchCallResult {
 export interface BatchAdapter {
   /** For logs and error messages ("campaign", "contact"). */
   readonly noun: string;
-  /** Inputs per batch call (campaigns 50, CRM objects 100). */
+  /** Inputs per batch call (campaigns 50, marketing events and CRM objects 100). */
   readonly batchSize: number;
+
+  /**
+   * A row's problem that is certain before anything is sent (an operation the resource does not
+   * support, a value HubSpot would reject for the WHOLE batch): the row fails up front and is never
+   * sent, so it cannot cost its batch a 400 and a split. Undefined when the row may be sent.
+   */
+  precheck?(op: RowOperation): RowError | undefined;
+  /**
+   * The record an update targets, as HubSpot compares it (default: `op.id`). Two updates with the
+   * same key in one submission are duplicates: HubSpot rejects a batch naming a record twice, so the
+   * engine sends the first and fails the others up front. CRM objects addressed by a unique property
+   * compare its values case-insensitively ("Jane@x.com" and "jane@x.com" are one contact).
+   */
+  recordKey?(op: UpdateOp): string;
 
   update(http: HubSpotRequester, ops: UpdateOp[], call: CallOptions): Promise<BatchCallResult>;
   create(http: HubSpotRequester, ops: CreateOp[], call: CallOptions): Promise<BatchCallResult>;
   /**
-   * Current records by id, with at least `properties`; ids that no longer exist are simply absent.
-   * Used by the conflict check just before writing.
+   * Current records keyed by the ids asked for (`op.id` as the rows carry it, which for CRM objects
+   * addressed by a unique property is that value, not HubSpot's record id), with at least
+   * `properties`; ids that no longer exist are simply absent. Used by the conflict check just
+   * before writing.
    */
   read(http: HubSpotRequester, ids: string[], properties: string[], call: CallOptions): Promise<Map<string, SavedRecord>>;
 
@@ -51,8 +67,11 @@ export interface BatchAdapter {
    * in one submission and (b) find out whether a create whose answer was lost actually happened.
    */
   createKey?(op: CreateOp): string | undefined;
-  /** The existing records among these keys (exact match), keyed by createKey. Needs createKey. */
-  findByKeys?(http: HubSpotRequester, keys: string[], call: CallOptions): Promise<Map<string, SavedRecord>>;
+  /**
+   * The existing records among these keys (exact match), keyed by createKey. Needs createKey.
+   * `ops` are the create rows the keys came from (same order), e.g. to read the properties they set.
+   */
+  findByKeys?(http: HubSpotRequester, keys: string[], call: CallOptions, ops: CreateOp[]): Promise<Map<string, SavedRecord>>;
 
   /** A whole-request HubSpot error (400, 403, …) as shown on each row it affects. */
   describeError(status: number, body: unknown, fallback: string): RowError;

@@ -67,7 +67,8 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
   };
 
-  const { updates, creates, duplicates } = splitOperations(ops, adapter);
+  const { updates, creates, duplicates, refused } = splitOperations(ops, adapter);
+  for (const r of refused) fail([r.op], r.error);
   for (const d of duplicates) fail([d.op], rowErrors.duplicateRow(noun, d.what));
 
   const initial: Work[] = [
@@ -160,7 +161,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     if (!keyed.length) return [];
     if (round + 1 >= MAX_CREATE_ROUNDS) return fail(keyed, rowErrors.unknownOutcome(noun, raw)), [];
     const keys = keyed.map((op) => adapter.createKey!(op)!);
-    const r = await send(ctx, true, (http, call) => adapter.findByKeys!(http, keys, call));
+    const r = await send(ctx, true, (http, call) => adapter.findByKeys!(http, keys, call, keyed));
     if (r.kind !== "ok") return fail(keyed, rowErrors.unknownOutcome(noun, r)), [];
     const missing: CreateOp[] = [];
     keyed.forEach((op, i) => {

@@ -1,4 +1,5 @@
 import type { RowError } from "../batch/types";
+import { batchRequestError } from "./batch-request-error";
 import { CAMPAIGN_PROPERTY_BY_NAME, CAMPAIGN_STATUS_OPTIONS } from "./schemas/campaign-properties";
 import type { BatchItemError, ErrorDetail } from "./schemas/errors";
 
@@ -61,11 +62,5 @@ export function campaignItemError(err: BatchItemError, props: Record<string, str
 
 /** A whole-request error (400 for a single row after splitting, 401/403 for every row). */
 export function campaignRequestError(status: number, body: unknown, fallback: string): RowError {
-  const b = (body ?? {}) as { category?: string; message?: string; errors?: ErrorDetail[] };
-  const category = b.category ?? `HTTP_${status}`;
-  const hubspotMessage = b.message ?? fallback;
-  let message = `HubSpot rejected this campaign: ${hubspotMessage}`;
-  if (category === "MISSING_SCOPES") message = "Batchboard is not allowed to change campaigns in this portal. Reconnect HubSpot and grant the campaign scopes.";
-  else if (status === 401) message = "The HubSpot connection has expired. Sign in again, then resubmit.";
-  return { category, message, code: b.errors?.[0]?.code, property: b.errors?.[0]?.in, raw: body };
+  return batchRequestError("campaign", "campaigns", status, body, fallback);
 }

@@ -20,10 +20,14 @@ export interface StoredRecord {
   updatedAt: string;
 }
 
-export async function sandboxKit(opts: { campaigns?: number; rateLimit?: number } = {}) {
+/** Records per kind seeded by the kit: campaigns only unless a test asks for more. */
+export type KitCounts = Partial<Record<"campaigns" | "marketingEvents" | "contacts" | "companies" | "deals" | "tickets" | "p_projects", number>>;
+
+export async function sandboxKit(opts: { campaigns?: number; rateLimit?: number; counts?: KitCounts } = {}) {
+  const counts = { campaigns: opts.campaigns ?? 300, marketingEvents: 0, contacts: 0, companies: 0, deals: 0, tickets: 0, p_projects: 0, ...opts.counts };
   const sb: RunningSandbox = await startSandbox({
     port: 0,
-    counts: { campaigns: opts.campaigns ?? 300, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 },
+    counts,
     config: { rateLimitPerTenSeconds: opts.rateLimit ?? 100_000 },
   });
   const portalId = sb.ctx.defaultPortal().id;
@@ -48,12 +52,13 @@ export async function sandboxKit(opts: { campaigns?: number; rateLimit?: number 
     limiter: (limit = 100_000) => new SlidingWindowLimiter({ limit, pauseAfter429Ms: 10 }),
     reset: async () => {
       await control("DELETE", "/__sandbox/faults");
-      await control("POST", "/__sandbox/reset", { campaigns: opts.campaigns ?? 300, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 });
+      await control("POST", "/__sandbox/reset", counts);
     },
     faults: (...rules: Record<string, unknown>[]) => control("POST", "/__sandbox/faults", { rules }),
     requests: (path: string, method = "POST") =>
       control<RecordedRequest[]>("GET", `/__sandbox/requests?path=${encodeURIComponent(path)}&method=${method}`).then((rs) => rs.filter((r) => r.path === path)),
-    records: () => control<StoredRecord[]>("GET", "/__sandbox/records/campaigns"),
+    /** What the sandbox holds, in API shapes (campaigns, marketing-events, contacts, p_projects…). */
+    records: <T = StoredRecord>(kind = "campaigns") => control<T[]>("GET", `/__sandbox/records/${kind}`),
     close: () => sb.close(),
   };
 }

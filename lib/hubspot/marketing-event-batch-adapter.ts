@@ -1,0 +1,118 @@
+import "server-only";
+import type { BatchAdapter, BatchCallResult, HubSpotRequester, UpdateOp } from "../batch/adapter";
+import type { RowError, SavedRecord } from "../batch/types";
+import { eventItemError, eventRequestError } from "./marketing-event-batch-errors";
+import { eventRowProblem, eventRowValues, eventUpdateInput } from "./marketing-event-fields";
+import { listMarketingEvents, marketingEventPaths, type MarketingEventApiVersion } from "./marketing-events";
+import { HubSpotApiError } from "./http-client";
+import { MAX_BATCH_INPUTS } from "./schemas/common";
+import {
+  MarketingEventBatchResponseSchema, MarketingEventSchema,
+  type MarketingEventBatchResponse, type MarketingEventDefault,
+} from "./schemas/marketing-events";
+
+/**
+ * Marketing events for the batch engine, on the 2026-03 or the v3 API (identical shapes and rules,
+ * different paths). Updates only: events are created by the event apps that own them (HubSpot's
+ * create takes an external account and event id), so create rows are refused up front.
+ *
+ * - A row's `properties` map to the update input as described in marketing-event-fields.ts: known
+ *   keys to the top-level fields, the others to `customProperties`.
+ * - Rows whose values HubSpot's JSON reader would reject for the whole batch (dates that are not ISO
+ *   date-times) or that it rejects per input (a URL that is not http(s), an end before the start
+ *   when both are edited) are refused before sending, with the same wording as HubSpot's 207 errors.
+ * - batch/update takes 100 inputs; results are unordered and matched by objectId; 207 errors name
+ *   their objectIds in `context.ids` (unknown ids share one OBJECT_NOT_FOUND error).
+ * - There is no batch read: the conflict check reads events one by one for a few rows, and pages
+ *   through the list (100 a page) for more, stopping once every id is found.
+ */
+export interface MarketingEventAdapterOptions {
+  apiVersion: MarketingEventApiVersion;
+}
+
+/** Up to this many ids, read one by one; above, page through the list instead. */
+const READ_ONE_BY_ONE_MAX = 10;
+
+const toSavedRecord = (e: MarketingEventDefault): SavedRecord => ({ id: e.objectId, updatedAt: e.updatedAt, properties: eventRowValues(e) });
+
+export function correlateEventUpdates(ops: UpdateOp[], res: MarketingEventBatchResponse): BatchCallResult {
+  const rowById = new Map(ops.map((op) => [op.id, op]));
+  const out: BatchCallResult = { saved: new Map(), failed: new Map(), unassigned: [] };
+  for (const r of res.results) {
+    const op = rowById.get(r.objectId);
+    if (op) out.saved.set(op.rowKey, toSavedRecord(r));
+  }
+  for (const err of res.errors ?? []) {
+    const named = (err.context.ids ?? []).flatMap((id) => rowById.get(id) ?? []);
+    if (!named.length) out.unassigned.push(eventItemError(err, {}));
+    for (const op of named) out.failed.set(op.rowKey, eventItemError(err, op.properties));
+  }
+  return out;
+}
+
+const createRefused: RowError = {
+  category: "VALIDATION_ERROR",
+  code: "CREATE_NOT_SUPPORTED",
+  message: "New marketing events can't be added here: they are created by the event app that runs them (Zoom, ON24, …). Edit existing events instead.",
+};
+
+export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapterOptions): BatchAdapter {
+  const paths = marketingEventPaths(apiVersion);
+
+  async function readOne(http: HubSpotRequester, id: string, signal?: AbortSignal): Promise<SavedRecord | undefined> {
+    try {
+      return toSavedRecord(await http.request(`${paths.base}/${encodeURIComponent(id)}`, { schema: MarketingEventSchema, idempotent: true, signal }));
+    } catch (err) {
+      if (err instanceof HubSpotApiError && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  return {
+    noun: "marketing event",
+    batchSize: MAX_BATCH_INPUTS,
+
+    precheck: (op) => (op.kind === "create" ? createRefused : eventRowProblem(op.properties)),
+
+    async update(http, ops, call) {
+      const res = await http.request(`${paths.base}/batch/update`, {
+        method: "POST",
+        body: { inputs: ops.map((op) => eventUpdateInput(op.id, op.properties)) },
+        schema: MarketingEventBatchResponseSchema,
+        idempotent: true,
+        signal: call.signal,
+      });
+      return correlateEventUpdates(ops, res);
+    },
+
+    async create(_http, ops) {
+      // Not reached: precheck refuses creates. Kept total so the engine never sends one.
+      return { saved: new Map(), failed: new Map(ops.map((op) => [op.rowKey, createRefused])), unassigned: [] };
+    },
+
+    async read(http, ids, _properties, call) {
+      const found = new Map<string, SavedRecord>();
+      if (ids.length <= READ_ONE_BY_ONE_MAX) {
+        const queue = [...ids];
+        const lane = async () => {
+          for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+            const rec = await readOne(http, id, call.signal);
+            if (rec) found.set(id, rec);
+          }
+        };
+        await Promise.all([lane(), lane(), lane(), lane()]);
+        return found;
+      }
+      const wanted = new Set(ids);
+      let after: string | undefined;
+      do {
+        const page = await listMarketingEvents(http, { apiVersion, after, signal: call.signal });
+        for (const e of page.results) if (wanted.has(e.objectId)) found.set(e.objectId, toSavedRecord(e));
+        after = page.paging?.next?.after;
+      } while (after && found.size < wanted.size);
+      return found;
+    },
+
+    describeError: eventRequestError,
+  };
+}
