@@ -133,8 +133,13 @@ test("rows changed in HubSpot after loading come back as conflicts: keep theirs 
   });
   await typeInto(page, 0, "Audience", "My audience A");
   await typeInto(page, 1, "Audience", "My audience B");
+  await request.delete(`${SANDBOX}/__sandbox/requests`);
   await reviewAndSubmit(page, "2 updated campaigns");
   await expect(results(page).getByRole("status")).toHaveText("Saved 0 · Failed 0 · Conflicts 2 · Waiting 0", { timeout: 30_000 });
+  // The grid sent asOf with each baseline: one "changed since load" scan decided both rows, no batch read.
+  const log: { path: string; method: string; query: Record<string, string> }[] = await (await request.get(`${SANDBOX}/__sandbox/requests`)).json();
+  expect(log.filter((r) => r.method === "GET" && r.path === "/marketing/campaigns/2026-03" && r.query.sort === "-updatedAt")).toHaveLength(1);
+  expect(log.filter((r) => r.path === "/marketing/campaigns/2026-03/batch/read")).toHaveLength(0);
 
   const mine = results(page).getByRole("listitem", { name: `Conflict: ${mineName}` });
   await expect(mine.getByRole("row", { name: /Audience/ })).toContainText("Their audience A");

@@ -6,6 +6,9 @@ import type { ActionError } from "@/lib/actions/result";
 import { fetchCampaignPage } from "@/lib/campaigns/actions";
 import { campaignKeys } from "@/lib/campaigns/keys";
 import type { CampaignQuery } from "@/lib/campaigns/query";
+import { withAsOf } from "./loaded-rows";
+
+export type { LoadedCampaignRow } from "./loaded-rows";
 
 export class ActionFailure extends Error {
   constructor(readonly error: ActionError) {
@@ -35,7 +38,7 @@ export function useCampaignList(portalId: number, query: CampaignQuery) {
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 
-  const rows = useMemo(() => result.data?.pages.flatMap((p) => p.rows) ?? [], [result.data]);
+  const rows = useMemo(() => withAsOf(result.data?.pages ?? []), [result.data]);
   const total = result.data?.pages[0]?.total ?? 0;
   const error = result.error instanceof ActionFailure ? result.error.error : result.error ? { code: "unexpected" as const, message: String(result.error.message) } : null;
   return { rows, total, loading: result.isPending, loadingMore: hasNextPage || isFetchingNextPage, error, refetch: result.refetch };

@@ -164,4 +164,21 @@ describe.each(RESOURCES)("adapter contract: $name", (res) => {
     // Only the non-conflicting row was sent.
     expect((await writeCalls()).slice(1).flatMap((c) => c.inputs.map(res.inputId))).toEqual([res.idOf(b!)]);
   });
+
+  it("detects a conflict with asOf baselines too (one scan with changedSince, else batch reads)", async () => {
+    const all = await records();
+    const asOf = all.reduce((m, r) => (Date.parse(r.updatedAt) > Date.parse(m) ? r.updatedAt : m), all[0]!.updatedAt);
+    const [a, b] = all;
+    const baseline = (r: Stored) => ({ updatedAt: r.updatedAt, values: res.valuesOf(r), asOf });
+    await run([{ rowKey: "them", kind: "update", id: res.idOf(a!), properties: res.edit(100) }]);
+    const outcomes = await run([
+      { rowKey: "a", kind: "update", id: res.idOf(a!), properties: res.edit(1), baseline: baseline(a!) },
+      { rowKey: "b", kind: "update", id: res.idOf(b!), properties: res.edit(2), baseline: baseline(b!) },
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["conflict", "saved"]);
+    expect((outcomes[0] as Extract<RowOutcome, { status: "conflict" }>).current).toMatchObject({ id: res.idOf(a!), properties: res.edit(100) });
+    const stored = await storedById();
+    expect(res.valuesOf(stored.get(res.idOf(a!))!)).toMatchObject(res.edit(100));
+    expect(res.valuesOf(stored.get(res.idOf(b!))!)).toMatchObject(res.edit(2));
+  });
 });

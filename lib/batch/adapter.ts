@@ -31,6 +31,21 @@ export interface BatchCallResult {
   unassigned: RowError[];
 }
 
+/** What a `changedSince` scan saw. */
+export interface ChangedSince {
+  /** Current records among the ids asked for that were updated after `since`, keyed by id. */
+  changed: Map<string, SavedRecord>;
+  /**
+   * Every record updated after this instant was seen: `since` when the scan reached it, the
+   * `updatedAt` of the last record seen when it stopped at `maxPages`, undefined when the scan
+   * cannot vouch for anything (the list shrank while it paged, so a record may have slipped past the
+   * cursor). Rows whose asOf is before it are not covered and need a batch read.
+   */
+  coveredFrom: string | undefined;
+  /** List requests made. */
+  pages: number;
+}
+
 export interface BatchAdapter {
   /** For logs and error messages ("campaign", "contact"). */
   readonly noun: string;
@@ -60,6 +75,15 @@ export interface BatchAdapter {
    * before writing.
    */
   read(http: HubSpotRequester, ids: string[], properties: string[], call: CallOptions): Promise<Map<string, SavedRecord>>;
+  /**
+   * The records changed after `since` (an ISO instant on HubSpot's clock), found by paging the
+   * resource's list from the most recently updated down (campaigns: `sort=-updatedAt`, 100 a page)
+   * until it reaches records not updated after `since`; returns the current version of those among
+   * `ids`, with at least `properties`. At most `call.maxPages` list requests: when it stops early,
+   * `coveredFrom` says how far back it got. Used by the engine's one-scan conflict check for rows
+   * whose baseline has `asOf` (see `conflicts.ts`); without it such rows are batch-read.
+   */
+  changedSince?(http: HubSpotRequester, since: string, ids: string[], properties: string[], call: CallOptions & { maxPages: number }): Promise<ChangedSince>;
 
   /**
    * A create's natural key, unique per portal (campaigns: the normalised hs_name), or undefined

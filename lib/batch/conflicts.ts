@@ -59,3 +59,76 @@ export function applyConflictCheck(ops: UpdateOp[], current: Map<string, SavedRe
   }
   return { write, outcomes };
 }
+
+/**
+ * The one-scan check (rows whose baseline has `asOf`, with adapters that have `changedSince`).
+ *
+ * Why it is correct: `asOf` is an `updatedAt` the client saw when it loaded the row, so every change
+ * made to the record after that load is stamped later than `asOf`. One scan of "records updated after
+ * the oldest asOf" (campaigns: the list sorted by -updatedAt) therefore returns every record that may
+ * have changed; a row whose record is not in it is exactly what the user loaded and cannot conflict.
+ * Rows whose record is in it get the same rule as a batch read (`isConflict`). Costs: one list page
+ * per 100 records changed in the portal since the oldest asOf, instead of one batch read per 50
+ * rows; the scan stops (and the rows it did not reach are batch-read) once it would cost more pages
+ * than the batch reads it replaces.
+ *
+ * `AS_OF_MARGIN_MS`: the scan reaches this much further back than asOf, in case HubSpot stamps a
+ * write when it starts but makes it visible a little later (a write stamped just before a record we
+ * loaded, but not yet visible to that load). It costs only the records changed in that second.
+ *
+ * The trade-off, plainly: the scan happens ONCE, before the first write. A change made in HubSpot
+ * while the submission runs, after the scan and before the row's own write, is NOT detected: the
+ * row overwrites it. The window is the time from the scan to the row's write: for the last rows of a
+ * 5,000-row submission at HubSpot's ceiling about 9 s (20,000 rows: about 36 s). With batch reads the
+ * window is the time between one batch's read and its write (a fraction of a second, more when the
+ * rate limiter queues the write). Re-scanning before each batch would close most of the window but
+ * is not cheap: the rows this run writes are themselves the most recently updated records (the list
+ * API has no "updated after" filter), so every re-scan must page past all rows written since the
+ * previous one: at least one list page per 100 rows written whatever the re-scan frequency, i.e.
+ * ≥ 1.5 requests per 50 rows instead of 1 (≤ 0.6 of HubSpot's ceiling). A straightforward re-scan
+ * before each batch with 4 batches in flight measured 3–4 requests per 50 rows, 25 % of the ceiling
+ * (bench/submit-throughput.ts, "re-scan before each batch"), worse than batch reads. So it is not
+ * done; a caller that cannot accept the window can leave asOf out and get batch reads.
+ */
+export const AS_OF_MARGIN_MS = 1000;
+
+/** A row's asOf in ms, when it can be scanned for (a baseline with a valid asOf, not forced). */
+export function asOfMs(op: UpdateOp): number | undefined {
+  if (!needsConflictCheck(op) || op.baseline?.asOf === undefined) return undefined;
+  const ms = Date.parse(op.baseline.asOf);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** What to scan for these rows (those with asOf): from the oldest asOf, at most as many pages as batch reads would cost. */
+export function scanPlan(ops: UpdateOp[], batchSize: number): { rows: UpdateOp[]; since: string; maxPages: number; properties: string[] } | undefined {
+  const rows = ops.filter((op) => asOfMs(op) !== undefined);
+  if (!rows.length) return undefined;
+  const oldest = Math.min(...rows.map((op) => asOfMs(op)!));
+  return {
+    rows,
+    since: new Date(oldest - AS_OF_MARGIN_MS).toISOString(),
+    maxPages: Math.ceil(rows.length / batchSize),
+    properties: propertiesToCheck(rows),
+  };
+}
+
+/**
+ * Decides the scanned rows: those the scan covered (their asOf, less the margin, is not before
+ * `coveredFrom`) are conflicts when their record changed in a way `isConflict` objects to, and
+ * otherwise are written without a read; the rest (`unresolved`) keep the batch-read check.
+ */
+export function applyScan(rows: UpdateOp[], changed: Map<string, SavedRecord>, coveredFrom: string | undefined): { write: UpdateOp[]; unresolved: UpdateOp[]; outcomes: RowOutcome[] } {
+  const covered = coveredFrom === undefined ? Number.POSITIVE_INFINITY : Date.parse(coveredFrom);
+  const write: UpdateOp[] = [];
+  const unresolved: UpdateOp[] = [];
+  const outcomes: RowOutcome[] = [];
+  for (const op of rows) {
+    if (!(asOfMs(op)! - AS_OF_MARGIN_MS >= covered)) unresolved.push(op);
+    else {
+      const rec = changed.get(op.id);
+      if (rec && isConflict(op, rec)) outcomes.push({ rowKey: op.rowKey, status: "conflict", current: rec });
+      else write.push(op);
+    }
+  }
+  return { write, unresolved, outcomes };
+}

@@ -1,6 +1,6 @@
 import type { HubSpotHttpClient } from "../hubspot/http-client";
 import type { BatchAdapter, BatchCallResult, CreateOp, UpdateOp } from "./adapter";
-import { applyConflictCheck, needsConflictCheck, propertiesToCheck } from "./conflicts";
+import { applyConflictCheck, applyScan, needsConflictCheck, propertiesToCheck, scanPlan } from "./conflicts";
 import { rowErrors } from "./errors";
 import { chunk, splitOperations } from "./operations";
 import { runPool } from "./pool";
@@ -13,6 +13,13 @@ import type { RowError, RowOperation, RowOutcome } from "./types";
  * into the adapter's batch size, keeps a few batches in flight within the portal's rate limit, and
  * returns exactly one outcome per operation, in input order. Row-level problems never throw: a
  * batch that keeps failing yields failed outcomes with a clear error.
+ *
+ * Conflict checks (updates with a baseline, not forced): rows whose baseline has `asOf` are decided
+ * by one `changedSince` scan before the first write, costing about one list request per 100 records
+ * changed in the portal since the oldest asOf (and never more pages than the batch reads it
+ * replaces); the others get a batch read just before their write (one per batch). The scan's
+ * window is the whole submission: a HubSpot change made after the scan, before a row's write, is
+ * not detected. See conflicts.ts for why that is accepted and why there is no re-scan.
  */
 export interface RunBatchOptions {
   adapter: BatchAdapter;
@@ -71,8 +78,28 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   for (const r of refused) fail([r.op], r.error);
   for (const d of duplicates) fail([d.op], rowErrors.duplicateRow(noun, d.what));
 
+  // Conflict check, cheap path: rows whose baseline has asOf are decided by ONE scan of the records
+  // changed since, before the first write (rule and trade-off in conflicts.ts); conflicts get their
+  // outcome now. Rows it cannot decide, and rows without asOf, are batch-read just before their write.
+  const decided = new Set<UpdateOp>();
+  const plan = adapter.changedSince && !opts.signal?.aborted ? scanPlan(updates, adapter.batchSize) : undefined;
+  if (plan) {
+    const r = await send(ctx, true, (http, call) => adapter.changedSince!(http, plan.since, plan.rows.map((op) => op.id), plan.properties, { ...call, maxPages: plan.maxPages }));
+    if (r.kind === "ok") {
+      const split = applyScan(plan.rows, r.value.changed, r.value.coveredFrom);
+      emit(split.outcomes);
+      for (const op of split.write) decided.add(op);
+    }
+    // A scan that did not get through decides nothing: every row falls back to its batch read.
+  }
+  const pending = updates.filter((op) => !outcomes.has(op.rowKey));
+  const noRead = pending.filter((op) => decided.has(op) || !needsConflictCheck(op));
+  const toRead = pending.filter((op) => !decided.has(op) && needsConflictCheck(op));
+
   const initial: Work[] = [
-    ...chunk(updates, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false })),
+    // Decided rows first: the sooner they are written, the shorter the window since the scan.
+    ...chunk(noRead, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: true })),
+    ...chunk(toRead, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false })),
     ...chunk(creates.filter((op) => !opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0 })),
     ...chunk(creates.filter((op) => opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0, lookupFirst: true })),
   ];

@@ -10,6 +10,14 @@ export type PropertyValues = Record<string, string>;
 export interface RowBaseline {
   updatedAt: string;
   values: Record<string, string | null>;
+  /**
+   * The newest `updatedAt` the client had seen among the loaded records when it loaded this one
+   * (HubSpot's clock, so no clock skew with ours). Any change made to the record after it was
+   * loaded is stamped later than this, so a record whose `updatedAt` is not after `asOf` is exactly
+   * what was loaded. Lets the engine check many rows with one list scan instead of batch reads
+   * (see `conflicts.ts`). Absent: the row is checked with a batch read just before its write.
+   */
+  asOf?: string;
 }
 
 export type RowOperation =

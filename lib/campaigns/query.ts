@@ -24,4 +24,9 @@ export interface CampaignPage {
   rows: CampaignRow[];
   total: number;
   nextAfter: string | null;
+  /**
+   * First page only: the newest updatedAt in the portal, read just BEFORE the page (null when the
+   * portal is empty). Every row loaded after it may use it as its baseline's asOf (see loaded-rows.ts).
+   */
+  newestBefore?: string | null;
 }

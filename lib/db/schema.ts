@@ -82,7 +82,7 @@ export const submissionRows = pgTable("submission_rows", {
   /** Display name at submit time (hs_name), for history pages. */
   label: text("label"),
   sent: jsonb("sent").$type<Record<string, string>>().notNull(),
-  baseline: jsonb("baseline").$type<{ updatedAt: string; values: Record<string, string | null> } | null>(),
+  baseline: jsonb("baseline").$type<{ updatedAt: string; values: Record<string, string | null>; asOf?: string } | null>(),
   force: boolean("force").notNull().default(false),
   after: jsonb("after").$type<{ id: string; updatedAt: string; properties: Record<string, string | null> } | null>(),
   /** pending | saving | saved | failed | conflict */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { BatchAdapter, BatchCallResult, CreateOp, HubSpotRequester, UpdateOp } from "../batch/adapter";
+import type { BatchAdapter, BatchCallResult, ChangedSince, CallOptions, CreateOp, HubSpotRequester, UpdateOp } from "../batch/adapter";
 import type { RowError, SavedRecord } from "../batch/types";
 import { campaignItemError, campaignRequestError } from "./campaign-batch-errors";
 import {
@@ -102,6 +102,8 @@ export const campaignBatchAdapter: BatchAdapter = {
     return new Map(res.results.map((r) => [r.id, toSavedRecord(r)]));
   },
 
+  changedSince: (http, since, ids, properties, call) => campaignsChangedSince(http, since, ids, properties, call),
+
   createKey: (op) => campaignNameKey(op.properties.hs_name),
 
   async findByKeys(http, keys, call) {
@@ -120,6 +122,44 @@ export const campaignBatchAdapter: BatchAdapter = {
 
   describeError: campaignRequestError,
 };
+
+/**
+ * Campaigns updated after `since`: the list sorted by `-updatedAt`, 100 a page, only the properties
+ * the conflict rule compares, until a record not updated after `since` (or `maxPages`). The cursor
+ * is positional, so records moving while it pages matter: an update moves its record to the top
+ * (already read: that change is newer than the scan, like any change after it) and a create pushes
+ * the rest down (a record may be read twice), but an archive pulls the rest up and a record could
+ * slip past the cursor unseen. `total` comes with every page: if it drops, nothing is vouched for.
+ */
+export async function campaignsChangedSince(
+  http: HubSpotRequester, since: string, ids: string[], properties: string[], call: CallOptions & { maxPages: number },
+): Promise<ChangedSince> {
+  const sinceMs = Date.parse(since);
+  const wanted = new Set(ids);
+  const changed = new Map<string, SavedRecord>();
+  let after: string | undefined;
+  let total: number | undefined;
+  let lastSeen: string | undefined;
+  for (let pages = 1; ; pages++) {
+    const page = await http.request(BASE, {
+      query: { sort: "-updatedAt", limit: CAMPAIGN_LIST_MAX_LIMIT, after, properties },
+      schema: CampaignListResponseSchema,
+      idempotent: true,
+      signal: call.signal,
+    });
+    if (total !== undefined && page.total < total) return { changed, coveredFrom: undefined, pages };
+    total = page.total;
+    for (const c of page.results) {
+      if (Date.parse(c.updatedAt) <= sinceMs) return { changed, coveredFrom: since, pages };
+      const seen = changed.get(c.id);
+      if (wanted.has(c.id) && (!seen || Date.parse(seen.updatedAt) < Date.parse(c.updatedAt))) changed.set(c.id, toSavedRecord(c));
+      lastSeen = c.updatedAt;
+    }
+    after = page.paging?.next?.after;
+    if (!after) return { changed, coveredFrom: since, pages };
+    if (pages >= call.maxPages) return { changed, coveredFrom: lastSeen, pages };
+  }
+}
 
 /** The campaign with exactly this name (the list's `name` filter is "contains", so page and compare). */
 async function findByName(http: HubSpotRequester, key: string, signal?: AbortSignal): Promise<SavedRecord | undefined> {

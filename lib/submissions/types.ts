@@ -8,6 +8,8 @@ import type { RowOutcome, RowStatus } from "../batch/types";
 export const RowBaselineSchema = z.object({
   updatedAt: z.string(),
   values: z.record(z.string(), z.string().nullable()),
+  /** See RowBaseline.asOf: the newest updatedAt among the records loaded when this row was loaded. */
+  asOf: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const RowOperationSchema = z.discriminatedUnion("kind", [

@@ -27,7 +27,7 @@ export function applyChanges(state: EditState, changes: readonly CellChange[], b
     if (!touched.has(c.rowId)) {
       entry = entry
         ? { ...entry, edits: { ...entry.edits }, baseline: { ...entry.baseline, values: { ...entry.baseline.values } } }
-        : { id: base.id, label: norm(base.properties.hs_name), baseline: { updatedAt: base.updatedAt, values: {} }, edits: {} };
+        : { id: base.id, label: norm(base.properties.hs_name), baseline: { updatedAt: base.updatedAt, ...(base.asOf ? { asOf: base.asOf } : {}), values: {} }, edits: {} };
       updates[c.rowId] = entry;
       touched.add(c.rowId);
     }

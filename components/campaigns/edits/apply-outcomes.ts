@@ -47,7 +47,7 @@ export function applyOutcomes(state: EditState, submissionId: string, outcomes: 
       if (later.length) {
         updates = { ...updates, [o.record.id]: {
           id: o.record.id, label: o.record.properties.hs_name ?? "",
-          baseline: { updatedAt: o.record.updatedAt, values: Object.fromEntries(later.map(([k]) => [k, o.record.properties[k] ?? null])) },
+          baseline: { updatedAt: o.record.updatedAt, asOf: o.record.updatedAt, values: Object.fromEntries(later.map(([k]) => [k, o.record.properties[k] ?? null])) },
           edits: Object.fromEntries(later),
         } };
       }
@@ -60,7 +60,9 @@ export function applyOutcomes(state: EditState, submissionId: string, outcomes: 
     if (Object.keys(edits).length === 0) delete updates[o.rowKey];
     else updates[o.rowKey] = {
       ...entry, edits,
-      baseline: { updatedAt: o.record.updatedAt, values: Object.fromEntries(Object.keys(edits).map((k) => [k, o.record.properties[k] ?? null])) },
+      // HubSpot's answer to our write is the record at o.record.updatedAt: any later change is stamped
+      // after it, so it is a valid asOf for the new baseline.
+      baseline: { updatedAt: o.record.updatedAt, asOf: o.record.updatedAt, values: Object.fromEntries(Object.keys(edits).map((k) => [k, o.record.properties[k] ?? null])) },
     };
   }
   // Polls repeat outcomes: an unchanged state keeps its identity (no re-render, no write).

@@ -4,7 +4,10 @@ import type { EditState } from "./types";
 
 /**
  * What "Submit" sends: only changed properties, only rows without issues. Updates carry the
- * baseline (updatedAt and the loaded values of the changed properties) for conflict detection;
+ * baseline (updatedAt and the loaded values of the changed properties) for conflict detection,
+ * with `asOf` when the row was loaded from the list (the newest updatedAt among the pages loaded
+ * up to the row's own, kept on the row since: see use-campaign-list) or came back from a save, so
+ * the engine can check all rows with one "changed since" scan instead of a batch read per 50;
  * creates leave empty properties out, since "" would mean "reset" and there is nothing to reset.
  */
 export function buildOperations(state: EditState, issues: RowIssues): RowOperation[] {
@@ -15,7 +18,8 @@ export function buildOperations(state: EditState, issues: RowIssues): RowOperati
   }
   for (const u of Object.values(state.updates)) {
     if (issues.has(u.id)) continue;
-    ops.push({ rowKey: u.id, kind: "update", id: u.id, properties: { ...u.edits }, baseline: { updatedAt: u.baseline.updatedAt, values: { ...u.baseline.values } } });
+    const { updatedAt, asOf, values } = u.baseline;
+    ops.push({ rowKey: u.id, kind: "update", id: u.id, properties: { ...u.edits }, baseline: { updatedAt, ...(asOf ? { asOf } : {}), values: { ...values } } });
   }
   return ops;
 }

@@ -4,6 +4,7 @@ import { applyOutcomes, keepTheirs, startSubmission } from "./apply-outcomes";
 import { buildOperations } from "./build-operations";
 import { emptyEditState, type BaseRow } from "./types";
 import { validateEdits } from "./validate-edits";
+import { withAsOf } from "../loaded-rows";
 
 const rows: BaseRow[] = [
   { id: "1", updatedAt: "2026-01-01T00:00:00.000Z", properties: { hs_name: "Alpha", hs_start_date: "2026-03-01", hs_end_date: "2026-03-31", hs_audience: null } },
@@ -93,5 +94,42 @@ describe("submission outcomes", () => {
     const reedited = applyChanges(started, [{ rowId: "1", key: "hs_audience", value: "A2" }], baseOf);
     const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "u2", properties: { hs_audience: "A" } } }]);
     expect(r.state.updates["1"]).toMatchObject({ edits: { hs_audience: "A2" }, baseline: { updatedAt: "u2", values: { hs_audience: "A" } } });
+  });
+});
+
+describe("asOf (the newest updatedAt seen when a row was loaded)", () => {
+  const page = (rowsOf: [string, string][], nextAfter: string | null = null) => ({
+    rows: rowsOf.map(([id, updatedAt]) => ({ id, createdAt: updatedAt, updatedAt, properties: { hs_name: id, hs_audience: null } })),
+    total: 4,
+    nextAfter,
+  });
+
+  it("is the newest updatedAt of the pages loaded up to the row's own, never of later pages", () => {
+    const p1 = page([["a", "2026-01-03T00:00:00.000Z"], ["b", "2026-01-01T00:00:00.000Z"]], "2");
+    const first = withAsOf([p1]);
+    expect(first.map((r) => r.asOf)).toEqual(["2026-01-03T00:00:00.000Z", "2026-01-03T00:00:00.000Z"]);
+    const p2 = page([["c", "2026-01-02T00:00:00.000Z"], ["d", "2026-01-05T00:00:00.000Z"]]);
+    const both = withAsOf([p1, p2]);
+    expect(both.map((r) => r.asOf)).toEqual(["2026-01-03T00:00:00.000Z", "2026-01-03T00:00:00.000Z", "2026-01-05T00:00:00.000Z", "2026-01-05T00:00:00.000Z"]);
+    // Earlier pages keep their row objects (the grid caches rows by identity).
+    expect(both[0]).toBe(first[0]);
+  });
+
+  it("starts from the portal's newest updatedAt read before the first page, when it is newer", () => {
+    const p1 = { ...page([["a", "2026-01-03T00:00:00.000Z"]], "1"), newestBefore: "2026-01-09T00:00:00.000Z" };
+    const p2 = page([["b", "2026-01-10T00:00:00.000Z"]]);
+    expect(withAsOf([p1, p2]).map((r) => r.asOf)).toEqual(["2026-01-09T00:00:00.000Z", "2026-01-10T00:00:00.000Z"]);
+  });
+
+  it("goes from the loaded row into the submitted baseline, and a saved row's new baseline takes its saved updatedAt", () => {
+    const loaded = withAsOf([page([["1", "2026-01-01T00:00:00.000Z"], ["2", "2026-01-04T00:00:00.000Z"]])]);
+    const baseOfLoaded = (id: string) => loaded.find((r) => r.id === id);
+    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "A" }], baseOfLoaded);
+    const ops = buildOperations(s, new Map());
+    expect(ops).toEqual([{ rowKey: "1", kind: "update", id: "1", properties: { hs_audience: "A" }, baseline: { updatedAt: "2026-01-01T00:00:00.000Z", asOf: "2026-01-04T00:00:00.000Z", values: { hs_audience: null } } }]);
+
+    const reedited = applyChanges(startSubmission(s, "s1", ops), [{ rowId: "1", key: "hs_audience", value: "A2" }], baseOfLoaded);
+    const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "2026-02-01T00:00:00.000Z", properties: { hs_audience: "A" } } }]);
+    expect(buildOperations(r.state, new Map())[0]).toMatchObject({ baseline: { updatedAt: "2026-02-01T00:00:00.000Z", asOf: "2026-02-01T00:00:00.000Z", values: { hs_audience: "A" } } });
   });
 });

@@ -5,7 +5,7 @@ export interface PendingUpdate {
   id: string;
   /** The name when editing started, so the review and the status panel can name rows not loaded. */
   label: string;
-  /** updatedAt and the loaded values of the edited properties: the submit's conflict check. */
+  /** updatedAt, asOf (when known) and the loaded values of the edited properties: the submit's conflict check. */
   baseline: RowBaseline;
   edits: Record<string, string>;
 }
@@ -42,6 +42,12 @@ export interface BaseRow {
   id: string;
   updatedAt: string;
   properties: Record<string, string | null>;
+  /**
+   * The newest updatedAt among the records loaded when this version of the row was loaded (the
+   * pages up to and including its own), or its own updatedAt when it comes from a save: becomes the
+   * baseline's `asOf`, so the submit's conflict check can scan "changed since" instead of reading.
+   */
+  asOf?: string;
 }
 
 export const emptyEditState = (): EditState => ({ version: 1, updates: {}, creates: {}, statuses: {}, submissionId: null });

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { CellChange, CellMeta, GridRow } from "@/components/grid/types";
-import type { CampaignRow } from "@/lib/campaigns/query";
+import type { LoadedCampaignRow } from "../loaded-rows";
 import { applyChanges } from "./apply-changes";
 import { EditStore } from "./edit-store";
 import { editStorageKey } from "./persist";
@@ -22,7 +22,7 @@ const baseGridRow = (b: BaseRow): GridRow => {
  * The campaign edit state of one grid: the store, the loaded rows merged with what was saved in
  * this tab and with pending edits, validation, and the per-cell marks the grid shows.
  */
-export function useCampaignEdits(portalId: number, userId: string, loaded: readonly CampaignRow[]) {
+export function useCampaignEdits(portalId: number, userId: string, loaded: readonly LoadedCampaignRow[]) {
   const [store] = useState(() => new EditStore(editStorageKey(portalId, userId)));
   // The server has no localStorage: render "no edits" there and in hydration, then the real state.
   const state = useSyncExternalStore(store.subscribe, store.getState, () => SERVER_STATE);
@@ -46,7 +46,7 @@ export function useCampaignEdits(portalId: number, userId: string, loaded: reado
     const loadedIds = new Set(loaded.map((r) => r.id));
     const newer = (r: BaseRow): BaseRow => {
       const s = store.saved.get(r.id);
-      return s && s.updatedAt >= r.updatedAt ? { id: s.id, updatedAt: s.updatedAt, properties: s.properties } : r;
+      return s && s.updatedAt >= r.updatedAt ? { id: s.id, updatedAt: s.updatedAt, properties: s.properties, asOf: s.updatedAt } : r;
     };
     const created = store.created.filter((r) => !loadedIds.has(r.id)).map(newer);
     return [...created, ...loaded.map(newer)];

@@ -1,0 +1,32 @@
+import type { CampaignPage, CampaignRow } from "@/lib/campaigns/query";
+
+/**
+ * A loaded row with its `asOf`: the newest updatedAt the grid had seen when the row was read, i.e. the
+ * portal's newest just before the first page (`newestBefore`) or of the pages up to and including the
+ * row's own, whichever is later.
+ */
+export type LoadedCampaignRow = CampaignRow & { asOf: string };
+
+const newer = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a);
+
+/**
+ * Each row's asOf (see RowBaseline.asOf). Pages load one after another (after the first page's
+ * `newestBefore` request), so every updatedAt seen on pages 1..k, and `newestBefore`, existed when
+ * page k was read: a change to a row of page k made after it was read is stamped later than all of them. The newest of ALL pages (at submit time) would be wrong for
+ * rows of earlier pages: a row changed between its page and a later one can be stamped before a
+ * record of that later page. Rows are annotated once per page (cached by page object, which TanStack
+ * keeps while later pages are appended), so the grid's row cache keeps working.
+ */
+const annotated = new WeakMap<CampaignPage, { prior: string; rows: LoadedCampaignRow[] }>();
+export function withAsOf(pages: readonly CampaignPage[]): LoadedCampaignRow[] {
+  const out: LoadedCampaignRow[] = [];
+  let asOf = pages[0]?.newestBefore ?? "";
+  for (const page of pages) {
+    const prior = asOf;
+    for (const r of page.rows) asOf = asOf ? newer(asOf, r.updatedAt) : r.updatedAt;
+    let cached = annotated.get(page);
+    if (!cached || cached.prior !== prior) annotated.set(page, (cached = { prior, rows: page.rows.map((r) => ({ ...r, asOf })) }));
+    out.push(...cached.rows);
+  }
+  return out;
+}
