@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { db, tables } from "../db";
 
 export const SESSION_COOKIE = "bb_session";
@@ -76,4 +77,17 @@ export async function destroySession(): Promise<void> {
   const token = jar.get(SESSION_COOKIE)?.value;
   if (token) await (await db()).delete(tables.sessions).where(eq(tables.sessions.id, hashToken(token)));
   jar.delete(SESSION_COOKIE);
+}
+
+/**
+ * The session for a page inside the signed-in area. Next renders a layout and its page in parallel,
+ * so a page cannot rely on the layout's redirect having happened: it redirects to sign-in itself.
+ */
+export async function requireSession(): Promise<Session> {
+  const session = await getSession();
+  if (!session || session.connection.status !== "active") {
+    const path = (await headers()).get("x-pathname") ?? "/campaigns";
+    redirect(`/?returnTo=${encodeURIComponent(path)}`);
+  }
+  return session;
 }

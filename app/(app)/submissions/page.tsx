@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { getSession } from "@/lib/auth/session";
+import { requireSession } from "@/lib/auth/session";
 import { countsBySubmission, listSubmissions } from "@/lib/submissions/store";
 import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 
 export const dynamic = "force-dynamic";
 
 export default async function SubmissionHistoryPage() {
-  const session = (await getSession())!;
+  const session = await requireSession();
   const subs = await listSubmissions(session.connection.portalId);
   const counts = await countsBySubmission(subs.map((s) => s.id));
   return (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SubmissionRowsTable } from "@/components/submissions/submission-rows-table";
 import { OutcomeCounts } from "@/components/submissions/outcome-counts";
-import { getSession } from "@/lib/auth/session";
+import { requireSession } from "@/lib/auth/session";
 import { submissionRowsPage, submissionView } from "@/lib/submissions/store";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export default async function SubmissionPage({ params, searchParams }: {
 }) {
   const { id } = await params;
   const { status, page } = await searchParams;
-  const session = (await getSession())!;
+  const session = await requireSession();
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
   const view = await submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
   if (!view) notFound();
