@@ -4,8 +4,8 @@ import { crmBatchAdapter } from "../hubspot/crm-batch-adapter";
 import { marketingEventBatchAdapter } from "../hubspot/marketing-event-batch-adapter";
 import { eventRowValues } from "../hubspot/marketing-event-fields";
 import type { BatchAdapter } from "./adapter";
-import { runBatch } from "./engine";
-import { byStatus, noSleep, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import type { RunBatchOptions } from "./engine";
+import { byStatus, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
 import type { PropertyValues, RowError, RowOperation, RowOutcome } from "./types";
 
 /**
@@ -82,8 +82,7 @@ afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
 
 describe.each(RESOURCES)("adapter contract: $name", (res) => {
-  const run = (ops: RowOperation[], extra: Partial<Parameters<typeof runBatch>[1]> = {}) =>
-    runBatch(ops, { adapter: res.adapter, client: kit.client(), limiter: kit.limiter(), sleep: noSleep, ...extra });
+  const run = (ops: RowOperation[], extra: Partial<RunBatchOptions> = {}) => kit.run(res.adapter, ops, extra);
   const records = () => kit.records<Stored>(res.kind);
   const storedById = async () => new Map((await records()).map((r) => [res.idOf(r), r]));
   const updates = (recs: Stored[]): RowOperation[] => recs.map((r, i) => ({ rowKey: `r${i}`, kind: "update", id: res.idOf(r), properties: res.edit(i) }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
-import { runBatch } from "./engine";
-import { BATCH_READ, BATCH_UPDATE, CAMPAIGNS, byStatus, noSleep, sandboxKit, type SandboxKit, type StoredRecord } from "./testing/sandbox-kit";
+
+import { BATCH_READ, BATCH_UPDATE, CAMPAIGNS, byStatus, sandboxKit, type SandboxKit, type StoredRecord } from "./testing/sandbox-kit";
 import type { RowBaseline, RowOperation, RowOutcome } from "./types";
 
 /** Conflict detection: rows edited in HubSpot since they were loaded are not overwritten. */
@@ -10,7 +10,7 @@ beforeAll(async () => { kit = await sandboxKit(); });
 afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
 
-const run = (ops: RowOperation[]) => runBatch(ops, { adapter: campaignBatchAdapter, client: kit.client(), limiter: kit.limiter(), sleep: noSleep });
+const run = (ops: RowOperation[]) => kit.run(campaignBatchAdapter, ops);
 const baselineOf = (r: StoredRecord): RowBaseline => ({ updatedAt: r.updatedAt, values: { ...r.properties } });
 /** Another user editing in HubSpot: a plain write without a baseline. */
 const editInHubSpot = (id: string, properties: Record<string, string>) => run([{ rowKey: "them", kind: "update", id, properties }]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
-import { runBatch } from "./engine";
-import { BATCH_CREATE, BATCH_UPDATE, CAMPAIGNS, byStatus, inputsOf, noSleep, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import type { RunBatchOptions } from "./engine";
+import { BATCH_CREATE, BATCH_UPDATE, CAMPAIGNS, byStatus, inputsOf, sandboxKit, type SandboxKit, loseFirstAnswer } from "./testing/sandbox-kit";
 import type { RowOperation, RowOutcome } from "./types";
 
 /**
@@ -13,8 +13,7 @@ beforeAll(async () => { kit = await sandboxKit(); });
 afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
 
-const run = (ops: RowOperation[], extra: Partial<Parameters<typeof runBatch>[1]> = {}) =>
-  runBatch(ops, { adapter: campaignBatchAdapter, client: kit.client(), limiter: kit.limiter(), sleep: noSleep, ...extra });
+const run = (ops: RowOperation[], extra: Partial<RunBatchOptions> = {}) => kit.run(campaignBatchAdapter, ops, extra);
 
 async function updates(n: number): Promise<RowOperation[]> {
   return (await kit.records()).slice(0, n).map((r, i) => ({ rowKey: `r${i}`, kind: "update", id: r.id, properties: { hs_notes: `retry ${i}` } }));
@@ -79,16 +78,7 @@ describe("runBatch: creates are never sent twice for one row", () => {
 
   it("create applied by HubSpot but the answer lost (reset after the write): found by name, never resent", async () => {
     const ops = [...creates(6, "Applied"), { rowKey: "bad", kind: "create", properties: { hs_name: "Applied bad", hs_start_date: "2026-13-45" } } as RowOperation];
-    let lost = 0;
-    // Forwards the first create to HubSpot, lets it be applied, then loses the answer.
-    const losing: typeof fetch = async (input, init) => {
-      const res = await fetch(input, init);
-      if (String(input).endsWith("/batch/create") && lost++ === 0) {
-        await res.text();
-        throw new TypeError("fetch failed", { cause: new Error("ECONNRESET") });
-      }
-      return res;
-    };
+    const losing = loseFirstAnswer("/batch/create");
     const outcomes = await run(ops, { client: kit.client(losing) });
 
     expect(outcomes.map((o) => o.status)).toEqual([...Array(6).fill("saved"), "failed"]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
-import { runBatch } from "./engine";
-import { BATCH_CREATE, BATCH_UPDATE, byStatus, inputsOf, noSleep, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import type { RunBatchOptions } from "./engine";
+import { BATCH_CREATE, BATCH_UPDATE, byStatus, inputsOf, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
 import type { RowOperation, RowOutcome } from "./types";
 
 /**
@@ -14,8 +14,7 @@ beforeAll(async () => { kit = await sandboxKit(); });
 afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
 
-const run = (ops: RowOperation[], extra: Partial<Parameters<typeof runBatch>[1]> = {}) =>
-  runBatch(ops, { adapter: campaignBatchAdapter, client: kit.client(), limiter: kit.limiter(), sleep: noSleep, ...extra });
+const run = (ops: RowOperation[], extra: Partial<RunBatchOptions> = {}) => kit.run(campaignBatchAdapter, ops, extra);
 const outcome = (os: RowOutcome[], rowKey: string) => os.find((o) => o.rowKey === rowKey)!;
 
 describe("runBatch: updates", () => {

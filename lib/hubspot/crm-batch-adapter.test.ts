@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runBatch } from "../batch/engine";
-import { byStatus, noSleep, sandboxKit, type SandboxKit } from "../batch/testing/sandbox-kit";
+import type { RunBatchOptions } from "../batch/engine";
+import { byStatus, sandboxKit, type SandboxKit, loseFirstAnswer } from "../batch/testing/sandbox-kit";
 import type { RowError, RowOperation, RowOutcome } from "../batch/types";
 import { crmBatchAdapter, type CrmAdapterOptions } from "./crm-batch-adapter";
 import { crmRequestError } from "./crm-batch-errors";
@@ -19,8 +19,7 @@ beforeAll(async () => { kit = await sandboxKit({ campaigns: 0, counts: { contact
 afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
 
-const run = (opts: CrmAdapterOptions, ops: RowOperation[], extra: Partial<Parameters<typeof runBatch>[1]> = {}) =>
-  runBatch(ops, { adapter: crmBatchAdapter(opts), client: kit.client(), limiter: kit.limiter(), sleep: noSleep, ...extra });
+const run = (opts: CrmAdapterOptions, ops: RowOperation[], extra: Partial<RunBatchOptions> = {}) => kit.run(crmBatchAdapter(opts), ops, extra);
 const contacts = () => kit.records<Contact>("contacts");
 const inputs = async (path: string) => (await kit.requests(path)).map((c) => ({ status: c.status, query: c.query, body: c.requestBody as { inputs: Record<string, unknown>[]; idProperty?: string } }));
 const errorOf = (o: RowOutcome | undefined) => (o as Extract<RowOutcome, { status: "failed" }>).error;
@@ -98,15 +97,7 @@ describe("creates", () => {
   });
 
   it("created but the answer lost: found by email, never resent", async () => {
-    let lost = 0;
-    const losing: typeof fetch = async (input, init) => {
-      const res = await fetch(input, init);
-      if (String(input).endsWith("/batch/create") && lost++ === 0) {
-        await res.text();
-        throw new TypeError("fetch failed", { cause: new Error("ECONNRESET") });
-      }
-      return res;
-    };
+    const losing = loseFirstAnswer("/batch/create");
     const ops: RowOperation[] = [0, 1, 2].map((i) => ({ rowKey: `c${i}`, kind: "create", properties: { email: `applied${i}@example.com`, firstname: `A${i}` } }));
     const outcomes = await run({ objectType: "contacts", uniqueProperty: "email" }, ops, { client: kit.client(losing) });
     expect(byStatus(outcomes)).toEqual({ saved: 3 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runBatch } from "../batch/engine";
-import { byStatus, noSleep, sandboxKit, type SandboxKit } from "../batch/testing/sandbox-kit";
+
+import { byStatus, sandboxKit, type SandboxKit } from "../batch/testing/sandbox-kit";
 import type { RowOperation, RowOutcome } from "../batch/types";
 import { eventRequestError } from "./marketing-event-batch-errors";
 import { eventRowValues, eventUpdateInput } from "./marketing-event-fields";
@@ -33,8 +33,7 @@ describe.each([
   { apiVersion: "2026-03" as const, base: "/marketing/marketing-events/2026-03", list: "/marketing/marketing-events/2026-03" },
   { apiVersion: "v3" as const, base: "/marketing/v3/marketing-events", list: "/marketing/marketing-events/v3" },
 ])("marketing events $apiVersion", ({ apiVersion, base, list }) => {
-  const run = (ops: RowOperation[]) =>
-    runBatch(ops, { adapter: marketingEventBatchAdapter({ apiVersion }), client: kit.client(), limiter: kit.limiter(), sleep: noSleep });
+  const run = (ops: RowOperation[]) => kit.run(marketingEventBatchAdapter({ apiVersion }), ops);
 
   it("writes standard fields, the cancelled flag and custom properties where HubSpot keeps them", async () => {
     const [a] = await events();

@@ -1,8 +1,10 @@
 import type { RecordedRequest } from "../../../sandbox/core/state";
 import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
 import { HubSpotHttpClient } from "../../hubspot/http-client";
+import type { BatchAdapter } from "../adapter";
+import { runBatch, type RunBatchOptions } from "../engine";
 import { SlidingWindowLimiter } from "../rate-limiter";
-import type { RowOutcome } from "../types";
+import type { RowOperation, RowOutcome } from "../types";
 
 /**
  * A real sandbox on a random port for the engine's integration tests, plus the control-API calls
@@ -50,6 +52,9 @@ export async function sandboxKit(opts: { campaigns?: number; rateLimit?: number;
     /** A client as the dashboard builds one; `fetch` lets a test lose answers on purpose. */
     client: (f?: typeof fetch) => new HubSpotHttpClient({ apiBase: sb.url, token: async () => token, fetch: f }),
     limiter: (limit = 100_000) => new SlidingWindowLimiter({ limit, pauseAfter429Ms: 10 }),
+    /** runBatch as the tests use it: this sandbox, a generous limiter, no waiting between retries. */
+    run: (adapter: BatchAdapter, ops: RowOperation[], extra: Partial<RunBatchOptions> = {}) =>
+      runBatch(ops, { adapter, client: new HubSpotHttpClient({ apiBase: sb.url, token: async () => token }), limiter: new SlidingWindowLimiter({ limit: 100_000, pauseAfter429Ms: 10 }), sleep: noSleep, ...extra }),
     reset: async () => {
       await control("DELETE", "/__sandbox/faults");
       await control("POST", "/__sandbox/reset", counts);
@@ -68,6 +73,23 @@ export type SandboxKit = Awaited<ReturnType<typeof sandboxKit>>;
 export const inputsOf = (r: RecordedRequest) => ((r.requestBody as { inputs?: { id?: string; properties: Record<string, string> }[] })?.inputs ?? []);
 
 export const noSleep = async () => {};
+
+/**
+ * A fetch that lets the first request to a path ending in `pathSuffix` reach HubSpot (so it is
+ * applied), then loses the answer as a connection reset would: the "outcome unknown" case.
+ */
+export function loseFirstAnswer(pathSuffix: string): typeof fetch {
+  let lost = false;
+  return async (input, init) => {
+    const res = await fetch(input, init);
+    if (!lost && String(input).endsWith(pathSuffix)) {
+      lost = true;
+      await res.text();
+      throw new TypeError("fetch failed", { cause: new Error("ECONNRESET") });
+    }
+    return res;
+  };
+}
 
 export function byStatus(outcomes: RowOutcome[]) {
   const counts: Record<string, number> = {};
