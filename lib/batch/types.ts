@@ -20,9 +20,10 @@ export interface RowBaseline {
   asOf?: string;
 }
 
+/** `label` names the row for people (history, failed items): the record's name when the grid knew it. */
 export type RowOperation =
-  | { rowKey: string; kind: "update"; id: string; properties: PropertyValues; baseline?: RowBaseline; force?: boolean }
-  | { rowKey: string; kind: "create"; properties: PropertyValues };
+  | { rowKey: string; kind: "update"; id: string; properties: PropertyValues; baseline?: RowBaseline; force?: boolean; label?: string }
+  | { rowKey: string; kind: "create"; properties: PropertyValues; label?: string };
 
 export interface RowError {
   /** HubSpot's category (VALIDATION_ERROR, OBJECT_NOT_FOUND, RATE_LIMIT, …) or the engine's own (NETWORK_ERROR). */

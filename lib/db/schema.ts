@@ -57,7 +57,10 @@ export const submissions = pgTable("submissions", {
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
   portalId: bigint("portal_id", { mode: "number" }).notNull(),
+  /** Short name for lists (campaigns, marketing-events, crm:contacts); see lib/resources/ref.ts. */
   resource: text("resource").notNull(),
+  /** The full ResourceRef (API version, object type, idProperty); null for campaign rows stored before refs existed. */
+  resourceRef: jsonb("resource_ref"),
   /** grid | upload | retry | revert */
   source: text("source").notNull().default("grid"),
   /** running | done */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
 import { startRunner, isRunning } from "./runner";
-import { findSubmission, insertSubmission, submissionView } from "./store";
+import { findSubmission, insertSubmission, refOf, submissionView } from "./store";
 import { SubmitEditsInputSchema } from "./types";
 
 /** Records the edits as a submission and starts sending them; the grid then polls `getSubmission`. */
@@ -29,7 +29,7 @@ export const getSubmission = authedAction(
     // Left running by a restart of this process: pick it up again.
     if (view.state === "running" && !isRunning(id)) {
       const s = await findSubmission(id, session.connection.portalId);
-      if (s) void startRunner({ submissionId: id, resource: s.resource, connection: session.connection });
+      if (s) void startRunner({ submissionId: id, resource: refOf(s), connection: session.connection });
     }
     return view;
   },

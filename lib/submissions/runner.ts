@@ -1,9 +1,9 @@
 import "server-only";
-import type { BatchAdapter } from "../batch/adapter";
 import { runBatch } from "../batch/engine";
 import { limiterForPortal } from "../batch/rate-limiter";
-import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
+import { adapterFor } from "../hubspot/adapter-for";
 import { clientForConnection } from "../hubspot/client-for-connection";
+import type { ResourceRef } from "../resources/ref";
 import { finishSubmission, markSaving, recordOutcomes, unfinishedOperations } from "./store";
 
 /**
@@ -15,11 +15,9 @@ import { finishSubmission, markSaving, recordOutcomes, unfinishedOperations } fr
  */
 const running = new Map<string, Promise<void>>();
 
-const ADAPTERS: Record<string, BatchAdapter> = { campaigns: campaignBatchAdapter };
-
 export interface RunnerTarget {
   submissionId: string;
-  resource: string;
+  resource: ResourceRef;
   connection: { id: string; apiBase: string; portalId: number };
 }
 
@@ -38,8 +36,7 @@ export function startRunner(t: RunnerTarget): Promise<void> {
 }
 
 async function execute({ submissionId, resource, connection }: RunnerTarget) {
-  const adapter = ADAPTERS[resource];
-  if (!adapter) throw new Error(`no batch adapter for ${resource}`);
+  const adapter = adapterFor(resource);
   const { ops, maybeSent } = await unfinishedOperations(submissionId);
   await runBatch(ops, {
     maybeSent,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { RowOperation, RowOutcome, RowStatus } from "../batch/types";
 import { db, tables } from "../db";
+import { parseStoredRef, resourceName, resourceTitle, type ResourceRef } from "../resources/ref";
 import type { SubmissionView } from "./types";
 
 const INSERT_CHUNK = 500;
@@ -11,7 +12,7 @@ export interface NewSubmission {
   userId: string;
   connectionId: string;
   portalId: number;
-  resource: string;
+  resource: ResourceRef;
   source?: string;
   operations: RowOperation[];
 }
@@ -21,7 +22,7 @@ export async function insertSubmission(s: NewSubmission): Promise<string> {
   const database = await db();
   return database.transaction(async (tx) => {
     const [row] = await tx.insert(submissions).values({
-      userId: s.userId, connectionId: s.connectionId, portalId: s.portalId, resource: s.resource,
+      userId: s.userId, connectionId: s.connectionId, portalId: s.portalId, resource: resourceName(s.resource), resourceRef: s.resource,
       source: s.source ?? "grid", totalRows: s.operations.length,
     }).returning({ id: submissions.id });
     for (let i = 0; i < s.operations.length; i += INSERT_CHUNK) {
@@ -30,7 +31,7 @@ export async function insertSubmission(s: NewSubmission): Promise<string> {
         rowKey: op.rowKey,
         kind: op.kind,
         recordId: op.kind === "update" ? op.id : null,
-        label: op.properties.hs_name ?? (op.kind === "update" ? op.baseline?.values.hs_name ?? null : null),
+        label: op.label ?? op.properties.hs_name ?? (op.kind === "update" ? op.baseline?.values.hs_name ?? null : null),
         sent: op.properties,
         baseline: op.kind === "update" ? op.baseline ?? null : null,
         force: op.kind === "update" ? !!op.force : false,
@@ -87,6 +88,9 @@ export async function findSubmission(id: string, portalId: number) {
   return s;
 }
 
+/** The resource a stored submission writes to (campaigns for rows stored before refs existed). */
+export const refOf = (s: Pick<typeof submissions.$inferSelect, "resource" | "resourceRef">): ResourceRef => parseStoredRef(s.resource, s.resourceRef);
+
 export function toOutcome(r: typeof submissionRows.$inferSelect): RowOutcome | null {
   if (r.status === "saved" && r.after) return { rowKey: r.rowKey, status: "saved", record: r.after };
   if (r.status === "failed" && r.error) return { rowKey: r.rowKey, status: "failed", error: r.error };
@@ -108,7 +112,7 @@ export async function submissionView(id: string, portalId: number, afterSeq = 0)
     .orderBy(submissionRows.finishSeq);
   const outcomes = finished.map(toOutcome).filter((o): o is RowOutcome => o !== null);
   return {
-    id: s.id, resource: s.resource, state: s.state as SubmissionView["state"],
+    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"],
     createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
     counts, outcomes, cursor: finished.at(-1)?.finishSeq ?? afterSeq,
   };

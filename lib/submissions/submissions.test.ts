@@ -10,7 +10,7 @@ import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
 const dataDir = prepareEnv();
-const SCOPES = ["oauth", "marketing.campaigns.read", "marketing.campaigns.write"];
+const SCOPES = ["oauth", "marketing.campaigns.read", "marketing.campaigns.write", "crm.objects.contacts.read", "crm.objects.contacts.write", "crm.objects.marketing_events.read", "crm.objects.marketing_events.write"];
 
 describe("submissions", () => {
   let sb: RunningSandbox;
@@ -21,7 +21,7 @@ describe("submissions", () => {
   const records = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as { id: string; updatedAt: string; properties: Record<string, string | null> }[];
 
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, counts: { campaigns: 120 } });
+    sb = await startSandbox({ port: 0, counts: { campaigns: 120, contacts: 30, marketingEvents: 20 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
     const dbm = await import("../db");
     const { secretBox } = await import("../crypto/app-secret");
@@ -57,10 +57,10 @@ describe("submissions", () => {
     }));
     ops.push({ rowKey: "new-1", kind: "create", properties: { hs_name: "Submitted from a test", hs_campaign_status: "planned" } });
 
-    const id = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: "campaigns", operations: ops });
+    const id = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: { type: "campaigns" }, operations: ops });
     const first = await store.submissionView(id, connection.portalId);
     expect(first?.counts.pending).toBe(61);
-    await runner.startRunner({ submissionId: id, resource: "campaigns", connection });
+    await runner.startRunner({ submissionId: id, resource: { type: "campaigns" }, connection });
 
     const view = (await store.submissionView(id, connection.portalId))!;
     expect(view.state).toBe("done");
@@ -85,7 +85,45 @@ describe("submissions", () => {
   });
 
   it("does not show a submission to another portal", async () => {
-    const id = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: "campaigns", operations: [{ rowKey: "x", kind: "create", properties: { hs_name: "Other portal check" } }] });
+    const id = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: { type: "campaigns" }, operations: [{ rowKey: "x", kind: "create", properties: { hs_name: "Other portal check" } }] });
     expect(await store.submissionView(id, 999)).toBeNull();
+  });
+
+  it("stores the resource ref, so contacts and v3 events run through their own adapters", async () => {
+    type Stored = { id: string; properties: Record<string, string | null> };
+    const get = async (kind: string) => (await (await fetch(`${sb.url}/__sandbox/records/${kind}`)).json()) as Stored[];
+    const contact = (await get("contacts"))[0]!;
+    const ref = { type: "crm" as const, objectType: "contacts", uniqueProperty: "email" };
+    const cid = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: ref, operations: [
+      { rowKey: contact.id, kind: "update", id: contact.id, label: "Contact one", properties: { jobtitle: "Head of tests" } },
+      { rowKey: "new-c", kind: "create", properties: { email: "new.person@example.com", firstname: "New" } },
+    ] });
+    const stored = await store.findSubmission(cid, connection.portalId);
+    expect(store.refOf(stored!)).toEqual(ref);
+    expect(stored!.resource).toBe("crm:contacts");
+    await runner.startRunner({ submissionId: cid, resource: store.refOf(stored!), connection });
+    const view = (await store.submissionView(cid, connection.portalId))!;
+    expect(view.resourceTitle).toBe("Contacts");
+    expect(view.counts).toMatchObject({ saved: 2, failed: 0 });
+    const contacts = await get("contacts");
+    expect(contacts.find((c) => c.id === contact.id)?.properties.jobtitle).toBe("Head of tests");
+    expect(contacts.some((c) => c.properties.email === "new.person@example.com")).toBe(true);
+    const rows = await store.submissionRowsPage(cid, { offset: 0, limit: 10 });
+    expect(rows.find((r) => r.rowKey === contact.id)?.label).toBe("Contact one");
+
+    const eventId = ((await get("marketing-events"))[0] as unknown as { objectId: string }).objectId;
+    const eid = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: { type: "marketing-events", apiVersion: "v3" }, operations: [
+      { rowKey: eventId, kind: "update", id: eventId, properties: { eventOrganizer: "Test org" } },
+    ] });
+    const log0 = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as { path: string }[];
+    await runner.startRunner({ submissionId: eid, resource: store.refOf((await store.findSubmission(eid, connection.portalId))!), connection });
+    expect((await store.submissionView(eid, connection.portalId))!.counts.saved).toBe(1);
+    const log = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as { path: string }[];
+    expect(log.slice(log0.length).some((r) => r.path === "/marketing/v3/marketing-events/batch/update")).toBe(true);
+  });
+
+  it("reads submissions stored before refs existed as campaigns", () => {
+    expect(store.refOf({ resource: "campaigns", resourceRef: null })).toEqual({ type: "campaigns" });
+    expect(() => store.refOf({ resource: "crm:contacts", resourceRef: null })).toThrow(/no usable resource ref/);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RowOutcome, RowStatus } from "../batch/types";
+import { ResourceRefSchema } from "../resources/ref";
 
 /**
  * What the grid sends when the user submits: only changed properties per row. The same schema
@@ -16,6 +17,7 @@ export const RowOperationSchema = z.discriminatedUnion("kind", [
   z.object({
     rowKey: z.string().min(1).max(100),
     kind: z.literal("update"),
+    label: z.string().max(300).optional(),
     id: z.string().min(1).max(100),
     properties: z.record(z.string(), z.string()),
     baseline: RowBaselineSchema.optional(),
@@ -25,12 +27,13 @@ export const RowOperationSchema = z.discriminatedUnion("kind", [
   z.object({
     rowKey: z.string().min(1).max(100),
     kind: z.literal("create"),
+    label: z.string().max(300).optional(),
     properties: z.record(z.string(), z.string()),
   }),
 ]);
 
 export const SubmitEditsInputSchema = z.object({
-  resource: z.literal("campaigns"),
+  resource: ResourceRefSchema,
   operations: z.array(RowOperationSchema).min(1).max(20_000),
 });
 export type SubmitEditsInput = z.infer<typeof SubmitEditsInputSchema>;
@@ -41,6 +44,8 @@ export type SubmissionState = "running" | "done";
 export interface SubmissionView {
   id: string;
   resource: string;
+  /** How people read the resource ("Contacts", "Marketing events (v3 API)"). */
+  resourceTitle: string;
   state: SubmissionState;
   createdAt: string;
   finishedAt: string | null;

@@ -22,6 +22,8 @@ export const BATCHBOARD_SCOPES = [
   "crm.objects.deals.write",
   "crm.objects.custom.read",
   "crm.objects.custom.write",
+  // HubSpot has one scope for reading and writing tickets.
+  "tickets",
   "crm.schemas.contacts.read",
   "crm.schemas.companies.read",
   "crm.schemas.deals.read",
