@@ -1,7 +1,7 @@
 import type { Bounds } from "./selection";
 import { toTsv } from "./tsv";
 import { cellValue, type CellChange, type GridColumn, type GridRow } from "./types";
-import { formatCellValue, parseCellText } from "./values";
+import { formatCellValue, parseCellText, sameCellValue } from "./values";
 
 /**
  * The range operations as pure functions over the rows in display order: each returns the cell
@@ -15,7 +15,7 @@ function collect(rows: readonly GridRow[], columns: readonly GridColumn[], write
       const col = columns[c]!;
       if (col.readOnly) continue;
       const value = write(r, c);
-      if (value !== undefined && value !== cellValue(row, col.key)) changes.push({ rowId: row.id, key: col.key, value });
+      if (value !== undefined && !sameCellValue(col, value, cellValue(row, col.key))) changes.push({ rowId: row.id, key: col.key, value });
     }
   }
   return changes;

@@ -13,7 +13,7 @@ import { parseTsv } from "./tsv";
 import { cellValue, type CellChange, type CellMeta, type GridColumn, type GridRow } from "./types";
 import { useRangeSelection } from "./use-range-selection";
 import { useUndoHistory, type HistoryStep } from "./use-undo-history";
-import { formatCellValue, parseCellText } from "./values";
+import { formatCellValue, parseCellText, sameCellValue } from "./values";
 
 export interface SpreadsheetGridProps {
   label: string;
@@ -103,7 +103,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
       for (const def of latest.current.columns) {
         if (def.readOnly || after.values[def.key] === before.values[def.key]) continue;
         const value = parseCellText(def, after.values[def.key] ?? "");
-        if (value !== cellValue(before, def.key)) changes.push({ rowId: before.id, key: def.key, value });
+        if (!sameCellValue(def, value, cellValue(before, def.key))) changes.push({ rowId: before.id, key: def.key, value });
       }
     }
     commit(changes);

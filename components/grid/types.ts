@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
  * The generic spreadsheet layer's model. Values are strings, as HubSpot stores every property
  * ("" means empty), so one grid serves campaigns, marketing events and CRM records alike.
  */
-export type GridColumnType = "text" | "longText" | "number" | "currency" | "date" | "enum" | "multi";
+/** "date" stores YYYY-MM-DD; "datetime" stores a UTC ISO instant, shown and typed in the user's zone. */
+export type GridColumnType = "text" | "longText" | "number" | "currency" | "date" | "datetime" | "enum" | "multi";
 
 export interface GridOption {
   value: string;

@@ -4,6 +4,7 @@ import type { RenderEditCellProps } from "react-data-grid";
 import type { GridColumn, GridRow } from "../types";
 import { CurrencyEditor } from "./currency-editor";
 import { DateEditor } from "./date-editor";
+import { DateTimeEditor } from "./datetime-editor";
 import { EnumEditor } from "./enum-editor";
 import { LongTextEditor } from "./long-text-editor";
 import { MultiSelectEditor } from "./multi-select-editor";
@@ -16,6 +17,7 @@ const EDITORS = {
   number: NumberEditor,
   currency: CurrencyEditor,
   date: DateEditor,
+  datetime: DateTimeEditor,
   enum: EnumEditor,
   multi: MultiSelectEditor,
 } as const;
