@@ -1,8 +1,5 @@
 import { CAMPAIGN_PROPERTY_BY_NAME, validateCampaignProperties, type CampaignPropertyIssue } from "@/lib/hubspot/schemas/campaign-properties";
-import type { BaseRow, EditState } from "./types";
-
-/** rowKey → property → reason. Only rows with issues appear; an issue blocks its own row only. */
-export type RowIssues = Map<string, Record<string, string>>;
+import { addIssue, type BaseRow, type EditState, type RowIssues } from "@/components/records/edits/types";
 
 const normName = (name: string) => name.trim().toLowerCase();
 
@@ -19,13 +16,9 @@ export function readableIssue(issue: Pick<CampaignPropertyIssue, "message">): st
  * apply), plus name uniqueness within the grid, which HubSpot enforces too: against every loaded
  * name (with its pending edit) and every added row.
  */
-export function validateEdits(state: EditState, loaded: readonly BaseRow[], baseOf: (id: string) => BaseRow | undefined): RowIssues {
+export function validateCampaignEdits(state: EditState, loaded: readonly BaseRow[], baseOf: (id: string) => BaseRow | undefined): RowIssues {
   const issues: RowIssues = new Map();
-  const add = (key: string, property: string, message: string) => {
-    const row = issues.get(key) ?? {};
-    if (!row[property]) row[property] = message;
-    issues.set(key, row);
-  };
+  const add = (key: string, property: string, message: string) => addIssue(issues, key, property, message);
 
   const nameCount = new Map<string, number>();
   const count = (name: string | null | undefined) => {

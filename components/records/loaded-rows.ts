@@ -1,11 +1,11 @@
-import type { CampaignPage, CampaignRow } from "@/lib/campaigns/query";
+import type { RecordPage, RecordRow } from "@/lib/records/page";
 
 /**
  * A loaded row with its `asOf`: the newest updatedAt the grid had seen when the row was read, i.e. the
  * portal's newest just before the first page (`newestBefore`) or of the pages up to and including the
  * row's own, whichever is later.
  */
-export type LoadedCampaignRow = CampaignRow & { asOf: string };
+export type LoadedRow = RecordRow & { asOf: string };
 
 const newer = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a);
 
@@ -17,9 +17,9 @@ const newer = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a);
  * record of that later page. Rows are annotated once per page (cached by page object, which TanStack
  * keeps while later pages are appended), so the grid's row cache keeps working.
  */
-const annotated = new WeakMap<CampaignPage, { prior: string; rows: LoadedCampaignRow[] }>();
-export function withAsOf(pages: readonly CampaignPage[]): LoadedCampaignRow[] {
-  const out: LoadedCampaignRow[] = [];
+const annotated = new WeakMap<RecordPage, { prior: string; rows: LoadedRow[] }>();
+export function withAsOf(pages: readonly RecordPage[]): LoadedRow[] {
+  const out: LoadedRow[] = [];
   let asOf = pages[0]?.newestBefore ?? "";
   for (const page of pages) {
     const prior = asOf;

@@ -2,35 +2,53 @@
 
 import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { ChangesBar } from "./changes-bar";
 import { ColumnChooser } from "./column-chooser";
-import { useCampaignEdits } from "./edits/use-campaign-edits";
+import { useRecordEdits } from "./edits/use-record-edits";
+import { LoadStatus } from "./load-status";
+import type { GridResource } from "./resource";
 import { ReviewDialog } from "./review/review-dialog";
 import { statusColumn } from "./submission/status-column";
 import { SubmissionPanel } from "./submission/submission-panel";
 import { useSubmissionActions } from "./submission/use-submission-actions";
-import { ALL_COLUMN_NAMES, CAMPAIGN_COLUMNS, DEFAULT_COLUMNS } from "./columns";
-import { LoadStatus } from "./load-status";
-import { SearchBox } from "./search-box";
-import { useCampaignList } from "./use-campaign-list";
-import { useUrlQuery } from "./use-url-query";
+import type { RecordList } from "./use-record-list";
 import { useVisibleColumns } from "./use-visible-columns";
 
 // react-data-grid uses iterator helpers that Node 20 lacks, so the grid renders in the browser only.
-const CampaignsGrid = dynamic(() => import("./campaigns-grid"), {
+const RecordsGrid = dynamic(() => import("./records-grid"), {
   ssr: false,
   loading: () => <p className="p-4 text-sm text-slate-500">Loading grid…</p>,
 });
 
-export function CampaignsView({ portalId, userId }: { portalId: number; userId: string }) {
-  const [query, setQuery] = useUrlQuery();
-  const [visible, toggleColumn] = useVisibleColumns(ALL_COLUMN_NAMES, DEFAULT_COLUMNS);
-  const list = useCampaignList(portalId, query);
-  const edits = useCampaignEdits(portalId, userId, list.rows);
+interface Props {
+  resource: GridResource;
+  list: RecordList;
+  portalId: number;
+  userId: string;
+  /** Resource-specific controls next to the title (search, API version, object type). */
+  toolbar?: ReactNode;
+  sort?: string;
+  onSortChange?: (sort: string | undefined) => void;
+  /** What the empty state says (e.g. "No campaign name contains …"). */
+  emptyText: string;
+  /** Column choice owned by the page, when the list depends on it (CRM asks HubSpot for shown properties only). */
+  columnChoice?: readonly [readonly string[], (key: string, on: boolean) => void];
+}
+
+/**
+ * One resource's spreadsheet: load status, pending changes, review, submission results and the
+ * grid. Everything here works from the GridResource; pages only add their own toolbar. Mount it
+ * with `key={resource.key}` where the resource can change under it (the CRM object-type picker).
+ */
+export function RecordGridView({ resource, list, portalId, userId, toolbar, sort, onSortChange, emptyText, columnChoice }: Props) {
+  const allKeys = useMemo(() => resource.columns.map((c) => c.key), [resource]);
+  const own = useVisibleColumns(resource.key, allKeys, resource.defaultColumns);
+  const [visible, toggleColumn] = columnChoice ?? own;
+  const edits = useRecordEdits(resource, portalId, userId, list.rows);
   const gridRef = useRef<DataGridHandle>(null);
-  const actions = useSubmissionActions(edits);
+  const actions = useSubmissionActions(resource, edits);
   const [reviewing, setReviewing] = useState(false);
   const [failedOnly, setFailedOnly] = useState(false);
   const { statuses } = edits.state;
@@ -43,32 +61,35 @@ export function CampaignsView({ portalId, userId }: { portalId: number; userId: 
   );
   const pathname = usePathname();
   const search = useSearchParams().toString();
-  // Signing in again brings the user back to this exact view (sort, search).
+  // Signing in again brings the user back to this exact view (sort, search, object type).
   const returnTo = search ? `${pathname}?${search}` : pathname;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 p-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold">Campaigns</h1>
-        <SearchBox value={query.name ?? ""} onChange={(name) => setQuery({ name })} />
-        <LoadStatus loaded={list.rows.length} total={list.total} loading={list.loading || list.loadingMore} />
+        <h1 className="text-xl font-semibold">{resource.title}</h1>
+        {toolbar}
+        <LoadStatus loaded={list.rows.length} total={list.total} loading={list.loading || list.loadingMore} noun={resource.nounPlural} />
         <div className="ml-auto flex items-center gap-2">
-          <button
-            type="button"
-            className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-            onClick={() => {
-              edits.addRow();
-              // The new row is the first one: start typing its name right away.
-              requestAnimationFrame(() => gridRef.current?.setActivePosition({ idx: 0, rowIdx: 0 }, { enableEditor: true }));
-            }}
-          >
-            Add campaign
-          </button>
-          <ColumnChooser columns={CAMPAIGN_COLUMNS} visible={visible} onToggle={toggleColumn} />
+          {resource.canCreate && (
+            <button
+              type="button"
+              className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+              onClick={() => {
+                edits.addRow();
+                // The new row is the first one: start typing its name right away.
+                requestAnimationFrame(() => gridRef.current?.setActivePosition({ idx: 0, rowIdx: 0 }, { enableEditor: true }));
+              }}
+            >
+              Add {resource.noun}
+            </button>
+          )}
+          <ColumnChooser columns={resource.columns} visible={visible} locked={resource.nameKey} onToggle={toggleColumn} />
         </div>
       </div>
       <ChangesBar counts={edits.counts} submitting={actions.submission.running} onReview={() => setReviewing(true)} onDiscard={() => edits.store.discard()} />
       <SubmissionPanel
+        resource={resource}
         state={edits.state}
         view={view}
         error={actions.submission.error}
@@ -83,7 +104,7 @@ export function CampaignsView({ portalId, userId }: { portalId: number; userId: 
           actions.dismiss();
         }}
       />
-      <ReviewDialog open={reviewing} diff={actions.diff} onSubmit={actions.submitReviewed} onClose={() => setReviewing(false)} />
+      <ReviewDialog open={reviewing} diff={actions.diff} noun={resource.noun} nounPlural={resource.nounPlural} canCreate={resource.canCreate} onSubmit={actions.submitReviewed} onClose={() => setReviewing(false)} />
       {list.error && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           {list.error.message}{" "}
@@ -96,20 +117,19 @@ export function CampaignsView({ portalId, userId }: { portalId: number; userId: 
           )}
         </div>
       )}
-      {!list.loading && !list.error && list.total === 0 && (
-        <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">
-          {query.name ? `No campaign name contains “${query.name}”.` : "This portal has no campaigns yet."}
-        </p>
+      {!list.loading && !list.error && list.rows.length === 0 && !list.loadingMore && (
+        <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">{emptyText}</p>
       )}
       <div className="flex min-h-0 flex-1 flex-col rounded border border-slate-200 bg-white">
-        <CampaignsGrid
+        <RecordsGrid
+          resource={resource}
           gridRef={gridRef}
           rows={rows}
           statusColumn={statusCol}
           total={list.total}
           visibleColumns={visible}
-          sort={query.sort}
-          onSortChange={(sort) => setQuery({ sort })}
+          sort={sort}
+          onSortChange={onSortChange}
           onCellsChange={edits.apply}
           cellMeta={edits.cellMeta}
         />

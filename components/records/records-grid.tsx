@@ -4,17 +4,17 @@ import { useMemo, type Ref } from "react";
 import type { DataGridHandle, SortColumn } from "react-data-grid";
 import { SpreadsheetGrid } from "@/components/grid/spreadsheet-grid";
 import type { CellChange, CellMeta, GridColumn, GridRow } from "@/components/grid/types";
-import { campaignColumn, UPDATED_AT_COLUMN } from "./campaign-columns";
-import { CAMPAIGN_COLUMNS } from "./columns";
 import { isCreateKey } from "./edits/types";
+import type { GridResource } from "./resource";
 
 interface Props {
+  resource: GridResource;
   rows: readonly GridRow[];
-  /** All matching campaigns, including those not loaded yet (for aria-rowcount). */
-  total: number;
+  /** All matching records, including those not loaded yet (for aria-rowcount); null when unknown. */
+  total: number | null;
   visibleColumns: readonly string[];
-  sort: string | undefined;
-  onSortChange: (sort: string | undefined) => void;
+  sort?: string;
+  onSortChange?: (sort: string | undefined) => void;
   onCellsChange: (changes: CellChange[]) => void;
   cellMeta: (rowId: string, key: string) => CellMeta | undefined;
   /** The submission status column, shown once something was submitted. */
@@ -26,30 +26,36 @@ const toSortColumns = (sort: string | undefined): SortColumn[] =>
   sort ? [{ columnKey: sort.replace(/^-/, ""), direction: sort.startsWith("-") ? "DESC" : "ASC" }] : [];
 
 /**
- * The campaigns grid: the generic spreadsheet layer with campaign columns. Sorting is done by
+ * A resource's records in the generic spreadsheet layer: its name column (frozen), the chosen
+ * columns, the status column after a submission. Sorting, where the resource has it, is done by
  * HubSpot (the list may not be fully loaded yet), so the grid only reports header clicks.
  */
-export default function CampaignsGrid({ rows, total, visibleColumns, sort, onSortChange, onCellsChange, cellMeta, statusColumn, gridRef }: Props) {
+export default function RecordsGrid({ resource, rows, total, visibleColumns, sort, onSortChange, onCellsChange, cellMeta, statusColumn, gridRef }: Props) {
   const columns = useMemo<GridColumn[]>(() => {
-    const defs = CAMPAIGN_COLUMNS.filter((d) => d.name === "hs_name" || visibleColumns.includes(d.name));
-    const cols = defs.map(campaignColumn);
-    return statusColumn ? [cols[0]!, statusColumn, ...cols.slice(1), UPDATED_AT_COLUMN] : [...cols, UPDATED_AT_COLUMN];
-  }, [visibleColumns, statusColumn]);
+    const cols = resource.columns
+      .filter((c) => c.key === resource.nameKey || visibleColumns.includes(c.key))
+      .map((c) => ({ ...c, frozen: c.key === resource.nameKey, sortable: resource.sortable }));
+    const name = cols.findIndex((c) => c.key === resource.nameKey);
+    if (name > 0) cols.unshift(...cols.splice(name, 1));
+    const trailing = (resource.trailingColumns ?? []).map((c) => ({ ...c, sortable: resource.sortable }));
+    return statusColumn ? [cols[0]!, statusColumn, ...cols.slice(1), ...trailing] : [...cols, ...trailing];
+  }, [resource, visibleColumns, statusColumn]);
 
+  const added = rows.filter((r) => isCreateKey(r.id)).length;
   return (
     <SpreadsheetGrid
-      label="Campaigns"
+      label={resource.title}
       gridRef={gridRef}
       columns={columns}
       rows={rows}
-      totalRows={total + rows.filter((r) => isCreateKey(r.id)).length}
+      totalRows={total === null ? rows.length : total + added}
       onCellsChange={onCellsChange}
       cellMeta={cellMeta}
       rowClass={(r) => (isCreateKey(r.id) ? "bb-row-new" : undefined)}
       sortColumns={toSortColumns(sort)}
       onSortColumnsChange={(cols) => {
         const c = cols[0];
-        onSortChange(c ? `${c.direction === "DESC" ? "-" : ""}${c.columnKey}` : undefined);
+        onSortChange?.(c ? `${c.direction === "DESC" ? "-" : ""}${c.columnKey}` : undefined);
       }}
     />
   );

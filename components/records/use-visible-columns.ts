@@ -2,25 +2,28 @@
 
 import { useCallback, useEffect, useState } from "react";
 
-const STORAGE_KEY = "batchboard:campaign-columns:v1";
+// Campaigns kept their pre-resource key, so nobody's column choice is lost in the upgrade.
+const storageKey = (resourceKey: string) => (resourceKey === "campaigns" ? "batchboard:campaign-columns:v1" : `batchboard:columns:v1:${resourceKey}`);
 
-/** Which columns the user shows, remembered in this browser. */
-export function useVisibleColumns(all: readonly string[], defaults: readonly string[]) {
+/** Which columns the user shows, per resource, remembered in this browser. */
+export function useVisibleColumns(resourceKey: string, all: readonly string[], defaults: readonly string[]) {
+  const STORAGE_KEY = storageKey(resourceKey);
   const [visible, setVisible] = useState<string[]>([...defaults]);
   useEffect(() => {
+    setVisible([...defaults]);
     try {
       const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null");
       if (Array.isArray(saved)) setVisible(saved.filter((c: unknown) => typeof c === "string" && all.includes(c)));
     } catch {
       // A corrupt entry just means defaults.
     }
-  }, [all]);
+  }, [all, STORAGE_KEY, defaults]);
   const toggle = useCallback((name: string, on: boolean) => {
     setVisible((prev) => {
       const next = on ? all.filter((c) => prev.includes(c) || c === name) : prev.filter((c) => c !== name);
       localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
       return next;
     });
-  }, [all]);
+  }, [all, STORAGE_KEY]);
   return [visible, toggle] as const;
 }

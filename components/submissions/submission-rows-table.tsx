@@ -1,12 +1,10 @@
 import type { tables } from "@/lib/db";
-import { CAMPAIGN_PROPERTY_BY_NAME } from "@/lib/hubspot/schemas/campaign-properties";
 
 type Row = typeof tables.submissionRows.$inferSelect;
-const label = (p: string) => CAMPAIGN_PROPERTY_BY_NAME.get(p)?.label ?? p;
 const show = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? "(empty)" : v);
 
 /** Each row of a submission: what was sent, the value before → after, and its fate. */
-export function SubmissionRowsTable({ rows }: { rows: Row[] }) {
+export function SubmissionRowsTable({ rows, noun, label }: { rows: Row[]; noun: string; label: (property: string) => string }) {
   return (
     <table className="w-full border-collapse bg-white text-sm">
       <caption className="sr-only">Rows of this submission</caption>
@@ -22,7 +20,7 @@ export function SubmissionRowsTable({ rows }: { rows: Row[] }) {
           <tr key={r.rowKey} className="border-b align-top">
             <td className="p-2">
               <div className="font-medium">{r.label ?? r.after?.properties.hs_name ?? r.rowKey}</div>
-              <div className="text-xs text-slate-500">{r.kind === "create" ? "New campaign" : `ID ${r.recordId}`}</div>
+              <div className="text-xs text-slate-500">{r.kind === "create" ? `New ${noun}` : `ID ${r.recordId}`}</div>
             </td>
             <td className="p-2">
               <ul>

@@ -13,20 +13,5 @@ export type CampaignQuery = z.infer<typeof CampaignQuerySchema>;
 
 export const CampaignPageInputSchema = CampaignQuerySchema.extend({ after: z.string().max(500).optional() });
 
-export interface CampaignRow {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  properties: Record<string, string | null>;
-}
-
-export interface CampaignPage {
-  rows: CampaignRow[];
-  total: number;
-  nextAfter: string | null;
-  /**
-   * First page only: the newest updatedAt in the portal, read just BEFORE the page (null when the
-   * portal is empty). Every row loaded after it may use it as its baseline's asOf (see loaded-rows.ts).
-   */
-  newestBefore?: string | null;
-}
+/** Campaigns load as generic record pages (see lib/records/page.ts), with `newestBefore` on the first. */
+export type { RecordPage as CampaignPage, RecordRow as CampaignRow } from "../records/page";

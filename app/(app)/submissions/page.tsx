@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireSession } from "@/lib/auth/session";
-import { countsBySubmission, listSubmissions } from "@/lib/submissions/store";
+import { resourceTitle } from "@/lib/resources/ref";
+import { countsBySubmission, listSubmissions, refOf } from "@/lib/submissions/store";
 import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +33,7 @@ export default async function SubmissionHistoryPage() {
                 <td className="p-2">
                   <Link className="text-blue-700 underline" href={`/submissions/${s.id}`}>{s.createdAt.toLocaleString("en-US")}</Link>
                 </td>
-                <td className="p-2 capitalize">{s.resource}</td>
+                <td className="p-2">{resourceTitle(refOf(s))}</td>
                 <td className="p-2">{s.totalRows.toLocaleString("en-US")}</td>
                 <td className="p-2"><OutcomeCounts counts={counts.get(s.id) ?? {}} /></td>
                 <td className="p-2">{s.state === "done" ? "Finished" : "Running"}</td>

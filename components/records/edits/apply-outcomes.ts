@@ -13,7 +13,7 @@ export function startSubmission(state: EditState, submissionId: string, ops: rea
  * only drops edits still equal to what was sent, so a cell re-edited during the save stays
  * pending, rebased on HubSpot's new values. Failed and conflicting rows keep their edits.
  */
-export function applyOutcomes(state: EditState, submissionId: string, outcomes: readonly RowOutcome[]): { state: EditState; saved: SavedRecord[]; created: SavedRecord[] } {
+export function applyOutcomes(state: EditState, submissionId: string, outcomes: readonly RowOutcome[], nameKey = "hs_name"): { state: EditState; saved: SavedRecord[]; created: SavedRecord[] } {
   const saved: SavedRecord[] = [];
   const created: SavedRecord[] = [];
   let { updates, creates } = state;
@@ -42,11 +42,11 @@ export function applyOutcomes(state: EditState, submissionId: string, outcomes: 
       creates = { ...creates };
       delete creates[o.rowKey];
       statuses[o.record.id] = { submissionId, status: "saved" };
-      // Values typed into the new row while it was being saved become edits of the new campaign.
+      // Values typed into the new row while it was being saved become edits of the new record.
       const later = Object.entries(create.values).filter(([k, v]) => v !== (sent[k] ?? ""));
       if (later.length) {
         updates = { ...updates, [o.record.id]: {
-          id: o.record.id, label: o.record.properties.hs_name ?? "",
+          id: o.record.id, label: o.record.properties[nameKey] ?? "",
           baseline: { updatedAt: o.record.updatedAt, asOf: o.record.updatedAt, values: Object.fromEntries(later.map(([k]) => [k, o.record.properties[k] ?? null])) },
           edits: Object.fromEntries(later),
         } };

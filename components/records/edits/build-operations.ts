@@ -1,5 +1,5 @@
 import type { RowOperation } from "@/lib/batch/types";
-import type { RowIssues } from "./validate-edits";
+import type { RowIssues } from "./types";
 import type { EditState } from "./types";
 
 /**

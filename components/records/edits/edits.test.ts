@@ -3,7 +3,7 @@ import { applyChanges } from "./apply-changes";
 import { applyOutcomes, keepTheirs, startSubmission } from "./apply-outcomes";
 import { buildOperations } from "./build-operations";
 import { emptyEditState, type BaseRow } from "./types";
-import { validateEdits } from "./validate-edits";
+import { validateCampaignEdits as validateEdits } from "@/components/campaigns/validate-campaign-edits";
 import { withAsOf } from "../loaded-rows";
 
 const rows: BaseRow[] = [

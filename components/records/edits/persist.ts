@@ -5,7 +5,9 @@ import { emptyEditState, type EditState } from "./types";
  * crashed tab and an expired session (signing in again lands on the same portal and user). Only
  * this browser holds them until they are submitted or discarded.
  */
-export const editStorageKey = (portalId: number, userId: string) => `batchboard:campaign-edits:v1:${portalId}:${userId}`;
+export const editStorageKey = (resourceKey: string, portalId: number, userId: string) =>
+  // Campaign edits kept their pre-resource key, so an upgrade does not lose anyone's pending work.
+  resourceKey === "campaigns" ? `batchboard:campaign-edits:v1:${portalId}:${userId}` : `batchboard:edits:v1:${resourceKey}:${portalId}:${userId}`;
 
 export function loadEdits(key: string): EditState {
   if (typeof localStorage === "undefined") return emptyEditState();

@@ -1,6 +1,6 @@
 import type { RowBaseline, RowError, RowStatus, SavedRecord } from "@/lib/batch/types";
 
-/** An existing campaign with unsaved edits: only the changed properties, plus what they were. */
+/** An existing record with unsaved edits: only the changed properties, plus what they were. */
 export interface PendingUpdate {
   id: string;
   /** The name when editing started, so the review and the status panel can name rows not loaded. */
@@ -10,7 +10,7 @@ export interface PendingUpdate {
   edits: Record<string, string>;
 }
 
-/** A row added with "Add campaign"; its key (`new-…`) is the submission's rowKey. */
+/** A row added with "Add campaign" (or contact…); its key (`new-…`) is the submission's rowKey. */
 export interface PendingCreate {
   rowKey: string;
   values: Record<string, string>;
@@ -37,7 +37,7 @@ export interface EditState {
   submissionId: string | null;
 }
 
-/** A loaded (or just saved) campaign as the edit logic sees it. */
+/** A loaded (or just saved) record as the edit logic sees it. */
 export interface BaseRow {
   id: string;
   updatedAt: string;
@@ -53,3 +53,13 @@ export interface BaseRow {
 export const emptyEditState = (): EditState => ({ version: 1, updates: {}, creates: {}, statuses: {}, submissionId: null });
 
 export const isCreateKey = (key: string) => key.startsWith("new-");
+
+/** rowKey → property → reason. Only rows with issues appear; an issue blocks its own row only. */
+export type RowIssues = Map<string, Record<string, string>>;
+
+/** Adds an issue to a row (the first reason per property wins). */
+export function addIssue(issues: RowIssues, key: string, property: string, message: string) {
+  const row = issues.get(key) ?? {};
+  if (!row[property]) row[property] = message;
+  issues.set(key, row);
+}

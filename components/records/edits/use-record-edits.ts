@@ -2,12 +2,12 @@
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { CellChange, CellMeta, GridRow } from "@/components/grid/types";
-import type { LoadedCampaignRow } from "../loaded-rows";
+import type { LoadedRow } from "../loaded-rows";
+import type { GridResource } from "../resource";
 import { applyChanges } from "./apply-changes";
 import { EditStore } from "./edit-store";
 import { editStorageKey } from "./persist";
 import { emptyEditState, type BaseRow } from "./types";
-import { validateEdits } from "./validate-edits";
 
 const SERVER_STATE = emptyEditState();
 const gridRowCache = new WeakMap<BaseRow, GridRow>();
@@ -19,11 +19,13 @@ const baseGridRow = (b: BaseRow): GridRow => {
 };
 
 /**
- * The campaign edit state of one grid: the store, the loaded rows merged with what was saved in
- * this tab and with pending edits, validation, and the per-cell marks the grid shows.
+ * The edit state of one resource's grid: the store, the loaded rows merged with what was saved in
+ * this tab and with pending edits, validation (the resource's rules), and the per-cell marks.
+ * The store is per resource, portal and user, made once: a view showing another resource (the CRM
+ * object-type picker) is keyed by `resource.key`, so it remounts with its own store.
  */
-export function useCampaignEdits(portalId: number, userId: string, loaded: readonly LoadedCampaignRow[]) {
-  const [store] = useState(() => new EditStore(editStorageKey(portalId, userId)));
+export function useRecordEdits(resource: GridResource, portalId: number, userId: string, loaded: readonly LoadedRow[]) {
+  const [store] = useState(() => new EditStore(editStorageKey(resource.key, portalId, userId)));
   // The server has no localStorage: render "no edits" there and in hydration, then the real state.
   const state = useSyncExternalStore(store.subscribe, store.getState, () => SERVER_STATE);
 
@@ -55,7 +57,7 @@ export function useCampaignEdits(portalId: number, userId: string, loaded: reado
   const baseById = useMemo(() => new Map(bases.map((b) => [b.id, b])), [bases]);
   const baseOf = useCallback((id: string) => baseById.get(id), [baseById]);
 
-  const issues = useMemo(() => validateEdits(state, bases, baseOf), [state.updates, state.creates, bases, baseOf]);
+  const issues = useMemo(() => resource.validate(state, bases, baseOf), [resource, state.updates, state.creates, bases, baseOf]);
 
   const rows = useMemo<GridRow[]>(() => {
     const creates = Object.values(state.creates).sort((a, b) => b.seq - a.seq).map((c) => ({ id: c.rowKey, values: c.values }));
@@ -69,7 +71,7 @@ export function useCampaignEdits(portalId: number, userId: string, loaded: reado
     ];
   }, [bases, state.creates, state.updates]);
 
-  const apply = useCallback((changes: CellChange[]) => store.update((s) => applyChanges(s, changes, baseOf)), [store, baseOf]);
+  const apply = useCallback((changes: CellChange[]) => store.update((s) => applyChanges(s, changes, baseOf, resource.nameKey)), [store, baseOf, resource.nameKey]);
 
   const cellMeta = useCallback((rowId: string, key: string): CellMeta | undefined => {
     const u = state.updates[rowId];
@@ -95,4 +97,4 @@ export function useCampaignEdits(portalId: number, userId: string, loaded: reado
   return { store, state, rows, bases, baseOf, issues, apply, cellMeta, addRow, counts };
 }
 
-export type CampaignEdits = ReturnType<typeof useCampaignEdits>;
+export type RecordEdits = ReturnType<typeof useRecordEdits>;

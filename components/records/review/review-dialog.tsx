@@ -9,13 +9,17 @@ interface Props {
   diff: { lines: DiffLine[]; creates: number; updates: number; blocked: number };
   onSubmit: () => Promise<ActionError | null>;
   onClose: () => void;
+  noun: string;
+  nounPlural: string;
+  /** The resource can add records: say how many are new, even when none are. */
+  canCreate: boolean;
 }
 
 const MAX_LINES = 500; // the dialog stays fast for a 10,000-cell paste; the counts say the rest
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** The diff before anything is sent: row, property, old → new, with counts of creates and updates. */
-export function ReviewDialog({ open, diff, onSubmit, onClose }: Props) {
+export function ReviewDialog({ open, diff, onSubmit, onClose, noun, nounPlural, canCreate }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
@@ -41,7 +45,7 @@ export function ReviewDialog({ open, diff, onSubmit, onClose }: Props) {
       <div className="border-b border-slate-200 p-5">
         <h2 id="review-title" className="text-lg font-semibold">Review changes</h2>
         <p className="mt-1 text-sm text-slate-700">
-          {plural(diff.creates, "new campaign")}, {plural(diff.updates, "updated campaign")}, {plural(diff.lines.length, "changed cell")}.
+          {canCreate && <>{plural(diff.creates, `new ${noun}`, `new ${nounPlural}`)}, </>}{plural(diff.updates, `updated ${noun}`, `updated ${nounPlural}`)}, {plural(diff.lines.length, "changed cell")}.
         </p>
         {diff.blocked > 0 && <p className="mt-1 text-sm font-medium text-red-700">{plural(diff.blocked, "row")} with errors will not be submitted; fix them in the grid first.</p>}
       </div>
@@ -50,7 +54,7 @@ export function ReviewDialog({ open, diff, onSubmit, onClose }: Props) {
           <caption className="sr-only">Changes to submit</caption>
           <thead className="sticky top-0 bg-white">
             <tr className="border-b border-slate-200">
-              <th scope="col" className="py-2 pr-3">Campaign</th>
+              <th scope="col" className="py-2 pr-3">{noun.charAt(0).toUpperCase() + noun.slice(1)}</th>
               <th scope="col" className="py-2 pr-3">Property</th>
               <th scope="col" className="py-2 pr-3">Old value</th>
               <th scope="col" className="py-2">New value</th>

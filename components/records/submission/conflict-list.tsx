@@ -1,26 +1,23 @@
 "use client";
 
-import { CAMPAIGN_PROPERTY_BY_NAME } from "@/lib/hubspot/schemas/campaign-properties";
-import { displayValue } from "../columns";
 import type { PendingUpdate, RowStatusInfo } from "../edits/types";
+import { columnLabel, displayCell, type GridResource } from "../resource";
 
 interface Props {
   conflicts: { rowKey: string; name: string; info: RowStatusInfo; pending: PendingUpdate | undefined }[];
   busy: boolean;
+  resource: GridResource;
   onKeepTheirs: (rowKey: string) => void;
   onApplyMine: (rowKey: string) => void;
 }
 
-const show = (p: string, v: string | null | undefined) => {
-  const def = CAMPAIGN_PROPERTY_BY_NAME.get(p);
-  return (def ? displayValue(def, v) : v) || "(empty)";
-};
 
 /**
  * Rows changed in HubSpot after they were loaded: nothing was written. For each, HubSpot's value
  * now ("theirs") next to the pending edit ("yours"), and the two ways out.
  */
-export function ConflictList({ conflicts, busy, onKeepTheirs, onApplyMine }: Props) {
+export function ConflictList({ conflicts, busy, resource, onKeepTheirs, onApplyMine }: Props) {
+  const show = (p: string, v: string | null | undefined) => displayCell(resource, p, v) || "(empty)";
   if (conflicts.length === 0) return null;
   return (
     <section aria-labelledby="conflicts-title" className="mt-3">
@@ -36,7 +33,7 @@ export function ConflictList({ conflicts, busy, onKeepTheirs, onApplyMine }: Pro
               <tbody>
                 {Object.entries(pending?.edits ?? {}).map(([p, mine]) => (
                   <tr key={p}>
-                    <td className="pr-4">{CAMPAIGN_PROPERTY_BY_NAME.get(p)?.label ?? p}</td>
+                    <td className="pr-4">{columnLabel(resource, p)}</td>
                     <td className="pr-4">{show(p, info.current?.properties[p])}</td>
                     <td>{show(p, mine)}</td>
                   </tr>

@@ -3,9 +3,11 @@
 import type { ActionError } from "@/lib/actions/result";
 import type { SubmissionView } from "@/lib/submissions/types";
 import type { EditState } from "../edits/types";
+import type { GridResource } from "../resource";
 import { ConflictList } from "./conflict-list";
 
 interface Props {
+  resource: GridResource;
   state: EditState;
   view: SubmissionView | undefined;
   error: ActionError | null;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** Summary of the last submission: counts by outcome and error category, failed rows, conflicts. */
-export function SubmissionPanel({ state, view, error, running, nameOf, failedOnly, onFailedOnlyChange, onKeepTheirs, onApplyMine, onDismiss }: Props) {
+export function SubmissionPanel({ resource, state, view, error, running, nameOf, failedOnly, onFailedOnlyChange, onKeepTheirs, onApplyMine, onDismiss }: Props) {
   const entries = Object.entries(state.statuses);
   const failed = entries.filter(([, s]) => s.status === "failed");
   const conflicts = entries.filter(([, s]) => s.status === "conflict");
@@ -63,6 +65,7 @@ export function SubmissionPanel({ state, view, error, running, nameOf, failedOnl
         </ul>
       )}
       <ConflictList
+        resource={resource}
         busy={running}
         conflicts={conflicts.map(([rowKey, info]) => ({ rowKey, name: nameOf(rowKey), info, pending: state.updates[rowKey] }))}
         onKeepTheirs={onKeepTheirs}

@@ -4,23 +4,29 @@ import { useCallback, useMemo } from "react";
 import type { RowOperation } from "@/lib/batch/types";
 import { buildOperations } from "../edits/build-operations";
 import { keepTheirs } from "../edits/apply-outcomes";
-import type { CampaignEdits } from "../edits/use-campaign-edits";
+import type { RecordEdits } from "../edits/use-record-edits";
+import type { GridResource } from "../resource";
 import { diffLines } from "../review/diff-lines";
 import { useSubmission } from "./use-submission";
 
 /** The user's submission actions over the edit store: submit the reviewed edits, resolve conflicts. */
-export function useSubmissionActions(edits: CampaignEdits) {
+export function useSubmissionActions(resource: GridResource, edits: RecordEdits) {
   const { store, state, issues, baseOf } = edits;
-  const submission = useSubmission(store, state.submissionId);
+  const submission = useSubmission(resource, store, state.submissionId);
 
-  const diff = useMemo(() => diffLines(state, issues, baseOf), [state, issues, baseOf]);
-
-  const submitReviewed = useCallback(() => submission.submit(buildOperations(store.getState(), issues)), [submission, store, issues]);
+  const diff = useMemo(() => diffLines(resource, state, issues, baseOf), [resource, state, issues, baseOf]);
 
   const nameOf = useCallback((rowKey: string) => {
     const s = store.getState();
-    return s.creates[rowKey]?.values.hs_name || baseOf(rowKey)?.properties.hs_name || s.updates[rowKey]?.label || rowKey;
-  }, [store, baseOf]);
+    const key = resource.nameKey;
+    return s.creates[rowKey]?.values[key] || baseOf(rowKey)?.properties[key] || s.updates[rowKey]?.label || rowKey;
+  }, [store, baseOf, resource.nameKey]);
+
+  // Each row carries its name, so history and failed items can show it without reading HubSpot.
+  const submitReviewed = useCallback(
+    () => submission.submit(buildOperations(store.getState(), issues).map((op) => ({ ...op, label: nameOf(op.rowKey).slice(0, 300) }))),
+    [submission, store, issues, nameOf],
+  );
 
   const onKeepTheirs = useCallback((rowKey: string) => {
     const current = store.getState().statuses[rowKey]?.current;
@@ -35,9 +41,9 @@ export function useSubmissionActions(edits: CampaignEdits) {
     const current = s.statuses[rowKey]?.current;
     if (!pending || !current) return;
     const values = Object.fromEntries(Object.keys(pending.edits).map((k) => [k, current.properties[k] ?? null]));
-    const op: RowOperation = { rowKey, kind: "update", id: pending.id, properties: { ...pending.edits }, baseline: { updatedAt: current.updatedAt, values }, force: true };
+    const op: RowOperation = { rowKey, kind: "update", id: pending.id, label: nameOf(rowKey).slice(0, 300), properties: { ...pending.edits }, baseline: { updatedAt: current.updatedAt, values }, force: true };
     void submission.submit([op]);
-  }, [store, submission]);
+  }, [store, submission, nameOf]);
 
   /** Closes the summary: saved marks go, failed and conflicting rows keep theirs until resolved. */
   const dismiss = useCallback(() => {

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useRef } from "react";
 import type { RowOutcome } from "@/lib/batch/types";
 import type { RowOperation } from "@/lib/batch/types";
 import { getSubmission, submitEdits } from "@/lib/submissions/actions";
-import { ActionFailure } from "../use-campaign-list";
+import { ActionFailure } from "../use-record-list";
+import type { GridResource } from "../resource";
 import { applyOutcomes, startSubmission } from "../edits/apply-outcomes";
 import type { EditStore } from "../edits/edit-store";
 
@@ -20,7 +21,7 @@ const POLL_MS = 700;
  * answer's outcomes into the edit store (saved rows leave the pending set, failed and
  * conflicting rows keep their edits). The submission id is persisted, so a reload resumes polling.
  */
-export function useSubmission(store: EditStore, submissionId: string | null) {
+export function useSubmission(resource: GridResource, store: EditStore, submissionId: string | null) {
   // Outcomes received so far: each poll asks only for what finished after `cursor`, so polling a
   // 5,000-row submission does not resend every finished row every 700 ms.
   const received = useRef<{ id: string | null; cursor: number; outcomes: Map<string, RowOutcome> }>({ id: null, cursor: 0, outcomes: new Map() });
@@ -43,17 +44,17 @@ export function useSubmission(store: EditStore, submissionId: string | null) {
 
   useEffect(() => {
     if (!query.data || !submissionId || query.data.id !== submissionId) return;
-    const r = applyOutcomes(store.getState(), submissionId, query.data.outcomes);
+    const r = applyOutcomes(store.getState(), submissionId, query.data.outcomes, resource.nameKey);
     store.rememberSaved(r.saved, r.created);
     store.update(() => r.state);
-  }, [query.data, store, submissionId]);
+  }, [query.data, store, submissionId, resource.nameKey]);
 
   const submit = useCallback(async (operations: RowOperation[]) => {
-    const res = await submitEdits({ resource: "campaigns", operations });
+    const res = await submitEdits({ resource: resource.ref, operations });
     if (!res.ok) return res.error;
     store.update((s) => startSubmission(s, res.data.submissionId, operations));
     return null;
-  }, [store]);
+  }, [store, resource.ref]);
 
   const running = submissionId !== null && query.data?.state !== "done";
   return { view: query.data?.id === submissionId ? query.data : undefined, error: query.error instanceof ActionFailure ? query.error.error : null, running, submit };

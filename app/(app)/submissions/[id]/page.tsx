@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { SubmissionRowsTable } from "@/components/submissions/submission-rows-table";
 import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 import { requireSession } from "@/lib/auth/session";
-import { submissionRowsPage, submissionView } from "@/lib/submissions/store";
+import { resourceWording } from "@/lib/submissions/labels";
+import { findSubmission, refOf, submissionRowsPage, submissionView } from "@/lib/submissions/store";
 
 export const dynamic = "force-dynamic";
 const PAGE_SIZE = 200;
@@ -19,6 +20,7 @@ export default async function SubmissionPage({ params, searchParams }: {
   const view = await submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
   if (!view) notFound();
   const pageNo = Math.max(0, Number(page ?? 0) || 0);
+  const wording = await resourceWording(refOf((await findSubmission(id, session.connection.portalId))!), session);
   const rows = await submissionRowsPage(id, { status, offset: pageNo * PAGE_SIZE, limit: PAGE_SIZE + 1 });
   const filterHref = (s?: string) => `/submissions/${id}${s ? `?status=${s}` : ""}`;
   return (
@@ -26,7 +28,7 @@ export default async function SubmissionPage({ params, searchParams }: {
       <Link href="/submissions" className="text-sm text-blue-700 underline">← Submission history</Link>
       <h1 className="text-xl font-semibold">Submission of {new Date(view.createdAt).toLocaleString("en-US")}</h1>
       <p className="flex items-center gap-2 text-sm">
-        <span className="capitalize">{view.resource}</span> · {view.state === "done" ? "Finished" : "Running"} · <OutcomeCounts counts={view.counts} />
+        <span>{view.resourceTitle}</span> · {view.state === "done" ? "Finished" : "Running"} · <OutcomeCounts counts={view.counts} />
       </p>
       <nav aria-label="Filter rows by outcome" className="flex gap-2 text-sm">
         {[undefined, "saved", "failed", "conflict"].map((s) => (
@@ -36,7 +38,7 @@ export default async function SubmissionPage({ params, searchParams }: {
           </Link>
         ))}
       </nav>
-      <SubmissionRowsTable rows={rows.slice(0, PAGE_SIZE)} />
+      <SubmissionRowsTable rows={rows.slice(0, PAGE_SIZE)} noun={wording.noun} label={wording.label} />
       <div className="flex gap-3 text-sm">
         {pageNo > 0 && <Link className="underline" href={`${filterHref(status)}${status ? "&" : "?"}page=${pageNo - 1}`}>Previous rows</Link>}
         {rows.length > PAGE_SIZE && <Link className="underline" href={`${filterHref(status)}${status ? "&" : "?"}page=${pageNo + 1}`}>Next rows</Link>}

@@ -1,0 +1,67 @@
+import type { GridColumn, GridColumnType } from "@/components/grid/types";
+import { addIssue } from "@/components/records/edits/types";
+import type { GridResource } from "@/components/records/resource";
+import { validateCells } from "@/components/records/validate-cells";
+import type { CrmObjectTypeOption } from "@/lib/crm/object-types";
+import type { CrmColumn } from "@/lib/crm/properties";
+
+const YES_NO = [{ value: "true", label: "Yes" }, { value: "false", label: "No" }];
+
+/** HubSpot's property type and field type → the grid's column type (and its options). */
+function columnType(c: CrmColumn): { type: GridColumnType; options?: GridColumn["options"] } {
+  switch (c.type) {
+    case "number":
+      return { type: "number" };
+    case "date":
+      return { type: "date" };
+    case "datetime":
+      return { type: "datetime" };
+    case "bool":
+      return { type: "enum", options: c.options.length ? c.options : YES_NO };
+    case "enumeration":
+      return c.fieldType === "checkbox" ? { type: "multi", options: c.options } : { type: "enum", options: c.fieldType === "booleancheckbox" && !c.options.length ? YES_NO : c.options };
+    default:
+      return { type: c.fieldType === "textarea" ? "longText" : "text" };
+  }
+}
+
+const width = (t: GridColumnType, name: boolean) => (name ? 260 : t === "longText" ? 280 : t === "number" || t === "date" ? 130 : 170);
+
+/** A CRM property as a grid column: read-only and calculated properties are shown, never edited. */
+export function crmColumn(c: CrmColumn, nameKey: string): GridColumn {
+  const { type, options } = columnType(c);
+  return { key: c.name, label: c.label, type, options, readOnly: c.readOnly, width: width(type, c.name === nameKey) };
+}
+
+const UPDATED_AT: GridColumn = { key: "updatedAt", label: "Last updated", type: "datetime", readOnly: true, width: 170 };
+
+/**
+ * One CRM object type for the record grid, from its property definitions (`option` completed with
+ * `withColumns`). Records are addressed by id; creates carry the type's unique property (contacts:
+ * email) so a create whose answer is lost is looked up instead of sent twice.
+ */
+export function crmResource(option: CrmObjectTypeOption, properties: readonly CrmColumn[]): GridResource {
+  const nameKey = option.nameProperty ?? "hs_object_id";
+  const columns = properties.map((c) => crmColumn(c, nameKey));
+  if (!columns.some((c) => c.key === nameKey)) columns.unshift({ key: nameKey, label: "Record ID", type: "text", readOnly: true, width: 140 });
+  return {
+    ref: { type: "crm", objectType: option.objectType, ...(option.uniqueProperty ? { uniqueProperty: option.uniqueProperty } : {}) },
+    key: `crm:${option.objectType.toLowerCase()}`,
+    title: option.title,
+    noun: option.noun,
+    nounPlural: option.title.toLowerCase(),
+    nameKey,
+    columns,
+    defaultColumns: option.defaultColumns,
+    trailingColumns: [UPDATED_AT],
+    canCreate: true,
+    sortable: false,
+    validate(state) {
+      const issues = validateCells(columns, state);
+      for (const c of Object.values(state.creates)) {
+        if (!Object.values(c.values).some((v) => v !== "")) addIssue(issues, c.rowKey, nameKey, `Fill in at least one value of the new ${option.noun}.`);
+      }
+      return issues;
+    },
+  };
+}

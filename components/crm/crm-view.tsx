@@ -1,0 +1,87 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { RecordGridView } from "@/components/records/record-grid-view";
+import { ActionFailure, isFinalError, useRecordList } from "@/components/records/use-record-list";
+import { useVisibleColumns } from "@/components/records/use-visible-columns";
+import { fetchCrmColumns, fetchCrmPage } from "@/lib/crm/actions";
+import { withColumns, type CrmObjectTypeOption } from "@/lib/crm/object-types";
+import type { CrmColumn } from "@/lib/crm/properties";
+import { crmResource } from "./crm-resource";
+
+interface Props {
+  portalId: number;
+  userId: string;
+  objectTypes: CrmObjectTypeOption[];
+  objectType: string;
+}
+
+/** CRM records of one object type: the type picker, then (once its properties are known) the grid. */
+export function CrmView({ portalId, userId, objectTypes, objectType }: Props) {
+  const router = useRouter();
+  const option = objectTypes.find((t) => t.objectType === objectType)!;
+  const columns = useQuery({
+    queryKey: ["crm-columns", portalId, objectType],
+    queryFn: async () => {
+      const res = await fetchCrmColumns({ objectType });
+      if (!res.ok) throw new ActionFailure(res.error);
+      return res.data;
+    },
+    staleTime: 5 * 60_000,
+    retry: (count, err) => !isFinalError(err) && count < 2,
+  });
+  const picker = (
+    <label className="flex items-center gap-2 text-sm">
+      Object type
+      <select value={objectType} onChange={(e) => router.push(`/crm/${encodeURIComponent(e.target.value)}`)} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+        {objectTypes.map((t) => <option key={t.objectType} value={t.objectType}>{t.title}</option>)}
+      </select>
+    </label>
+  );
+
+  if (!columns.data) {
+    const err = columns.error instanceof ActionFailure ? columns.error.error : columns.error ? { code: "unexpected", message: columns.error.message } : null;
+    return (
+      <div className="flex flex-col gap-3 p-4">
+        <div className="flex items-center gap-3"><h1 className="text-xl font-semibold">{option.title}</h1>{picker}</div>
+        {err ? (
+          <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+            Could not read the properties of {option.title.toLowerCase()}: {err.message}{" "}
+            {err.code === "reauth" || err.code === "missing_scopes" ? (
+              <a className="font-medium underline" href={`/api/auth/signin?returnTo=${encodeURIComponent(`/crm/${objectType}`)}`}>Reconnect HubSpot</a>
+            ) : (
+              <button type="button" className="font-medium underline" onClick={() => void columns.refetch()}>Try again</button>
+            )}
+          </div>
+        ) : (
+          <p role="status" className="text-sm text-slate-600">Loading the properties of {option.title.toLowerCase()}…</p>
+        )}
+      </div>
+    );
+  }
+  return <CrmGrid key={option.objectType} portalId={portalId} userId={userId} option={option} properties={columns.data} picker={picker} />;
+}
+
+function CrmGrid({ portalId, userId, option, properties, picker }: { portalId: number; userId: string; option: CrmObjectTypeOption; properties: CrmColumn[]; picker: React.ReactNode }) {
+  const resource = useMemo(() => crmResource(withColumns(option, properties), properties), [option, properties]);
+  const allKeys = useMemo(() => resource.columns.map((c) => c.key), [resource]);
+  const choice = useVisibleColumns(resource.key, allKeys, resource.defaultColumns);
+  // HubSpot returns only the properties asked for: the shown columns (a new column reloads the list).
+  const shown = choice[0];
+  const wanted = useMemo(() => [...new Set([resource.nameKey, ...shown])].sort(), [resource.nameKey, shown]);
+  const fetchPage = useCallback((after: string | undefined) => fetchCrmPage({ objectType: option.objectType, properties: wanted, after }), [option.objectType, wanted]);
+  const list = useRecordList(["crm", portalId, option.objectType, wanted], fetchPage);
+  return (
+    <RecordGridView
+      resource={resource}
+      list={list}
+      portalId={portalId}
+      userId={userId}
+      toolbar={picker}
+      columnChoice={choice}
+      emptyText={`This portal has no ${resource.nounPlural} yet.`}
+    />
+  );
+}
