@@ -33,7 +33,7 @@ export function crmColumn(c: CrmColumn, nameKey: string): GridColumn {
   return { key: c.name, label: c.label, type, options, readOnly: c.readOnly, width: width(type, c.name === nameKey) };
 }
 
-const UPDATED_AT: GridColumn = { key: "updatedAt", label: "Last updated", type: "datetime", readOnly: true, width: 170 };
+const UPDATED_AT: GridColumn = { key: "updatedAt", label: "Last updated", type: "datetime", readOnly: true, width: 200 };
 
 /**
  * One CRM object type for the record grid, from its property definitions (`option` completed with

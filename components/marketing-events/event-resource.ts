@@ -28,7 +28,7 @@ const READ_ONLY: GridColumn[] = [
   { key: "externalEventId", label: eventFieldLabel("externalEventId"), type: "text", readOnly: true, width: 160 },
 ];
 
-const UPDATED_AT: GridColumn = { key: "updatedAt", label: "Last updated", type: "datetime", readOnly: true, width: 170 };
+const UPDATED_AT: GridColumn = { key: "updatedAt", label: "Last updated", type: "datetime", readOnly: true, width: 200 };
 
 const KNOWN = new Set([...EVENT_FIELDS.map((f) => f.name), ...READ_ONLY.map((c) => c.key), "eventStatus", "updatedAt", "createdAt"]);
 

@@ -11,7 +11,7 @@ interface Props {
 }
 
 /** Above this many columns the chooser gets a filter box (CRM portals have hundreds of properties). */
-const FILTER_FROM = 15;
+const FILTER_FROM = 12;
 
 /** A disclosure with one checkbox per column, filterable by label or internal name. */
 export function ColumnChooser({ columns, visible, locked, onToggle }: Props) {
