@@ -1,0 +1,95 @@
+/**
+ * Submission throughput per resource: the same engine, each resource's adapter (batch size, paths,
+ * conflict check), against the sandbox at HubSpot's limit (110 requests / 10 s) and 150 ms latency.
+ * Prints figures; not a test.
+ *
+ *   npx tsx --conditions=react-server bench/resource-throughput.ts [--rows 3000] [--latency 150]
+ *
+ * For each resource, `rows` records get one edited property each, submitted twice through one
+ * limiter: the first run fills the portal's 10-second window, the second (measured) runs in the
+ * steady state, comparable to the ceiling of batch size × 11 requests/s. "check" rows carry a
+ * baseline (no asOf), so the engine reads the current records before writing: campaigns and CRM
+ * with a batch read per batch, marketing events (no batch read in HubSpot's API) by paging the list.
+ * Lost = rows whose new value is not in the sandbox's records afterwards (must be 0).
+ */
+import { runBatch } from "../lib/batch/engine";
+import { SlidingWindowLimiter } from "../lib/batch/rate-limiter";
+import type { RowOperation } from "../lib/batch/types";
+import { adapterFor } from "../lib/hubspot/adapter-for";
+import { HubSpotHttpClient } from "../lib/hubspot/http-client";
+import type { ResourceRef } from "../lib/resources/ref";
+import type { RecordedRequest } from "../sandbox/core/state";
+import { startSandbox } from "../sandbox/server";
+
+const arg = (name: string, d: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : d;
+};
+const ROWS = Number(arg("rows", "3000"));
+const LATENCY = Number(arg("latency", "150"));
+const COUNTS = { campaigns: ROWS, marketingEvents: ROWS, contacts: ROWS, companies: 0, deals: 0, tickets: 0, p_projects: 0 };
+
+const sb = await startSandbox({ port: 0, counts: COUNTS, config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY } });
+const portalId = sb.ctx.defaultPortal().id;
+const token = sb.ctx.issueTokens({ portalId, scopes: sb.ctx.knownScopes(), expiresIn: 7200 }).access_token;
+const client = new HubSpotHttpClient({ apiBase: sb.url, token: async () => token });
+const control = async (method: string, path: string, body?: unknown) =>
+  (await fetch(sb.url + path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+
+/** A record as the bench needs it, whatever the resource's stored shape. */
+interface Rec { id: string; updatedAt: string; value: string | null }
+
+interface Case {
+  label: string;
+  ref: ResourceRef;
+  kind: string;
+  property: string;
+  batchSize: number;
+  read: (raw: Record<string, unknown>) => Rec;
+}
+const crm = (raw: Record<string, unknown>): Rec => ({ id: raw.id as string, updatedAt: raw.updatedAt as string, value: (raw.properties as Record<string, string | null>).jobtitle ?? null });
+const campaign = (raw: Record<string, unknown>): Rec => ({ id: raw.id as string, updatedAt: raw.updatedAt as string, value: (raw.properties as Record<string, string | null>).hs_notes ?? null });
+const event = (raw: Record<string, unknown>): Rec => ({ id: raw.objectId as string, updatedAt: raw.updatedAt as string, value: (raw.eventOrganizer as string | undefined) ?? null });
+
+const CASES: Case[] = [
+  { label: "campaigns", ref: { type: "campaigns" }, kind: "campaigns", property: "hs_notes", batchSize: 50, read: campaign },
+  { label: "marketing events 2026-03", ref: { type: "marketing-events", apiVersion: "2026-03" }, kind: "marketing-events", property: "eventOrganizer", batchSize: 100, read: event },
+  { label: "marketing events v3", ref: { type: "marketing-events", apiVersion: "v3" }, kind: "marketing-events", property: "eventOrganizer", batchSize: 100, read: event },
+  { label: "contacts", ref: { type: "crm", objectType: "contacts", uniqueProperty: "email" }, kind: "contacts", property: "jobtitle", batchSize: 100, read: crm },
+];
+
+let round = 0;
+async function submit(c: Case, check: boolean, limiter: SlidingWindowLimiter) {
+  round++;
+  const records = ((await control("GET", `/__sandbox/records/${c.kind}`)) as Record<string, unknown>[]).map(c.read).slice(0, ROWS);
+  const ops: RowOperation[] = records.map((r, i) => ({
+    rowKey: `r${i}`, kind: "update", id: r.id, properties: { [c.property]: `bench ${round} ${i}` },
+    ...(check ? { baseline: { updatedAt: r.updatedAt, values: { [c.property]: r.value } } } : {}),
+  }));
+  await control("DELETE", "/__sandbox/requests");
+  const started = performance.now();
+  const outcomes = await runBatch(ops, { adapter: adapterFor(c.ref), client, limiter });
+  const seconds = (performance.now() - started) / 1000;
+  const log = (await control("GET", "/__sandbox/requests")) as RecordedRequest[];
+  const stored = new Map(((await control("GET", `/__sandbox/records/${c.kind}`)) as Record<string, unknown>[]).map(c.read).map((r) => [r.id, r]));
+  const lost = ops.filter((op) => op.kind === "update" && stored.get(op.id)?.value !== op.properties[c.property]).length;
+  const saved = outcomes.filter((o) => o.status === "saved").length;
+  return { seconds, rate: saved / seconds, requests: log.length, writes: log.filter((r) => r.path.endsWith("/batch/update")).length, status429: log.filter((r) => r.status === 429).length, saved, lost };
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log(`Submitting ${fmt(ROWS)} edited records per resource; sandbox 110 req/10 s, latency ${LATENCY} ms; steady state (window already full)\n`);
+console.log("resource                    check   batch  ceiling/s  seconds  records/s  of ceiling  requests (writes)  429s  saved  lost");
+for (const c of CASES) {
+  for (const check of [false, true]) {
+    await control("POST", "/__sandbox/reset", COUNTS);
+    const limiter = new SlidingWindowLimiter();
+    await submit(c, check, limiter); // fills the window: the next run is the steady state
+    const r = await submit(c, check, limiter);
+    const ceiling = c.batchSize * 11;
+    console.log(
+      `${c.label.padEnd(28)}${(check ? "yes" : "no").padEnd(8)}${String(c.batchSize).padStart(5)}  ${fmt(ceiling).padStart(9)}  ${fmt(r.seconds, 1).padStart(7)}  ${fmt(r.rate).padStart(9)}  ${(fmt((r.rate / ceiling) * 100) + " %").padStart(10)}  ${`${r.requests} (${r.writes})`.padStart(17)}  ${String(r.status429).padStart(4)}  ${String(r.saved).padStart(5)}  ${String(r.lost).padStart(4)}`,
+    );
+  }
+}
+await sb.close();
