@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { ActionErrorAlert } from "@/components/records/action-error-alert";
 import { RecordGridView } from "@/components/records/record-grid-view";
 import { ActionFailure, isFinalError, useRecordList } from "@/components/records/use-record-list";
 import { useVisibleColumns } from "@/components/records/use-visible-columns";
@@ -42,19 +43,12 @@ export function CrmView({ portalId, userId, objectTypes, objectType }: Props) {
   );
 
   if (!columns.data) {
-    const err = columns.error instanceof ActionFailure ? columns.error.error : columns.error ? { code: "unexpected", message: columns.error.message } : null;
+    const err = columns.error instanceof ActionFailure ? columns.error.error : columns.error ? { code: "unexpected" as const, message: columns.error.message } : null;
     return (
       <div className="flex flex-col gap-3 p-4">
         <div className="flex items-center gap-3"><h1 className="text-xl font-semibold">{option.title}</h1>{picker}</div>
         {err ? (
-          <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-            Could not read the properties of {option.title.toLowerCase()}: {err.message}{" "}
-            {err.code === "reauth" || err.code === "missing_scopes" ? (
-              <a className="font-medium underline" href={`/api/auth/signin?returnTo=${encodeURIComponent(`/crm/${objectType}`)}`}>Reconnect HubSpot</a>
-            ) : (
-              <button type="button" className="font-medium underline" onClick={() => void columns.refetch()}>Try again</button>
-            )}
-          </div>
+          <ActionErrorAlert error={err} prefix={`Could not read the properties of ${option.title.toLowerCase()}: `} returnTo={`/crm/${objectType}`} onRetry={() => void columns.refetch()} />
         ) : (
           <p role="status" className="text-sm text-slate-600">Loading the properties of {option.title.toLowerCase()}…</p>
         )}

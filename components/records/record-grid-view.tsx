@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { DataGridHandle } from "react-data-grid";
+import { ActionErrorAlert } from "./action-error-alert";
 import { ChangesBar } from "./changes-bar";
 import { ColumnChooser } from "./column-chooser";
 import { useRecordEdits } from "./edits/use-record-edits";
@@ -105,18 +106,7 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
         }}
       />
       <ReviewDialog open={reviewing} diff={actions.diff} noun={resource.noun} nounPlural={resource.nounPlural} canCreate={resource.canCreate} onSubmit={actions.submitReviewed} onClose={() => setReviewing(false)} />
-      {list.error && (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {list.error.message}{" "}
-          {list.error.code === "reauth" || list.error.code === "missing_scopes" ? (
-            <a className="font-medium underline" href={`/api/auth/signin?returnTo=${encodeURIComponent(returnTo)}`}>
-              {list.error.code === "reauth" ? "Sign in again" : "Reconnect HubSpot"}
-            </a>
-          ) : (
-            <button type="button" className="font-medium underline" onClick={() => void list.refetch()}>Try again</button>
-          )}
-        </div>
-      )}
+      {list.error && <ActionErrorAlert error={list.error} returnTo={returnTo} onRetry={() => void list.refetch()} />}
       {!list.loading && !list.error && list.rows.length === 0 && !list.loadingMore && (
         <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">{emptyText}</p>
       )}

@@ -84,6 +84,11 @@ export interface BatchAdapter {
    * whose baseline has `asOf` (see `conflicts.ts`); without it such rows are batch-read.
    */
   changedSince?(http: HubSpotRequester, since: string, ids: string[], properties: string[], call: CallOptions & { maxPages: number }): Promise<ChangedSince>;
+  /**
+   * List pages a `changedSince` scan may cost for this many rows (default: the batch reads it
+   * replaces, one per `batchSize` rows). An adapter whose `read` is dearer says so here.
+   */
+  scanPageBudget?(rows: number): number;
 
   /**
    * A create's natural key, unique per portal (campaigns: the normalised hs_name), or undefined

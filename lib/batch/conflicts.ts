@@ -100,14 +100,14 @@ export function asOfMs(op: UpdateOp): number | undefined {
 }
 
 /** What to scan for these rows (those with asOf): from the oldest asOf, at most as many pages as batch reads would cost. */
-export function scanPlan(ops: UpdateOp[], batchSize: number): { rows: UpdateOp[]; since: string; maxPages: number; properties: string[] } | undefined {
+export function scanPlan(ops: UpdateOp[], batchSize: number, pageBudget?: (rows: number) => number): { rows: UpdateOp[]; since: string; maxPages: number; properties: string[] } | undefined {
   const rows = ops.filter((op) => asOfMs(op) !== undefined);
   if (!rows.length) return undefined;
   const oldest = Math.min(...rows.map((op) => asOfMs(op)!));
   return {
     rows,
     since: new Date(oldest - AS_OF_MARGIN_MS).toISOString(),
-    maxPages: Math.ceil(rows.length / batchSize),
+    maxPages: pageBudget ? pageBudget(rows.length) : Math.ceil(rows.length / batchSize),
     properties: propertiesToCheck(rows),
   };
 }

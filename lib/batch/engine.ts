@@ -82,7 +82,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   // changed since, before the first write (rule and trade-off in conflicts.ts); conflicts get their
   // outcome now. Rows it cannot decide, and rows without asOf, are batch-read just before their write.
   const decided = new Set<UpdateOp>();
-  const plan = adapter.changedSince && !opts.signal?.aborted ? scanPlan(updates, adapter.batchSize) : undefined;
+  const plan = adapter.changedSince && !opts.signal?.aborted ? scanPlan(updates, adapter.batchSize, adapter.scanPageBudget) : undefined;
   if (plan) {
     const r = await send(ctx, true, (http, call) => adapter.changedSince!(http, plan.since, plan.rows.map((op) => op.id), plan.properties, { ...call, maxPages: plan.maxPages }));
     if (r.kind === "ok") {

@@ -97,6 +97,21 @@ describe.each([
     const reads = await kit.requests(list, "GET");
     expect(reads.filter((r) => r.path === list).map((r) => r.query.limit)).toEqual(["100"]);
   });
+
+  it("rows loaded with asOf are checked by one pass over the list for the whole submission", async () => {
+    await kit.control("POST", "/__sandbox/reset", { campaigns: 0, marketingEvents: 250 });
+    const all = await events();
+    const asOf = all.reduce((m, e) => (Date.parse(e.updatedAt) > Date.parse(m) ? e.updatedAt : m), all[0]!.updatedAt);
+    // Someone edits one event in HubSpot after the grid loaded it.
+    await kit.run(marketingEventBatchAdapter({ apiVersion }), [{ rowKey: "x", kind: "update", id: all[7]!.objectId, properties: { eventOrganizer: "Theirs" } }]);
+    await kit.control("DELETE", "/__sandbox/requests");
+    const out = await run(all.map((e, i) => ({ rowKey: `r${i}`, kind: "update", id: e.objectId, properties: { eventOrganizer: `Mine ${i}` }, baseline: { updatedAt: e.updatedAt, values: { eventOrganizer: e.eventOrganizer ?? null }, asOf } })));
+    expect(byStatus(out)).toEqual({ conflict: 1, saved: 249 });
+    expect(out.find((o) => o.rowKey === "r7")?.status).toBe("conflict");
+    // 3 list pages for 250 events, once; not 3 per batch of 100 (9), and 3 writes.
+    expect((await kit.requests(list, "GET")).length).toBe(3);
+    expect((await kit.requests(`${base}/batch/update`)).length).toBe(3);
+  });
 });
 
 describe("eventRequestError", () => {
