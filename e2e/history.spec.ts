@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import Papa from "papaparse";
 import { cell, sandboxPost, waitForAllLoaded } from "./grid-support";
 import { resetSandbox, signIn } from "./support";
 
@@ -41,4 +43,13 @@ test("the submission history lists a submission and opens it with each row's cha
   await expect(failed).toContainText("History: name taken");
   await failed.getByText(/already called/).click();
   await expect(failed).toContainText("DUPLICATE_CAMPAIGN_NAME");
+
+  // The failed rows as a file: name, what was sent, status and HubSpot's reason.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Failed rows only (CSV)" }).click()]);
+  const csv = await readFile((await download.path())!, "utf8");
+  const table = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+  expect(table[0]).toEqual(["Row", "Change", "hs_name", "Batchboard status", "HubSpot ID", "Error category", "Error"]);
+  expect(table).toHaveLength(2);
+  expect(table[1]!.slice(0, 4)).toEqual([expect.any(String), "update", "History: name taken", "Failed"]);
+  expect(table[1]![6]).toMatch(/already called/);
 });

@@ -63,8 +63,10 @@ export const submissions = pgTable("submissions", {
   resourceRef: jsonb("resource_ref"),
   /** grid | upload | retry | revert */
   source: text("source").notNull().default("grid"),
-  /** running | done */
+  /** running | paused | cancelled | done */
   state: text("state").notNull().default("running"),
+  /** Why a paused submission waits (the user paused it; the HubSpot connection was revoked). */
+  pausedReason: text("paused_reason"),
   totalRows: integer("total_rows").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -93,9 +95,58 @@ export const submissionRows = pgTable("submission_rows", {
   error: jsonb("error").$type<{ category: string; message: string; code?: string; property?: string; raw?: unknown } | null>(),
   conflictCurrent: jsonb("conflict_current").$type<{ id: string; updatedAt: string; properties: Record<string, string | null> } | null>(),
   finishSeq: bigint("finish_seq", { mode: "number" }),
+  /** Uploads: the row's number in the file (1 = first data row) and its original cells, for the results file. */
+  sourceRow: integer("source_row"),
+  source: jsonb("source").$type<string[] | null>(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.submissionId, t.rowKey] }),
   index("submission_rows_status_idx").on(t.submissionId, t.status),
   index("submission_rows_finish_idx").on(t.submissionId, t.finishSeq),
 ]);
+
+/**
+ * An uploaded spreadsheet on its way to becoming a submission: the stored file, the sheet and
+ * headers read from it, the target resource and mode, the mapping and conversion options the user
+ * chose, and the validation and dry-run summaries. `submissionId` is set when it runs; from then
+ * on progress and every row's fate live in submissions / submission_rows like any other submission.
+ */
+export const uploads = pgTable("uploads", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
+  portalId: bigint("portal_id", { mode: "number" }).notNull(),
+  fileName: text("file_name").notNull(),
+  /** csv | xlsx */
+  kind: text("kind").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  /** Where the file is kept until the upload is run or deleted (under DATA_DIR/uploads). */
+  storedPath: text("stored_path").notNull(),
+  sheets: jsonb("sheets").$type<string[]>().notNull(),
+  sheet: text("sheet"),
+  headers: jsonb("headers").$type<string[]>().notNull(),
+  rowCount: integer("row_count").notNull(),
+  /** ResourceRef (lib/resources/ref.ts), set when the user picks the target. */
+  target: jsonb("target"),
+  /** create | update | upsert */
+  mode: text("mode"),
+  mapping: jsonb("mapping").$type<Record<string, string>>(),
+  options: jsonb("options"),
+  validation: jsonb("validation"),
+  dryRun: jsonb("dry_run"),
+  submissionId: uuid("submission_id").references(() => submissions.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("uploads_portal_created_idx").on(t.portalId, t.createdAt)]);
+
+/** A named column mapping per portal and target, re-applied when a new file's headers match. */
+export const mappingTemplates = pgTable("mapping_templates", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  portalId: bigint("portal_id", { mode: "number" }).notNull(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  /** resourceName() of the target: campaigns, marketing-events, crm:contacts */
+  target: text("target").notNull(),
+  name: text("name").notNull(),
+  template: jsonb("template").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex("mapping_templates_name_idx").on(t.portalId, t.target, t.name)]);

@@ -135,3 +135,15 @@ export async function submissionRowsPage(id: string, opts: { status?: string; of
   const where = opts.status ? and(eq(submissionRows.submissionId, id), eq(submissionRows.status, opts.status)) : eq(submissionRows.submissionId, id);
   return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.rowKey).offset(opts.offset).limit(opts.limit);
 }
+
+/** Every row of a submission (optionally one outcome), in file order for uploads, for the results file. */
+export async function submissionResultRows(id: string, status?: string) {
+  const where = status ? and(eq(submissionRows.submissionId, id), eq(submissionRows.status, status)) : eq(submissionRows.submissionId, id);
+  return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.sourceRow, submissionRows.rowKey);
+}
+
+/** The file's headers when the submission came from an upload, else null. */
+export async function uploadHeadersFor(submissionId: string): Promise<string[] | null> {
+  const [u] = await (await db()).select({ headers: tables.uploads.headers }).from(tables.uploads).where(eq(tables.uploads.submissionId, submissionId));
+  return u?.headers ?? null;
+}

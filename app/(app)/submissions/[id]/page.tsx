@@ -30,6 +30,12 @@ export default async function SubmissionPage({ params, searchParams }: {
       <p className="flex items-center gap-2 text-sm">
         <span>{view.resourceTitle}</span> · {view.state === "done" ? "Finished" : "Running"} · <OutcomeCounts counts={view.counts} />
       </p>
+      <p className="flex flex-wrap items-center gap-3 text-sm" aria-label="Download results">
+        <span className="text-slate-600">Download every row’s fate:</span>
+        <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=csv`} download>CSV</a>
+        <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=xlsx`} download>XLSX</a>
+        {view.counts.failed > 0 && <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=csv&status=failed`} download>Failed rows only (CSV)</a>}
+      </p>
       <nav aria-label="Filter rows by outcome" className="flex gap-2 text-sm">
         {[undefined, "saved", "failed", "conflict"].map((s) => (
           <Link key={s ?? "all"} href={filterHref(s)} aria-current={status === s ? "page" : undefined}

@@ -1,0 +1,40 @@
+/**
+ * Shared shapes of the upload pipeline (issue 5): a file is parsed into string cells (parse/),
+ * its columns are mapped to a resource's properties and its values converted (mapping/), and the
+ * result becomes a durable job (jobs). Strings everywhere, as HubSpot stores every property and as
+ * the grid does: a CSV cell as written; an XLSX cell as its value (a date cell as ISO 8601, a
+ * formula as its cached result, a number in plain JS notation, a boolean as TRUE/FALSE).
+ */
+
+/** Hard limits of one upload. */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_UPLOAD_ROWS = 100_000;
+
+export type UploadKind = "csv" | "xlsx";
+
+/** Why a file cannot be read; `message` is for the user and says what to do. Nothing is imported then. */
+export type UploadErrorCode = "wrong_type" | "encoding" | "empty" | "too_large" | "too_many_rows" | "no_header" | "corrupt";
+
+export class UploadParseError extends Error {
+  constructor(readonly code: UploadErrorCode, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * A property a file column can be mapped to, as the mapping and conversion step sees it. Built
+ * from a resource's columns (campaign properties, event fields, CRM property definitions).
+ */
+export type TargetColumnType = "text" | "longText" | "number" | "currency" | "date" | "datetime" | "enum" | "multi" | "bool";
+
+export interface TargetColumn {
+  key: string;
+  label: string;
+  type: TargetColumnType;
+  /** Internal value and label of each option (enum, multi, currency codes). */
+  options?: readonly { value: string; label: string }[];
+  /** Shown for reference, never written. */
+  readOnly?: boolean;
+  /** A create needs it (a campaign's name). */
+  requiredOnCreate?: boolean;
+}
