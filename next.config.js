@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss", "exceljs"],
   poweredByHeader: false,
   // `npm test` type-checks the whole repository (app, sandbox, tests, scripts) with tsc once;
   // the build does not repeat it, which halves build time on small machines.

@@ -11,7 +11,8 @@ import pg from "pg";
 import * as schema from "./schema";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema> & { $close(): Promise<void> };
+/** `$client` is drizzle's own handle: the job queue runs pg-boss on the same PGlite instance. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema> & { $close(): Promise<void>; $client: PGlite | pg.Pool };
 
 const MIGRATIONS = path.resolve(process.cwd(), "drizzle");
 

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
-import { startRunner, isRunning } from "./runner";
-import { findSubmission, insertSubmission, refOf, submissionView } from "./store";
+import { startSubmission } from "./start";
+import { findSubmission, finishSubmission, insertSubmission, setSubmissionState, submissionView } from "./store";
 import { SubmitEditsInputSchema } from "./types";
 
 /** Records the edits as a submission and starts sending them; the grid then polls `getSubmission`. */
@@ -16,7 +16,7 @@ export const submitEdits = authedAction(SubmitEditsInputSchema, async (input, se
     resource: input.resource,
     operations: input.operations,
   });
-  void startRunner({ submissionId, resource: input.resource, connection: session.connection });
+  await startSubmission(submissionId);
   return { submissionId };
 });
 
@@ -26,11 +26,31 @@ export const getSubmission = authedAction(
   async ({ id, after }, session) => {
     const view = await submissionView(id, session.connection.portalId, after ?? 0);
     if (!view) throw new ExpectedActionError("not_found", "This submission does not exist in this portal.");
-    // Left running by a restart of this process: pick it up again.
-    if (view.state === "running" && !isRunning(id)) {
-      const s = await findSubmission(id, session.connection.portalId);
-      if (s) void startRunner({ submissionId: id, resource: refOf(s), connection: session.connection });
-    }
     return view;
   },
 );
+
+const ControlSchema = z.object({ id: z.string().uuid(), action: z.enum(["pause", "resume", "cancel"]) });
+
+/**
+ * Pause, resume or cancel a running submission. The running job notices a state change within a
+ * second and stops after the batches in flight; resume queues it again and it picks up the rows
+ * not finished. Cancel keeps what was saved; unsent rows show as "not sent".
+ */
+export const controlSubmission = authedAction(ControlSchema, async ({ id, action }, session) => {
+  const s = await findSubmission(id, session.connection.portalId);
+  if (!s) throw new ExpectedActionError("not_found", "This submission does not exist in this portal.");
+  const active = s.state === "running" || s.state === "paused";
+  if (!active) throw new ExpectedActionError("invalid_input", `This submission is ${s.state === "done" ? "finished" : s.state}; it cannot be ${action}d.`);
+  if (action === "pause") await setSubmissionState(id, "paused", "Paused by you.");
+  if (action === "cancel") {
+    await setSubmissionState(id, "cancelled");
+    // A paused submission has no job to notice: finish it here.
+    if (s.state === "paused") await finishSubmission(id, "cancelled");
+  }
+  if (action === "resume") {
+    await setSubmissionState(id, "running");
+    await startSubmission(id);
+  }
+  return submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
+});

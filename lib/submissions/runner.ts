@@ -1,50 +1,95 @@
 import "server-only";
+import { eq } from "drizzle-orm";
+import { accessTokenFor, ConnectionRevokedError } from "../auth/access-token";
 import { runBatch } from "../batch/engine";
-import { limiterForPortal } from "../batch/rate-limiter";
+import { limiterFor } from "../batch/shared-rate-limiter";
+import { db, tables } from "../db";
 import { adapterFor } from "../hubspot/adapter-for";
-import { clientForConnection } from "../hubspot/client-for-connection";
-import type { ResourceRef } from "../resources/ref";
-import { finishSubmission, markSaving, recordOutcomes, unfinishedOperations } from "./store";
+import { HubSpotHttpClient } from "../hubspot/http-client";
+import { finishSubmission, markSaving, recordOutcomes, refOf, setSubmissionState, unfinishedOperations } from "./store";
 
 /**
- * Runs submissions in this process, in the background of the request that created them; the grid
- * polls the database for progress. A submission left "running" by a restart is resumed by the next
- * poll (updates are idempotent; creates that were already "saving" are looked up by name before
- * anything is re-sent, so a resumed submission never creates a campaign twice).
- * Durable multi-process jobs replace this with the upload jobs (issue 5).
+ * Runs a submission (a grid's edits, an upload) through the batch engine, as a job of the
+ * `submission` queue (lib/submissions/start.ts): resumable from what the database says, so a job
+ * retried after a crash, an expiry or a shutdown picks up the unfinished rows, and rows that were
+ * "saving" are checked before anything is re-sent (updates are idempotent; creates are looked up by
+ * their natural key). The user pauses or cancels by changing the submission's state, which a running
+ * job notices within a second; a revoked HubSpot connection pauses it with the reason.
  */
-const running = new Map<string, Promise<void>>();
+export type RunResult = "done" | "paused" | "cancelled" | "aborted" | "skipped";
 
-export interface RunnerTarget {
-  submissionId: string;
-  resource: ResourceRef;
-  connection: { id: string; apiBase: string; portalId: number };
+const STATE_CHECK_MS = 1_000;
+
+async function loadRun(submissionId: string) {
+  const database = await db();
+  const [s] = await database.select().from(tables.submissions).where(eq(tables.submissions.id, submissionId));
+  if (!s) return undefined;
+  const [c] = await database.select({ id: tables.connections.id, apiBase: tables.connections.apiBase, portalId: tables.connections.portalId })
+    .from(tables.connections).where(eq(tables.connections.id, s.connectionId));
+  return c ? { submission: s, connection: c } : undefined;
 }
 
-export function isRunning(submissionId: string) {
-  return running.has(submissionId);
+async function stateOf(submissionId: string) {
+  const [s] = await (await db()).select({ state: tables.submissions.state }).from(tables.submissions).where(eq(tables.submissions.id, submissionId));
+  return s?.state;
 }
 
-export function startRunner(t: RunnerTarget): Promise<void> {
-  const existing = running.get(t.submissionId);
-  if (existing) return existing;
-  const run = execute(t)
-    .catch((err) => console.error(`[submissions] ${t.submissionId} stopped`, err))
-    .finally(() => running.delete(t.submissionId));
-  running.set(t.submissionId, run);
-  return run;
-}
-
-async function execute({ submissionId, resource, connection }: RunnerTarget) {
-  const adapter = adapterFor(resource);
-  const { ops, maybeSent } = await unfinishedOperations(submissionId);
-  await runBatch(ops, {
-    maybeSent,
-    adapter,
-    client: clientForConnection(connection),
-    limiter: limiterForPortal(connection.portalId),
-    onSaving: (keys) => void markSaving(submissionId, keys).catch((e) => console.error("[submissions] markSaving", e)),
-    onOutcomes: (outcomes) => recordOutcomes(submissionId, outcomes),
+export async function runSubmission(submissionId: string, signal?: AbortSignal): Promise<RunResult> {
+  const run = await loadRun(submissionId);
+  if (!run || run.submission.state !== "running") return "skipped";
+  const { connection } = run;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal?.addEventListener("abort", onAbort);
+  let revoked: string | undefined;
+  // Pause and cancel are written to the submission by any process; the job polls for them.
+  const watch = setInterval(() => {
+    void stateOf(submissionId).then((s) => s !== "running" && stop.abort(), () => {});
+  }, STATE_CHECK_MS);
+  const client = new HubSpotHttpClient({
+    apiBase: connection.apiBase,
+    token: async ({ force } = {}) => {
+      try {
+        return await accessTokenFor(connection.id, { force });
+      } catch (err) {
+        if (err instanceof ConnectionRevokedError) {
+          revoked = err.message;
+          stop.abort();
+        }
+        throw err;
+      }
+    },
   });
+
+  try {
+    const { ops, maybeSent } = await unfinishedOperations(submissionId);
+    await runBatch(ops, {
+      maybeSent,
+      adapter: adapterFor(refOf(run.submission)),
+      client,
+      limiter: limiterFor(connection.portalId),
+      signal: stop.signal,
+      onSaving: (keys) => void markSaving(submissionId, keys).catch((e) => console.error("[submissions] markSaving", e)),
+      // Rows the engine did not send because we stopped stay unfinished: a resumed run sends them.
+      onOutcomes: (outcomes) => recordOutcomes(submissionId, outcomes.filter((o) => !(o.status === "failed" && o.error.category === "CANCELLED"))),
+    });
+  } finally {
+    clearInterval(watch);
+    signal?.removeEventListener("abort", onAbort);
+  }
+
+  if (revoked) {
+    await setSubmissionState(submissionId, "paused", `HubSpot access was revoked: ${revoked} Reconnect HubSpot to resume.`);
+    return "paused";
+  }
+  if (stop.signal.aborted) {
+    const state = await stateOf(submissionId);
+    if (state === "cancelled") {
+      await finishSubmission(submissionId, "cancelled");
+      return "cancelled";
+    }
+    return state === "paused" ? "paused" : "aborted";
+  }
   await finishSubmission(submissionId);
+  return "done";
 }

@@ -14,7 +14,11 @@ export interface NewSubmission {
   portalId: number;
   resource: ResourceRef;
   source?: string;
+  /** "draft": recorded but not started (an upload's dry run); default running. */
+  state?: "draft" | "running";
   operations: RowOperation[];
+  /** Uploads: per operation (same order), the row's number in the file and its cells. */
+  sources?: { row: number; cells: string[] }[];
 }
 
 /** Records a submission and its rows (all pending) before anything is sent. */
@@ -23,10 +27,10 @@ export async function insertSubmission(s: NewSubmission): Promise<string> {
   return database.transaction(async (tx) => {
     const [row] = await tx.insert(submissions).values({
       userId: s.userId, connectionId: s.connectionId, portalId: s.portalId, resource: resourceName(s.resource), resourceRef: s.resource,
-      source: s.source ?? "grid", totalRows: s.operations.length,
+      source: s.source ?? "grid", state: s.state ?? "running", totalRows: s.operations.length,
     }).returning({ id: submissions.id });
     for (let i = 0; i < s.operations.length; i += INSERT_CHUNK) {
-      await tx.insert(submissionRows).values(s.operations.slice(i, i + INSERT_CHUNK).map((op) => ({
+      await tx.insert(submissionRows).values(s.operations.slice(i, i + INSERT_CHUNK).map((op, j) => ({
         submissionId: row!.id,
         rowKey: op.rowKey,
         kind: op.kind,
@@ -35,6 +39,8 @@ export async function insertSubmission(s: NewSubmission): Promise<string> {
         sent: op.properties,
         baseline: op.kind === "update" ? op.baseline ?? null : null,
         force: op.kind === "update" ? !!op.force : false,
+        sourceRow: s.sources?.[i + j]?.row ?? null,
+        source: s.sources?.[i + j]?.cells ?? null,
       })));
     }
     return row!.id;
@@ -66,8 +72,8 @@ export async function recordOutcomes(submissionId: string, outcomes: RowOutcome[
   });
 }
 
-export async function finishSubmission(submissionId: string) {
-  await (await db()).update(submissions).set({ state: "done", finishedAt: new Date() }).where(eq(submissions.id, submissionId));
+export async function finishSubmission(submissionId: string, state: "done" | "cancelled" = "done") {
+  await (await db()).update(submissions).set({ state, finishedAt: new Date(), pausedReason: null }).where(eq(submissions.id, submissionId));
 }
 
 /**
@@ -112,7 +118,7 @@ export async function submissionView(id: string, portalId: number, afterSeq = 0)
     .orderBy(submissionRows.finishSeq);
   const outcomes = finished.map(toOutcome).filter((o): o is RowOutcome => o !== null);
   return {
-    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"],
+    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"], pausedReason: s.pausedReason, source: s.source,
     createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
     counts, outcomes, cursor: finished.at(-1)?.finishSeq ?? afterSeq,
   };
@@ -146,4 +152,9 @@ export async function submissionResultRows(id: string, status?: string) {
 export async function uploadHeadersFor(submissionId: string): Promise<string[] | null> {
   const [u] = await (await db()).select({ headers: tables.uploads.headers }).from(tables.uploads).where(eq(tables.uploads.submissionId, submissionId));
   return u?.headers ?? null;
+}
+
+/** Moves a submission between states (draft → running, running ⇄ paused, → cancelled), with the reason for a pause. */
+export async function setSubmissionState(id: string, state: "running" | "paused" | "cancelled", pausedReason: string | null = null) {
+  await (await db()).update(submissions).set({ state, pausedReason }).where(eq(submissions.id, id));
 }

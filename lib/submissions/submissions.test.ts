@@ -60,7 +60,7 @@ describe("submissions", () => {
     const id = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: { type: "campaigns" }, operations: ops });
     const first = await store.submissionView(id, connection.portalId);
     expect(first?.counts.pending).toBe(61);
-    await runner.startRunner({ submissionId: id, resource: { type: "campaigns" }, connection });
+    expect(await runner.runSubmission(id)).toBe("done");
 
     const view = (await store.submissionView(id, connection.portalId))!;
     expect(view.state).toBe("done");
@@ -101,7 +101,7 @@ describe("submissions", () => {
     const stored = await store.findSubmission(cid, connection.portalId);
     expect(store.refOf(stored!)).toEqual(ref);
     expect(stored!.resource).toBe("crm:contacts");
-    await runner.startRunner({ submissionId: cid, resource: store.refOf(stored!), connection });
+    expect(await runner.runSubmission(cid)).toBe("done");
     const view = (await store.submissionView(cid, connection.portalId))!;
     expect(view.resourceTitle).toBe("Contacts");
     expect(view.counts).toMatchObject({ saved: 2, failed: 0 });
@@ -116,7 +116,7 @@ describe("submissions", () => {
       { rowKey: eventId, kind: "update", id: eventId, properties: { eventOrganizer: "Test org" } },
     ] });
     const log0 = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as { path: string }[];
-    await runner.startRunner({ submissionId: eid, resource: store.refOf((await store.findSubmission(eid, connection.portalId))!), connection });
+    expect(await runner.runSubmission(eid)).toBe("done");
     expect((await store.submissionView(eid, connection.portalId))!.counts.saved).toBe(1);
     const log = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as { path: string }[];
     expect(log.slice(log0.length).some((r) => r.path === "/marketing/v3/marketing-events/batch/update")).toBe(true);

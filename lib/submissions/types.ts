@@ -38,7 +38,8 @@ export const SubmitEditsInputSchema = z.object({
 });
 export type SubmitEditsInput = z.infer<typeof SubmitEditsInputSchema>;
 
-export type SubmissionState = "running" | "done";
+/** paused: waits for the user (or a reconnect); cancelled: stopped for good, unsent rows stay pending. */
+export type SubmissionState = "draft" | "running" | "paused" | "cancelled" | "done";
 
 /** A submission as the grid and the history page see it (small and serialisable). */
 export interface SubmissionView {
@@ -47,6 +48,9 @@ export interface SubmissionView {
   /** How people read the resource ("Contacts", "Marketing events (v3 API)"). */
   resourceTitle: string;
   state: SubmissionState;
+  pausedReason: string | null;
+  /** grid | upload | retry | revert */
+  source: string;
   createdAt: string;
   finishedAt: string | null;
   counts: Record<RowStatus, number>;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { stateLabel } from "@/lib/submissions/state-label";
 import { requireSession } from "@/lib/auth/session";
 import { resourceTitle } from "@/lib/resources/ref";
 import { countsBySubmission, listSubmissions, refOf } from "@/lib/submissions/store";
@@ -36,7 +37,7 @@ export default async function SubmissionHistoryPage() {
                 <td className="p-2">{resourceTitle(refOf(s))}</td>
                 <td className="p-2">{s.totalRows.toLocaleString("en-US")}</td>
                 <td className="p-2"><OutcomeCounts counts={counts.get(s.id) ?? {}} /></td>
-                <td className="p-2">{s.state === "done" ? "Finished" : "Running"}</td>
+                <td className="p-2">{stateLabel(s.state)}</td>
               </tr>
             ))}
           </tbody>

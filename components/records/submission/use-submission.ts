@@ -38,7 +38,8 @@ export function useSubmission(resource: GridResource, store: EditStore, submissi
     },
     enabled: submissionId !== null,
     staleTime: 0,
-    refetchInterval: (q) => (q.state.data?.state === "done" ? false : POLL_MS),
+    // A paused submission (connection revoked) is asked about less often until it runs again.
+    refetchInterval: (q) => (q.state.data?.state === "paused" ? POLL_MS * 5 : q.state.data && q.state.data.state !== "running" ? false : POLL_MS),
     retry: (count, err) => !(err instanceof ActionFailure && ["reauth", "not_found"].includes(err.error.code)) && count < 3,
   });
 
@@ -56,6 +57,6 @@ export function useSubmission(resource: GridResource, store: EditStore, submissi
     return null;
   }, [store, resource.ref]);
 
-  const running = submissionId !== null && query.data?.state !== "done";
+  const running = submissionId !== null && (!query.data || query.data.state === "running" || query.data.state === "paused");
   return { view: query.data?.id === submissionId ? query.data : undefined, error: query.error instanceof ActionFailure ? query.error.error : null, running, submit };
 }

@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { stateLabel } from "@/lib/submissions/state-label";
 import { notFound } from "next/navigation";
+import { LiveProgress } from "@/components/submissions/live-progress";
 import { SubmissionRowsTable } from "@/components/submissions/submission-rows-table";
+import { adapterFor } from "@/lib/hubspot/adapter-for";
 import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 import { requireSession } from "@/lib/auth/session";
 import { resourceWording } from "@/lib/submissions/labels";
@@ -20,7 +23,10 @@ export default async function SubmissionPage({ params, searchParams }: {
   const view = await submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
   if (!view) notFound();
   const pageNo = Math.max(0, Number(page ?? 0) || 0);
-  const wording = await resourceWording(refOf((await findSubmission(id, session.connection.portalId))!), session);
+  const ref = refOf((await findSubmission(id, session.connection.portalId))!);
+  const wording = await resourceWording(ref, session);
+  // Batchboard's limiter sends at most 100 requests per 10 s: the fastest this submission can go.
+  const ceilingPerSecond = adapterFor(ref).batchSize * 10;
   const rows = await submissionRowsPage(id, { status, offset: pageNo * PAGE_SIZE, limit: PAGE_SIZE + 1 });
   const filterHref = (s?: string) => `/submissions/${id}${s ? `?status=${s}` : ""}`;
   return (
@@ -28,8 +34,9 @@ export default async function SubmissionPage({ params, searchParams }: {
       <Link href="/submissions" className="text-sm text-blue-700 underline">← Submission history</Link>
       <h1 className="text-xl font-semibold">Submission of {new Date(view.createdAt).toLocaleString("en-US")}</h1>
       <p className="flex items-center gap-2 text-sm">
-        <span>{view.resourceTitle}</span> · {view.state === "done" ? "Finished" : "Running"} · <OutcomeCounts counts={view.counts} />
+        <span>{view.resourceTitle}</span> · {stateLabel(view.state)} · <OutcomeCounts counts={view.counts} />
       </p>
+      {view.state !== "done" && <LiveProgress id={id} initial={{ ...view, outcomes: [] }} ceilingPerSecond={ceilingPerSecond} />}
       <p className="flex flex-wrap items-center gap-3 text-sm" aria-label="Download results">
         <span className="text-slate-600">Download every row’s fate:</span>
         <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=csv`} download>CSV</a>

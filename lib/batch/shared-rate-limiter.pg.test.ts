@@ -1,0 +1,126 @@
+/**
+ * The PostgreSQL-backed limiter: two instances with pools of their own stand in for two processes
+ * sending to the same portal.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../tests/support/pg-database";
+import { closeSharedRateLimiters, ensureSharedRateLimiterSchema, limiterFor, SharedRateLimiter } from "./shared-rate-limiter";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let poolA: pg.Pool;
+let poolB: pg.Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  poolA = new pg.Pool({ connectionString: database.url, max: 3 });
+  poolB = new pg.Pool({ connectionString: database.url, max: 3 });
+  // Dropping the database at the end may catch a connection still closing.
+  for (const p of [poolA, poolB]) p.on("error", () => {});
+  // Both "processes" create the schema at once.
+  await Promise.all([ensureSharedRateLimiterSchema(poolA), ensureSharedRateLimiterSchema(poolB)]);
+});
+
+afterAll(async () => {
+  await closeSharedRateLimiters();
+  await Promise.all([poolA?.end(), poolB?.end()]);
+  await database?.drop();
+});
+
+/** The largest number of sends inside any window of `windowMs` (half-open: [t, t + windowMs)). */
+function maxInAnyWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((x, y) => x - y);
+  let max = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j]! - sorted[i]! >= windowMs - 0.01) i++;
+    max = Math.max(max, j - i + 1);
+  }
+  return max;
+}
+
+describe("SharedRateLimiter (PostgreSQL)", () => {
+  it("never lets two processes together exceed the limit in any rolling window", async () => {
+    const dbTimes: number[] = [];
+    const clientTimes: { by: string; at: number }[] = [];
+    const make = (pool: pg.Pool) => new SharedRateLimiter({ pool, key: "portal-1", limit: 20, windowMs: 1000, onAcquire: (t) => dbTimes.push(t) });
+    // Two processes (pools) — and, for more contention on the last slot, two limiter instances in
+    // each: every instance has its own in-process queue, so four acquires race in the database.
+    const limiters = [make(poolA), make(poolB), make(poolA), make(poolB)];
+    const started = Date.now();
+    // 60 sends for a budget of 20 per second: three windows' worth.
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => limiters[i % 4]!.acquire().then(() => clientTimes.push({ by: i % 2 ? "a" : "b", at: Date.now() }))),
+    );
+    const elapsed = Date.now() - started;
+
+    expect(dbTimes).toHaveLength(60);
+    expect(maxInAnyWindow(dbTimes, 1000)).toBe(20);
+    // As the callers saw it (their clocks, plus the round trip): a few ms of slack.
+    expect(maxInAnyWindow(clientTimes.map((c) => c.at), 1000 - 30)).toBeLessThanOrEqual(20);
+    expect(clientTimes.filter((c) => c.by === "a")).toHaveLength(30);
+    // The third window opens 2 s after the first send; it should not take much longer than that.
+    expect(elapsed).toBeGreaterThanOrEqual(1990);
+    expect(elapsed).toBeLessThan(3500);
+    // Pruned: at most the last window's sends are kept.
+    const { rows } = await poolA.query<{ n: number }>("select count(*)::int as n from rate_limit_sends where portal_key = 'portal-1'");
+    expect(rows[0]!.n).toBeLessThanOrEqual(20);
+  });
+
+  it("keeps portals apart", async () => {
+    const a = new SharedRateLimiter({ pool: poolA, key: "portal-2", limit: 3, windowMs: 1000 });
+    const b = new SharedRateLimiter({ pool: poolB, key: "portal-3", limit: 3, windowMs: 1000 });
+    const started = Date.now();
+    await Promise.all([a, a, a, b, b, b].map((l) => l.acquire()));
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it("rejects with the signal's reason when aborted while waiting, and frees its turn", async () => {
+    const a = new SharedRateLimiter({ pool: poolA, key: "portal-4", limit: 2, windowMs: 1000 });
+    const b = new SharedRateLimiter({ pool: poolB, key: "portal-4", limit: 2, windowMs: 1000 });
+    await a.acquire();
+    await b.acquire(); // the window is now full for both
+
+    const already = new AbortController();
+    already.abort(new Error("gone already"));
+    await expect(a.acquire(already.signal)).rejects.toThrow("gone already");
+
+    const ac = new AbortController();
+    const started = Date.now();
+    const waiting = b.acquire(ac.signal);
+    const behind = b.acquire(); // queued behind the aborted waiter in the same process
+    setTimeout(() => ac.abort(new Error("user cancelled")), 100);
+    await expect(waiting).rejects.toThrow("user cancelled");
+    expect(Date.now() - started).toBeLessThan(600);
+    await behind; // gets the slot when the window moves on
+    expect(Date.now() - started).toBeGreaterThanOrEqual(850);
+    const { rows } = await poolA.query<{ n: number }>("select count(*)::int as n from rate_limit_sends where portal_key = 'portal-4'");
+    expect(rows[0]!.n).toBe(1); // the aborted acquire took no slot
+  });
+
+  it("limiterFor gives each portal one shared limiter when DATABASE_URL is set", async () => {
+    // env() is read on first use, so setting it here (before anything called env()) is enough.
+    process.env.DATABASE_URL = database.url;
+    const limiter = limiterFor(4242);
+    expect(limiter).toBeInstanceOf(SharedRateLimiter);
+    expect(limiterFor("4242")).toBe(limiter);
+    expect(limiterFor(4243)).not.toBe(limiter);
+    await limiter.acquire();
+    const { rows } = await poolA.query<{ n: number }>("select count(*)::int as n from rate_limit_sends where portal_key = '4242'");
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it("shares a 429 pause with the other process", async () => {
+    const a = new SharedRateLimiter({ pool: poolA, key: "portal-5", limit: 100, windowMs: 1000, pauseAfter429Ms: 400 });
+    const b = new SharedRateLimiter({ pool: poolB, key: "portal-5", limit: 100, windowMs: 1000 });
+    a.observe(new Response(null, { status: 429 }));
+    await a.flush();
+    const started = Date.now();
+    await b.acquire();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    // Low remaining budget reported by HubSpot pauses too: (3 - 1) * 1000 / 110 ≈ 18 ms.
+    a.observe(new Response(null, { status: 200, headers: { "x-hubspot-ratelimit-remaining": "1", "x-hubspot-ratelimit-max": "110" } }));
+    await a.flush();
+    const { rows } = await poolB.query<{ ahead: boolean }>("select paused_until > clock_timestamp() - interval '1 second' as ahead from rate_limit_pauses where portal_key = 'portal-5'");
+    expect(rows[0]!.ahead).toBe(true);
+  });
+});
