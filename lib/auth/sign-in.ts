@@ -81,6 +81,9 @@ export async function completeSignIn(callbackUrl: URL): Promise<string> {
     .onConflictDoUpdate({ target: [tables.connections.userId, tables.connections.portalId, tables.connections.apiBase], set: values })
     .returning();
   await createSession(user!.id, conn!.id);
+  // Jobs paused because this connection's access was revoked go on now that it works again.
+  const { resumeAfterReconnect } = await import("../submissions/resume");
+  await resumeAfterReconnect(conn!.id).catch((err) => console.error("[submissions] could not resume after reconnect", err));
   return flow.returnTo;
 }
 

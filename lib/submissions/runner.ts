@@ -20,6 +20,9 @@ export type RunResult = "done" | "paused" | "cancelled" | "aborted" | "skipped";
 
 const STATE_CHECK_MS = 1_000;
 
+/** How a pause for a revoked grant begins: signing in again resumes those (resume.ts). */
+export const REVOKED_PREFIX = "HubSpot access was revoked";
+
 async function loadRun(submissionId: string) {
   const database = await db();
   const [s] = await database.select().from(tables.submissions).where(eq(tables.submissions.id, submissionId));
@@ -79,7 +82,7 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
   }
 
   if (revoked) {
-    await setSubmissionState(submissionId, "paused", `HubSpot access was revoked: ${revoked} Reconnect HubSpot to resume.`);
+    await setSubmissionState(submissionId, "paused", `${REVOKED_PREFIX}: ${revoked} Sign in with HubSpot again to resume.`);
     return "paused";
   }
   if (stop.signal.aborted) {

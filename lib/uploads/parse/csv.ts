@@ -1,0 +1,88 @@
+import { Readable } from "node:stream";
+import Papa from "papaparse";
+import { UploadParseError } from "../types";
+import { type CsvEncoding, decodeFile, NotUtf8Error } from "./decode";
+
+export type CsvDelimiter = "," | ";" | "\t";
+export const CSV_DELIMITERS: CsvDelimiter[] = [",", ";", "\t"];
+
+export interface CsvDialect {
+  delimiter: CsvDelimiter;
+  newline: "\r\n" | "\n" | "\r";
+}
+
+/** Rows parsed but not yet taken at which the file stream is paused until the consumer catches up. */
+const HIGH_WATER_ROWS = 2_000;
+
+/**
+ * The rows of a CSV file, streamed: the file is decoded here (papaparse would decode each Buffer
+ * chunk on its own and break a character split between two chunks) and papaparse parses the text
+ * (quotes, doubled quotes, newlines inside quotes, CRLF / LF / CR). Without a `dialect`, papaparse
+ * guesses the delimiter and line break from the first chunk and `onDialect` receives them, so later
+ * reads use the same. Memory stays bounded: the file stream is paused while rows wait to be taken.
+ */
+export async function* csvRows(path: string, encoding: CsvEncoding, dialect?: Partial<CsvDialect>, onDialect?: (d: CsvDialect) => void): AsyncGenerator<string[]> {
+  const text = Readable.from(decodeFile(path, encoding), { highWaterMark: 1 });
+  let queue: string[][] = [];
+  let done = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  let rowsBefore = 0;
+  let reported = false;
+  Papa.parse<string[]>(text as unknown as File, {
+    delimiter: dialect?.delimiter,
+    newline: dialect?.newline,
+    delimitersToGuess: dialect?.delimiter ? undefined : CSV_DELIMITERS,
+    skipEmptyLines: false,
+    chunk(results) {
+      if (onDialect && !reported) {
+        reported = true;
+        onDialect({ delimiter: results.meta.delimiter as CsvDelimiter, newline: results.meta.linebreak as CsvDialect["newline"] });
+      }
+      // An opening quote never closed swallows the rest of the file into one cell: refuse it.
+      if (results.errors.some((e) => e.code === "MissingQuotes")) {
+        failure ??= new UploadParseError("corrupt", `A quoted value starting in row ${(rowsBefore + results.data.length).toLocaleString("en-US")} of the file is never closed (a " without its closing "). Fix the quotes, or save the file again from your spreadsheet app, and upload it again.`);
+      }
+      rowsBefore += results.data.length;
+      for (const row of results.data) queue.push(row);
+      if (queue.length >= HIGH_WATER_ROWS) text.pause();
+      signal();
+    },
+    complete() {
+      done = true;
+      signal();
+    },
+    error(err: Error) {
+      failure ??= err;
+      signal();
+    },
+  });
+  try {
+    for (;;) {
+      if (failure) throw failure;
+      if (queue.length > 0) {
+        const rows = queue;
+        queue = [];
+        if (text.isPaused()) text.resume();
+        for (const row of rows) yield row;
+        continue;
+      }
+      if (done) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    text.destroy();
+  }
+}
+
+/** Maps "not UTF-8" to the user-facing error when no fallback is possible (the file had a UTF-8 BOM). */
+export function encodingError(err: unknown): unknown {
+  return err instanceof NotUtf8Error
+    ? new UploadParseError("encoding", "The file starts with a UTF-8 marker but contains bytes that are not valid UTF-8. Save it again as “CSV UTF-8” and upload it again.")
+    : err;
+}
