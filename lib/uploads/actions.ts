@@ -1,0 +1,58 @@
+"use server";
+
+import { z } from "zod";
+import { authedAction } from "../actions/action-client";
+import { ExpectedActionError } from "../actions/result";
+import { ResourceRefSchema } from "../resources/ref";
+import { findSubmission, setSubmissionState } from "../submissions/store";
+import { startSubmission } from "../submissions/start";
+import { checkUpload, chooseSheet, dryRunUpload, suggestMapping, UploadSettingsSchema } from "./service";
+import { saveTemplate } from "./templates";
+import { resourceName } from "../resources/ref";
+import { findUpload } from "./upload-store";
+
+const UploadIdSchema = z.string().uuid();
+
+async function uploadOf(id: string, portalId: number) {
+  const upload = await findUpload(id, portalId);
+  if (!upload) throw new ExpectedActionError("not_found", "This upload does not exist in this portal.");
+  return upload;
+}
+
+/** The target's properties and the automatic mapping of the file's columns onto them. */
+export const suggestUploadMapping = authedAction(z.object({ id: UploadIdSchema, target: ResourceRefSchema }), async ({ id, target }, session) =>
+  suggestMapping(session, await uploadOf(id, session.connection.portalId), target));
+
+/** Checks every row; answers the counts and the first errors (not every invalid row number). */
+export const checkUploadRows = authedAction(z.object({ id: UploadIdSchema, settings: UploadSettingsSchema }), async ({ id, settings }, session) => {
+  const { invalidRows: _rows, ...summary } = await checkUpload(session, await uploadOf(id, session.connection.portalId), settings);
+  return summary;
+});
+
+/** Reads HubSpot's current values and records exactly what would be sent, as a draft submission. */
+export const dryRunUploadRows = authedAction(z.object({ id: UploadIdSchema, settings: UploadSettingsSchema }), async ({ id, settings }, session) =>
+  dryRunUpload(session, await uploadOf(id, session.connection.portalId), settings));
+
+/** Starts the upload's dry-run submission as a background job; the page then follows its progress. */
+export const runUpload = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) => {
+  const upload = await uploadOf(id, session.connection.portalId);
+  if (!upload.submissionId) throw new ExpectedActionError("invalid_input", "Run the dry run first: it decides which rows are sent.");
+  const submission = await findSubmission(upload.submissionId, session.connection.portalId);
+  if (!submission || submission.state !== "draft") return { submissionId: upload.submissionId };
+  await setSubmissionState(upload.submissionId, "running");
+  await startSubmission(upload.submissionId);
+  return { submissionId: upload.submissionId };
+});
+
+/** Another sheet of the workbook: answers its headers and row count. */
+export const chooseUploadSheet = authedAction(z.object({ id: UploadIdSchema, sheet: z.string().min(1).max(200) }), async ({ id, sheet }, session) => {
+  const u = await chooseSheet(await uploadOf(id, session.connection.portalId), sheet);
+  return { sheet: u.sheet, headers: u.headers, rowCount: u.rowCount };
+});
+
+/** Saves the current mapping and options as a named template for this target. */
+export const saveMappingTemplate = authedAction(z.object({ id: UploadIdSchema, name: z.string().trim().min(1).max(100), settings: UploadSettingsSchema }), async ({ id, name, settings }, session) => {
+  const upload = await uploadOf(id, session.connection.portalId);
+  await saveTemplate(session.connection.portalId, session.user.id, { name, target: resourceName(settings.target), headers: upload.headers, mapping: settings.mapping, options: settings.options });
+  return { name };
+});

@@ -1,0 +1,137 @@
+import "server-only";
+import type { BatchAdapter, HubSpotRequester } from "../batch/adapter";
+import type { RateLimiter } from "../batch/rate-limiter";
+import type { RowOperation, SavedRecord } from "../batch/types";
+import type { ResourceRef } from "../resources/ref";
+import type { UploadMode } from "./mapping/validate-rows";
+import { RECORD_ID_KEY } from "./targets";
+
+/** A valid file row, converted: what the dry run turns into an operation (or leaves out). */
+export interface ValidRow {
+  row: number;
+  cells: string[];
+  key?: string;
+  properties: Record<string, string>;
+}
+
+export interface DiffLine {
+  row: number;
+  name: string;
+  property: string;
+  before: string;
+  after: string;
+}
+
+export interface DryRunPlan {
+  operations: RowOperation[];
+  sources: { row: number; cells: string[] }[];
+  creates: number;
+  updates: number;
+  unchanged: number;
+  /** Rows whose record does not exist (update mode): left out, with why. */
+  notFound: { row: number; key: string }[];
+  /** The first changed cells, old → new, for the dry-run page. */
+  sample: DiffLine[];
+}
+
+const SAMPLE = 200;
+const same = (a: string | null | undefined, b: string) => (a ?? "") === b;
+
+/**
+ * The submission's ref for an upload: updates addressed by a unique property (email) carry it as
+ * idProperty; creates and upserts carry the unique property that finds a create whose answer was lost.
+ */
+export function uploadRef(target: ResourceRef, mode: UploadMode, keyColumn: string | undefined): ResourceRef {
+  if (target.type !== "crm" || !keyColumn || keyColumn === RECORD_ID_KEY) return target;
+  return mode === "update" ? { ...target, idProperty: keyColumn, uniqueProperty: keyColumn } : { ...target, uniqueProperty: keyColumn };
+}
+
+/**
+ * Current records for the rows' keys: batch reads (campaigns, CRM) chunked by the batch size, or for
+ * marketing events, which have no batch read, one pass over the list (a `changedSince` from the epoch
+ * returns every record among the ids). Every request waits for the portal's limiter.
+ */
+async function readCurrent(adapter: BatchAdapter, http: HubSpotRequester, ids: string[], properties: string[]): Promise<Map<string, SavedRecord>> {
+  if (adapter.changedSince && !adapter.findByKeys) {
+    return (await adapter.changedSince(http, new Date(0).toISOString(), ids, properties, { maxPages: 10_000 })).changed;
+  }
+  const out = new Map<string, SavedRecord>();
+  for (let i = 0; i < ids.length; i += adapter.batchSize) {
+    for (const [k, v] of await adapter.read(http, ids.slice(i, i + adapter.batchSize), properties, {})) out.set(k, v);
+  }
+  return out;
+}
+
+/** A requester whose every call first takes a slot from the portal's limiter. */
+export const limited = (http: HubSpotRequester, limiter: RateLimiter): HubSpotRequester => ({
+  request: (async (path: string, opts: never) => {
+    await limiter.acquire();
+    return http.request(path, opts);
+  }) as HubSpotRequester["request"],
+});
+
+/**
+ * The dry run: reads what HubSpot holds for the file's rows and decides each row's fate. Updates
+ * send only the properties that differ (rows with none are unchanged and not sent), with the values
+ * read as their baseline, so history shows old → new and a revert can restore them; they are
+ * written with `force`, since they were just read. Upserts look records up by their key: found ones
+ * are updated by id, the rest created.
+ */
+export async function planUpload(input: {
+  adapter: BatchAdapter;
+  http: HubSpotRequester;
+  mode: UploadMode;
+  rows: ValidRow[];
+  nameOf: (r: ValidRow) => string;
+}): Promise<DryRunPlan> {
+  const { adapter, http, mode, rows, nameOf } = input;
+  const plan: DryRunPlan = { operations: [], sources: [], creates: 0, updates: 0, unchanged: 0, notFound: [], sample: [] };
+  const props = [...new Set(rows.flatMap((r) => Object.keys(r.properties)))].filter((p) => p !== RECORD_ID_KEY);
+  const clean = (r: ValidRow) => Object.fromEntries(Object.entries(r.properties).filter(([k]) => k !== RECORD_ID_KEY));
+
+  let current = new Map<string, SavedRecord>();
+  if (mode === "update") current = await readCurrent(adapter, http, rows.map((r) => r.key!), props);
+  if (mode === "upsert" && adapter.findByKeys && adapter.createKey) {
+    const keyOf = (r: ValidRow) => adapter.createKey!({ rowKey: `row-${r.row}`, kind: "create", properties: clean(r) });
+    const keys = [...new Set(rows.flatMap((r) => keyOf(r) ?? []))];
+    const ops = rows.map((r) => ({ rowKey: `row-${r.row}`, kind: "create" as const, properties: clean(r) }));
+    const found = new Map<string, SavedRecord>();
+    for (let i = 0; i < keys.length; i += adapter.batchSize) {
+      for (const [k, v] of await adapter.findByKeys(http, keys.slice(i, i + adapter.batchSize), {}, ops)) found.set(k, v);
+    }
+    for (const r of rows) {
+      const rec = keyOf(r) !== undefined ? found.get(keyOf(r)!) : undefined;
+      if (rec) current.set(`row-${r.row}`, rec);
+    }
+  }
+
+  for (const r of rows) {
+    const rowKey = `row-${r.row}`;
+    const properties = clean(r);
+    const rec = mode === "update" ? current.get(r.key!) : mode === "upsert" ? current.get(rowKey) : undefined;
+    if (mode === "update" && !rec) {
+      plan.notFound.push({ row: r.row, key: r.key! });
+      continue;
+    }
+    if (!rec) {
+      plan.creates++;
+      plan.operations.push({ rowKey, kind: "create", label: nameOf(r), properties: Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== "")) });
+      plan.sources.push({ row: r.row, cells: r.cells });
+      continue;
+    }
+    const changed = Object.fromEntries(Object.entries(properties).filter(([k, v]) => !same(rec.properties[k], v)));
+    if (Object.keys(changed).length === 0) {
+      plan.unchanged++;
+      continue;
+    }
+    plan.updates++;
+    const id = mode === "update" ? r.key! : rec.id;
+    const values = Object.fromEntries(Object.keys(changed).map((k) => [k, rec.properties[k] ?? null]));
+    plan.operations.push({ rowKey, kind: "update", id, label: nameOf(r), properties: changed, baseline: { updatedAt: rec.updatedAt, values }, force: true });
+    plan.sources.push({ row: r.row, cells: r.cells });
+    for (const [property, after] of Object.entries(changed)) {
+      if (plan.sample.length < SAMPLE) plan.sample.push({ row: r.row, name: nameOf(r), property, before: values[property] ?? "", after });
+    }
+  }
+  return plan;
+}

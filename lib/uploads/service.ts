@@ -1,0 +1,128 @@
+import "server-only";
+import { z } from "zod";
+import type { Session } from "../auth/session";
+import { limiterFor } from "../batch/shared-rate-limiter";
+import { adapterFor } from "../hubspot/adapter-for";
+import { clientForConnection } from "../hubspot/client-for-connection";
+import { ResourceRefSchema, resourceName, type ResourceRef } from "../resources/ref";
+import { insertSubmission } from "../submissions/store";
+import { mappingFromMatches, matchColumns } from "./mapping/match-columns";
+import { ColumnMappingSchema, ConversionOptionsSchema } from "./mapping/schemas";
+import { validateRows, type RowResult, type ValidationSummary } from "./mapping/validate-rows";
+import { openUpload } from "./parse/open-upload";
+import { limited, planUpload, uploadRef, type DiffLine, type ValidRow } from "./plan";
+import { targetColumns } from "./targets";
+import { templatesFor } from "./templates";
+import type { UploadRow } from "./upload-store";
+import { updateUpload } from "./upload-store";
+
+export const UploadModeSchema = z.enum(["create", "update", "upsert"]);
+
+/** What the user chose for an upload: target, mode, key column, mapping, conversions. */
+export const UploadSettingsSchema = z.object({
+  target: ResourceRefSchema,
+  mode: UploadModeSchema,
+  /** The property that identifies a row's record (update, upsert), or the unique name (create). */
+  keyColumn: z.string().max(200).optional(),
+  mapping: ColumnMappingSchema,
+  options: ConversionOptionsSchema,
+});
+export type UploadSettings = z.infer<typeof UploadSettingsSchema>;
+
+export interface DryRunSummary {
+  creates: number;
+  updates: number;
+  unchanged: number;
+  invalid: number;
+  notFound: { row: number; key: string }[];
+  sample: DiffLine[];
+  /** The draft submission holding the operations; "Run" starts it. */
+  submissionId: string;
+}
+
+const NAME_KEYS: Record<string, string> = { campaigns: "hs_name", "marketing-events": "eventName" };
+
+/**
+ * The target's columns, the automatic mapping of this file's headers onto them, and the portal's
+ * saved templates for the target as applied to these headers (an exact one is used by the page).
+ */
+export async function suggestMapping(session: Session, upload: UploadRow, target: ResourceRef) {
+  const columns = await targetColumns(target, session);
+  const matches = matchColumns(upload.headers, columns);
+  const templates = await templatesFor(session.connection.portalId, resourceName(target), upload.headers, columns);
+  return { columns, matches, mapping: mappingFromMatches(matches), templates };
+}
+
+async function* rowsOf(upload: UploadRow) {
+  const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet: upload.sheet ?? undefined });
+  yield* opened.rows();
+}
+
+/** Converts and checks every row of the file with the chosen settings; stores settings and summary. */
+export async function checkUpload(session: Session, upload: UploadRow, settings: UploadSettings, onRow?: (r: RowResult) => void): Promise<ValidationSummary> {
+  const columns = await targetColumns(settings.target, session);
+  const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow });
+  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn }, validation: summary });
+  return summary;
+}
+
+/**
+ * The dry run: validates again (the file is the truth, not an earlier check), reads what HubSpot
+ * holds for the valid rows, and records a draft submission of exactly what would be sent.
+ */
+export async function dryRunUpload(session: Session, upload: UploadRow, settings: UploadSettings): Promise<DryRunSummary> {
+  const valid: ValidRow[] = [];
+  // Cells are kept only for valid rows (the results file shows them next to each row's fate).
+  const cellsByRow = new Map<number, string[]>();
+  let rowNo = 0;
+  const columns = await targetColumns(settings.target, session);
+  const summary = await validateRows(
+    (async function* () {
+      for await (const batch of rowsOf(upload)) {
+        for (const cells of batch) cellsByRow.set(++rowNo, [...cells]);
+        yield batch;
+      }
+    })(),
+    upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn,
+    { onRow: (r) => { if (r.ok) valid.push({ row: r.row, cells: cellsByRow.get(r.row)!, key: r.key, properties: r.properties }); cellsByRow.delete(r.row); } },
+  );
+  if (summary.mappingErrors.length) throw new Error(summary.mappingErrors.join("; "));
+
+  const ref = uploadRef(settings.target, settings.mode, settings.keyColumn);
+  const adapter = adapterFor(ref);
+  const http = limited(clientForConnection(session.connection), limiterFor(session.connection.portalId));
+  const nameKey = NAME_KEYS[settings.target.type] ?? settings.keyColumn;
+  const plan = await planUpload({
+    adapter, http, mode: settings.mode, rows: valid,
+    nameOf: (r) => (nameKey && r.properties[nameKey]) || r.key || `Row ${r.row}`,
+  });
+  const submissionId = await insertSubmission({
+    userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
+    resource: ref, source: "upload", state: "draft", operations: plan.operations, sources: plan.sources,
+  });
+  const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), sample: plan.sample, submissionId };
+  await updateUpload(upload.id, { validation: summary, dryRun: { ...dry, notFoundCount: plan.notFound.length }, submissionId });
+  return dry;
+}
+
+export const targetKey = (ref: ResourceRef) => resourceName(ref);
+
+/** The first rows of the file, for the mapping page's sample column. */
+export async function previewRows(upload: UploadRow, count = 5): Promise<string[][]> {
+  const out: string[][] = [];
+  for await (const batch of rowsOf(upload)) {
+    for (const row of batch) {
+      out.push(row);
+      if (out.length >= count) return out;
+    }
+  }
+  return out;
+}
+
+/** Reads another sheet of a workbook: its headers and row count replace the upload's. */
+export async function chooseSheet(upload: UploadRow, sheet: string) {
+  const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet });
+  const patch = { sheet: opened.sheet ?? sheet, headers: opened.headers, rowCount: opened.rowCount, mapping: null, validation: null, dryRun: null, submissionId: null };
+  await updateUpload(upload.id, patch);
+  return { ...upload, ...patch };
+}

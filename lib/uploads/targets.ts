@@ -1,0 +1,53 @@
+import "server-only";
+import type { Session } from "../auth/session";
+import { crmColumnsFor, type CrmColumn } from "../crm/properties";
+import { clientForConnection } from "../hubspot/client-for-connection";
+import { EVENT_FIELDS } from "../hubspot/marketing-event-fields";
+import { CAMPAIGN_PROPERTIES, type CampaignPropertyType } from "../hubspot/schemas/campaign-properties";
+import type { ResourceRef } from "../resources/ref";
+import type { TargetColumn, TargetColumnType } from "./types";
+
+/** The column a file maps to the record id (update mode): a pseudo-property, never sent as one. */
+export const RECORD_ID_KEY = "__id";
+
+const CAMPAIGN_TYPES: Record<CampaignPropertyType, TargetColumnType> = {
+  string: "text", text: "longText", date: "date", enumeration: "enum", currency: "currency", number: "number", multi: "multi",
+};
+
+function crmType(c: CrmColumn): TargetColumnType {
+  if (c.type === "number") return "number";
+  if (c.type === "date") return "date";
+  if (c.type === "datetime") return "datetime";
+  if (c.type === "bool" || c.fieldType === "booleancheckbox") return "bool";
+  if (c.type === "enumeration") return c.fieldType === "checkbox" ? "multi" : "enum";
+  return c.fieldType === "textarea" ? "longText" : "text";
+}
+
+/**
+ * What a file's columns can be mapped to for a resource: its writable and read-only properties,
+ * plus the record id for updates. The same property definitions the grid uses, so an upload is
+ * checked by the same rules as an edit.
+ */
+export async function targetColumns(ref: ResourceRef, session: Session): Promise<TargetColumn[]> {
+  if (ref.type === "campaigns") {
+    return [
+      { key: RECORD_ID_KEY, label: "Campaign ID", type: "text" },
+      ...CAMPAIGN_PROPERTIES.filter((p) => !p.deprecated).map((p): TargetColumn => ({
+        key: p.name, label: p.label, type: CAMPAIGN_TYPES[p.type], options: p.options, readOnly: p.readOnly, requiredOnCreate: p.requiredOnCreate,
+      })),
+    ];
+  }
+  if (ref.type === "marketing-events") {
+    return [
+      { key: RECORD_ID_KEY, label: "Event ID", type: "text" },
+      ...EVENT_FIELDS.map((f): TargetColumn => ({
+        key: f.name, label: f.label, type: f.kind === "datetime" ? "datetime" : f.kind === "bool" ? "bool" : f.name === "eventDescription" ? "longText" : "text",
+      })),
+    ];
+  }
+  const columns = await crmColumnsFor(clientForConnection(session.connection), ref.objectType);
+  return [
+    { key: RECORD_ID_KEY, label: "Record ID", type: "text" },
+    ...columns.filter((c) => c.name !== "hs_object_id").map((c): TargetColumn => ({ key: c.name, label: c.label, type: crmType(c), options: c.options, readOnly: c.readOnly })),
+  ];
+}

@@ -1,0 +1,104 @@
+/**
+ * An upload end to end below the UI, against the sandbox: a CSV of contact updates (by email, with
+ * accents and other casing in its headers, one invalid value, one unknown email, one unchanged row)
+ * is checked, dry-run into a draft submission of exactly the changed cells, and run; HubSpot then
+ * holds exactly those changes, and the results name every row's fate.
+ */
+import { randomInt } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareEnv } from "../auth/access-token.suite";
+import type { Session } from "../auth/session";
+import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+
+const dataDir = prepareEnv();
+type Stored = { id: string; properties: Record<string, string | null> };
+
+describe("upload flow", () => {
+  let sb: RunningSandbox;
+  let session: Session;
+  const contacts = async () => (await (await fetch(`${sb.url}/__sandbox/records/contacts`)).json()) as Stored[];
+
+  beforeAll(async () => {
+    sb = await startSandbox({ port: 0, counts: { campaigns: 10, contacts: 60 } });
+    process.env.HUBSPOT_SANDBOX_URL = sb.url;
+    const dbm = await import("../db");
+    const { secretBox } = await import("../crypto/app-secret");
+    const portalId = sb.ctx.defaultPortal().id;
+    const scopes = sb.ctx.knownScopes();
+    const tokens = sb.ctx.issueTokens({ portalId, scopes, clientId: "batchboard-sandbox-client" });
+    const database = await dbm.db();
+    const [user] = await database.insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email: "u@example.com" }).returning();
+    const [conn] = await database.insert(dbm.tables.connections).values({
+      userId: user!.id, portalId, hubDomain: "acme-marketing.example.com", apiBase: sb.url, scopes,
+      accessTokenEnc: secretBox().seal(tokens.access_token), refreshTokenEnc: secretBox().seal(tokens.refresh_token),
+      accessTokenExpiresAt: new Date(Date.now() + 1800_000),
+    }).returning();
+    session = { id: "s", user: { id: user!.id, email: "u@example.com", hubspotUserId: user!.hubspotUserId }, connection: { ...conn!, statusReason: null } };
+  });
+
+  afterAll(async () => {
+    const { stopJobQueue } = await import("../jobs/queue");
+    await stopJobQueue({ graceful: false });
+    await sb?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("checks, dry-runs and runs a contacts update by email", async () => {
+    const before = await contacts();
+    const rows = before.slice(0, 6);
+    const lines = [
+      "E-mail;Job title;Lifecycle stage",
+      ...rows.slice(0, 4).map((c, i) => `${c.properties.email!.toUpperCase()};Uploaded title ${i};customer`),
+      `${rows[4]!.properties.email};${rows[4]!.properties.jobtitle ?? ""};${rows[4]!.properties.lifecyclestage ?? ""}`, // unchanged
+      `${rows[5]!.properties.email};Bad stage;not-a-stage`, // invalid
+      "nobody@nowhere.example;Ghost;lead", // unknown email
+    ];
+    const dir = path.join(dataDir, "uploads");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "contacts.csv");
+    writeFileSync(file, `\uFEFF${lines.join("\r\n")}\r\n`);
+
+    const { openUpload } = await import("./parse/open-upload");
+    const { insertUpload, findUpload } = await import("./upload-store");
+    const service = await import("./service");
+    const opened = await openUpload(file, { fileName: "contacts.csv" });
+    const id = await insertUpload(session, { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: opened.sheets, sheet: null, headers: opened.headers, rowCount: opened.rowCount });
+    const upload = (await findUpload(id, session.connection.portalId))!;
+
+    const target = { type: "crm" as const, objectType: "contacts" };
+    const suggested = await service.suggestMapping(session, upload, target);
+    expect(suggested.mapping).toEqual({ "E-mail": "email", "Job title": "jobtitle", "Lifecycle stage": "lifecyclestage" });
+    const settings = { target, mode: "update" as const, keyColumn: "email", mapping: suggested.mapping, options: { dateFormat: "auto" as const, timeZone: "Europe/Berlin", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const } };
+
+    const check = await service.checkUpload(session, upload, settings);
+    expect(check).toMatchObject({ total: 7, valid: 6, invalid: 1, mappingErrors: [] });
+    expect(check.firstErrors[0]).toMatchObject({ row: 6, header: "Lifecycle stage", value: "not-a-stage" });
+
+    const dry = await service.dryRunUpload(session, upload, settings);
+    expect(dry).toMatchObject({ updates: 4, creates: 0, unchanged: 1, invalid: 1 });
+    expect(dry.notFound.map((n) => n.key)).toEqual(["nobody@nowhere.example"]);
+    expect(dry.sample).toContainEqual(expect.objectContaining({ property: "jobtitle", after: "Uploaded title 0" }));
+
+    const store = await import("../submissions/store");
+    const runner = await import("../submissions/runner");
+    await store.setSubmissionState(dry.submissionId, "running");
+    expect(await runner.runSubmission(dry.submissionId)).toBe("done");
+    const view = (await store.submissionView(dry.submissionId, session.connection.portalId))!;
+    expect(view.counts).toMatchObject({ saved: 4, failed: 0 });
+
+    const after = new Map((await contacts()).map((c) => [c.id, c]));
+    rows.slice(0, 4).forEach((c, i) => {
+      expect(after.get(c.id)!.properties.jobtitle).toBe(`Uploaded title ${i}`);
+      expect(after.get(c.id)!.properties.lifecyclestage).toBe("customer");
+    });
+    for (const c of before.slice(4)) expect(after.get(c.id)!.properties).toEqual(c.properties);
+
+    // The results keep the file's columns next to each row's fate.
+    const results = await store.submissionResultRows(dry.submissionId);
+    expect(results.map((r) => r.sourceRow)).toEqual([1, 2, 3, 4]);
+    expect(results[0]!.source).toEqual([rows[0]!.properties.email!.toUpperCase(), "Uploaded title 0", "customer"]);
+    expect(await store.uploadHeadersFor(dry.submissionId)).toEqual(["E-mail", "Job title", "Lifecycle stage"]);
+  });
+});
