@@ -52,4 +52,14 @@ test("the submission history lists a submission and opens it with each row's cha
   expect(table).toHaveLength(2);
   expect(table[1]!.slice(0, 4)).toEqual([expect.any(String), "update", "History: name taken", "Failed"]);
   expect(table[1]![6]).toMatch(/already called/);
+
+  // Retrying sends the failed row again as a new submission; the name is still taken, so it fails again.
+  const first = page.url();
+  await page.getByRole("button", { name: "Retry 1 failed row" }).click();
+  await expect(page).not.toHaveURL(first);
+  await expect(page.getByRole("heading", { name: /^Submission of/ })).toBeVisible();
+  await expect(page.getByText("Finished")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("table", { name: "Rows of this submission" }).getByRole("row").filter({ hasText: "History: name taken" })).toContainText("failed");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
+  await expect(page.getByRole("table", { name: /Submissions/ }).getByRole("row")).toHaveCount(3);
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
 import { startSubmission } from "./start";
-import { findSubmission, finishSubmission, insertSubmission, setSubmissionState, submissionView } from "./store";
+import { findSubmission, finishSubmission, insertRetryOfFailed, insertSubmission, setSubmissionState, submissionView } from "./store";
 import { SubmitEditsInputSchema } from "./types";
 
 /** Records the edits as a submission and starts sending them; the grid then polls `getSubmission`. */
@@ -53,4 +53,12 @@ export const controlSubmission = authedAction(ControlSchema, async ({ id, action
     await startSubmission(id);
   }
   return submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
+});
+
+/** Sends the failed rows of a submission again, as a new submission (for errors that pass: rate limits, outages, fixed data in HubSpot). */
+export const retryFailedRows = authedAction(z.object({ id: z.string().uuid() }), async ({ id }, session) => {
+  const retryId = await insertRetryOfFailed(id, session.connection.portalId, session.user.id);
+  if (!retryId) throw new ExpectedActionError("invalid_input", "No row of this submission failed.");
+  await startSubmission(retryId);
+  return { submissionId: retryId };
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { accessTokenFor, ConnectionRevokedError } from "../auth/access-token";
 import { runBatch } from "../batch/engine";
+import type { RowOutcome } from "../batch/types";
 import { limiterFor } from "../batch/shared-rate-limiter";
 import { db, tables } from "../db";
 import { adapterFor } from "../hubspot/adapter-for";
@@ -35,6 +36,12 @@ async function loadRun(submissionId: string) {
 async function stateOf(submissionId: string) {
   const [s] = await (await db()).select({ state: tables.submissions.state }).from(tables.submissions).where(eq(tables.submissions.id, submissionId));
   return s?.state;
+}
+
+/** An outcome that only says "we stopped": not the row's fate. */
+function interrupted(o: RowOutcome, stop: AbortSignal) {
+  if (o.status !== "failed") return false;
+  return o.error.category === "CANCELLED" || (stop.aborted && o.error.category === "UNKNOWN_OUTCOME");
 }
 
 export async function runSubmission(submissionId: string, signal?: AbortSignal): Promise<RunResult> {
@@ -73,8 +80,9 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
       limiter: limiterFor(connection.portalId),
       signal: stop.signal,
       onSaving: (keys) => void markSaving(submissionId, keys).catch((e) => console.error("[submissions] markSaving", e)),
-      // Rows the engine did not send because we stopped stay unfinished: a resumed run sends them.
-      onOutcomes: (outcomes) => recordOutcomes(submissionId, outcomes.filter((o) => !(o.status === "failed" && o.error.category === "CANCELLED"))),
+      // Rows the engine did not send because we stopped, or whose answer our stop cut off, stay
+      // unfinished ("saving" ones are looked up first): the resumed run decides their fate.
+      onOutcomes: (outcomes) => recordOutcomes(submissionId, outcomes.filter((o) => !interrupted(o, stop.signal))),
     });
   } finally {
     clearInterval(watch);

@@ -158,3 +158,23 @@ export async function uploadHeadersFor(submissionId: string): Promise<string[] |
 export async function setSubmissionState(id: string, state: "running" | "paused" | "cancelled", pausedReason: string | null = null) {
   await (await db()).update(submissions).set({ state, pausedReason }).where(eq(submissions.id, id));
 }
+
+/**
+ * A new submission ("retry") of the failed rows of another, as they were sent: same resource,
+ * same properties, with the original rows' baselines kept so history and revert still know the
+ * values before. Answers its id, or null when nothing failed.
+ */
+export async function insertRetryOfFailed(submissionId: string, portalId: number, userId: string): Promise<string | null> {
+  const s = await findSubmission(submissionId, portalId);
+  if (!s) return null;
+  const failed = await (await db()).select().from(submissionRows)
+    .where(and(eq(submissionRows.submissionId, submissionId), eq(submissionRows.status, "failed")));
+  if (!failed.length) return null;
+  const operations = failed.map((r): RowOperation => r.kind === "create"
+    ? { rowKey: r.rowKey, kind: "create", properties: r.sent, label: r.label ?? undefined }
+    : { rowKey: r.rowKey, kind: "update", id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label: r.label ?? undefined });
+  return insertSubmission({
+    userId, connectionId: s.connectionId, portalId, resource: refOf(s), source: "retry", operations,
+    sources: failed.some((r) => r.source) ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] })) : undefined,
+  });
+}

@@ -7,6 +7,8 @@ import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 
 export const dynamic = "force-dynamic";
 
+const SOURCES: Record<string, string> = { grid: "Grid edits", upload: "Upload", retry: "Retry of failed rows", revert: "Revert" };
+
 export default async function SubmissionHistoryPage() {
   const session = await requireSession();
   const subs = await listSubmissions(session.connection.portalId);
@@ -23,6 +25,7 @@ export default async function SubmissionHistoryPage() {
             <tr className="border-b text-left">
               <th scope="col" className="p-2">Submitted</th>
               <th scope="col" className="p-2">Resource</th>
+              <th scope="col" className="p-2">From</th>
               <th scope="col" className="p-2">Rows</th>
               <th scope="col" className="p-2">Outcome</th>
               <th scope="col" className="p-2">State</th>
@@ -35,6 +38,7 @@ export default async function SubmissionHistoryPage() {
                   <Link className="text-blue-700 underline" href={`/submissions/${s.id}`}>{s.createdAt.toLocaleString("en-US")}</Link>
                 </td>
                 <td className="p-2">{resourceTitle(refOf(s))}</td>
+                <td className="p-2">{SOURCES[s.source] ?? s.source}</td>
                 <td className="p-2">{s.totalRows.toLocaleString("en-US")}</td>
                 <td className="p-2"><OutcomeCounts counts={counts.get(s.id) ?? {}} /></td>
                 <td className="p-2">{stateLabel(s.state)}</td>
