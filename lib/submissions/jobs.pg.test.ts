@@ -76,7 +76,7 @@ describe("submission jobs on PostgreSQL", () => {
     // Worker B, another "process", takes the job over once it expired.
     const b = await createJobQueue({ connection: { databaseUrl: database.url }, maintenanceIntervalSeconds: 1 });
     await b.work(SUBMISSION_QUEUE, submissionJob, { pollingIntervalSeconds: 0.5 });
-    for (let i = 0; i < 200 && (await store.submissionView(id, portalId))!.state !== "done"; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 450 && (await store.submissionView(id, portalId))!.state !== "done"; i++) await new Promise((r) => setTimeout(r, 100));
     const end = (await store.submissionView(id, portalId))!;
     expect(end.state).toBe("done");
     expect(end.counts).toMatchObject({ saved: 2000, failed: 0, pending: 0, saving: 0 });
@@ -85,5 +85,5 @@ describe("submission jobs on PostgreSQL", () => {
     expect(imported).toHaveLength(2000);
     expect(new Set(imported.map((c) => c.properties.email)).size).toBe(2000);
     await Promise.all([a.stop({ graceful: false, timeoutMs: 100 }), b.stop({ graceful: false })]);
-  }, 60_000);
+  }, 90_000);
 });
