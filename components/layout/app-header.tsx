@@ -18,6 +18,7 @@ export function AppHeader({ portalId, hubDomain, email, scopes, missingScopes, s
         <Link href="/campaigns" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Campaigns</Link>
         <Link href="/marketing-events" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Marketing events</Link>
         <Link href="/crm/contacts" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">CRM records</Link>
+        <Link href="/uploads" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Uploads</Link>
         <Link href="/submissions" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Submission history</Link>
       </nav>
       <div className="ml-auto flex flex-wrap items-center gap-4 text-sm">

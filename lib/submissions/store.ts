@@ -178,3 +178,8 @@ export async function insertRetryOfFailed(submissionId: string, portalId: number
     sources: failed.some((r) => r.source) ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] })) : undefined,
   });
 }
+
+/** Deletes a submission that never started (an upload's earlier dry run); started ones are history and stay. */
+export async function deleteDraft(id: string) {
+  await (await db()).delete(submissions).where(and(eq(submissions.id, id), eq(submissions.state, "draft")));
+}

@@ -4,7 +4,7 @@ import type { RateLimiter } from "../batch/rate-limiter";
 import type { RowOperation, SavedRecord } from "../batch/types";
 import type { ResourceRef } from "../resources/ref";
 import type { UploadMode } from "./mapping/validate-rows";
-import { RECORD_ID_KEY } from "./targets";
+import { RECORD_ID_KEY } from "./types";
 
 /** A valid file row, converted: what the dry run turns into an operation (or leaves out). */
 export interface ValidRow {

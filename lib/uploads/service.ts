@@ -5,7 +5,8 @@ import { limiterFor } from "../batch/shared-rate-limiter";
 import { adapterFor } from "../hubspot/adapter-for";
 import { clientForConnection } from "../hubspot/client-for-connection";
 import { ResourceRefSchema, resourceName, type ResourceRef } from "../resources/ref";
-import { insertSubmission } from "../submissions/store";
+import { ExpectedActionError } from "../actions/result";
+import { deleteDraft, findSubmission, insertSubmission } from "../submissions/store";
 import { mappingFromMatches, matchColumns } from "./mapping/match-columns";
 import { ColumnMappingSchema, ConversionOptionsSchema } from "./mapping/schemas";
 import { validateRows, type RowResult, type ValidationSummary } from "./mapping/validate-rows";
@@ -34,7 +35,9 @@ export interface DryRunSummary {
   updates: number;
   unchanged: number;
   invalid: number;
+  /** The first 100 rows whose record does not exist, and how many there are. */
   notFound: { row: number; key: string }[];
+  notFoundCount: number;
   sample: DiffLine[];
   /** The draft submission holding the operations; "Run" starts it. */
   submissionId: string;
@@ -53,6 +56,13 @@ export async function suggestMapping(session: Session, upload: UploadRow, target
   return { columns, matches, mapping: mappingFromMatches(matches), templates };
 }
 
+/** An upload that ran keeps its submission: checking or dry-running it again would lose that link. */
+async function assertNotRun(upload: UploadRow) {
+  if (!upload.submissionId) return;
+  const s = await findSubmission(upload.submissionId, upload.portalId);
+  if (s && s.state !== "draft") throw new ExpectedActionError("invalid_input", "This upload has already run. Upload the file again to import it once more.");
+}
+
 async function* rowsOf(upload: UploadRow) {
   const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet: upload.sheet ?? undefined });
   yield* opened.rows();
@@ -61,8 +71,11 @@ async function* rowsOf(upload: UploadRow) {
 /** Converts and checks every row of the file with the chosen settings; stores settings and summary. */
 export async function checkUpload(session: Session, upload: UploadRow, settings: UploadSettings, onRow?: (r: RowResult) => void): Promise<ValidationSummary> {
   const columns = await targetColumns(settings.target, session);
+  await assertNotRun(upload);
   const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow });
-  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn }, validation: summary });
+  // New settings make an earlier dry run stale: "Run" must never start one made with other settings.
+  if (upload.submissionId) await deleteDraft(upload.submissionId);
+  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn }, validation: summary, dryRun: null, submissionId: null });
   return summary;
 }
 
@@ -71,6 +84,7 @@ export async function checkUpload(session: Session, upload: UploadRow, settings:
  * holds for the valid rows, and records a draft submission of exactly what would be sent.
  */
 export async function dryRunUpload(session: Session, upload: UploadRow, settings: UploadSettings): Promise<DryRunSummary> {
+  await assertNotRun(upload);
   const valid: ValidRow[] = [];
   // Cells are kept only for valid rows (the results file shows them next to each row's fate).
   const cellsByRow = new Map<number, string[]>();
@@ -86,7 +100,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
     upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn,
     { onRow: (r) => { if (r.ok) valid.push({ row: r.row, cells: cellsByRow.get(r.row)!, key: r.key, properties: r.properties }); cellsByRow.delete(r.row); } },
   );
-  if (summary.mappingErrors.length) throw new Error(summary.mappingErrors.join("; "));
+  if (summary.mappingErrors.length) throw new ExpectedActionError("invalid_input", summary.mappingErrors.join("; "));
 
   const ref = uploadRef(settings.target, settings.mode, settings.keyColumn);
   const adapter = adapterFor(ref);
@@ -100,8 +114,9 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
     userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
     resource: ref, source: "upload", state: "draft", operations: plan.operations, sources: plan.sources,
   });
-  const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), sample: plan.sample, submissionId };
-  await updateUpload(upload.id, { validation: summary, dryRun: { ...dry, notFoundCount: plan.notFound.length }, submissionId });
+  const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), notFoundCount: plan.notFound.length, sample: plan.sample, submissionId };
+  if (upload.submissionId) await deleteDraft(upload.submissionId);
+  await updateUpload(upload.id, { validation: summary, dryRun: dry, submissionId });
   return dry;
 }
 

@@ -5,10 +5,9 @@ import { clientForConnection } from "../hubspot/client-for-connection";
 import { EVENT_FIELDS } from "../hubspot/marketing-event-fields";
 import { CAMPAIGN_PROPERTIES, type CampaignPropertyType } from "../hubspot/schemas/campaign-properties";
 import type { ResourceRef } from "../resources/ref";
-import type { TargetColumn, TargetColumnType } from "./types";
+import { RECORD_ID_KEY, type TargetColumn, type TargetColumnType } from "./types";
 
-/** The column a file maps to the record id (update mode): a pseudo-property, never sent as one. */
-export const RECORD_ID_KEY = "__id";
+export { RECORD_ID_KEY };
 
 const CAMPAIGN_TYPES: Record<CampaignPropertyType, TargetColumnType> = {
   string: "text", text: "longText", date: "date", enumeration: "enum", currency: "currency", number: "number", multi: "multi",

@@ -6,6 +6,9 @@
  * formula as its cached result, a number in plain JS notation, a boolean as TRUE/FALSE).
  */
 
+/** The column a file maps to the record id (update mode): a pseudo-property, never sent as one. */
+export const RECORD_ID_KEY = "__id";
+
 /** Hard limits of one upload. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export const MAX_UPLOAD_ROWS = 100_000;

@@ -16,7 +16,12 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request) {
   const session = await getSession();
   if (!session || session.connection.status !== "active") return NextResponse.json({ code: "reauth", message: "Your session has ended. Sign in again, then upload the file again." }, { status: 401 });
-  const fileName = decodeURIComponent(req.headers.get("x-file-name") ?? "").trim().slice(0, 255);
+  let fileName = "";
+  try {
+    fileName = decodeURIComponent(req.headers.get("x-file-name") ?? "").trim().slice(0, 255);
+  } catch {
+    return NextResponse.json({ code: "invalid_input", message: "The file name could not be read. Rename the file and upload it again." }, { status: 400 });
+  }
   if (!fileName || !req.body) return NextResponse.json({ code: "empty", message: "No file was sent." }, { status: 400 });
   let stored: { path: string; size: number } | undefined;
   try {

@@ -1,0 +1,59 @@
+import type { TargetColumn } from "@/lib/uploads/types";
+import { ScrollBox } from "./scroll-box";
+import { fmt, plural, type CheckSummary } from "./types";
+
+/** Step 3: how many rows can be imported, the errors per column and the first errors in full. */
+export function CheckStep({ check, columns }: { check: CheckSummary; columns: readonly TargetColumn[] }) {
+  const label = new Map(columns.map((c) => [c.key, c.label]));
+  const byColumn = Object.entries(check.errorsByColumn).sort((a, b) => b[1] - a[1]);
+  return (
+    <section aria-labelledby="step-check" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-4 text-sm">
+      <h2 id="step-check" className="text-lg font-semibold">3. Check</h2>
+      <p role="status" className="text-base">
+        <span className="font-medium text-green-800">{fmt(check.valid)} valid</span> · <span className={check.invalid ? "font-medium text-red-700" : ""}>{fmt(check.invalid)} invalid</span> · {plural(check.total, "row")} in all
+      </p>
+      {check.mappingErrors.length > 0 && (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+          <p className="font-medium">The mapping has problems; fix them above and check again before the dry run:</p>
+          <ul className="mt-1 list-disc pl-5">{check.mappingErrors.map((e) => <li key={e}>{e}</li>)}</ul>
+        </div>
+      )}
+      {byColumn.length > 0 && (
+        <>
+          <h3 className="font-semibold">Errors by column</h3>
+          <ul aria-label="Errors by column" className="flex flex-wrap gap-2">
+            {byColumn.map(([header, n]) => <li key={header} className="rounded bg-red-50 px-2 py-0.5 text-red-900">{header}: {plural(n, "error")}</li>)}
+          </ul>
+        </>
+      )}
+      {check.firstErrors.length > 0 && (
+        <ScrollBox label="Scrollable list of errors">
+          <table className="w-full border-collapse text-left">
+            <caption className="mb-1 text-left font-semibold">
+              {check.firstErrors.length < check.invalid ? `The first ${fmt(check.firstErrors.length)} errors` : "Errors"} <span className="font-normal text-slate-500">(rows numbered as in the spreadsheet, header = row 1)</span>
+            </caption>
+            <thead className="sticky top-0 bg-white">
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="py-1.5 pr-3">Row</th>
+                <th scope="col" className="py-1.5 pr-3">Column</th>
+                <th scope="col" className="py-1.5 pr-3">Value</th>
+                <th scope="col" className="py-1.5">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {check.firstErrors.map((e, i) => (
+                <tr key={i} className="border-b border-slate-100 align-top">
+                  <td className="py-1 pr-3 tabular-nums">{e.sheetRow}</td>
+                  <td className="py-1 pr-3">{e.header}{e.column && label.get(e.column) && label.get(e.column) !== e.header ? ` → ${label.get(e.column)}` : ""}</td>
+                  <td className="max-w-48 truncate py-1 pr-3 font-mono text-xs">{e.value || <span className="text-slate-500">(empty)</span>}</td>
+                  <td className="py-1">{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
+      )}
+      {check.invalid > 0 && check.mappingErrors.length === 0 && <p className="text-slate-600">Invalid rows are skipped: the dry run and the import send only the {plural(check.valid, "valid row")}.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import Papa from "papaparse";
+import { sandboxRecords } from "./records-support";
+import { resetSandbox, signIn } from "./support";
+
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+type Stored = { id: string; properties: Record<string, string | null> };
+
+async function tmpFile(name: string, content: string | Buffer) {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), "batchboard-upload-")), name);
+  await writeFile(file, content);
+  return file;
+}
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+async function openUploads(page: Page) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Uploads" }).click();
+  await expect(page.getByRole("heading", { name: "Uploads", level: 1 })).toBeVisible();
+}
+
+test("a CSV updates contacts by email: mapping, check, dry run, import, results file", async ({ page, request }) => {
+  await resetSandbox(request);
+  const before = await sandboxRecords<Stored>(request, "contacts");
+  const emails = before.map((c) => c.properties.email).filter((e): e is string => !!e).slice(0, 29);
+  expect(emails).toHaveLength(29);
+  // 28 rows that update, one whose stage is not an option (row 30 of the sheet), one email nobody has (row 31).
+  const title = (i: number) => `Upload title ${i + 1}`;
+  const rows = [
+    ...emails.slice(0, 28).map((email, i) => [email, title(i), ""]),
+    [emails[28]!, "Never written", "not-a-stage"],
+    ["nobody.upload.e2e@example.com", "Nobody's title", ""],
+  ];
+  const csv = Papa.unparse([["E-mail", "Job title", "Lifecycle stage"], ...rows]);
+  const file = await tmpFile("contacts-update.csv", csv);
+
+  await signIn(page);
+  await openUploads(page);
+  await page.getByLabel("Spreadsheet file").setInputFiles(file);
+  await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Import “contacts-update.csv”" })).toBeVisible();
+
+  // 1. What to import
+  await page.getByLabel("Import into").selectOption({ label: "Contacts" });
+  await page.getByRole("radio", { name: "Update", exact: true }).check();
+  await page.getByRole("button", { name: "Match columns" }).click();
+
+  // 2. Map columns: headers spelled differently still match their properties.
+  const mapping = page.getByRole("region", { name: "2. Map columns" });
+  await expect(mapping.getByRole("combobox", { name: "Map “E-mail” to" })).toHaveValue("email");
+  await expect(mapping.getByRole("combobox", { name: "Map “Job title” to" })).toHaveValue("jobtitle");
+  await expect(mapping.getByRole("combobox", { name: "Map “Lifecycle stage” to" })).toHaveValue("lifecyclestage");
+  await expect(mapping.getByRole("row", { name: /E-mail/ })).toContainText(emails[0]!);
+  await mapping.getByLabel("Match records by").selectOption({ label: "Email" });
+  await expect(mapping.getByLabel("Time zone")).not.toHaveValue("");
+  await page.screenshot({ path: test.info().outputPath("mapping-step.png"), fullPage: true });
+  await mapping.getByRole("button", { name: "Check all rows" }).click();
+
+  // 3. Check: the bad stage is the one invalid row, with its reason.
+  const check = page.getByRole("region", { name: "3. Check" });
+  await expect(check.getByRole("status")).toHaveText("29 valid · 1 invalid · 30 rows in all");
+  const bad = check.getByRole("row", { name: /not-a-stage/ });
+  await expect(bad.getByRole("cell").first()).toHaveText("30");
+  await expect(bad).toContainText("Lifecycle stage → Lifecycle Stage");
+  await expect(bad).toContainText("“not-a-stage” is not an option of Lifecycle Stage");
+
+  // 4. Dry run: 30 rows − 1 invalid − 1 not found = 28 updates.
+  const dry = page.getByRole("region", { name: "4. Dry run" });
+  await dry.getByRole("button", { name: "Dry run" }).click();
+  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText("28 updates · 0 creates · 0 unchanged · 1 invalid skipped · 1 not found", { timeout: 20_000 });
+  const firstChange = dry.getByRole("table", { name: /^Changes/ }).getByRole("row").filter({ hasText: emails[0]! });
+  await expect(firstChange.getByRole("cell")).toHaveText(["2", emails[0]!, "Job Title", before.find((c) => c.properties.email === emails[0])!.properties.jobtitle || "(empty)", title(0)]);
+  await expect(dry.getByRole("table", { name: /Not found in HubSpot/ })).toContainText("nobody.upload.e2e@example.com");
+
+  // A refresh keeps what the server stored: target, mapping, check and dry run.
+  await page.reload();
+  await expect(page.getByLabel("Import into")).toHaveValue("crm:contacts");
+  await expect(page.getByRole("combobox", { name: "Map “E-mail” to" })).toHaveValue("email");
+  await expect(page.getByLabel("Match records by")).toHaveValue("email");
+  await expect(check.getByRole("status")).toHaveText("29 valid · 1 invalid · 30 rows in all");
+  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText("28 updates · 0 creates · 0 unchanged · 1 invalid skipped · 1 not found");
+  await page.screenshot({ path: test.info().outputPath("dry-run-step.png"), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // 5. Import: the submission page follows it to the end.
+  await page.getByRole("button", { name: "Run import" }).click();
+  await expect(page).toHaveURL(/\/submissions\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Finished")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("28 saved")).toBeVisible();
+
+  // Exactly the 28 valid, existing rows got their new title; nothing else changed.
+  const after = await sandboxRecords<Stored>(request, "contacts");
+  const changed = after.filter((c) => c.properties.jobtitle !== before.find((b) => b.id === c.id)?.properties.jobtitle);
+  expect(changed.map((c) => c.properties.email).sort()).toEqual(emails.slice(0, 28).sort());
+  for (const [i, email] of emails.slice(0, 28).entries()) expect(after.find((c) => c.properties.email === email)!.properties.jobtitle).toBe(title(i));
+  expect(after).toHaveLength(before.length);
+
+  // Nothing failed, so the whole results file: the file's own columns plus each row's fate.
+  await expect(page.getByRole("link", { name: "Failed rows only (CSV)" })).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);
+  const table = Papa.parse<string[]>((await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+  expect(table[0]).toEqual(["E-mail", "Job title", "Lifecycle stage", "Batchboard status", "HubSpot ID", "Error category", "Error"]);
+  expect(table).toHaveLength(29);
+  expect(table.slice(1).map((r) => r[3])).toEqual(Array(28).fill("Saved"));
+  expect(table.slice(1).map((r) => r[0]).sort()).toEqual(emails.slice(0, 28).sort());
+
+  // The upload is listed with its submission's state.
+  await openUploads(page);
+  const listed = page.getByRole("table", { name: "Uploads, newest first" }).getByRole("row", { name: /contacts-update\.csv/ });
+  await expect(listed).toContainText("Contacts");
+  await expect(listed.getByRole("link", { name: "Finished" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("uploads-page.png"), fullPage: true });
+});
+
+test("a file that is not a spreadsheet is refused with the server's reason, and the page stays", async ({ page, request }) => {
+  await resetSandbox(request);
+  await signIn(page);
+  await openUploads(page);
+  const input = page.getByLabel("Spreadsheet file");
+  // Scoped: Next.js keeps its own (empty) route-announcer alert on every page.
+  const alert = page.getByRole("region", { name: "Upload a spreadsheet" }).getByRole("alert");
+
+  await input.setInputFiles(await tmpFile("report.pdf", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"));
+  await expect(alert).toContainText("PDF files cannot be read.");
+  await expect(alert).toContainText("CSV, TSV or Excel workbook (.xlsx)");
+  await expect(page).toHaveURL(/\/uploads$/);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // An old Excel file: refused by its name, and the same input works again.
+  await input.setInputFiles(await tmpFile("legacy.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])));
+  await expect(alert).toContainText("Old Excel workbooks (.xls) cannot be read.");
+  await expect(page).toHaveURL(/\/uploads$/);
+  // Neither file was kept.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Upload history" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /report\.pdf|legacy\.xls/ })).toHaveCount(0);
+});
+
+test("a saved mapping template is applied to the next file with the same columns", async ({ page, request }) => {
+  await resetSandbox(request);
+  const file = await tmpFile("template.csv", Papa.unparse([["E-mail", "Job title", "Notes"], ["a.template@example.com", "Tester", "ignore me"]]));
+  await signIn(page);
+
+  const matchContacts = async () => {
+    await openUploads(page);
+    await page.getByLabel("Spreadsheet file").setInputFiles(file);
+    await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+    await page.getByLabel("Import into").selectOption({ label: "Contacts" });
+    await page.getByRole("radio", { name: "Create", exact: true }).check();
+    await page.getByRole("button", { name: "Match columns" }).click();
+    return page.getByRole("region", { name: "2. Map columns" });
+  };
+
+  let mapping = await matchContacts();
+  await expect(mapping.getByRole("combobox", { name: "Map “Notes” to" })).toHaveValue("skip");
+  await mapping.getByRole("combobox", { name: "Map “Job title” to" }).selectOption({ label: "Don’t import" });
+  await mapping.getByLabel("Decimal separator").selectOption(",");
+  await mapping.getByLabel("Template name").fill("E2E contacts");
+  await mapping.getByRole("button", { name: "Save mapping as template" }).click();
+  await expect(mapping.getByRole("status")).toHaveText("Saved as template “E2E contacts”.");
+
+  mapping = await matchContacts();
+  await expect(mapping.getByRole("status")).toContainText("Applied your saved template “E2E contacts”");
+  await expect(mapping.getByRole("combobox", { name: "Map “E-mail” to" })).toHaveValue("email");
+  await expect(mapping.getByRole("combobox", { name: "Map “Job title” to" })).toHaveValue("skip");
+  await expect(mapping.getByLabel("Decimal separator")).toHaveValue(",");
+  // Create mode has no key to choose.
+  await expect(mapping.getByLabel("Match records by")).toHaveCount(0);
+});
+
+test("a workbook's other sheet can be chosen: its columns and first rows replace the first sheet's", async ({ page, request }) => {
+  await resetSandbox(request);
+  const { default: ExcelJS } = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Notes").addRows([["Comment"], ["not for import"]]);
+  book.addWorksheet("Companies").addRows([["Company name", "Company domain name"], ["Upload Co", "upload-co.example.com"]]);
+  const file = await tmpFile("two-sheets.xlsx", Buffer.from(await book.xlsx.writeBuffer()));
+  await signIn(page);
+  await openUploads(page);
+  await page.getByLabel("Spreadsheet file").setInputFiles(file);
+  await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+  await expect(page.getByLabel("Sheet")).toHaveValue("Notes");
+
+  await page.getByLabel("Sheet").selectOption("Companies");
+  await expect(page.getByText("two-sheets.xlsx: 1 row, 2 columns (sheet “Companies”).")).toBeVisible();
+  await page.getByLabel("Import into").selectOption({ label: "Companies" });
+  await page.getByRole("radio", { name: "Create", exact: true }).check();
+  await page.getByRole("button", { name: "Match columns" }).click();
+  const mapping = page.getByRole("region", { name: "2. Map columns" });
+  await expect(mapping.getByRole("combobox", { name: "Map “Company domain name” to" })).toHaveValue("domain");
+  await expect(mapping.getByRole("row", { name: /Company name/ })).toContainText("Upload Co");
+  await expect(mapping.getByRole("combobox", { name: "Map “Comment” to" })).toHaveCount(0);
+});
