@@ -43,6 +43,13 @@ test("the submission history lists a submission and opens it with each row's cha
   await expect(failed).toContainText("History: name taken");
   await failed.getByText(/already called/).click();
   await expect(failed).toContainText("DUPLICATE_CAMPAIGN_NAME");
+  // Failures grouped by HubSpot's error category, each a filter of its own.
+  const categories = page.getByRole("navigation", { name: "Filter failed rows by error category" });
+  await expect(categories.getByRole("link")).toHaveCount(1);
+  await expect(categories.getByRole("link")).toHaveText(/^(CONFLICT|VALIDATION_ERROR): 1$/);
+  await categories.getByRole("link").click();
+  await expect(page).toHaveURL(/status=failed&category=/);
+  await expect(rows.getByRole("row")).toHaveCount(2);
 
   // The failed rows as a file: name, what was sent, status and HubSpot's reason.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Failed rows only (CSV)" }).click()]);

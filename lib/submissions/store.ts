@@ -137,9 +137,21 @@ export async function countsBySubmission(ids: string[]) {
   return map;
 }
 
-export async function submissionRowsPage(id: string, opts: { status?: string; offset: number; limit: number }) {
-  const where = opts.status ? and(eq(submissionRows.submissionId, id), eq(submissionRows.status, opts.status)) : eq(submissionRows.submissionId, id);
-  return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.rowKey).offset(opts.offset).limit(opts.limit);
+export async function submissionRowsPage(id: string, opts: { status?: string; category?: string; offset: number; limit: number }) {
+  const where = and(
+    eq(submissionRows.submissionId, id),
+    opts.status ? eq(submissionRows.status, opts.status) : undefined,
+    opts.category ? sql`${submissionRows.error}->>'category' = ${opts.category}` : undefined,
+  );
+  return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.sourceRow, submissionRows.rowKey).offset(opts.offset).limit(opts.limit);
+}
+
+/** Failed rows per error category (VALIDATION_ERROR: 40, …), for the filter of a submission's rows. */
+export async function failureCategories(id: string) {
+  const rows = await (await db()).select({ category: sql<string>`${submissionRows.error}->>'category'`, n: sql<number>`count(*)::int` })
+    .from(submissionRows).where(and(eq(submissionRows.submissionId, id), eq(submissionRows.status, "failed")))
+    .groupBy(sql`${submissionRows.error}->>'category'`);
+  return rows.map((r) => ({ category: r.category ?? "UNKNOWN", count: Number(r.n) })).sort((a, b) => b.count - a.count);
 }
 
 /** Every row of a submission (optionally one outcome), in file order for uploads, for the results file. */

@@ -8,17 +8,17 @@ import { adapterFor } from "@/lib/hubspot/adapter-for";
 import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 import { requireSession } from "@/lib/auth/session";
 import { resourceWording } from "@/lib/submissions/labels";
-import { findSubmission, refOf, submissionRowsPage, submissionView } from "@/lib/submissions/store";
+import { failureCategories, findSubmission, refOf, submissionRowsPage, submissionView } from "@/lib/submissions/store";
 
 export const dynamic = "force-dynamic";
 const PAGE_SIZE = 200;
 
 export default async function SubmissionPage({ params, searchParams }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ status?: string; page?: string }>;
+  searchParams: Promise<{ status?: string; category?: string; page?: string }>;
 }) {
   const { id } = await params;
-  const { status, page } = await searchParams;
+  const { status, category, page } = await searchParams;
   const session = await requireSession();
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
   const view = await submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
@@ -28,8 +28,16 @@ export default async function SubmissionPage({ params, searchParams }: {
   const wording = await resourceWording(ref, session);
   // Batchboard's limiter sends at most 100 requests per 10 s: the fastest this submission can go.
   const ceilingPerSecond = adapterFor(ref).batchSize * 10;
-  const rows = await submissionRowsPage(id, { status, offset: pageNo * PAGE_SIZE, limit: PAGE_SIZE + 1 });
-  const filterHref = (s?: string) => `/submissions/${id}${s ? `?status=${s}` : ""}`;
+  const rows = await submissionRowsPage(id, { status, category, offset: pageNo * PAGE_SIZE, limit: PAGE_SIZE + 1 });
+  const categories = view.counts.failed > 0 ? await failureCategories(id) : [];
+  const hrefWith = (q: { status?: string; category?: string; page?: number }) => {
+    const p = new URLSearchParams();
+    if (q.status) p.set("status", q.status);
+    if (q.category) p.set("category", q.category);
+    if (q.page) p.set("page", String(q.page));
+    return `/submissions/${id}${p.size ? `?${p}` : ""}`;
+  };
+  const filterHref = (s?: string) => hrefWith({ status: s });
   return (
     <div className="flex flex-col gap-3 p-4">
       <Link href="/submissions" className="text-sm text-blue-700 underline">← Submission history</Link>
@@ -53,10 +61,20 @@ export default async function SubmissionPage({ params, searchParams }: {
           </Link>
         ))}
       </nav>
+      {categories.length > 0 && (
+        <nav aria-label="Filter failed rows by error category" className="flex flex-wrap gap-2 text-sm">
+          {categories.map((c) => (
+            <Link key={c.category} href={hrefWith({ status: "failed", category: c.category })} aria-current={category === c.category ? "page" : undefined}
+              className={`rounded border px-2 py-1 ${category === c.category ? "border-red-900 bg-red-900 text-white" : "border-red-200 bg-red-50 text-red-900"}`}>
+              {c.category}: {c.count.toLocaleString("en-US")}
+            </Link>
+          ))}
+        </nav>
+      )}
       <SubmissionRowsTable rows={rows.slice(0, PAGE_SIZE)} noun={wording.noun} label={wording.label} />
       <div className="flex gap-3 text-sm">
-        {pageNo > 0 && <Link className="underline" href={`${filterHref(status)}${status ? "&" : "?"}page=${pageNo - 1}`}>Previous rows</Link>}
-        {rows.length > PAGE_SIZE && <Link className="underline" href={`${filterHref(status)}${status ? "&" : "?"}page=${pageNo + 1}`}>Next rows</Link>}
+        {pageNo > 0 && <Link className="underline" href={hrefWith({ status, category, page: pageNo - 1 })}>Previous rows</Link>}
+        {rows.length > PAGE_SIZE && <Link className="underline" href={hrefWith({ status, category, page: pageNo + 1 })}>Next rows</Link>}
       </div>
     </div>
   );
