@@ -71,4 +71,20 @@ test("the submission history lists a submission and opens it with each row's cha
   const newest = page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1);
   await expect(newest).toContainText("Retry of failed rows");
   await expect(newest).toContainText("1 failed");
+
+  // Fixing in the grid: the failed row comes back as a pending edit, marked with HubSpot's reason.
+  await newest.getByRole("link").click();
+  await page.getByRole("button", { name: "Fix 1 failed row in the grid" }).click();
+  await expect(page).toHaveURL(/\/campaigns$/);
+  await waitForAllLoaded(page);
+  const results = page.getByRole("region", { name: "Submission results" });
+  await expect(results.getByRole("list", { name: "Failed rows" })).toContainText("History: name taken");
+  await results.getByRole("checkbox", { name: "Show only failed rows" }).check();
+  await expect(page.getByRole("grid", { name: "Campaigns" }).getByRole("row")).toHaveCount(2);
+  await (await cell(page, 0, "Name")).click();
+  await page.keyboard.type("History: a fresh name");
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Review and submit" }).click();
+  await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
+  await expect(results.getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
 });

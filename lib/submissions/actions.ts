@@ -4,7 +4,8 @@ import { z } from "zod";
 import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
 import { startSubmission } from "./start";
-import { findSubmission, finishSubmission, insertRetryOfFailed, insertSubmission, setSubmissionState, submissionView } from "./store";
+import { resourceName } from "../resources/ref";
+import { findSubmission, finishSubmission, insertRetryOfFailed, insertSubmission, refOf, setSubmissionState, submissionResultRows, submissionView } from "./store";
 import { SubmitEditsInputSchema } from "./types";
 
 /** Records the edits as a submission and starts sending them; the grid then polls `getSubmission`. */
@@ -61,4 +62,22 @@ export const retryFailedRows = authedAction(z.object({ id: z.string().uuid() }),
   if (!retryId) throw new ExpectedActionError("invalid_input", "No row of this submission failed.");
   await startSubmission(retryId);
   return { submissionId: retryId };
+});
+
+/**
+ * The failed rows of a submission as the grid takes them back as pending edits: its resource's grid
+ * path and storage key, and each row's record, values sent, baseline and error. Rows addressed by a
+ * unique value instead of a record id (an upload by email) cannot be placed in the grid and are counted.
+ */
+export const failedRowsForGrid = authedAction(z.object({ id: z.string().uuid() }), async ({ id }, session) => {
+  const s = await findSubmission(id, session.connection.portalId);
+  if (!s) throw new ExpectedActionError("not_found", "This submission does not exist in this portal.");
+  const ref = refOf(s);
+  const byUniqueValue = ref.type === "crm" && !!ref.idProperty;
+  const rows = (await submissionResultRows(id, "failed")).map((r) => ({
+    kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error,
+  }));
+  const placeable = rows.filter((r) => r.kind === "create" || (!byUniqueValue && r.recordId));
+  const path = ref.type === "campaigns" ? "/campaigns" : ref.type === "marketing-events" ? "/marketing-events" : `/crm/${encodeURIComponent(ref.objectType)}`;
+  return { resourceKey: resourceName(ref), path, rows: placeable, skipped: rows.length - placeable.length };
 });
