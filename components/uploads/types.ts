@@ -33,6 +33,8 @@ export interface UploadData {
   keyColumn?: string;
   validation: CheckSummary | null;
   dryRun: DryRun | null;
+  /** A dry run is running as a job (the page resumes following it after a reload). */
+  dryRunPending: boolean;
   /** The submission the dry run prepared, and whether it has been started. */
   submission: { id: string; state: string } | null;
 }

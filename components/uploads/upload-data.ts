@@ -28,7 +28,8 @@ export function uploadData(u: UploadRow, submission: { id: string; state: string
   const keyColumn = (u.options as { keyColumn?: unknown } | null)?.keyColumn;
   // Up to 100,000 invalid row numbers: the page needs only the counts and the first errors.
   const { invalidRows: _rows, ...validation } = (u.validation as ValidationSummary | null) ?? {};
-  const dryRun = u.dryRun as DryRun | null;
+  const stored = u.dryRun as (DryRun & { state?: string }) | null;
+  const dryRun = stored && (stored.state === undefined || stored.state === "done") ? stored : null;
   return {
     id: u.id, fileName: u.fileName, kind: u.kind, sheets: u.sheets, sheet: u.sheet, headers: u.headers, rowCount: u.rowCount,
     target: target.success ? target.data : null,
@@ -38,6 +39,7 @@ export function uploadData(u: UploadRow, submission: { id: string; state: string
     ...(typeof keyColumn === "string" ? { keyColumn } : {}),
     validation: u.validation ? (validation as CheckSummary) : null,
     dryRun: dryRun && u.submissionId && dryRun.submissionId === u.submissionId && matchesCheck(dryRun, validation) ? dryRun : null,
+    dryRunPending: stored?.state === "running",
     submission: submission ? { id: submission.id, state: submission.state } : null,
   };
 }

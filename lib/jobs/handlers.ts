@@ -1,5 +1,6 @@
 import "server-only";
 import { SUBMISSION_QUEUE, submissionJob } from "../submissions/start";
+import { DRY_RUN_QUEUE, dryRunJob } from "../uploads/dry-run-job";
 import type { JobHandlers } from "./worker";
 
 /**
@@ -9,4 +10,6 @@ import type { JobHandlers } from "./worker";
  */
 export const jobHandlers: JobHandlers = {
   [SUBMISSION_QUEUE]: { handler: submissionJob, options: { concurrency: 2, pollingIntervalSeconds: 1 } },
+  // A dry run reads at the portal's rate limit like a submission; one failure is shown, not retried.
+  [DRY_RUN_QUEUE]: { handler: dryRunJob, options: { concurrency: 2, pollingIntervalSeconds: 1 }, queue: { retryLimit: 0, expireInSeconds: 30 * 60 } },
 };

@@ -6,10 +6,13 @@ import { ExpectedActionError } from "../actions/result";
 import { ResourceRefSchema } from "../resources/ref";
 import { findSubmission, setSubmissionState } from "../submissions/store";
 import { startSubmission } from "../submissions/start";
-import { checkUpload, chooseSheet, dryRunUpload, suggestMapping, UploadSettingsSchema } from "./service";
+import { jobQueue } from "../jobs/queue";
+import { ensureInProcessWorkers } from "../submissions/start";
+import { DRY_RUN_QUEUE, type DryRunJob } from "./dry-run-job";
+import { assertNotRun, checkUpload, chooseSheet, suggestMapping, UploadSettingsSchema, type DryRunState } from "./service";
 import { saveTemplate } from "./templates";
 import { resourceName } from "../resources/ref";
-import { findUpload } from "./upload-store";
+import { findUpload, updateUpload } from "./upload-store";
 
 const UploadIdSchema = z.string().uuid();
 
@@ -29,9 +32,22 @@ export const checkUploadRows = authedAction(z.object({ id: UploadIdSchema, setti
   return summary;
 });
 
-/** Reads HubSpot's current values and records exactly what would be sent, as a draft submission. */
-export const dryRunUploadRows = authedAction(z.object({ id: UploadIdSchema, settings: UploadSettingsSchema }), async ({ id, settings }, session) =>
-  dryRunUpload(session, await uploadOf(id, session.connection.portalId), settings));
+/**
+ * Starts the dry run as a job (reading the current values runs at the portal's rate limit): the
+ * page polls `uploadDryRunState` until it is done.
+ */
+export const dryRunUploadRows = authedAction(z.object({ id: UploadIdSchema, settings: UploadSettingsSchema }), async ({ id, settings }, session) => {
+  const upload = await uploadOf(id, session.connection.portalId);
+  await assertNotRun(upload);
+  await updateUpload(id, { dryRun: { state: "running", read: 0, total: upload.rowCount } });
+  await ensureInProcessWorkers();
+  await (await jobQueue()).send<DryRunJob>(DRY_RUN_QUEUE, { uploadId: id, settings }, { singletonKey: id });
+  return { state: "running" as const };
+});
+
+/** The dry run's state: running (with how many records were read), done (the summary) or failed. */
+export const uploadDryRunState = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) =>
+  (await uploadOf(id, session.connection.portalId)).dryRun as DryRunState | null);
 
 /** Starts the upload's dry-run submission as a background job; the page then follows its progress. */
 export const runUpload = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) => {

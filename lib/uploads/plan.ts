@@ -51,13 +51,14 @@ export function uploadRef(target: ResourceRef, mode: UploadMode, keyColumn: stri
  * marketing events, which have no batch read, one pass over the list (a `changedSince` from the epoch
  * returns every record among the ids). Every request waits for the portal's limiter.
  */
-async function readCurrent(adapter: BatchAdapter, http: HubSpotRequester, ids: string[], properties: string[]): Promise<Map<string, SavedRecord>> {
+async function readCurrent(adapter: BatchAdapter, http: HubSpotRequester, ids: string[], properties: string[], onRead?: (done: number) => void): Promise<Map<string, SavedRecord>> {
   if (adapter.changedSince && !adapter.findByKeys) {
     return (await adapter.changedSince(http, new Date(0).toISOString(), ids, properties, { maxPages: 10_000 })).changed;
   }
   const out = new Map<string, SavedRecord>();
   for (let i = 0; i < ids.length; i += adapter.batchSize) {
     for (const [k, v] of await adapter.read(http, ids.slice(i, i + adapter.batchSize), properties, {})) out.set(k, v);
+    onRead?.(Math.min(i + adapter.batchSize, ids.length));
   }
   return out;
 }
@@ -83,14 +84,16 @@ export async function planUpload(input: {
   mode: UploadMode;
   rows: ValidRow[];
   nameOf: (r: ValidRow) => string;
+  /** Rows whose current record has been read so far (updates). */
+  onRead?: (done: number) => void;
 }): Promise<DryRunPlan> {
-  const { adapter, http, mode, rows, nameOf } = input;
+  const { adapter, http, mode, rows, nameOf, onRead } = input;
   const plan: DryRunPlan = { operations: [], sources: [], creates: 0, updates: 0, unchanged: 0, notFound: [], sample: [] };
   const props = [...new Set(rows.flatMap((r) => Object.keys(r.properties)))].filter((p) => p !== RECORD_ID_KEY);
   const clean = (r: ValidRow) => Object.fromEntries(Object.entries(r.properties).filter(([k]) => k !== RECORD_ID_KEY));
 
   let current = new Map<string, SavedRecord>();
-  if (mode === "update") current = await readCurrent(adapter, http, rows.map((r) => r.key!), props);
+  if (mode === "update") current = await readCurrent(adapter, http, rows.map((r) => r.key!), props, onRead);
   if (mode === "upsert" && adapter.findByKeys && adapter.createKey) {
     const keyOf = (r: ValidRow) => adapter.createKey!({ rowKey: `row-${r.row}`, kind: "create", properties: clean(r) });
     const keys = [...new Set(rows.flatMap((r) => keyOf(r) ?? []))];

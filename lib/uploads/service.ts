@@ -56,8 +56,14 @@ export async function suggestMapping(session: Session, upload: UploadRow, target
   return { columns, matches, mapping: mappingFromMatches(matches), templates };
 }
 
+/** What the upload stores of its dry run while it runs as a job, and after. */
+export type DryRunState =
+  | { state: "running"; read: number; total: number }
+  | ({ state: "done" } & DryRunSummary)
+  | { state: "failed"; code: string; message: string };
+
 /** An upload that ran keeps its submission: checking or dry-running it again would lose that link. */
-async function assertNotRun(upload: UploadRow) {
+export async function assertNotRun(upload: UploadRow) {
   if (!upload.submissionId) return;
   const s = await findSubmission(upload.submissionId, upload.portalId);
   if (s && s.state !== "draft") throw new ExpectedActionError("invalid_input", "This upload has already run. Upload the file again to import it once more.");
@@ -83,7 +89,7 @@ export async function checkUpload(session: Session, upload: UploadRow, settings:
  * The dry run: validates again (the file is the truth, not an earlier check), reads what HubSpot
  * holds for the valid rows, and records a draft submission of exactly what would be sent.
  */
-export async function dryRunUpload(session: Session, upload: UploadRow, settings: UploadSettings): Promise<DryRunSummary> {
+export async function dryRunUpload(session: Session, upload: UploadRow, settings: UploadSettings, onRead?: (done: number, total: number) => void): Promise<DryRunSummary> {
   await assertNotRun(upload);
   const valid: ValidRow[] = [];
   // Cells are kept only for valid rows (the results file shows them next to each row's fate).
@@ -107,7 +113,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
   const http = limited(clientForConnection(session.connection), limiterFor(session.connection.portalId));
   const nameKey = NAME_KEYS[settings.target.type] ?? settings.keyColumn;
   const plan = await planUpload({
-    adapter, http, mode: settings.mode, rows: valid,
+    adapter, http, mode: settings.mode, rows: valid, onRead: onRead && ((done) => onRead(done, valid.length)),
     nameOf: (r) => (nameKey && r.properties[nameKey]) || r.key || `Row ${r.row}`,
   });
   const submissionId = await insertSubmission({
@@ -116,7 +122,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
   });
   const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), notFoundCount: plan.notFound.length, sample: plan.sample, submissionId };
   if (upload.submissionId) await deleteDraft(upload.submissionId);
-  await updateUpload(upload.id, { validation: summary, dryRun: dry, submissionId });
+  await updateUpload(upload.id, { validation: summary, dryRun: { state: "done", ...dry }, submissionId });
   return dry;
 }
 

@@ -101,4 +101,22 @@ describe("upload flow", () => {
     expect(results[0]!.source).toEqual([rows[0]!.properties.email!.toUpperCase(), "Uploaded title 0", "customer"]);
     expect(await store.uploadHeadersFor(dry.submissionId)).toEqual(["E-mail", "Job title", "Lifecycle stage"]);
   });
+
+  it("runs the dry run as a job: the upload stores its result, or why it failed", async () => {
+    const file = path.join(dataDir, "uploads", "job.csv");
+    const c = (await contacts())[10]!;
+    writeFileSync(file, `Email,Job title\n${c.properties.email},From a job\n`);
+    const { insertUpload, findUpload } = await import("./upload-store");
+    const { dryRunJob } = await import("./dry-run-job");
+    const id = await insertUpload(session, { fileName: "job.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Email", "Job title"], rowCount: 1 });
+    const options = { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const };
+    const job = (settings: unknown) => ({ id: "j", name: "upload-dry-run", data: { uploadId: id, settings }, retryCount: 0, retryLimit: 0, signal: new AbortController().signal }) as never;
+
+    await dryRunJob(job({ target: { type: "crm", objectType: "contacts" }, mode: "update", keyColumn: "email", mapping: { Email: "email", "Job title": "jobtitle" }, options }));
+    expect((await findUpload(id, session.connection.portalId))!.dryRun).toMatchObject({ state: "done", updates: 1, creates: 0 });
+
+    // A mapping that cannot run (no key column mapped) is stored as a failure the page can show.
+    await dryRunJob(job({ target: { type: "crm", objectType: "contacts" }, mode: "update", keyColumn: "email", mapping: { "Job title": "jobtitle" }, options }));
+    expect((await findUpload(id, session.connection.portalId))!.dryRun).toMatchObject({ state: "failed", code: "invalid_input", message: expect.stringMatching(/Email/) });
+  });
 });
