@@ -199,3 +199,39 @@ test("a workbook's other sheet can be chosen: its columns and first rows replace
   await expect(mapping.getByRole("row", { name: /Company name/ })).toContainText("Upload Co");
   await expect(mapping.getByRole("combobox", { name: "Map “Comment” to" })).toHaveCount(0);
 });
+
+test("invalid rows of an upload can be fixed in the grid instead of skipped", async ({ page, request }) => {
+  await resetSandbox(request);
+  const csv = Papa.unparse([["Name", "Status", "Audience"], ["Upload fix: good", "Planned", "Ops"], ["Upload fix: bad status", "Almost done", "Ops"]]);
+  const file = await tmpFile("campaigns-create.csv", csv);
+  await signIn(page);
+  await openUploads(page);
+  await page.getByLabel("Spreadsheet file").setInputFiles(file);
+  await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+  await page.getByLabel("Import into").selectOption({ label: "Campaigns" });
+  await page.getByRole("radio", { name: "Create", exact: true }).check();
+  await page.getByRole("button", { name: "Match columns" }).click();
+  await page.getByRole("button", { name: "Check all rows" }).click();
+  const check = page.getByRole("region", { name: "3. Check" });
+  await expect(check.getByRole("status").first()).toContainText("1 valid · 1 invalid");
+
+  await check.getByRole("button", { name: "Fix 1 invalid row in the grid" }).click();
+  await expect(page).toHaveURL(/\/campaigns$/);
+  const results = page.getByRole("region", { name: "Submission results" });
+  await expect(results.getByRole("list", { name: "Failed rows" })).toContainText("Not imported (row 3 of the file)");
+  const grid = page.getByRole("grid", { name: "Campaigns" });
+  const row = grid.getByRole("row").filter({ hasText: "Upload fix: bad status" });
+  await expect(row).toBeVisible();
+  // The value HubSpot would refuse is on its cell, marked invalid; choosing a real status fixes it.
+  const statusIdx = Number(await grid.getByRole("columnheader", { name: "Status", exact: true }).getAttribute("aria-colindex"));
+  const status = row.getByRole("gridcell").and(page.locator(`[aria-colindex="${statusIdx}"]`));
+  await expect(status).toHaveAttribute("aria-invalid", "true");
+  await status.click();
+  await page.keyboard.type("Planned");
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Review and submit" }).click();
+  await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
+  await expect(results.getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+  const stored = await sandboxRecords<Stored>(request, "campaigns");
+  expect(stored.find((c) => c.properties.hs_name === "Upload fix: bad status")?.properties.hs_campaign_status).toBe("planned");
+});

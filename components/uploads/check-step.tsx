@@ -1,9 +1,19 @@
+import { FixInGridButton } from "@/components/records/fix-in-grid-button";
+import { invalidUploadRowsForGrid } from "@/lib/uploads/actions";
 import type { TargetColumn } from "@/lib/uploads/types";
 import { ScrollBox } from "./scroll-box";
 import { fmt, plural, type CheckSummary } from "./types";
 
 /** Step 3: how many rows can be imported, the errors per column and the first errors in full. */
-export function CheckStep({ check, columns }: { check: CheckSummary; columns: readonly TargetColumn[] }) {
+interface Props {
+  uploadId: string;
+  check: CheckSummary;
+  columns: readonly TargetColumn[];
+  portalId: number;
+  userId: string;
+}
+
+export function CheckStep({ uploadId, check, columns, portalId, userId }: Props) {
   const label = new Map(columns.map((c) => [c.key, c.label]));
   const byColumn = Object.entries(check.errorsByColumn).sort((a, b) => b[1] - a[1]);
   return (
@@ -12,6 +22,16 @@ export function CheckStep({ check, columns }: { check: CheckSummary; columns: re
       <p role="status" className="text-base">
         <span className="font-medium text-green-800">{fmt(check.valid)} valid</span> · <span className={check.invalid ? "font-medium text-red-700" : ""}>{fmt(check.invalid)} invalid</span> · {plural(check.total, "row")} in all
       </p>
+      {check.invalid > 0 && check.mappingErrors.length === 0 && (
+        <div className="flex flex-wrap items-center gap-2 text-slate-700">
+          <span>Invalid rows are skipped by the import. To fix them one by one instead:</span>
+          <FixInGridButton
+            label={`Fix ${plural(check.invalid, "invalid row")} in the grid`}
+            load={() => invalidUploadRowsForGrid({ id: uploadId })}
+            sourceId={`upload:${uploadId}`} portalId={portalId} userId={userId}
+          />
+        </div>
+      )}
       {check.mappingErrors.length > 0 && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
           <p className="font-medium">The mapping has problems; fix them above and check again before the dry run:</p>

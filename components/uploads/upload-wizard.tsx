@@ -17,6 +17,9 @@ interface Props {
   crmTypes: CrmObjectTypeOption[];
   /** The record id's pseudo-column (lib/uploads/targets.ts is server-only). */
   recordIdKey: string;
+  /** Whose grid edits invalid rows are taken back into. */
+  portalId: number;
+  userId: string;
 }
 
 /**
@@ -24,7 +27,7 @@ interface Props {
  * the mapping, the check, the dry run, the import. What the server stored (target, mapping,
  * check, dry run) comes back after a refresh.
  */
-export function UploadWizard({ upload, preview, crmTypes, recordIdKey }: Props) {
+export function UploadWizard({ upload, preview, crmTypes, recordIdKey, portalId, userId }: Props) {
   const targets = useMemo(() => targetOptions(crmTypes), [crmTypes]);
   const wizard = useUploadWizard(upload, targets, recordIdKey);
   const { suggestion, check, dryRun } = wizard;
@@ -34,7 +37,7 @@ export function UploadWizard({ upload, preview, crmTypes, recordIdKey }: Props) 
       <h1 className="text-xl font-semibold">Import “{upload.fileName}”</h1>
       <TargetStep upload={upload} targets={targets} wizard={wizard} />
       {ready && <MappingStep key={wizard.version} upload={upload} preview={preview} wizard={wizard} />}
-      {ready && check && <CheckStep check={check} columns={suggestion.columns} />}
+      {ready && check && <CheckStep uploadId={upload.id} check={check} columns={suggestion.columns} portalId={portalId} userId={userId} />}
       {ready && check && check.mappingErrors.length === 0 && <DryRunStep upload={upload} check={check} wizard={wizard} />}
       {ready && check && dryRun && <RunStep upload={upload} dryRun={dryRun} />}
     </>

@@ -59,3 +59,10 @@ export function parseStoredRef(resource: string, stored: unknown): ResourceRef {
   if (resource === "campaigns") return { type: "campaigns" };
   throw new Error(`submission has no usable resource ref (${resource})`);
 }
+
+/** The grid page of a resource: where failed or invalid rows are taken back to be fixed. */
+export function gridPathFor(ref: ResourceRef): string {
+  if (ref.type === "campaigns") return "/campaigns";
+  if (ref.type === "marketing-events") return "/marketing-events";
+  return `/crm/${encodeURIComponent(ref.objectType)}`;
+}

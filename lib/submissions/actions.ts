@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
 import { startSubmission } from "./start";
-import { resourceName } from "../resources/ref";
+import { gridPathFor, resourceName } from "../resources/ref";
 import { findSubmission, finishSubmission, insertRetryOfFailed, insertSubmission, refOf, setSubmissionState, submissionResultRows, submissionView } from "./store";
 import { SubmitEditsInputSchema } from "./types";
 
@@ -78,6 +78,5 @@ export const failedRowsForGrid = authedAction(z.object({ id: z.string().uuid() }
     kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error,
   }));
   const placeable = rows.filter((r) => r.kind === "create" || (!byUniqueValue && r.recordId));
-  const path = ref.type === "campaigns" ? "/campaigns" : ref.type === "marketing-events" ? "/marketing-events" : `/crm/${encodeURIComponent(ref.objectType)}`;
-  return { resourceKey: resourceName(ref), path, rows: placeable, skipped: rows.length - placeable.length };
+  return { resourceKey: resourceName(ref), path: gridPathFor(ref), rows: placeable, skipped: rows.length - placeable.length };
 });

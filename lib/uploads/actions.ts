@@ -9,9 +9,9 @@ import { startSubmission } from "../submissions/start";
 import { jobQueue } from "../jobs/queue";
 import { ensureInProcessWorkers } from "../submissions/start";
 import { DRY_RUN_QUEUE, type DryRunJob } from "./dry-run-job";
-import { assertNotRun, checkUpload, chooseSheet, suggestMapping, UploadSettingsSchema, type DryRunState } from "./service";
+import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadSettingsSchema, type DryRunState } from "./service";
 import { saveTemplate } from "./templates";
-import { resourceName } from "../resources/ref";
+import { gridPathFor, resourceName } from "../resources/ref";
 import { findUpload, updateUpload } from "./upload-store";
 
 const UploadIdSchema = z.string().uuid();
@@ -71,4 +71,13 @@ export const saveMappingTemplate = authedAction(z.object({ id: UploadIdSchema, n
   const upload = await uploadOf(id, session.connection.portalId);
   await saveTemplate(session.connection.portalId, session.user.id, { name, target: resourceName(settings.target), headers: upload.headers, mapping: settings.mapping, options: settings.options });
   return { name };
+});
+
+/** The upload's invalid rows as the grid takes them back, to fix there instead of skipping them. */
+export const invalidUploadRowsForGrid = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) => {
+  const upload = await uploadOf(id, session.connection.portalId);
+  const settings = UploadSettingsSchema.safeParse({ target: upload.target, mode: upload.mode, mapping: upload.mapping, options: upload.options, keyColumn: (upload.options as { keyColumn?: string } | null)?.keyColumn });
+  if (!settings.success) throw new ExpectedActionError("invalid_input", "Check the rows first: the settings of this upload are not complete.");
+  const { rows, skipped } = await invalidRowsForGrid(session, upload, settings.data);
+  return { resourceKey: resourceName(settings.data.target), path: gridPathFor(settings.data.target), rows, skipped };
 });

@@ -9,10 +9,12 @@ import { ExpectedActionError } from "../actions/result";
 import { deleteDraft, findSubmission, insertSubmission } from "../submissions/store";
 import { mappingFromMatches, matchColumns } from "./mapping/match-columns";
 import { ColumnMappingSchema, ConversionOptionsSchema } from "./mapping/schemas";
-import { validateRows, type RowResult, type ValidationSummary } from "./mapping/validate-rows";
+import { createRowValidator, validateRows, type RowResult, type ValidationSummary } from "./mapping/validate-rows";
 import { openUpload } from "./parse/open-upload";
 import { limited, planUpload, uploadRef, type DiffLine, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
+import { convertCell } from "./mapping/convert";
+import { RECORD_ID_KEY } from "./types";
 import { templatesFor } from "./templates";
 import type { UploadRow } from "./upload-store";
 import { updateUpload } from "./upload-store";
@@ -147,3 +149,63 @@ export async function chooseSheet(upload: UploadRow, sheet: string) {
   await updateUpload(upload.id, patch);
   return { ...upload, ...patch };
 }
+
+/** An invalid row as the grid takes it: converted where a cell could be read, as written where not. */
+export interface InvalidRowForGrid {
+  kind: "create" | "update";
+  recordId: string | null;
+  label: string | null;
+  sent: Record<string, string>;
+  baseline: null;
+  error: { category: string; message: string };
+}
+
+/**
+ * The upload's invalid rows, for fixing in the grid instead of skipping them: creates become added
+ * rows, updates by record id pending edits of that record; cells that could not be read keep the
+ * text as written, so the grid shows each problem on its cell. Rows addressed by a unique value
+ * (email) or upserts cannot be placed (counted in `skipped`).
+ */
+export async function invalidRowsForGrid(session: Session, upload: UploadRow, settings: UploadSettings) {
+  const columns = await targetColumns(settings.target, session);
+  const byKey = new Map(columns.map((c) => [c.key, c]));
+  const mapped = upload.headers.flatMap((h, i) => {
+    const col = byKey.get(settings.mapping[h] ?? "");
+    return col && !col.readOnly ? [{ i, col }] : [];
+  });
+  const byRecordId = settings.mode === "update" && settings.keyColumn === RECORD_ID_KEY;
+  const placeable = settings.mode === "create" || byRecordId;
+  const rows: InvalidRowForGrid[] = [];
+  let skipped = 0;
+  const nameKey = NAME_KEYS[settings.target.type] ?? settings.keyColumn;
+  const validator = createRowValidator({ headers: upload.headers, mapping: settings.mapping, columns, options: settings.options, mode: settings.mode, keyColumn: settings.keyColumn });
+  const idIndex = upload.headers.findIndex((h) => settings.mapping[h] === RECORD_ID_KEY);
+  for await (const batch of rowsOf(upload)) {
+    for (const cells of batch) {
+      const result = validator.push(cells);
+      if (result.ok) continue;
+      const recordId = byRecordId ? (cells[idIndex] ?? "").trim() : null;
+      if (!placeable || rows.length >= MAX_INVALID_FOR_GRID || (byRecordId && !recordId)) {
+        skipped++;
+        continue;
+      }
+      const sent: Record<string, string> = {};
+      for (const { i, col } of mapped) {
+        if (col.key === RECORD_ID_KEY) continue;
+        const raw = cells[i] ?? "";
+        const r = convertCell(col, raw, settings.options);
+        const value = r.ok ? r.value : raw.trim();
+        if (value !== undefined && value !== "") sent[col.key] = value;
+      }
+      rows.push({
+        kind: byRecordId ? "update" : "create",
+        recordId, label: (nameKey && sent[nameKey]) || `Row ${result.row + 1}`, sent, baseline: null,
+        error: { category: "VALIDATION_ERROR", message: `Not imported (row ${result.row + 1} of the file): ${result.errors.map((e) => e.reason).join("; ")}` },
+      });
+    }
+  }
+  return { rows, skipped };
+}
+
+/** More than this many invalid rows are better fixed in the file than one by one in the grid. */
+const MAX_INVALID_FOR_GRID = 2_000;

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { stateLabel } from "@/lib/submissions/state-label";
 import { notFound } from "next/navigation";
 import { LiveProgress } from "@/components/submissions/live-progress";
-import { FixInGridButton } from "@/components/submissions/fix-in-grid-button";
+import { FixInGridButton } from "@/components/records/fix-in-grid-button";
+import { failedRowsForGrid } from "@/lib/submissions/actions";
 import { RetryFailedButton } from "@/components/submissions/retry-failed-button";
 import { SubmissionRowsTable } from "@/components/submissions/submission-rows-table";
 import { adapterFor } from "@/lib/hubspot/adapter-for";
@@ -53,7 +54,11 @@ export default async function SubmissionPage({ params, searchParams }: {
         <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=xlsx`} download>XLSX</a>
         {view.counts.failed > 0 && <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=csv&status=failed`} download>Failed rows only (CSV)</a>}
         {view.counts.failed > 0 && (view.state === "done" || view.state === "cancelled") && <RetryFailedButton id={id} failed={view.counts.failed} />}
-        {view.counts.failed > 0 && (view.state === "done" || view.state === "cancelled") && <FixInGridButton id={id} portalId={session.connection.portalId} userId={session.user.id} failed={view.counts.failed} />}
+        {view.counts.failed > 0 && (view.state === "done" || view.state === "cancelled") && <FixInGridButton
+          label={`Fix ${view.counts.failed.toLocaleString("en-US")} failed ${view.counts.failed === 1 ? "row" : "rows"} in the grid`}
+          load={failedRowsForGrid.bind(null, { id })}
+          sourceId={id} portalId={session.connection.portalId} userId={session.user.id}
+        />}
       </p>
       <nav aria-label="Filter rows by outcome" className="flex gap-2 text-sm">
         {[undefined, "saved", "failed", "conflict"].map((s) => (

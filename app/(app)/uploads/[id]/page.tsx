@@ -22,7 +22,7 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-4 p-4">
       <Link href="/uploads" className="text-sm text-blue-700 underline">← Uploads</Link>
-      <UploadWizard upload={uploadData(upload, submission)} preview={preview} crmTypes={crmObjectTypes()} recordIdKey={RECORD_ID_KEY} />
+      <UploadWizard upload={uploadData(upload, submission)} preview={preview} crmTypes={crmObjectTypes()} recordIdKey={RECORD_ID_KEY} portalId={session.connection.portalId} userId={session.user.id} />
     </div>
   );
 }

@@ -1,0 +1,51 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+import { editStorageKey, loadEdits, saveEdits } from "./edits/persist";
+import { takeBackFailed, type FailedRow } from "./edits/take-back-failed";
+
+interface Props {
+  label: string;
+  /** Rows to take back, and the grid they belong to. */
+  load: () => Promise<ActionResult<{ resourceKey: string; path: string; rows: FailedRow[]; skipped: number }>>;
+  /** Marks the rows' statuses, so the grid can tell where they came from. */
+  sourceId: string;
+  portalId: number;
+  userId: string;
+}
+
+/**
+ * "Fix in the grid": rows that failed (or could not be imported) become pending edits of their
+ * grid, marked with the reason, and the grid opens with them ("Show only failed rows" lists them).
+ */
+export function FixInGridButton({ label, load, sourceId, portalId, userId }: Props) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <span className="flex items-center gap-2">
+      <button
+        type="button"
+        disabled={busy}
+        className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
+        onClick={async () => {
+          setBusy(true);
+          const res = await load();
+          setBusy(false);
+          if (!res.ok) return setMessage(res.error.message);
+          if (res.data.rows.length === 0) {
+            return setMessage("These rows name their records by a unique value (such as an email), not a record id, so they cannot be placed in the grid. Download them, fix the file and upload it again.");
+          }
+          const key = editStorageKey(res.data.resourceKey, portalId, userId);
+          saveEdits(key, takeBackFailed(loadEdits(key), sourceId, res.data.rows, () => `new-${crypto.randomUUID()}`));
+          router.push(res.data.path);
+        }}
+      >
+        {busy ? "Opening…" : label}
+      </button>
+      {message && <span role="alert" className="text-sm text-red-700">{message}</span>}
+    </span>
+  );
+}
