@@ -13,7 +13,6 @@
  * rows whose new value is not in the sandbox afterwards; rows written twice = rows that appear in
  * more than one successful batch update (both must be 0).
  */
-import { randomInt } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,23 +36,15 @@ const sb = await startSandbox({ port: 0, counts: { campaigns: 0, contacts: ROWS,
 process.env.HUBSPOT_SANDBOX_URL = sb.url;
 
 const dbm = await import("../lib/db");
-const { secretBox } = await import("../lib/crypto/app-secret");
+const { insertTestConnection } = await import("../lib/submissions/testing/connection");
 const store = await import("../lib/submissions/store");
 const { SUBMISSION_QUEUE, submissionJob } = await import("../lib/submissions/start");
 const { createJobQueue } = await import("../lib/jobs/queue");
 const { limiterFor, closeSharedRateLimiters } = await import("../lib/batch/shared-rate-limiter");
 const { clientForConnection } = await import("../lib/hubspot/client-for-connection");
 
-const portalId = sb.ctx.defaultPortal().id;
-const scopes = sb.ctx.knownScopes();
-const tokens = sb.ctx.issueTokens({ portalId, scopes, clientId: "batchboard-sandbox-client", expiresIn: 7200 });
+const { user, connection: conn, session, portalId } = await insertTestConnection(sb);
 const db = await dbm.db();
-const [user] = await db.insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email: "bench@example.com" }).returning();
-const [conn] = await db.insert(dbm.tables.connections).values({
-  userId: user!.id, portalId, hubDomain: "acme-marketing.example.com", apiBase: sb.url, scopes,
-  accessTokenEnc: secretBox().seal(tokens.access_token), refreshTokenEnc: secretBox().seal(tokens.refresh_token),
-  accessTokenExpiresAt: new Date(Date.now() + 7200_000),
-}).returning();
 
 const control = async (method: string, p: string) => (await fetch(sb.url + p, { method })).json();
 type Rec = { id: string; properties: Record<string, string | null> };
@@ -119,7 +110,6 @@ async function prepare() {
   const all = (await control("GET", "/__sandbox/records/contacts")) as Rec[];
   const file = path.join(process.env.DATA_DIR!, "contacts.csv");
   writeFileSync(file, ["Email,Job title", ...all.map((c, i) => `${c.properties.email},Prepared ${i}`)].join("\n"));
-  const session = { id: "bench", user: { id: user!.id, email: "bench@example.com", hubspotUserId: user!.hubspotUserId }, connection: { ...conn!, statusReason: null } };
   let t = performance.now();
   const opened = await openUpload(file, { fileName: "contacts.csv" });
   const id = await insertUpload(session, { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 0, storedPath: file, sheets: [], sheet: null, headers: opened.headers, rowCount: opened.rowCount });

@@ -20,7 +20,8 @@ export interface SlidingWindowOptions {
   now?: () => number;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, ms);

@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { env } from "../config/env";
-import { limiterForPortal, type RateLimiter } from "./rate-limiter";
+import { limiterForPortal, sleep, type RateLimiter } from "./rate-limiter";
 
 /**
  * The per-portal budget (HubSpot: 110 requests per rolling 10 s, shared by every caller of the
@@ -108,14 +108,6 @@ export interface SharedRateLimiterOptions {
   /** Called with the database time (epoch ms) of every send this limiter records. */
   onAcquire?: (sentAtMs: number) => void;
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(signal!.reason); };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 
 export class SharedRateLimiter implements RateLimiter {
   readonly key: string;

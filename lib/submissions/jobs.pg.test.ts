@@ -3,7 +3,6 @@
  * (its own pool, as another process) picks the retry up and finishes. 2,000 contact creates end as
  * exactly 2,000 new contacts: the rows that were in flight are looked up by email before any resend.
  */
-import { randomInt } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,24 +36,14 @@ describe("submission jobs on PostgreSQL", () => {
   });
 
   it("a job whose worker died is retried by another worker, and no create happens twice", async () => {
-    const dbm = await import("../db");
-    const { secretBox } = await import("../crypto/app-secret");
     const store = await import("./store");
     const { runSubmission } = await import("./runner");
     const { SUBMISSION_QUEUE, submissionJob } = await import("./start");
     const { createJobQueue } = await import("../jobs/queue");
-    const portalId = sb.ctx.defaultPortal().id;
-    const scopes = sb.ctx.knownScopes();
-    const tokens = sb.ctx.issueTokens({ portalId, scopes, clientId: "batchboard-sandbox-client" });
-    const db = await dbm.db();
-    const [user] = await db.insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email: "w@example.com" }).returning();
-    const [conn] = await db.insert(dbm.tables.connections).values({
-      userId: user!.id, portalId, hubDomain: "acme-marketing.example.com", apiBase: sb.url, scopes,
-      accessTokenEnc: secretBox().seal(tokens.access_token), refreshTokenEnc: secretBox().seal(tokens.refresh_token),
-      accessTokenExpiresAt: new Date(Date.now() + 1800_000),
-    }).returning();
+    const { insertTestConnection } = await import("./testing/connection");
+    const { user, connection: conn, portalId } = await insertTestConnection(sb);
     const ops: RowOperation[] = Array.from({ length: 2000 }, (_, i) => ({ rowKey: `new-${i}`, kind: "create", properties: { email: `imported-${i}@example.com`, firstname: `Imported ${i}` } }));
-    const id = await store.insertSubmission({ userId: user!.id, connectionId: conn!.id, portalId, resource: { type: "crm", objectType: "contacts", uniqueProperty: "email" }, source: "upload", operations: ops });
+    const id = await store.insertSubmission({ userId: user.id, connectionId: conn.id, portalId, resource: { type: "crm", objectType: "contacts", uniqueProperty: "email" }, source: "upload", operations: ops });
 
     // Worker A sends some batches, then "dies": its handler never returns and never completes the job.
     const kill = new AbortController();

@@ -3,7 +3,6 @@
  * grant is revoked midway, paused with the reason and resumed by signing in again. In both, every
  * row ends written exactly as intended: nothing lost, nothing left behind.
  */
-import { randomInt } from "node:crypto";
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareEnv } from "../auth/access-token.suite";
@@ -29,20 +28,12 @@ describe("submission jobs", () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 1200 }, config: { latencyMs: 150 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
     dbm = await import("../db");
-    const { secretBox } = await import("../crypto/app-secret");
     store = await import("./store");
     runner = await import("./runner");
     resume = await import("./resume");
-    const portalId = sb.ctx.defaultPortal().id;
-    tokens = sb.ctx.issueTokens({ portalId, scopes: SCOPES, clientId: "batchboard-sandbox-client" });
-    const database = await dbm.db();
-    const [user] = await database.insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email: "j@example.com" }).returning();
-    const [conn] = await database.insert(dbm.tables.connections).values({
-      userId: user!.id, portalId, hubDomain: "acme-marketing.example.com", apiBase: sb.url, scopes: SCOPES,
-      accessTokenEnc: secretBox().seal(tokens.access_token), refreshTokenEnc: secretBox().seal(tokens.refresh_token),
-      accessTokenExpiresAt: new Date(Date.now() + 1800_000),
-    }).returning();
-    connection = { id: conn!.id, userId: user!.id, portalId };
+    const made = await (await import("./testing/connection")).insertTestConnection(sb, SCOPES);
+    tokens = made.tokens;
+    connection = { id: made.connection.id, userId: made.user.id, portalId: made.portalId };
   });
 
   afterAll(async () => {

@@ -4,7 +4,6 @@
  * is checked, dry-run into a draft submission of exactly the changed cells, and run; HubSpot then
  * holds exactly those changes, and the results name every row's fate.
  */
-import { randomInt } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,19 +22,7 @@ describe("upload flow", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 10, contacts: 60 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
-    const dbm = await import("../db");
-    const { secretBox } = await import("../crypto/app-secret");
-    const portalId = sb.ctx.defaultPortal().id;
-    const scopes = sb.ctx.knownScopes();
-    const tokens = sb.ctx.issueTokens({ portalId, scopes, clientId: "batchboard-sandbox-client" });
-    const database = await dbm.db();
-    const [user] = await database.insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email: "u@example.com" }).returning();
-    const [conn] = await database.insert(dbm.tables.connections).values({
-      userId: user!.id, portalId, hubDomain: "acme-marketing.example.com", apiBase: sb.url, scopes,
-      accessTokenEnc: secretBox().seal(tokens.access_token), refreshTokenEnc: secretBox().seal(tokens.refresh_token),
-      accessTokenExpiresAt: new Date(Date.now() + 1800_000),
-    }).returning();
-    session = { id: "s", user: { id: user!.id, email: "u@example.com", hubspotUserId: user!.hubspotUserId }, connection: { ...conn!, statusReason: null } };
+    ({ session } = await (await import("../submissions/testing/connection")).insertTestConnection(sb));
   });
 
   afterAll(async () => {
