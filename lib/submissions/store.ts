@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { RowOperation, RowOutcome, RowStatus } from "../batch/types";
 import { db, tables } from "../db";
 import { parseStoredRef, resourceName, resourceTitle, type ResourceRef } from "../resources/ref";
@@ -124,8 +124,11 @@ export async function submissionView(id: string, portalId: number, afterSeq = 0)
   };
 }
 
+/** The portal's submissions, newest first; an upload's dry run that was never started is not one yet. */
 export async function listSubmissions(portalId: number, limit = 50) {
-  return (await db()).select().from(submissions).where(eq(submissions.portalId, portalId)).orderBy(desc(submissions.createdAt)).limit(limit);
+  return (await db()).select().from(submissions)
+    .where(and(eq(submissions.portalId, portalId), ne(submissions.state, "draft")))
+    .orderBy(desc(submissions.createdAt)).limit(limit);
 }
 
 export async function countsBySubmission(ids: string[]) {

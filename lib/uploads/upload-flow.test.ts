@@ -70,10 +70,13 @@ describe("upload flow", () => {
 
     const store = await import("../submissions/store");
     const runner = await import("../submissions/runner");
+    // A dry run is not history until it runs.
+    expect((await store.listSubmissions(session.connection.portalId)).map((s) => s.id)).not.toContain(dry.submissionId);
     await store.setSubmissionState(dry.submissionId, "running");
     expect(await runner.runSubmission(dry.submissionId)).toBe("done");
     const view = (await store.submissionView(dry.submissionId, session.connection.portalId))!;
     expect(view.counts).toMatchObject({ saved: 4, failed: 0 });
+    expect((await store.listSubmissions(session.connection.portalId)).map((s) => s.id)).toContain(dry.submissionId);
 
     const after = new Map((await contacts()).map((c) => [c.id, c]));
     rows.slice(0, 4).forEach((c, i) => {
