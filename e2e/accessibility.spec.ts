@@ -31,4 +31,7 @@ test("marketing events and CRM pages (with the column chooser open) have no seri
   await page.getByText(/^Columns \(/).click();
   await expect(page.getByLabel("Filter columns")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/failed");
+  await expect(page.getByRole("heading", { name: "Failed items" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { getSession } from "@/lib/auth/session";
+import { failedItemCount } from "@/lib/failed-items/store";
 import { hubspotTarget } from "@/lib/hubspot/target";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         scopes={session.connection.scopes}
         missingScopes={wanted.filter((s) => !session.connection.scopes.includes(s))}
         sandbox={target.kind === "sandbox"}
+        failedItems={await failedItemCount(session.connection.portalId)}
       />
       <main className="flex min-h-0 flex-1 flex-col">{children}</main>
     </div>

@@ -7,10 +7,12 @@ interface Props {
   scopes: string[];
   missingScopes: string[];
   sandbox: boolean;
+  /** Unresolved failed rows of the portal: the "Failed items" link's count. */
+  failedItems: number;
 }
 
 /** Who is signed in, to which portal, with which access; and how to fix missing access. */
-export function AppHeader({ portalId, hubDomain, email, scopes, missingScopes, sandbox }: Props) {
+export function AppHeader({ portalId, hubDomain, email, scopes, missingScopes, sandbox, failedItems }: Props) {
   return (
     <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
       <Link href="/campaigns" className="text-lg font-semibold">Batchboard</Link>
@@ -19,6 +21,10 @@ export function AppHeader({ portalId, hubDomain, email, scopes, missingScopes, s
         <Link href="/marketing-events" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Marketing events</Link>
         <Link href="/crm/contacts" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">CRM records</Link>
         <Link href="/uploads" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Uploads</Link>
+        <Link href="/failed" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+          Failed items
+          {failedItems > 0 && <span className="ml-1 rounded-full bg-red-100 px-1.5 text-xs font-semibold text-red-800">{failedItems.toLocaleString("en-US")}</span>}
+        </Link>
         <Link href="/submissions" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Submission history</Link>
       </nav>
       <div className="ml-auto flex flex-wrap items-center gap-4 text-sm">

@@ -95,6 +95,14 @@ export const submissionRows = pgTable("submission_rows", {
   error: jsonb("error").$type<{ category: string; message: string; code?: string; property?: string; raw?: unknown } | null>(),
   conflictCurrent: jsonb("conflict_current").$type<{ id: string; updatedAt: string; properties: Record<string, string | null> } | null>(),
   finishSeq: bigint("finish_seq", { mode: "number" }),
+  /**
+   * A failed row's resolution (failed items): dismissed (with the reason) or retried (a later
+   * submission sends it again). Unresolved failed rows are the portal's failed items, except those
+   * whose record a later submission saved.
+   */
+  resolution: text("resolution"),
+  resolutionReason: text("resolution_reason"),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   /** Uploads: the row's number in the file (1 = first data row) and its original cells, for the results file. */
   sourceRow: integer("source_row"),
   source: jsonb("source").$type<string[] | null>(),

@@ -1,0 +1,47 @@
+"use server";
+
+import { z } from "zod";
+import { authedAction } from "../actions/action-client";
+import { ExpectedActionError } from "../actions/result";
+import { gridPathFor, parseStoredRef, resourceName } from "../resources/ref";
+import { startSubmission } from "../submissions/start";
+import { insertSubmission } from "../submissions/store";
+import { groupItems, itemsAsOperations, resolveItems, type FailedGroupKey } from "./store";
+
+const GroupSchema = z.object({ resource: z.string().max(200), category: z.string().max(200), message: z.string().max(5000) });
+
+async function itemsOf(portalId: number, group: FailedGroupKey) {
+  const items = await groupItems(portalId, group);
+  if (!items.length) throw new ExpectedActionError("not_found", "These failed items were resolved in the meantime.");
+  return items;
+}
+
+/** Dismisses a group with a reason: its items leave the list and keep their history. */
+export const dismissFailedGroup = authedAction(GroupSchema.extend({ reason: z.string().trim().min(1, "Say why these are dismissed").max(500) }), async ({ reason, ...group }, session) => {
+  const items = await itemsOf(session.connection.portalId, group);
+  await resolveItems(items.map((i) => ({ submissionId: i.submission.id, rowKey: i.row.rowKey })), "dismissed", reason);
+  return { dismissed: items.length };
+});
+
+/** Sends a group's rows again as they were sent (for errors that pass), as a new submission. */
+export const retryFailedGroup = authedAction(GroupSchema, async (group, session) => {
+  const items = await itemsOf(session.connection.portalId, group);
+  const first = items[0]!.submission;
+  const submissionId = await insertSubmission({
+    userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
+    resource: parseStoredRef(first.resource, first.resourceRef), source: "retry", operations: itemsAsOperations(items),
+  });
+  await resolveItems(items.map((i) => ({ submissionId: i.submission.id, rowKey: i.row.rowKey })), "retried", `Retried in submission ${submissionId}`);
+  await startSubmission(submissionId);
+  return { submissionId };
+});
+
+/** A group's rows as the grid takes them back (see failedRowsForGrid); they leave the list once saved. */
+export const failedGroupForGrid = authedAction(GroupSchema, async (group, session) => {
+  const items = await itemsOf(session.connection.portalId, group);
+  const ref = parseStoredRef(items[0]!.submission.resource, items[0]!.submission.resourceRef);
+  const byUniqueValue = ref.type === "crm" && !!ref.idProperty;
+  const rows = items.map(({ row: r }) => ({ kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error }))
+    .filter((r) => r.kind === "create" || (!byUniqueValue && r.recordId));
+  return { resourceKey: resourceName(ref), path: gridPathFor(ref), rows, skipped: items.length - rows.length };
+});

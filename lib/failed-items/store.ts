@@ -1,0 +1,91 @@
+import "server-only";
+import { and, desc, eq, inArray, isNull, ne, not, sql, type SQL } from "drizzle-orm";
+import type { RowOperation } from "../batch/types";
+import { db, tables } from "../db";
+import { parseStoredRef, resourceTitle } from "../resources/ref";
+
+const { submissions, submissionRows } = tables;
+
+/** A group of failed items: one resource, one HubSpot error category and message. */
+export interface FailedGroupKey {
+  resource: string;
+  category: string;
+  message: string;
+}
+
+const category = sql<string>`coalesce(${submissionRows.error}->>'category', 'UNKNOWN')`;
+const message = sql<string>`coalesce(${submissionRows.error}->>'message', '')`;
+
+/**
+ * A failed row stops being an item once a later submission of the same portal and resource saved
+ * its record (fixed in the grid, retried, or edited again). Creates have no record id to match: they
+ * leave the list when retried or dismissed.
+ */
+const laterSaved = sql`exists (
+  select 1 from submission_rows r2 join submissions s2 on s2.id = r2.submission_id
+  where s2.portal_id = ${submissions.portalId} and s2.resource = ${submissions.resource}
+    and ${submissionRows.recordId} is not null and r2.record_id = ${submissionRows.recordId}
+    and r2.status = 'saved' and r2.updated_at > ${submissionRows.updatedAt})`;
+
+function openItems(portalId: number, group?: FailedGroupKey): SQL {
+  return and(
+    eq(submissions.portalId, portalId),
+    ne(submissions.state, "draft"),
+    eq(submissionRows.status, "failed"),
+    isNull(submissionRows.resolution),
+    not(laterSaved),
+    group ? and(eq(submissions.resource, group.resource), sql`${category} = ${group.category}`, sql`${message} = ${group.message}`) : undefined,
+  )!;
+}
+
+/** The portal's failed items grouped by resource, category and message, biggest groups first. */
+export async function failedGroups(portalId: number) {
+  const rows = await (await db()).select({
+    resource: submissions.resource,
+    ref: sql<unknown>`min(${submissions.resourceRef}::text)`,
+    category, message,
+    count: sql<number>`count(*)::int`,
+    last: sql<string>`max(${submissionRows.updatedAt})`,
+  }).from(submissionRows).innerJoin(submissions, eq(submissions.id, submissionRows.submissionId))
+    .where(openItems(portalId))
+    .groupBy(submissions.resource, category, message)
+    .orderBy(desc(sql`count(*)`));
+  return rows.map((r) => ({
+    resource: r.resource, category: r.category, message: r.message, count: Number(r.count), last: new Date(r.last).toISOString(),
+    title: resourceTitle(parseStoredRef(r.resource, typeof r.ref === "string" ? JSON.parse(r.ref) : r.ref)),
+  }));
+}
+
+/** How many failed items the portal has (the navigation's count). */
+export async function failedItemCount(portalId: number): Promise<number> {
+  const [r] = await (await db()).select({ n: sql<number>`count(*)::int` })
+    .from(submissionRows).innerJoin(submissions, eq(submissions.id, submissionRows.submissionId)).where(openItems(portalId));
+  return Number(r?.n ?? 0);
+}
+
+/** The items of one group, oldest first, with their submission. */
+export async function groupItems(portalId: number, group: FailedGroupKey, limit = 20_000) {
+  return (await db()).select({ row: submissionRows, submission: { id: submissions.id, createdAt: submissions.createdAt, source: submissions.source, resource: submissions.resource, resourceRef: submissions.resourceRef } })
+    .from(submissionRows).innerJoin(submissions, eq(submissions.id, submissionRows.submissionId))
+    .where(openItems(portalId, group)).orderBy(submissionRows.updatedAt).limit(limit);
+}
+
+/** Marks items resolved (dismissed with a reason, or retried); they keep their history. */
+export async function resolveItems(items: { submissionId: string; rowKey: string }[], resolution: "dismissed" | "retried", reason: string | null) {
+  const database = await db();
+  const bySubmission = new Map<string, string[]>();
+  for (const i of items) bySubmission.set(i.submissionId, [...(bySubmission.get(i.submissionId) ?? []), i.rowKey]);
+  for (const [submissionId, keys] of bySubmission) {
+    for (let i = 0; i < keys.length; i += 1000) {
+      await database.update(submissionRows).set({ resolution, resolutionReason: reason, resolvedAt: new Date() })
+        .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.rowKey, keys.slice(i, i + 1000))));
+    }
+  }
+}
+
+/** The items as operations to send again, as they were sent (new row keys: rows of several submissions may share one). */
+export function itemsAsOperations(items: Awaited<ReturnType<typeof groupItems>>): RowOperation[] {
+  return items.map(({ row: r }, i): RowOperation => r.kind === "create"
+    ? { rowKey: `item-${i}`, kind: "create", properties: r.sent, label: r.label ?? undefined }
+    : { rowKey: `item-${i}`, kind: "update", id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label: r.label ?? undefined });
+}
