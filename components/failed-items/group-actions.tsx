@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FixInGridButton } from "@/components/records/fix-in-grid-button";
@@ -16,6 +17,7 @@ interface Props {
 /** What can be done with a whole group: retry as sent, fix in the grid, dismiss with a reason, export. */
 export function GroupActions({ group, count, portalId, userId }: Props) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dismissing, setDismissing] = useState(false);
@@ -45,7 +47,12 @@ export function GroupActions({ group, count, portalId, userId }: Props) {
           className="flex items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => dismissFailedGroup({ ...group, reason }), () => { setDismissing(false); router.refresh(); });
+            void run(() => dismissFailedGroup({ ...group, reason }), () => {
+              setDismissing(false);
+              router.refresh();
+              // The navigation's count lives in the layout, which a refresh keeps: ask for it again.
+              void queryClient.invalidateQueries({ queryKey: ["failed-item-count"] });
+            });
           }}
         >
           <label className="flex items-center gap-1">

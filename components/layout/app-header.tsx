@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FailedItemsLink } from "./failed-items-link";
 
 interface Props {
   portalId: number;
@@ -21,10 +22,7 @@ export function AppHeader({ portalId, hubDomain, email, scopes, missingScopes, s
         <Link href="/marketing-events" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Marketing events</Link>
         <Link href="/crm/contacts" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">CRM records</Link>
         <Link href="/uploads" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Uploads</Link>
-        <Link href="/failed" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
-          Failed items
-          {failedItems > 0 && <span className="ml-1 rounded-full bg-red-100 px-1.5 text-xs font-semibold text-red-800">{failedItems.toLocaleString("en-US")}</span>}
-        </Link>
+        <FailedItemsLink initial={failedItems} />
         <Link href="/submissions" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Submission history</Link>
       </nav>
       <div className="ml-auto flex flex-wrap items-center gap-4 text-sm">

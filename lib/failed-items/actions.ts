@@ -6,7 +6,7 @@ import { ExpectedActionError } from "../actions/result";
 import { gridPathFor, parseStoredRef, resourceName } from "../resources/ref";
 import { startSubmission } from "../submissions/start";
 import { insertSubmission } from "../submissions/store";
-import { groupItems, itemsAsOperations, resolveItems, type FailedGroupKey } from "./store";
+import { failedItemCount, groupItems, itemsAsOperations, resolveItems, type FailedGroupKey } from "./store";
 
 const GroupSchema = z.object({ resource: z.string().max(200), category: z.string().max(200), message: z.string().max(5000) });
 
@@ -45,3 +45,6 @@ export const failedGroupForGrid = authedAction(GroupSchema, async (group, sessio
     .filter((r) => r.kind === "create" || (!byUniqueValue && r.recordId));
   return { resourceKey: resourceName(ref), path: gridPathFor(ref), rows, skipped: items.length - rows.length };
 });
+
+/** The navigation's count, refreshed as the user moves between pages. */
+export const countFailedItems = authedAction(z.object({}), async (_input, session) => failedItemCount(session.connection.portalId));
