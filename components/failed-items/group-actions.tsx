@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FixInGridButton } from "@/components/records/fix-in-grid-button";
+import { useActionRunner } from "@/components/records/use-action-runner";
 import { dismissFailedGroup, failedGroupForGrid, retryFailedGroup } from "@/lib/failed-items/actions";
 import type { FailedGroupKey } from "@/lib/failed-items/store";
 
@@ -18,24 +19,15 @@ interface Props {
 export function GroupActions({ group, count, portalId, userId }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useActionRunner();
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState("");
   const rows = `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"}`;
   const exportHref = `/api/failed-items/export?${new URLSearchParams({ ...group, format: "csv" })}`;
-  const run = async (fn: () => Promise<{ ok: boolean; error?: { message: string } } & Record<string, unknown>>, after: (data: unknown) => void) => {
-    setBusy(true);
-    const res = await fn();
-    setBusy(false);
-    if (!res.ok) return setError(res.error!.message);
-    setError(null);
-    after((res as { data?: unknown }).data);
-  };
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <button type="button" disabled={busy} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50"
-        onClick={() => void run(() => retryFailedGroup(group), (d) => router.push(`/submissions/${(d as { submissionId: string }).submissionId}`))}>
+        onClick={() => void run(() => retryFailedGroup(group), (d) => router.push(`/submissions/${d.submissionId}`))}>
         Retry {rows}
       </button>
       <FixInGridButton label={`Fix ${rows} in the grid`} load={() => failedGroupForGrid(group)} sourceId="failed-items" portalId={portalId} userId={userId} />

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { editStorageKey, loadEdits, saveEdits } from "./edits/persist";
 import { takeBackFailed, type FailedRow } from "./edits/take-back-failed";
+import { useActionRunner } from "./use-action-runner";
 
 interface Props {
   label: string;
@@ -22,26 +22,21 @@ interface Props {
  */
 export function FixInGridButton({ label, load, sourceId, portalId, userId }: Props) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const { busy, error: message, setError: setMessage, run } = useActionRunner();
   return (
     <span className="flex items-center gap-2">
       <button
         type="button"
         disabled={busy}
         className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
-        onClick={async () => {
-          setBusy(true);
-          const res = await load();
-          setBusy(false);
-          if (!res.ok) return setMessage(res.error.message);
-          if (res.data.rows.length === 0) {
+        onClick={() => void run(load, (data) => {
+          if (data.rows.length === 0) {
             return setMessage("These rows name their records by a unique value (such as an email), not a record id, so they cannot be placed in the grid. Download them, fix the file and upload it again.");
           }
-          const key = editStorageKey(res.data.resourceKey, portalId, userId);
-          saveEdits(key, takeBackFailed(loadEdits(key), sourceId, res.data.rows, () => `new-${crypto.randomUUID()}`));
-          router.push(res.data.path);
-        }}
+          const key = editStorageKey(data.resourceKey, portalId, userId);
+          saveEdits(key, takeBackFailed(loadEdits(key), sourceId, data.rows, () => `new-${crypto.randomUUID()}`));
+          router.push(data.path);
+        })}
       >
         {busy ? "Opening…" : label}
       </button>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { controlSubmission, getSubmission } from "@/lib/submissions/actions";
 import type { SubmissionView } from "@/lib/submissions/types";
+import { useActionRunner } from "@/components/records/use-action-runner";
 import { OutcomeCounts } from "./outcome-counts";
 
 const POLL_MS = 1_000;
@@ -40,8 +41,7 @@ export function LiveProgress({ id, initial, ceilingPerSecond }: { id: string; in
   const router = useRouter();
   const samples = useRef<Sample[]>([]);
   const [, force] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [controlError, setControlError] = useState<string | null>(null);
+  const { busy, error: controlError, run } = useActionRunner();
   const query = useQuery({
     queryKey: ["submission-progress", id],
     queryFn: async () => {
@@ -55,11 +55,7 @@ export function LiveProgress({ id, initial, ceilingPerSecond }: { id: string; in
   });
   const control = async (action: "pause" | "resume" | "cancel") => {
     if (action === "cancel" && !window.confirm("Cancel this submission? Rows already saved stay saved; the rest are not sent.")) return;
-    setBusy(true);
-    const res = await controlSubmission({ id, action });
-    setBusy(false);
-    setControlError(res.ok ? null : res.error.message);
-    void query.refetch();
+    await run(() => controlSubmission({ id, action }), () => void query.refetch());
   };
   const view = query.data;
   const c = view.counts;
