@@ -25,7 +25,10 @@ export interface DbOptions {
 /** Opens the database and applies pending migrations. */
 export async function openDb(opts: DbOptions): Promise<Db> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, application_name: "batchboard" });
+    // An idle connection dropped by the server (a restart, a failover) must not crash the process:
+    // the pool replaces it on the next query.
+    pool.on("error", (err) => console.error("[db] idle database connection failed", err.message));
     const db = drizzlePg(pool, { schema });
     // Several app and worker processes may start together: one migrates at a time.
     const client = await pool.connect();
