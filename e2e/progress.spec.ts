@@ -5,14 +5,16 @@ import { resetSandbox, SANDBOX, signIn } from "./support";
 test.use({ viewport: { width: 1800, height: 900 } });
 
 test("a running submission's page shows its progress, and pause and resume keep every row", async ({ page, request }) => {
+  test.setTimeout(120_000);
   await resetSandbox(request);
   await signIn(page);
   await waitForAllLoaded(page);
-  // 200 edits at 400 ms per HubSpot answer: long enough to pause midway.
+  // 230 edits are 5 batches of 50, one more than are sent at once; at 2.5 s per HubSpot answer
+  // the pause lands before the fifth is sent.
   await (await cell(page, 0, "Audience")).click();
-  await pasteText(page, Array.from({ length: 200 }, (_, i) => `Progress ${i}`).join("\r\n") + "\r\n");
-  await expect(changesStatus(page)).toHaveText("200 rows, 200 cells changed");
-  expect((await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 400 } })).ok()).toBe(true);
+  await pasteText(page, Array.from({ length: 230 }, (_, i) => `Progress ${i}`).join("\r\n") + "\r\n");
+  await expect(changesStatus(page)).toHaveText("230 rows, 230 cells changed");
+  expect((await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 2500 } })).ok()).toBe(true);
   try {
     await page.getByRole("button", { name: "Review and submit" }).click();
     await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
@@ -24,14 +26,14 @@ test("a running submission's page shows its progress, and pause and resume keep 
     await progress.getByRole("button", { name: "Pause" }).click();
     await expect(progress).toContainText("Paused: Paused by you.", { timeout: 15_000 });
     const paused = await progress.getByRole("status").innerText();
-    expect(paused).toMatch(/of 200 rows done/);
-    expect(paused).not.toMatch(/^200 of 200/);
+    expect(paused).toMatch(/of 230 rows done/);
+    expect(paused).not.toMatch(/^230 of 230/);
 
     await progress.getByRole("button", { name: "Resume" }).click();
-    await expect(page.getByText("Finished")).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByText("Finished")).toBeVisible({ timeout: 60_000 });
   } finally {
     await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 0 } });
   }
   const stored = await sandboxCampaigns(request);
-  expect(stored.filter((c) => /^Progress \d+$/.test(c.properties.hs_audience ?? "")).length).toBe(200);
+  expect(stored.filter((c) => /^Progress \d+$/.test(c.properties.hs_audience ?? "")).length).toBe(230);
 });
