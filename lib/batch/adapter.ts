@@ -76,6 +76,11 @@ export interface BatchAdapter {
    */
   read(http: HubSpotRequester, ids: string[], properties: string[], call: CallOptions): Promise<Map<string, SavedRecord>>;
   /**
+   * `read` takes any number of ids in one call and costs the same for many (marketing events: one
+   * pass over the list), so callers reading many records should not split them by batch size.
+   */
+  readonly readIsListPass?: boolean;
+  /**
    * The records changed after `since` (an ISO instant on HubSpot's clock), found by paging the
    * resource's list from the most recently updated down (campaigns: `sort=-updatedAt`, 100 a page)
    * until it reaches records not updated after `since`; returns the current version of those among

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
-import { gridPathFor, parseStoredRef, resourceName } from "../resources/ref";
+import { parseStoredRef } from "../resources/ref";
+import { gridTakeBack } from "../submissions/grid-take-back";
 import { startSubmission } from "../submissions/start";
 import { insertSubmission } from "../submissions/store";
 import { failedItemCount, groupItems, itemsAsOperations, resolveItems, type FailedGroupKey } from "./store";
@@ -39,11 +40,7 @@ export const retryFailedGroup = authedAction(GroupSchema, async (group, session)
 /** A group's rows as the grid takes them back (see failedRowsForGrid); they leave the list once saved. */
 export const failedGroupForGrid = authedAction(GroupSchema, async (group, session) => {
   const items = await itemsOf(session.connection.portalId, group);
-  const ref = parseStoredRef(items[0]!.submission.resource, items[0]!.submission.resourceRef);
-  const byUniqueValue = ref.type === "crm" && !!ref.idProperty;
-  const rows = items.map(({ row: r }) => ({ kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error }))
-    .filter((r) => r.kind === "create" || (!byUniqueValue && r.recordId));
-  return { resourceKey: resourceName(ref), path: gridPathFor(ref), rows, skipped: items.length - rows.length };
+  return gridTakeBack(parseStoredRef(items[0]!.submission.resource, items[0]!.submission.resourceRef), items.map((i) => i.row));
 });
 
 /** The navigation's count, refreshed as the user moves between pages. */

@@ -120,6 +120,7 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
     },
 
     scanPageBudget: () => MAX_SCAN_PAGES,
+    readIsListPass: true,
 
     async changedSince(http, since, ids, _properties, call) {
       const wanted = new Set(ids);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
 import { startSubmission } from "./start";
-import { gridPathFor, resourceName } from "../resources/ref";
+import { gridTakeBack } from "./grid-take-back";
 import { findSubmission, finishSubmission, insertRetryOfFailed, insertSubmission, refOf, setSubmissionState, submissionResultRows, submissionView } from "./store";
 import { SubmitEditsInputSchema } from "./types";
 
@@ -72,11 +72,5 @@ export const retryFailedRows = authedAction(z.object({ id: z.string().uuid() }),
 export const failedRowsForGrid = authedAction(z.object({ id: z.string().uuid() }), async ({ id }, session) => {
   const s = await findSubmission(id, session.connection.portalId);
   if (!s) throw new ExpectedActionError("not_found", "This submission does not exist in this portal.");
-  const ref = refOf(s);
-  const byUniqueValue = ref.type === "crm" && !!ref.idProperty;
-  const rows = (await submissionResultRows(id, "failed")).map((r) => ({
-    kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error,
-  }));
-  const placeable = rows.filter((r) => r.kind === "create" || (!byUniqueValue && r.recordId));
-  return { resourceKey: resourceName(ref), path: gridPathFor(ref), rows: placeable, skipped: rows.length - placeable.length };
+  return gridTakeBack(refOf(s), await submissionResultRows(id, "failed"));
 });

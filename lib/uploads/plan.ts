@@ -47,14 +47,12 @@ export function uploadRef(target: ResourceRef, mode: UploadMode, keyColumn: stri
 }
 
 /**
- * Current records for the rows' keys: batch reads (campaigns, CRM) chunked by the batch size, or for
- * marketing events, which have no batch read, one pass over the list (a `changedSince` from the epoch
- * returns every record among the ids). Every request waits for the portal's limiter.
+ * Current records for the rows' keys: batch reads (campaigns, CRM) chunked by the batch size, or,
+ * for an adapter whose read is a pass over the list (marketing events), one call for all of them.
+ * Every request waits for the portal's limiter.
  */
 async function readCurrent(adapter: BatchAdapter, http: HubSpotRequester, ids: string[], properties: string[], onRead?: (done: number) => void): Promise<Map<string, SavedRecord>> {
-  if (adapter.changedSince && !adapter.findByKeys) {
-    return (await adapter.changedSince(http, new Date(0).toISOString(), ids, properties, { maxPages: 10_000 })).changed;
-  }
+  if (adapter.readIsListPass) return adapter.read(http, ids, properties, {});
   const out = new Map<string, SavedRecord>();
   for (let i = 0; i < ids.length; i += adapter.batchSize) {
     for (const [k, v] of await adapter.read(http, ids.slice(i, i + adapter.batchSize), properties, {})) out.set(k, v);

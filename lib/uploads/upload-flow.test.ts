@@ -109,4 +109,22 @@ describe("upload flow", () => {
     await dryRunJob(job({ target: { type: "crm", objectType: "contacts" }, mode: "update", keyColumn: "email", mapping: { "Job title": "jobtitle" }, options }));
     expect((await findUpload(id, session.connection.portalId))!.dryRun).toMatchObject({ state: "failed", code: "invalid_input", message: expect.stringMatching(/Email/) });
   });
+
+  it("dry-runs marketing event updates with one pass over the event list", async () => {
+    const events = (await (await fetch(`${sb.url}/__sandbox/records/marketing-events`)).json()) as { objectId: string; eventOrganizer?: string }[];
+    const file = path.join(dataDir, "uploads", "events.csv");
+    writeFileSync(file, `Event ID,Organizer\n${events.slice(0, 40).map((e) => `${e.objectId},Dry run org`).join("\n")}\n`);
+    const { insertUpload, findUpload } = await import("./upload-store");
+    const service = await import("./service");
+    const id = await insertUpload(session, { fileName: "events.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Event ID", "Organizer"], rowCount: 40 });
+    await fetch(`${sb.url}/__sandbox/requests`, { method: "DELETE" });
+    const dry = await service.dryRunUpload(session, (await findUpload(id, session.connection.portalId))!, {
+      target: { type: "marketing-events", apiVersion: "2026-03" }, mode: "update", keyColumn: "__id", mapping: { "Event ID": "__id", Organizer: "eventOrganizer" },
+      options: { dateFormat: "auto", timeZone: "UTC", decimalSeparator: ".", booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" },
+    });
+    expect(dry).toMatchObject({ updates: 40, notFoundCount: 0 });
+    const log = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as { method: string; path: string }[];
+    // 120 seeded events: two list pages at most, never one read per event or per batch.
+    expect(log.filter((r) => r.path.startsWith("/marketing/marketing-events/2026-03")).length).toBeLessThanOrEqual(2);
+  });
 });
