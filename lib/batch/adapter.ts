@@ -9,6 +9,7 @@ import type { RowError, RowOperation, SavedRecord } from "./types";
  */
 export type UpdateOp = Extract<RowOperation, { kind: "update" }>;
 export type CreateOp = Extract<RowOperation, { kind: "create" }>;
+export type ArchiveOp = Extract<RowOperation, { kind: "archive" }>;
 
 /**
  * The client as adapters see it: the engine hands them a wrapper whose every request waits for the
@@ -68,6 +69,11 @@ export interface BatchAdapter {
 
   update(http: HubSpotRequester, ops: UpdateOp[], call: CallOptions): Promise<BatchCallResult>;
   create(http: HubSpotRequester, ops: CreateOp[], call: CallOptions): Promise<BatchCallResult>;
+  /**
+   * Archives records by id (HubSpot's batch/archive: 204, unknown ids included, so archiving is
+   * idempotent). Resources without it refuse archive rows up front.
+   */
+  archive?(http: HubSpotRequester, ops: ArchiveOp[], call: CallOptions): Promise<BatchCallResult>;
   /**
    * Current records keyed by the ids asked for (`op.id` as the rows carry it, which for CRM objects
    * addressed by a unique property is that value, not HubSpot's record id), with at least

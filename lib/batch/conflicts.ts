@@ -1,4 +1,4 @@
-import type { UpdateOp } from "./adapter";
+import type { ArchiveOp, UpdateOp } from "./adapter";
 import { rowErrors } from "./errors";
 import type { RowOutcome, SavedRecord } from "./types";
 
@@ -33,7 +33,7 @@ export function isConflict(op: UpdateOp, current: SavedRecord): boolean {
 
 const norm = (v: string | null | undefined) => v ?? "";
 
-export const needsConflictCheck = (op: UpdateOp) => op.baseline !== undefined && !op.force;
+export const needsConflictCheck = (op: UpdateOp | ArchiveOp) => op.baseline !== undefined && !op.force;
 
 /** The properties to read for a conflict check: those the checked rows write. */
 export function propertiesToCheck(ops: UpdateOp[]): string[] {
@@ -55,6 +55,22 @@ export function applyConflictCheck(ops: UpdateOp[], current: Map<string, SavedRe
     const rec = current.get(op.id);
     if (!rec) outcomes.push({ rowKey: op.rowKey, status: "failed", error: rowErrors.notFound(noun, op.id) });
     else if (isConflict(op, rec)) outcomes.push({ rowKey: op.rowKey, status: "conflict", current: rec });
+    else write.push(op);
+  }
+  return { write, outcomes };
+}
+
+/**
+ * Archive rows read just before archiving: a record changed since `baseline.updatedAt` (someone
+ * edited it after it was created) is a conflict and stays; one already gone needs nothing (archiving
+ * is idempotent, so it is archived again, harmlessly, with the others).
+ */
+export function applyArchiveCheck(ops: ArchiveOp[], current: Map<string, SavedRecord>): { write: ArchiveOp[]; outcomes: RowOutcome[] } {
+  const write: ArchiveOp[] = [];
+  const outcomes: RowOutcome[] = [];
+  for (const op of ops) {
+    const rec = current.get(op.id);
+    if (needsConflictCheck(op) && rec && Date.parse(rec.updatedAt) > Date.parse(op.baseline!.updatedAt)) outcomes.push({ rowKey: op.rowKey, status: "conflict", current: rec });
     else write.push(op);
   }
   return { write, outcomes };

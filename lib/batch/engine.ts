@@ -1,6 +1,6 @@
 import type { HubSpotHttpClient } from "../hubspot/http-client";
-import type { BatchAdapter, BatchCallResult, CreateOp, UpdateOp } from "./adapter";
-import { applyConflictCheck, applyScan, needsConflictCheck, propertiesToCheck, scanPlan } from "./conflicts";
+import type { ArchiveOp, BatchAdapter, BatchCallResult, CreateOp, UpdateOp } from "./adapter";
+import { applyArchiveCheck, applyConflictCheck, applyScan, needsConflictCheck, propertiesToCheck, scanPlan } from "./conflicts";
 import { rowErrors } from "./errors";
 import { chunk, splitOperations } from "./operations";
 import { runPool } from "./pool";
@@ -46,7 +46,8 @@ export interface RunBatchOptions {
 type Work =
   | { kind: "update"; ops: UpdateOp[]; checked: boolean }
   /** `round`: how many times these rows' outcome was unknown and looked up (bounded). */
-  | { kind: "create"; ops: CreateOp[]; round: number; lookupFirst?: boolean };
+  | { kind: "create"; ops: CreateOp[]; round: number; lookupFirst?: boolean }
+  | { kind: "archive"; ops: ArchiveOp[] };
 
 /** A lost create answer is looked up and resent at most this many times before giving up. */
 const MAX_CREATE_ROUNDS = 3;
@@ -74,7 +75,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
   };
 
-  const { updates, creates, duplicates, refused } = splitOperations(ops, adapter);
+  const { updates, creates, archives, duplicates, refused } = splitOperations(ops, adapter);
   for (const r of refused) fail([r.op], r.error);
   for (const d of duplicates) fail([d.op], rowErrors.duplicateRow(noun, d.what));
 
@@ -102,6 +103,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     ...chunk(toRead, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false })),
     ...chunk(creates.filter((op) => !opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0 })),
     ...chunk(creates.filter((op) => opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0, lookupFirst: true })),
+    ...chunk(archives, adapter.batchSize).map((c): Work => ({ kind: "archive", ops: c })),
   ];
 
   /** Outcomes from one correlated answer; returns the rows it did not account for. */
@@ -176,6 +178,29 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     return unsent(w.ops, r), [];
   }
 
+  /** Archives: like updates (idempotent, so retried and split freely), checked for changes since by a read just before. */
+  async function processArchive(w: Extract<Work, { kind: "archive" }>, checked = false): Promise<Work[]> {
+    let write = w.ops;
+    const toCheck = checked ? [] : write.filter(needsConflictCheck);
+    if (toCheck.length) {
+      const r = await send(ctx, true, (http, call) => adapter.read(http, toCheck.map((op) => op.id), [], call));
+      if (r.kind !== "ok") return unsent(write, r), [];
+      const split = applyArchiveCheck(write, r.value);
+      emit(split.outcomes);
+      write = split.write;
+    }
+    if (!write.length) return [];
+    opts.onSaving?.(write.map((op) => op.rowKey));
+    const r = await send(ctx, true, (http, call) => adapter.archive!(http, write, call));
+    if (r.kind === "ok") {
+      const { unaccounted, unassigned } = settle(write, r.value);
+      if (unaccounted.length) fail(unaccounted, unassigned[0] ?? rowErrors.notReported(noun));
+      return [];
+    }
+    if (r.kind === "rejected") return rejected({ ...w, ops: write }, r.status, r.body, r.message, (ops) => ({ kind: "archive", ops }));
+    return unsent(write, r), [];
+  }
+
   /**
    * A create batch whose answer was lost (5xx, reset, timeout) may or may not have been applied.
    * A create is never sent twice for one row: the natural keys are looked up first, found records
@@ -211,6 +236,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     const rows: RowOperation[] = w.ops;
     if (opts.signal?.aborted) return fail(rows, rowErrors.cancelled()), [];
     try {
+      if (w.kind === "archive") return await processArchive(w);
       return w.kind === "update" ? await processUpdate(w) : await processCreate(w);
     } catch (err) {
       // A bug, not a HubSpot answer: still one outcome per row.

@@ -45,6 +45,11 @@ export const rowErrors = {
     message: `This ${noun} appears more than once in the submission (${what}); only the first row was sent.`,
     code: "DUPLICATE_ROW",
   }),
+  cannotArchive: (noun: string): RowError => ({
+    category: "VALIDATION_ERROR",
+    message: `A ${noun} can't be archived from Batchboard.`,
+    code: "ARCHIVE_NOT_SUPPORTED",
+  }),
   cancelled: (): RowError => ({
     category: "CANCELLED",
     message: "Not sent: the submission was cancelled.",

@@ -20,10 +20,16 @@ export interface RowBaseline {
   asOf?: string;
 }
 
-/** `label` names the row for people (history, failed items): the record's name when the grid knew it. */
+/**
+ * `label` names the row for people (history, failed items): the record's name when the grid knew it.
+ * `archive` removes a record (a revert archives the records a submission created): its `properties`
+ * are empty, and with a `baseline` (not forced) a record changed since `baseline.updatedAt` is a
+ * conflict and stays.
+ */
 export type RowOperation =
   | { rowKey: string; kind: "update"; id: string; properties: PropertyValues; baseline?: RowBaseline; force?: boolean; label?: string }
-  | { rowKey: string; kind: "create"; properties: PropertyValues; label?: string };
+  | { rowKey: string; kind: "create"; properties: PropertyValues; label?: string }
+  | { rowKey: string; kind: "archive"; id: string; properties: PropertyValues; baseline?: RowBaseline; force?: boolean; label?: string };
 
 export interface RowError {
   /** HubSpot's category (VALIDATION_ERROR, OBJECT_NOT_FOUND, RATE_LIMIT, …) or the engine's own (NETWORK_ERROR). */

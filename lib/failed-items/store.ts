@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull, ne, not, sql, type SQL } from "drizzle-
 import type { RowOperation } from "../batch/types";
 import { db, tables } from "../db";
 import { parseStoredRef, resourceTitle } from "../resources/ref";
+import { storedOperation } from "../submissions/store";
 
 const { submissions, submissionRows } = tables;
 
@@ -85,7 +86,5 @@ export async function resolveItems(items: { submissionId: string; rowKey: string
 
 /** The items as operations to send again, as they were sent (new row keys: rows of several submissions may share one). */
 export function itemsAsOperations(items: Awaited<ReturnType<typeof groupItems>>): RowOperation[] {
-  return items.map(({ row: r }, i): RowOperation => r.kind === "create"
-    ? { rowKey: `item-${i}`, kind: "create", properties: r.sent, label: r.label ?? undefined }
-    : { rowKey: `item-${i}`, kind: "update", id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label: r.label ?? undefined });
+  return items.map(({ row }, i) => storedOperation(row, `item-${i}`));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { BatchAdapter, BatchCallResult, ChangedSince, CallOptions, CreateOp, HubSpotRequester, UpdateOp } from "../batch/adapter";
+import { allArchived } from "../batch/operations";
 import type { RowError, SavedRecord } from "../batch/types";
 import { campaignItemError, campaignRequestError } from "./campaign-batch-errors";
 import {
@@ -89,10 +90,15 @@ export const campaignBatchAdapter: BatchAdapter = {
     return correlateCreates(ops, res);
   },
 
+  async archive(http, ops, call) {
+    await http.request(`${BASE}/batch/archive`, { method: "POST", body: { inputs: ops.map((op) => ({ id: op.id })) }, idempotent: true, signal: call.signal });
+    return allArchived(ops);
+  },
+
   async read(http, ids, properties, call) {
     const res = await http.request(`${BASE}/batch/read`, {
       method: "POST",
-      query: { properties },
+      query: { properties: properties.length ? properties : undefined },
       body: { inputs: ids.map((id) => ({ id })) },
       schema: CampaignBatchReadResponseSchema,
       idempotent: true,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { BatchAdapter, BatchCallResult, CreateOp, HubSpotRequester, UpdateOp } from "../batch/adapter";
-import { chunk } from "../batch/operations";
+import { allArchived, chunk } from "../batch/operations";
 import type { RowError, RowOperation, SavedRecord } from "../batch/types";
 import { crmItemError, crmNotFound, crmRequestError, type CrmErrorContext } from "./crm-batch-errors";
 import { crmObjectsPath } from "./crm-objects";
@@ -103,6 +103,9 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
     batchSize: MAX_BATCH_INPUTS,
 
     precheck(op) {
+      if (op.kind === "archive" && idProperty) {
+        return { category: "VALIDATION_ERROR", code: "ARCHIVE_BY_ID_ONLY", message: `A ${ctx.noun} is archived by its record id, not by its ${idProperty}.` };
+      }
       if (op.kind === "update" && !op.id.trim()) {
         return { category: "VALIDATION_ERROR", code: "MISSING_ID", message: `This row does not say which ${ctx.noun} to change${idProperty ? ` (its ${idProperty} is empty)` : ""}.` };
       }
@@ -129,6 +132,11 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
         signal: call.signal,
       });
       return correlate(ops, res, createKey, (r) => valueOf(r, uniqueProperty));
+    },
+
+    async archive(http, ops, call) {
+      await http.request(`${base}/batch/archive`, { method: "POST", body: { inputs: ops.map((op) => ({ id: op.id })) }, idempotent: true, signal: call.signal });
+      return allArchived(ops);
     },
 
     async read(http, ids, properties, call) {

@@ -34,11 +34,11 @@ export async function insertSubmission(s: NewSubmission): Promise<string> {
         submissionId: row!.id,
         rowKey: op.rowKey,
         kind: op.kind,
-        recordId: op.kind === "update" ? op.id : null,
-        label: op.label ?? op.properties.hs_name ?? (op.kind === "update" ? op.baseline?.values.hs_name ?? null : null),
+        recordId: op.kind === "create" ? null : op.id,
+        label: op.label ?? op.properties.hs_name ?? (op.kind === "create" ? null : op.baseline?.values.hs_name ?? null),
         sent: op.properties,
-        baseline: op.kind === "update" ? op.baseline ?? null : null,
-        force: op.kind === "update" ? !!op.force : false,
+        baseline: op.kind === "create" ? null : op.baseline ?? null,
+        force: op.kind === "create" ? false : !!op.force,
         sourceRow: s.sources?.[i + j]?.row ?? null,
         source: s.sources?.[i + j]?.cells ?? null,
       })));
@@ -77,15 +77,24 @@ export async function finishSubmission(submissionId: string, state: "done" | "ca
 }
 
 /**
+ * A stored row as the operation to send (again): as it was sent, with its baseline, so history and
+ * revert still know the values before. `rowKey` defaults to the row's own.
+ */
+export function storedOperation(r: typeof submissionRows.$inferSelect, rowKey = r.rowKey): RowOperation {
+  const label = r.label ?? undefined;
+  if (r.kind === "create") return { rowKey, kind: "create", properties: r.sent, label };
+  const kind = r.kind === "archive" ? "archive" : "update";
+  return { rowKey, kind, id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label };
+}
+
+/**
  * Rows not finished yet, as operations, to run or resume a submission; `maybeSent` are the rows
  * that were already "saving" (a write may have reached HubSpot before a restart).
  */
 export async function unfinishedOperations(submissionId: string): Promise<{ ops: RowOperation[]; maybeSent: Set<string> }> {
   const rows = await (await db()).select().from(submissionRows)
     .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.status, ["pending", "saving"])));
-  const ops = rows.map((r): RowOperation => r.kind === "create"
-    ? { rowKey: r.rowKey, kind: "create", properties: r.sent }
-    : { rowKey: r.rowKey, kind: "update", id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force });
+  const ops = rows.map((r) => storedOperation(r));
   return { ops, maybeSent: new Set(rows.filter((r) => r.status === "saving").map((r) => r.rowKey)) };
 }
 
@@ -185,9 +194,7 @@ export async function insertRetryOfFailed(submissionId: string, portalId: number
   const failed = await (await db()).select().from(submissionRows)
     .where(and(eq(submissionRows.submissionId, submissionId), eq(submissionRows.status, "failed")));
   if (!failed.length) return null;
-  const operations = failed.map((r): RowOperation => r.kind === "create"
-    ? { rowKey: r.rowKey, kind: "create", properties: r.sent, label: r.label ?? undefined }
-    : { rowKey: r.rowKey, kind: "update", id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label: r.label ?? undefined });
+  const operations = failed.map((r) => storedOperation(r));
   return insertSubmission({
     userId, connectionId: s.connectionId, portalId, resource: refOf(s), source: "retry", operations,
     sources: failed.some((r) => r.source) ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] })) : undefined,

@@ -32,6 +32,9 @@ export const RowOperationSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
+/** A row the grid sends: an update or a create (archives only come from reverts, on the server). */
+export type EditOperation = z.infer<typeof RowOperationSchema>;
+
 export const SubmitEditsInputSchema = z.object({
   resource: ResourceRefSchema,
   operations: z.array(RowOperationSchema).min(1).max(20_000),

@@ -1,4 +1,4 @@
-import type { RowOperation } from "@/lib/batch/types";
+import type { EditOperation } from "@/lib/submissions/types";
 import type { RowIssues } from "./types";
 import type { EditState } from "./types";
 
@@ -10,8 +10,8 @@ import type { EditState } from "./types";
  * the engine can check all rows with one "changed since" scan instead of a batch read per 50;
  * creates leave empty properties out, since "" would mean "reset" and there is nothing to reset.
  */
-export function buildOperations(state: EditState, issues: RowIssues): RowOperation[] {
-  const ops: RowOperation[] = [];
+export function buildOperations(state: EditState, issues: RowIssues): EditOperation[] {
+  const ops: EditOperation[] = [];
   for (const c of Object.values(state.creates).sort((a, b) => a.seq - b.seq)) {
     if (issues.has(c.rowKey)) continue;
     ops.push({ rowKey: c.rowKey, kind: "create", properties: Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== "")) });

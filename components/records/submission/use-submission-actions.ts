@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo } from "react";
-import type { RowOperation } from "@/lib/batch/types";
+import type { EditOperation } from "@/lib/submissions/types";
 import { buildOperations } from "../edits/build-operations";
 import { keepTheirs } from "../edits/apply-outcomes";
 import type { RecordEdits } from "../edits/use-record-edits";
@@ -41,7 +41,7 @@ export function useSubmissionActions(resource: GridResource, edits: RecordEdits)
     const current = s.statuses[rowKey]?.current;
     if (!pending || !current) return;
     const values = Object.fromEntries(Object.keys(pending.edits).map((k) => [k, current.properties[k] ?? null]));
-    const op: RowOperation = { rowKey, kind: "update", id: pending.id, label: nameOf(rowKey).slice(0, 300), properties: { ...pending.edits }, baseline: { updatedAt: current.updatedAt, values }, force: true };
+    const op: EditOperation = { rowKey, kind: "update", id: pending.id, label: nameOf(rowKey).slice(0, 300), properties: { ...pending.edits }, baseline: { updatedAt: current.updatedAt, values }, force: true };
     void submission.submit([op]);
   }, [store, submission, nameOf]);
 

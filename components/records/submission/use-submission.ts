@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import type { RowOutcome } from "@/lib/batch/types";
-import type { RowOperation } from "@/lib/batch/types";
+import type { EditOperation } from "@/lib/submissions/types";
 import { getSubmission, submitEdits } from "@/lib/submissions/actions";
 import { ActionFailure } from "../use-record-list";
 import type { GridResource } from "../resource";
@@ -50,7 +50,7 @@ export function useSubmission(resource: GridResource, store: EditStore, submissi
     store.update(() => r.state);
   }, [query.data, store, submissionId, resource.nameKey]);
 
-  const submit = useCallback(async (operations: RowOperation[]) => {
+  const submit = useCallback(async (operations: EditOperation[]) => {
     const res = await submitEdits({ resource: resource.ref, operations });
     if (!res.ok) return res.error;
     store.update((s) => startSubmission(s, res.data.submissionId, operations));
