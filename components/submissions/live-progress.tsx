@@ -59,8 +59,9 @@ export function LiveProgress({ id, initial, ceilingPerSecond }: { id: string; in
   };
   const view = query.data;
   const c = view.counts;
-  const total = c.pending + c.saving + c.saved + c.failed + c.conflict;
-  const done = c.saved + c.failed + c.conflict;
+  // Skipped rows (a revert's, decided before it ran) count as done from the start.
+  const done = c.saved + c.failed + c.conflict + c.skipped;
+  const total = done + c.pending + c.saving;
 
   useEffect(() => {
     const s = samples.current;

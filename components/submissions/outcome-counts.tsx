@@ -1,10 +1,11 @@
-const ORDER = ["saved", "failed", "conflict", "saving", "pending"] as const;
+const ORDER = ["saved", "failed", "conflict", "skipped", "saving", "pending"] as const;
 const STYLE: Record<string, string> = {
   saved: "bg-green-100 text-green-900",
   failed: "bg-red-100 text-red-900",
   conflict: "bg-amber-100 text-amber-900",
   saving: "bg-blue-100 text-blue-900",
   pending: "bg-slate-100 text-slate-800",
+  skipped: "bg-slate-100 text-slate-600",
 };
 
 /** "480 saved · 12 failed · 8 conflict" as small badges. */

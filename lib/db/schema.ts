@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** A person who signed in with HubSpot (HubSpot user ids are global across portals). */
 export const users = pgTable("users", {
@@ -70,7 +70,14 @@ export const submissions = pgTable("submissions", {
   totalRows: integer("total_rows").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
-}, (t) => [index("submissions_portal_created_idx").on(t.portalId, t.createdAt)]);
+  /** A revert: the submission whose changes it undoes. */
+  revertOf: uuid("revert_of").references((): AnyPgColumn => submissions.id, { onDelete: "set null" }),
+  /** A revert's preview while it is a draft: reading (read / total), ready (its summary) or failed (why). See lib/reverts/. */
+  plan: jsonb("plan"),
+}, (t) => [
+  index("submissions_portal_created_idx").on(t.portalId, t.createdAt),
+  index("submissions_revert_of_idx").on(t.revertOf),
+]);
 
 /** Orders finished rows so that pollers can ask for "what finished since I last looked". */
 export const submissionRowFinishSeq = pgSequence("submission_row_finish_seq");
@@ -90,7 +97,7 @@ export const submissionRows = pgTable("submission_rows", {
   baseline: jsonb("baseline").$type<{ updatedAt: string; values: Record<string, string | null>; asOf?: string } | null>(),
   force: boolean("force").notNull().default(false),
   after: jsonb("after").$type<{ id: string; updatedAt: string; properties: Record<string, string | null> } | null>(),
-  /** pending | saving | saved | failed | conflict */
+  /** pending | saving | saved | failed | conflict | skipped (a revert's row that is not sent: already restored, deleted since, not confirmed; `error` says why) */
   status: text("status").notNull().default("pending"),
   error: jsonb("error").$type<{ category: string; message: string; code?: string; property?: string; raw?: unknown } | null>(),
   conflictCurrent: jsonb("conflict_current").$type<{ id: string; updatedAt: string; properties: Record<string, string | null> } | null>(),
@@ -111,6 +118,8 @@ export const submissionRows = pgTable("submission_rows", {
   primaryKey({ columns: [t.submissionId, t.rowKey] }),
   index("submission_rows_status_idx").on(t.submissionId, t.status),
   index("submission_rows_finish_idx").on(t.submissionId, t.finishSeq),
+  // Failed items: "was this record saved by a later submission?" looks rows up by record.
+  index("submission_rows_record_idx").on(t.recordId),
 ]);
 
 /**

@@ -1,37 +1,46 @@
 import "server-only";
 import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import type { RowOperation, RowOutcome, RowStatus } from "../batch/types";
+import type { RowError, RowOperation, RowOutcome, SavedRecord } from "../batch/types";
 import { db, tables } from "../db";
 import { parseStoredRef, resourceName, resourceTitle, type ResourceRef } from "../resources/ref";
-import type { SubmissionView } from "./types";
+import type { StoredRowStatus, SubmissionView } from "./types";
 
 const INSERT_CHUNK = 500;
 const { submissions, submissionRows } = tables;
 
-export interface NewSubmission {
+/** A row's fate decided before anything is sent (a revert's conflicts and skipped rows). */
+export type RowFate = { status: "conflict"; current: SavedRecord; error?: RowError } | { status: "skipped"; error: RowError };
+
+export interface NewRows {
+  operations: RowOperation[];
+  /** Uploads: per operation (same order), the row's number in the file and its cells. */
+  sources?: { row: number; cells: string[] }[];
+  /** Per operation (same order): a fate already decided; undefined rows are pending. */
+  fates?: (RowFate | undefined)[];
+}
+
+export interface NewSubmission extends NewRows {
   userId: string;
   connectionId: string;
   portalId: number;
   resource: ResourceRef;
   source?: string;
-  /** "draft": recorded but not started (an upload's dry run); default running. */
+  /** "draft": recorded but not started (an upload's dry run, a revert's preview); default running. */
   state?: "draft" | "running";
-  operations: RowOperation[];
-  /** Uploads: per operation (same order), the row's number in the file and its cells. */
-  sources?: { row: number; cells: string[] }[];
+  /** A revert: the submission it undoes. */
+  revertOf?: string;
+  plan?: unknown;
 }
 
-/** Records a submission and its rows (all pending) before anything is sent. */
-export async function insertSubmission(s: NewSubmission): Promise<string> {
-  const database = await db();
-  return database.transaction(async (tx) => {
-    const [row] = await tx.insert(submissions).values({
-      userId: s.userId, connectionId: s.connectionId, portalId: s.portalId, resource: resourceName(s.resource), resourceRef: s.resource,
-      source: s.source ?? "grid", state: s.state ?? "running", totalRows: s.operations.length,
-    }).returning({ id: submissions.id });
-    for (let i = 0; i < s.operations.length; i += INSERT_CHUNK) {
-      await tx.insert(submissionRows).values(s.operations.slice(i, i + INSERT_CHUNK).map((op, j) => ({
-        submissionId: row!.id,
+type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0]>[0];
+
+/** Adds rows to a submission, in chunks; pending unless a fate is given. */
+export async function insertRows(tx: Tx, submissionId: string, s: NewRows) {
+  for (let i = 0; i < s.operations.length; i += INSERT_CHUNK) {
+    await tx.insert(submissionRows).values(s.operations.slice(i, i + INSERT_CHUNK).map((op, j) => {
+      const fate = s.fates?.[i + j];
+      return {
+        submissionId,
         rowKey: op.rowKey,
         kind: op.kind,
         recordId: op.kind === "create" ? null : op.id,
@@ -41,8 +50,21 @@ export async function insertSubmission(s: NewSubmission): Promise<string> {
         force: op.kind === "create" ? false : !!op.force,
         sourceRow: s.sources?.[i + j]?.row ?? null,
         source: s.sources?.[i + j]?.cells ?? null,
-      })));
-    }
+        ...(fate && { status: fate.status, error: fate.error ?? null, conflictCurrent: fate.status === "conflict" ? fate.current : null }),
+      };
+    }));
+  }
+}
+
+/** Records a submission and its rows (pending unless a fate is given) before anything is sent. */
+export async function insertSubmission(s: NewSubmission): Promise<string> {
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [row] = await tx.insert(submissions).values({
+      userId: s.userId, connectionId: s.connectionId, portalId: s.portalId, resource: resourceName(s.resource), resourceRef: s.resource,
+      source: s.source ?? "grid", state: s.state ?? "running", totalRows: s.operations.length, revertOf: s.revertOf ?? null, plan: s.plan ?? null,
+    }).returning({ id: submissions.id });
+    await insertRows(tx, row!.id, s);
     return row!.id;
   });
 }
@@ -120,8 +142,8 @@ export async function submissionView(id: string, portalId: number, afterSeq = 0)
   const database = await db();
   const countRows = await database.select({ status: submissionRows.status, n: sql<number>`count(*)::int` })
     .from(submissionRows).where(eq(submissionRows.submissionId, id)).groupBy(submissionRows.status);
-  const counts: Record<RowStatus, number> = { pending: 0, saving: 0, saved: 0, failed: 0, conflict: 0 };
-  for (const c of countRows) counts[c.status as RowStatus] = Number(c.n);
+  const counts: Record<StoredRowStatus, number> = { pending: 0, saving: 0, saved: 0, failed: 0, conflict: 0, skipped: 0 };
+  for (const c of countRows) counts[c.status as StoredRowStatus] = Number(c.n);
   const finished = await database.select().from(submissionRows)
     .where(and(eq(submissionRows.submissionId, id), gt(submissionRows.finishSeq, afterSeq)))
     .orderBy(submissionRows.finishSeq);

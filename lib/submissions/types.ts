@@ -41,6 +41,9 @@ export const SubmitEditsInputSchema = z.object({
 });
 export type SubmitEditsInput = z.infer<typeof SubmitEditsInputSchema>;
 
+/** A stored row's status: the engine's, or "skipped" (a revert's row that is not sent; its error says why). */
+export type StoredRowStatus = RowStatus | "skipped";
+
 /** paused: waits for the user (or a reconnect); cancelled: stopped for good, unsent rows stay pending. */
 export type SubmissionState = "draft" | "running" | "paused" | "cancelled" | "done";
 
@@ -56,7 +59,7 @@ export interface SubmissionView {
   source: string;
   createdAt: string;
   finishedAt: string | null;
-  counts: Record<RowStatus, number>;
+  counts: Record<StoredRowStatus, number>;
   /** Outcomes of finished rows (after the requested cursor); rows not in here are still pending or saving. */
   outcomes: RowOutcome[];
   /** Pass back as `after` to receive only outcomes that finished since this answer. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { BatchAdapter, HubSpotRequester } from "../batch/adapter";
-import type { RateLimiter } from "../batch/rate-limiter";
+import { readCurrent } from "../batch/read-current";
 import type { RowOperation, SavedRecord } from "../batch/types";
 import type { ResourceRef } from "../resources/ref";
 import type { UploadMode } from "./mapping/validate-rows";
@@ -45,29 +45,6 @@ export function uploadRef(target: ResourceRef, mode: UploadMode, keyColumn: stri
   if (target.type !== "crm" || !keyColumn || keyColumn === RECORD_ID_KEY) return target;
   return mode === "update" ? { ...target, idProperty: keyColumn, uniqueProperty: keyColumn } : { ...target, uniqueProperty: keyColumn };
 }
-
-/**
- * Current records for the rows' keys: batch reads (campaigns, CRM) chunked by the batch size, or,
- * for an adapter whose read is a pass over the list (marketing events), one call for all of them.
- * Every request waits for the portal's limiter.
- */
-async function readCurrent(adapter: BatchAdapter, http: HubSpotRequester, ids: string[], properties: string[], onRead?: (done: number) => void): Promise<Map<string, SavedRecord>> {
-  if (adapter.readIsListPass) return adapter.read(http, ids, properties, {});
-  const out = new Map<string, SavedRecord>();
-  for (let i = 0; i < ids.length; i += adapter.batchSize) {
-    for (const [k, v] of await adapter.read(http, ids.slice(i, i + adapter.batchSize), properties, {})) out.set(k, v);
-    onRead?.(Math.min(i + adapter.batchSize, ids.length));
-  }
-  return out;
-}
-
-/** A requester whose every call first takes a slot from the portal's limiter. */
-export const limited = (http: HubSpotRequester, limiter: RateLimiter): HubSpotRequester => ({
-  request: (async (path: string, opts: never) => {
-    await limiter.acquire();
-    return http.request(path, opts);
-  }) as HubSpotRequester["request"],
-});
 
 /**
  * The dry run: reads what HubSpot holds for the file's rows and decides each row's fate. Updates
