@@ -35,7 +35,7 @@ test("the submission history lists a submission and opens it with each row's cha
   const saved = rows.getByRole("row").filter({ hasText: "History audience" });
   await expect(saved).toContainText("Audience:");
   await expect(saved).toContainText(`${oldAudience || "(empty)"} → History audience`);
-  await expect(saved).toContainText("saved");
+  await expect(saved).toContainText("Saved");
 
   await page.getByRole("navigation", { name: "Filter rows by outcome" }).getByRole("link", { name: "Failed" }).click();
   await expect(rows.getByRole("row")).toHaveCount(2); // header + the failed row
@@ -66,7 +66,7 @@ test("the submission history lists a submission and opens it with each row's cha
   await expect(page).not.toHaveURL(first);
   await expect(page.getByRole("heading", { name: /^Submission of/ })).toBeVisible();
   await expect(page.getByText("Finished")).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("table", { name: "Rows of this submission" }).getByRole("row").filter({ hasText: "History: name taken" })).toContainText("failed");
+  await expect(page.getByRole("table", { name: "Rows of this submission" }).getByRole("row").filter({ hasText: "History: name taken" })).toContainText("Failed");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
   const newest = page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1);
   await expect(newest).toContainText("Retry of failed rows");

@@ -2,6 +2,8 @@ import type { tables } from "@/lib/db";
 
 type Row = typeof tables.submissionRows.$inferSelect;
 const show = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? "(empty)" : v);
+const STATUS: Record<string, string> = { pending: "Not sent yet", saving: "Sending", saved: "Saved", failed: "Failed", conflict: "Conflict", skipped: "Skipped" };
+const statusText = (r: Row) => (r.kind === "archive" && r.status === "saved" ? "Archived" : STATUS[r.status] ?? r.status);
 
 /** Each row of a submission: what was sent, the value before → after, and its fate. */
 export function SubmissionRowsTable({ rows, noun, label }: { rows: Row[]; noun: string; label: (property: string) => string }) {
@@ -23,6 +25,7 @@ export function SubmissionRowsTable({ rows, noun, label }: { rows: Row[]; noun: 
               <div className="text-xs text-slate-500">{r.kind === "create" ? `New ${noun}` : `ID ${r.recordId}`}</div>
             </td>
             <td className="p-2">
+              {r.kind === "archive" && <span>Archive this {noun}</span>}
               <ul>
                 {Object.entries(r.sent).map(([prop, value]) => (
                   <li key={prop}>
@@ -34,14 +37,14 @@ export function SubmissionRowsTable({ rows, noun, label }: { rows: Row[]; noun: 
               </ul>
             </td>
             <td className="p-2">
-              <span className="font-medium capitalize">{r.status}</span>
-              {r.error && (
+              <span className="font-medium">{statusText(r)}</span>
+              {r.error && r.status !== "conflict" && (
                 <details className="mt-1 text-red-800">
                   <summary>{r.error.message}</summary>
                   <pre className="mt-1 max-w-xl overflow-auto whitespace-pre-wrap text-xs text-slate-700">{JSON.stringify(r.error.raw ?? r.error, null, 2)}</pre>
                 </details>
               )}
-              {r.status === "conflict" && <div className="text-amber-800">Changed in HubSpot since it was loaded; not overwritten.</div>}
+              {r.status === "conflict" && <div className="text-amber-800">{r.error?.message ?? "Changed in HubSpot since it was loaded."} Not overwritten.</div>}
             </td>
           </tr>
         ))}

@@ -7,6 +7,7 @@ import { db, tables } from "../db";
 import type { Job } from "../jobs/queue";
 import { adapterFor } from "../hubspot/adapter-for";
 import { clientForConnection } from "../hubspot/client-for-connection";
+import { resourceWording } from "../submissions/labels";
 import { insertRows, refOf, submissionResultRows } from "../submissions/store";
 import { planRevert } from "./plan";
 import { setPlanState, type RevertPlanJob } from "./service";
@@ -39,7 +40,8 @@ export async function revertPlanJob(job: Job<RevertPlanJob>) {
       last = Date.now();
       void setPlanState(draftId, { state: "reading", read, total: ids.length }).catch(() => {});
     });
-    const plan = planRevert(rows, current, { canArchive: !!adapter.archive });
+    const { label } = await resourceWording(refOf(draft), { connection });
+    const plan = planRevert(rows, current, { canArchive: !!adapter.archive, label });
     await database.transaction(async (tx) => {
       await tx.delete(tables.submissionRows).where(eq(tables.submissionRows.submissionId, draftId));
       await insertRows(tx, draftId, plan);

@@ -36,7 +36,7 @@ describe("planRevert", () => {
     expect(plan.operations[2]).toMatchObject({ properties: { audience: "A" } });
     expect(plan.fates[2]).toBeUndefined();
     expect(plan.fates[3]).toMatchObject({ status: "skipped", error: { code: "ALREADY_RESTORED" } });
-    expect(plan.summary).toEqual({ restore: 2, values: 3, archive: 0, conflicts: 1, skipped: { ALREADY_RESTORED: 1 }, notApplied: 0 });
+    expect(plan.summary).toEqual({ restore: 2, values: 3, archive: 0, conflicts: 1, archiveConflicts: 0, skipped: { ALREADY_RESTORED: 1 }, notApplied: 0 });
   });
 
   it("compares with what HubSpot returned after the write, not what was sent (HubSpot normalises values)", () => {
@@ -63,7 +63,7 @@ describe("planRevert", () => {
     expect(plan.fates[0]).toBeUndefined();
     expect(plan.fates[1]).toMatchObject({ status: "conflict", error: { message: "Changed in HubSpot after this submission created it." } });
     expect(plan.fates.slice(2).map((f) => f?.status === "skipped" && f.error.code)).toEqual(["GONE", "NO_BEFORE_VALUES", "GONE", "ARCHIVED"]);
-    expect(plan.summary).toEqual({ restore: 0, values: 0, archive: 1, conflicts: 1, skipped: { GONE: 2, NO_BEFORE_VALUES: 1, ARCHIVED: 1 }, notApplied: 1 });
+    expect(plan.summary).toEqual({ restore: 0, values: 0, archive: 1, conflicts: 1, archiveConflicts: 1, skipped: { GONE: 2, NO_BEFORE_VALUES: 1, ARCHIVED: 1 }, notApplied: 1 });
 
     const noArchive = planRevert([created("c1")], current, { canArchive: false });
     expect(noArchive.fates[0]).toMatchObject({ status: "skipped", error: { code: "CANNOT_ARCHIVE" } });

@@ -57,8 +57,9 @@ export const skipError = (code: SkipCode): RowError => ({ category: "SKIPPED", c
 
 const show = (v: string | null | undefined) => (v ? `“${v}”` : "empty");
 
-export function planRevert(rows: readonly RevertSourceRow[], current: ReadonlyMap<string, SavedRecord>, opts: { canArchive: boolean }): RevertPlan {
-  const plan: RevertPlan = { operations: [], fates: [], summary: { restore: 0, values: 0, archive: 0, conflicts: 0, skipped: {}, notApplied: 0 } };
+export function planRevert(rows: readonly RevertSourceRow[], current: ReadonlyMap<string, SavedRecord>, opts: { canArchive: boolean; label?: (property: string) => string }): RevertPlan {
+  const label = opts.label ?? ((p: string) => p);
+  const plan: RevertPlan = { operations: [], fates: [], summary: { restore: 0, values: 0, archive: 0, conflicts: 0, archiveConflicts: 0, skipped: {}, notApplied: 0 } };
   const s = plan.summary;
   const add = (op: RowOperation, fate?: RowFate) => {
     plan.operations.push(op);
@@ -88,7 +89,8 @@ export function planRevert(rows: readonly RevertSourceRow[], current: ReadonlyMa
         const changed = r.after && Date.parse(now.updatedAt) > Date.parse(r.after.updatedAt);
         if (changed) add(op, { status: "conflict", current: now, error: { category: "CONFLICT", code: "CHANGED_SINCE", message: "Changed in HubSpot after this submission created it." } });
         else add(op);
-        if (!changed) s.archive++;
+        if (changed) s.archiveConflicts++;
+        else s.archive++;
       }
       continue;
     }
@@ -112,7 +114,7 @@ export function planRevert(rows: readonly RevertSourceRow[], current: ReadonlyMa
       restore[p] = value;
       seen[p] = holds ?? null;
       const left = r.after && p in r.after.properties ? r.after.properties[p] : r.sent[p];
-      if (norm(holds) !== norm(left)) changedSince.push(`${p} is now ${show(holds)} (the submission set ${show(left)})`);
+      if (norm(holds) !== norm(left)) changedSince.push(`${label(p)} is now ${show(holds)} (the submission set ${show(left)})`);
     }
     if (!Object.keys(restore).length) {
       skipped(r, "ALREADY_RESTORED");

@@ -9,12 +9,19 @@ export const RevertChoiceSchema = z.object({
 });
 export type RevertChoice = z.infer<typeof RevertChoiceSchema>;
 
+/** A revert preview's counts (lib/reverts/plan.ts). */
 export const RevertSummarySchema = z.object({
+  /** Updates that restore values, and how many values in all. */
   restore: z.number(),
   values: z.number(),
+  /** Created records to archive (if the user confirms). */
   archive: z.number(),
+  /** Rows changed in HubSpot since (skipped, or overwritten after confirmation); of which created records. */
   conflicts: z.number(),
+  archiveConflicts: z.number(),
+  /** Rows not sent, by reason code (plan.ts SKIP). */
   skipped: z.record(z.string(), z.number()),
+  /** Rows of the submission that changed nothing (failed, conflicts, not sent). */
   notApplied: z.number(),
 });
 

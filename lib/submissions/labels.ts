@@ -15,9 +15,9 @@ export interface ResourceWording {
 
 /**
  * Campaign and event labels are known here; a CRM type's come from HubSpot (one properties read per
- * page view). If that read fails the page still renders, with internal names.
+ * page view, or per revert preview). If that read fails the page still renders, with internal names.
  */
-export async function resourceWording(ref: ResourceRef, session: Session): Promise<ResourceWording> {
+export async function resourceWording(ref: ResourceRef, session: Pick<Session, "connection">): Promise<ResourceWording> {
   if (ref.type === "campaigns") {
     const labels = new Map(CAMPAIGN_PROPERTIES.map((p) => [p.name, p.label]));
     return { noun: "campaign", label: (p) => labels.get(p) ?? p };

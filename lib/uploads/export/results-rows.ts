@@ -14,7 +14,7 @@ export interface ResultRow {
   source: string[] | null;
 }
 
-const STATUS_TEXT: Record<string, string> = { saved: "Saved", failed: "Failed", conflict: "Conflict: changed in HubSpot", pending: "Not sent", saving: "Outcome unknown" };
+const STATUS_TEXT: Record<string, string> = { saved: "Saved", failed: "Failed", conflict: "Conflict: changed in HubSpot", pending: "Not sent", saving: "Outcome unknown", skipped: "Skipped" };
 
 /**
  * The results table: for an upload, the file's own columns (so the failed rows can be fixed and
@@ -30,7 +30,7 @@ export function resultsTable(rows: readonly ResultRow[], fileHeaders: readonly s
     const outcome = [STATUS_TEXT[r.status] ?? r.status, r.recordId ?? "", r.error?.category ?? "", r.error?.message ?? ""];
     const lead = fileHeaders
       ? fileHeaders.map((_, i) => r.source?.[i] ?? "")
-      : [r.label ?? r.rowKey, r.kind === "create" ? "create" : "update", ...sentKeys.map((k) => r.sent[k] ?? "")];
+      : [r.label ?? r.rowKey, r.kind, ...sentKeys.map((k) => r.sent[k] ?? "")];
     return [...lead, ...outcome].map(neutralise);
   });
   return { header: header.map(neutralise), body };

@@ -11,6 +11,9 @@ import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 import { requireSession } from "@/lib/auth/session";
 import { resourceWording } from "@/lib/submissions/labels";
 import { failureCategories, findSubmission, refOf, submissionRowsPage, submissionView } from "@/lib/submissions/store";
+import { RevertButton } from "@/components/reverts/revert-button";
+import { RevertPreview } from "@/components/reverts/revert-preview";
+import { planStateOf, revertsOf } from "@/lib/reverts/service";
 
 export const dynamic = "force-dynamic";
 const PAGE_SIZE = 200;
@@ -26,7 +29,12 @@ export default async function SubmissionPage({ params, searchParams }: {
   const view = await submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
   if (!view) notFound();
   const pageNo = Math.max(0, Number(page ?? 0) || 0);
-  const ref = refOf((await findSubmission(id, session.connection.portalId))!);
+  const submission = (await findSubmission(id, session.connection.portalId))!;
+  const ref = refOf(submission);
+  const original = submission.revertOf ? await findSubmission(submission.revertOf, session.connection.portalId) : undefined;
+  const preview = view.state === "draft" && view.source === "revert" ? planStateOf(submission.plan) : null;
+  const finished = view.state === "done" || view.state === "cancelled";
+  const reverts = finished ? await revertsOf(id) : [];
   const wording = await resourceWording(ref, session);
   // Batchboard's limiter sends at most 100 requests per 10 s: the fastest this submission can go.
   const ceilingPerSecond = adapterFor(ref).batchSize * 10;
@@ -43,12 +51,23 @@ export default async function SubmissionPage({ params, searchParams }: {
   return (
     <div className="flex flex-col gap-3 p-4">
       <Link href="/submissions" className="text-sm text-blue-700 underline">← Submission history</Link>
-      <h1 className="text-xl font-semibold">Submission of {new Date(view.createdAt).toLocaleString("en-US")}</h1>
+      <h1 className="text-xl font-semibold">{preview ? "Revert preview" : `Submission of ${new Date(view.createdAt).toLocaleString("en-US")}`}</h1>
       <p className="flex items-center gap-2 text-sm">
         <span>{view.resourceTitle}</span> · {stateLabel(view.state)} · <OutcomeCounts counts={view.counts} />
       </p>
-      {view.state !== "done" && <LiveProgress id={id} initial={{ ...view, outcomes: [] }} ceilingPerSecond={ceilingPerSecond} />}
-      <p className="flex flex-wrap items-center gap-3 text-sm" aria-label="Download results">
+      {original && (
+        <p className="text-sm">
+          {preview ? "Undoes" : "Undid"} the <Link className="text-blue-700 underline" href={`/submissions/${original.id}`}>submission of {original.createdAt.toLocaleString("en-US")}</Link>.
+        </p>
+      )}
+      {reverts.length > 0 && (
+        <p className="text-sm">
+          Reverted by {reverts.map((r, i) => <span key={r.id}>{i > 0 && ", "}<Link className="text-blue-700 underline" href={`/submissions/${r.id}`}>the revert of {r.createdAt.toLocaleString("en-US")}</Link></span>)}.
+        </p>
+      )}
+      {preview && original && <RevertPreview draftId={id} originalId={original.id} initial={preview} noun={wording.noun} />}
+      {!preview && view.state !== "done" && <LiveProgress id={id} initial={{ ...view, outcomes: [] }} ceilingPerSecond={ceilingPerSecond} />}
+      {!preview && <p className="flex flex-wrap items-center gap-3 text-sm" aria-label="Download results">
         <span className="text-slate-600">Download every row’s fate:</span>
         <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=csv`} download>CSV</a>
         <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=xlsx`} download>XLSX</a>
@@ -59,12 +78,13 @@ export default async function SubmissionPage({ params, searchParams }: {
           load={failedRowsForGrid.bind(null, { id })}
           sourceId={id} portalId={session.connection.portalId} userId={session.user.id}
         />}
-      </p>
+        {finished && view.counts.saved > 0 && <RevertButton id={id} />}
+      </p>}
       <nav aria-label="Filter rows by outcome" className="flex gap-2 text-sm">
-        {[undefined, "saved", "failed", "conflict"].map((s) => (
+        {(preview ? [undefined, "pending", "conflict", "skipped"] : [undefined, "saved", "failed", "conflict", ...(view.counts.skipped ? ["skipped"] : [])]).map((s) => (
           <Link key={s ?? "all"} href={filterHref(s)} aria-current={status === s ? "page" : undefined}
             className={`rounded border px-2 py-1 ${status === s ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white"}`}>
-            {s ? s[0]!.toUpperCase() + s.slice(1) : "All rows"}
+            {s === "pending" ? "To send" : s ? s[0]!.toUpperCase() + s.slice(1) : "All rows"}
           </Link>
         ))}
       </nav>

@@ -5,7 +5,7 @@ import { resultsTable } from "@/lib/uploads/export/results-rows";
 
 export const dynamic = "force-dynamic";
 
-const STATUSES = new Set(["saved", "failed", "conflict", "pending", "saving"]);
+const STATUSES = new Set(["saved", "failed", "conflict", "pending", "saving", "skipped"]);
 
 /** GET ?format=csv|xlsx[&status=failed]: every row's fate as a file (uploads: with the file's own columns). */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
