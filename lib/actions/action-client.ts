@@ -1,10 +1,10 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { ConnectionRevokedError } from "../auth/access-token";
 import { getSession, type Session } from "../auth/session";
-import { HubSpotApiError } from "../hubspot/http-client";
-import { ExpectedActionError, type ActionError, type ActionResult } from "./result";
+import { toActionError } from "./errors";
+import type { ActionResult } from "./result";
+
+export { toActionError };
 
 /**
  * The one way to write a server action: validate input with its zod schema, require a signed-in
@@ -24,20 +24,4 @@ export function authedAction<S extends z.ZodType, T>(schema: S, handler: (input:
       return { ok: false, error: toActionError(err) };
     }
   };
-}
-
-export function toActionError(err: unknown): ActionError {
-  if (err instanceof ExpectedActionError) return { code: err.code, message: err.message };
-  if (err instanceof ConnectionRevokedError) return { code: "reauth", message: err.message };
-  if (err instanceof HubSpotApiError) {
-    if (err.status === 401) return { code: "reauth", message: "HubSpot no longer accepts this session. Sign in again to continue." };
-    if (err.status === 403 && err.missingScopes.length) {
-      return { code: "missing_scopes", message: `Batchboard needs more access in HubSpot: ${err.missingScopes.join(", ")}. Reconnect to grant it.`, missingScopes: err.missingScopes };
-    }
-    if (err.status === 429) return { code: "rate_limited", message: "HubSpot is rate-limiting this portal. Try again in a few seconds." };
-    return { code: "hubspot", message: `HubSpot: ${err.message}`, errorId: err.correlationId };
-  }
-  const errorId = randomUUID();
-  console.error(`[action] unexpected error ${errorId}`, err);
-  return { code: "unexpected", message: `Something went wrong (error id ${errorId}).`, errorId };
 }

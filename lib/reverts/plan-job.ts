@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { toActionError } from "../actions/action-client";
+import { toActionError } from "../actions/errors";
 import { limited, readCurrent } from "../batch/read-current";
 import { limiterFor } from "../batch/shared-rate-limiter";
 import { db, tables } from "../db";

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { toActionError } from "../actions/action-client";
+import { toActionError } from "../actions/errors";
 import type { Session } from "../auth/session";
 import { db, tables } from "../db";
 import type { Job } from "../jobs/queue";
