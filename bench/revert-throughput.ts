@@ -1,0 +1,109 @@
+/**
+ * Reverting a 20,000-row import: an import of contact updates is run, 50 of its records are changed
+ * in HubSpot afterwards, then the revert is previewed (every record read at the rate limit) and run
+ * (conflicts skipped) as jobs, on the embedded database as `npm run demo` runs it, against the
+ * sandbox at HubSpot's 110 requests / 10 s. Prints figures; not a test.
+ *
+ *   npx tsx --conditions=react-server bench/revert-throughput.ts [--rows 20000] [--latency 150] [--changed 50]
+ *
+ * Restored = records whose job title is back to its value before the import; lost = records that
+ * should have been restored and were not; overwritten = records changed since that the revert wrote
+ * over (both must be 0).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startSandbox } from "../sandbox/server";
+import type { RecordedRequest } from "../sandbox/core/state";
+
+const arg = (name: string, d: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : d;
+};
+const ROWS = Number(arg("rows", "20000"));
+const LATENCY = Number(arg("latency", "150"));
+const CHANGED = Number(arg("changed", "50"));
+const CEILING = 100 * 11;
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "bb-revert-bench-"));
+process.env.DATA_DIR = dataDir;
+process.env.BATCHBOARD_SECRET = "bench-secret-bench-secret-bench-secret-0123";
+delete process.env.DATABASE_URL;
+const sb = await startSandbox({ port: 0, counts: { campaigns: 0, contacts: ROWS, companies: 0, deals: 0, marketingEvents: 0 }, config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY } });
+process.env.HUBSPOT_SANDBOX_URL = sb.url;
+
+const { insertTestConnection } = await import("../lib/submissions/testing/connection");
+const store = await import("../lib/submissions/store");
+const runner = await import("../lib/submissions/runner");
+const service = await import("../lib/reverts/service");
+const { stopJobQueue } = await import("../lib/jobs/queue");
+const { session, portalId } = await insertTestConnection(sb);
+
+type Rec = { id: string; properties: Record<string, string | null> };
+const control = async (method: string, p: string, body?: unknown) =>
+  (await fetch(sb.url + p, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined })).json();
+const contacts = async () => (await control("GET", "/__sandbox/records/contacts")) as Rec[];
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// The import: every contact's job title, with the values read before as baselines (as the dry run records them).
+const before = await contacts();
+let t = performance.now();
+const importId = await store.insertSubmission({
+  userId: session.user.id, connectionId: session.connection.id, portalId, resource: { type: "crm", objectType: "contacts", idProperty: "email", uniqueProperty: "email" }, source: "upload",
+  operations: before.map((c) => ({ rowKey: c.id, kind: "update", id: c.properties.email!, properties: { jobtitle: `Imported ${c.id}` }, baseline: { updatedAt: "", values: { jobtitle: c.properties.jobtitle ?? null } }, force: true })),
+});
+if ((await runner.runSubmission(importId)) !== "done") throw new Error("the import did not finish");
+console.log(`Import of ${fmt(ROWS)} contact updates by email: ${fmt((performance.now() - t) / 1000, 1)} s (sandbox 110 req/10 s, latency ${LATENCY} ms)`);
+
+// Someone changes some of them in HubSpot afterwards.
+const changed = before.slice(0, CHANGED);
+const token = sb.ctx.issueTokens({ portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;
+for (let i = 0; i < changed.length; i += 100) {
+  await fetch(`${sb.url}/crm/objects/2026-03/contacts/batch/update`, {
+    method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ inputs: changed.slice(i, i + 100).map((c) => ({ id: c.id, properties: { jobtitle: `Changed since ${c.id}` }, objectWriteTraceId: c.id })) }),
+  });
+}
+
+await control("DELETE", "/__sandbox/requests");
+const rssBefore = process.memoryUsage().rss;
+t = performance.now();
+const draftId = await service.previewRevert(session, importId);
+let plan = service.planStateOf((await store.findSubmission(draftId, portalId))?.plan);
+while (plan?.state === "reading") {
+  await sleep(250);
+  plan = service.planStateOf((await store.findSubmission(draftId, portalId))?.plan);
+}
+if (plan?.state !== "ready") throw new Error(`the preview failed: ${JSON.stringify(plan)}`);
+const previewSeconds = (performance.now() - t) / 1000;
+const previewRequests = ((await control("GET", "/__sandbox/requests")) as RecordedRequest[]).length;
+const rssAfterPreview = process.memoryUsage().rss;
+
+await control("DELETE", "/__sandbox/requests");
+t = performance.now();
+await service.runRevert(session, draftId, { conflicts: "skip", archive: false });
+for (;;) {
+  const v = await store.submissionView(draftId, portalId, Number.MAX_SAFE_INTEGER);
+  if (v!.state === "done") break;
+  await sleep(250);
+}
+const runSeconds = (performance.now() - t) / 1000;
+const log = (await control("GET", "/__sandbox/requests")) as RecordedRequest[];
+const view = (await store.submissionView(draftId, portalId, Number.MAX_SAFE_INTEGER))!;
+
+const now = new Map((await contacts()).map((c) => [c.id, c]));
+const changedIds = new Set(changed.map((c) => c.id));
+const restored = before.filter((c) => !changedIds.has(c.id) && (now.get(c.id)?.properties.jobtitle ?? null) === (c.properties.jobtitle ?? null)).length;
+const lost = ROWS - CHANGED - restored;
+const overwritten = changed.filter((c) => now.get(c.id)?.properties.jobtitle !== `Changed since ${c.id}`).length;
+const rate = view.counts.saved / runSeconds;
+
+console.log(`\nRevert preview: read ${fmt(ROWS)} records in ${fmt(previewSeconds, 1)} s (${previewRequests} requests); ${fmt(plan.summary.restore)} to restore, ${fmt(plan.summary.conflicts)} conflicts; RSS +${fmt((rssAfterPreview - rssBefore) / 2 ** 20)} MB`);
+console.log(`Revert run: ${fmt(view.counts.saved)} saved, ${fmt(view.counts.conflict)} conflicts, ${fmt(view.counts.failed)} failed in ${fmt(runSeconds, 1)} s = ${fmt(rate)} records/s (${fmt((rate / CEILING) * 100)} % of the ${fmt(CEILING)}/s ceiling); ${log.length} requests (${log.filter((r) => r.path.endsWith("/batch/read")).length} conflict reads), ${log.filter((r) => r.status === 429).length} 429s`);
+console.log(`HubSpot afterwards: ${fmt(restored)} restored, ${lost} lost, ${overwritten} changes-since overwritten`);
+
+await stopJobQueue({ graceful: false });
+await sb.close();
+rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);
