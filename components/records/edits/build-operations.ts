@@ -1,6 +1,5 @@
 import type { EditOperation } from "@/lib/submissions/types";
-import type { RowIssues } from "./types";
-import type { EditState } from "./types";
+import type { BaseRow, EditState, PendingUpdate, RowIssues } from "./types";
 
 /**
  * What "Submit" sends: only changed properties, only rows without issues. Updates carry the
@@ -10,7 +9,7 @@ import type { EditState } from "./types";
  * the engine can check all rows with one "changed since" scan instead of a batch read per 50;
  * creates leave empty properties out, since "" would mean "reset" and there is nothing to reset.
  */
-export function buildOperations(state: EditState, issues: RowIssues): EditOperation[] {
+export function buildOperations(state: EditState, issues: RowIssues, baseOf: (id: string) => BaseRow | undefined = () => undefined): EditOperation[] {
   const ops: EditOperation[] = [];
   for (const c of Object.values(state.creates).sort((a, b) => a.seq - b.seq)) {
     if (issues.has(c.rowKey)) continue;
@@ -18,8 +17,23 @@ export function buildOperations(state: EditState, issues: RowIssues): EditOperat
   }
   for (const u of Object.values(state.updates)) {
     if (issues.has(u.id)) continue;
-    const { updatedAt, asOf, values } = u.baseline;
-    ops.push({ rowKey: u.id, kind: "update", id: u.id, properties: { ...u.edits }, baseline: { updatedAt, ...(asOf ? { asOf } : {}), values: { ...values } } });
+    const b = completeBaseline(u, baseOf(u.id));
+    ops.push({ rowKey: u.id, kind: "update", id: u.id, properties: { ...u.edits }, baseline: { updatedAt: b.updatedAt, ...(b.asOf ? { asOf: b.asOf } : {}), values: b.values } });
   }
   return ops;
+}
+
+/**
+ * Edits that arrived without a typed-over value (failed or invalid rows taken back into the grid)
+ * may lack the value before for some properties: the loaded row supplies it, as if the user had
+ * typed them, so every submission records what it overwrote (a revert restores it) and the conflict
+ * check compares against what the user saw.
+ */
+function completeBaseline(u: PendingUpdate, base: BaseRow | undefined): PendingUpdate["baseline"] {
+  const values = { ...u.baseline.values };
+  if (!base) return { ...u.baseline, values };
+  const missing = Object.keys(u.edits).filter((k) => !(k in values));
+  for (const k of missing) values[k] = base.properties[k] ?? null;
+  if (!u.baseline.updatedAt && missing.length) return { updatedAt: base.updatedAt, ...(base.asOf ? { asOf: base.asOf } : {}), values };
+  return { ...u.baseline, values };
 }

@@ -132,4 +132,13 @@ describe("asOf (the newest updatedAt seen when a row was loaded)", () => {
     const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "2026-02-01T00:00:00.000Z", properties: { hs_audience: "A" } } }]);
     expect(buildOperations(r.state, new Map())[0]).toMatchObject({ baseline: { updatedAt: "2026-02-01T00:00:00.000Z", asOf: "2026-02-01T00:00:00.000Z", values: { hs_audience: "A" } } });
   });
+
+  it("fills the values before that a taken-back row lacks from the loaded row, so the submission records what it overwrote", () => {
+    // An upload's invalid row taken into the grid: edits, but no value before and no updatedAt.
+    const taken = { ...emptyEditState(), updates: { "2": { id: "2", label: "Beta", baseline: { updatedAt: "", values: {} }, edits: { hs_audience: "Ops", hs_notes: "n" } } } };
+    expect(buildOperations(taken, new Map(), baseOf)[0]).toMatchObject({ baseline: { updatedAt: rows[1]!.updatedAt, values: { hs_audience: "Devs", hs_notes: null } } });
+    // A failed row keeps the baseline it was sent with; only a missing property is filled.
+    const failed = { ...emptyEditState(), updates: { "1": { id: "1", label: "Alpha", baseline: { updatedAt: "2025-12-01T00:00:00.000Z", values: { hs_audience: "Old" } }, edits: { hs_audience: "X", hs_name: "Alpha 2" } } } };
+    expect(buildOperations(failed, new Map(), baseOf)[0]).toMatchObject({ baseline: { updatedAt: "2025-12-01T00:00:00.000Z", values: { hs_audience: "Old", hs_name: "Alpha" } } });
+  });
 });

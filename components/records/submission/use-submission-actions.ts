@@ -24,8 +24,8 @@ export function useSubmissionActions(resource: GridResource, edits: RecordEdits)
 
   // Each row carries its name, so history and failed items can show it without reading HubSpot.
   const submitReviewed = useCallback(
-    () => submission.submit(buildOperations(store.getState(), issues).map((op) => ({ ...op, label: nameOf(op.rowKey).slice(0, 300) }))),
-    [submission, store, issues, nameOf],
+    () => submission.submit(buildOperations(store.getState(), issues, baseOf).map((op) => ({ ...op, label: nameOf(op.rowKey).slice(0, 300) }))),
+    [submission, store, issues, baseOf, nameOf],
   );
 
   const onKeepTheirs = useCallback((rowKey: string) => {
