@@ -27,7 +27,7 @@ describe("revert", () => {
   const hubspot = (path: string, body: unknown) => fetch(`${sb.url}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, counts: { campaigns: 40, contacts: 20 } });
+    sb = await startSandbox({ port: 0, counts: { campaigns: 40, contacts: 20, marketingEvents: 5 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
     store = await import("../submissions/store");
     runner = await import("../submissions/runner");
@@ -119,6 +119,21 @@ describe("revert", () => {
     expect(draft?.resourceRef).toEqual({ type: "crm", objectType: "contacts" });
     expect((await runToEnd(draftId, { conflicts: "skip", archive: false })).counts).toMatchObject({ saved: 3 });
     expect((await records("contacts")).map(shape)).toEqual(before.map(shape));
+  });
+
+  it("reverts marketing events on the v3 API (read by a pass over the list)", async () => {
+    type Event = { objectId: string; eventDescription?: string; eventUrl?: string; updatedAt: string };
+    const before = (await records("marketing-events")) as unknown as Event[];
+    const ops: RowOperation[] = before.slice(0, 2).map((e, i) => ({
+      rowKey: e.objectId, kind: "update", id: e.objectId, properties: { eventDescription: `Reverted soon ${i}`, eventUrl: `https://example.com/e${i}` },
+      baseline: { updatedAt: e.updatedAt, values: { eventDescription: e.eventDescription ?? null, eventUrl: e.eventUrl ?? null } },
+    }));
+    const original = await submitAndRun({ type: "marketing-events", apiVersion: "v3" }, ops);
+    const { draftId, plan } = await preview(original);
+    expect(plan).toMatchObject({ summary: { restore: 2, values: 4, conflicts: 0 } });
+    expect((await runToEnd(draftId, { conflicts: "skip", archive: false })).counts).toMatchObject({ saved: 2 });
+    const strip = (e: Event) => ({ ...e, updatedAt: undefined });
+    expect(((await records("marketing-events")) as unknown as Event[]).map(strip)).toEqual(before.map(strip));
   });
 
   it("refuses to preview a submission with nothing saved, and one still running", async () => {
