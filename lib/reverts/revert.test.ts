@@ -141,5 +141,12 @@ describe("revert", () => {
     await expect(service.previewRevert(session, id)).rejects.toThrow(/still running/);
     expect(await runner.runSubmission(id)).toBe("done");
     await expect(service.previewRevert(session, id)).rejects.toThrow(/no row of this submission was saved/);
+
+    // While a revert of it runs, another preview would read a half-reverted state.
+    const saved = await submitAndRun({ type: "campaigns" }, [{ rowKey: "y", kind: "update", id: (await records())[30]!.id, properties: { hs_notes: "y" } }]);
+    const running = await store.insertSubmission({ userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId, resource: { type: "campaigns" }, source: "revert", revertOf: saved, operations: [] });
+    await expect(service.previewRevert(session, saved)).rejects.toThrow(/still running/);
+    await store.finishSubmission(running);
+    await expect(service.previewRevert(session, saved)).resolves.toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -48,6 +48,9 @@ export async function previewRevert(session: Session, submissionId: string): Pro
     throw new ExpectedActionError("invalid_input", "This submission is still running. Wait for it to finish (or cancel it) before reverting it.");
   }
   const database = await db();
+  const running = await database.select({ id: submissions.id }).from(submissions)
+    .where(and(eq(submissions.revertOf, submissionId), inArray(submissions.state, ["running", "paused"])));
+  if (running.length) throw new ExpectedActionError("invalid_input", "A revert of this submission is still running. Wait for it to finish before reverting again.");
   const [{ saved } = { saved: 0 }] = await database.select({ saved: sql<number>`count(*)::int` }).from(submissionRows)
     .where(and(eq(submissionRows.submissionId, submissionId), eq(submissionRows.status, "saved")));
   if (Number(saved) === 0) throw new ExpectedActionError("invalid_input", "Nothing to revert: no row of this submission was saved.");
