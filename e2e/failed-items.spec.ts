@@ -1,17 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
+import { failedCount, nav, openRows } from "./failed-support";
 import { cell, sandboxCampaigns, waitForAllLoaded } from "./grid-support";
 import { resetSandbox, SANDBOX, signIn } from "./support";
 
 test.use({ viewport: { width: 1800, height: 900 } });
 
 const UPDATE = "/marketing/campaigns/2026-03/batch/update";
-const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const MESSAGE = "Audience service unavailable for this portal";
-/** The navigation's count (other tests of this run may have left failed items of their own). */
-async function failedCount(page: Page) {
-  const m = /(\d[\d,]*)/.exec(await nav(page).getByRole("link", { name: /^Failed items/ }).innerText());
-  return m ? Number(m[1]!.replace(/,/g, "")) : 0;
-}
 const ourGroup = (page: Page) => page.getByRole("region", { name: new RegExp(`^Campaigns: .*${MESSAGE}`) });
 
 /** Edits Audience on `n` rows and submits them while HubSpot rejects every update batch the same way. */
@@ -45,8 +40,10 @@ test("failed rows are grouped across submissions; a group retried or dismissed l
   const group = ourGroup(page);
   await expect(group).toHaveCount(1);
   await expect(group.getByRole("heading")).toContainText("VALIDATION_ERROR · 3 rows");
-  await group.getByText(/^Rows/).click();
-  await expect(group.getByRole("table", { name: "Failed rows of this group" }).getByRole("row")).toHaveCount(4);
+  const table = await openRows(group);
+  await expect(table.getByRole("row")).toHaveCount(4);
+  await expect(table.getByRole("row").nth(1)).toContainText(MESSAGE);
+  await expect(table.getByRole("row").nth(1).getByRole("link", { name: "Grid edits" })).toHaveAttribute("href", /^\/submissions\/[0-9a-f-]{36}$/);
 
   // HubSpot works again: retrying the group sends the rows as they were sent, and they save.
   await group.getByRole("button", { name: "Retry 3 rows" }).click();
@@ -60,17 +57,51 @@ test("failed rows are grouped across submissions; a group retried or dismissed l
   await expect(ourGroup(page)).toHaveCount(0);
   await expect.poll(() => failedCount(page)).toBe(earlier);
 
-  // A failure nobody will fix is dismissed with a reason; the submission keeps its history.
+  // The grid held the three rows' edits (failed rows keep theirs). HubSpot has those values now, so
+  // they are no longer pending, and the rows are no longer marked failed.
   await nav(page).getByRole("link", { name: "Campaigns" }).click();
   await waitForAllLoaded(page);
-  // The grid still holds the first three edits (failed rows keep theirs); they were retried elsewhere.
-  await page.getByRole("region", { name: "Unsaved changes" }).getByRole("button", { name: "Discard" }).click();
-  await page.getByRole("dialog", { name: "Discard all changes?" }).getByRole("button", { name: "Discard changes" }).click();
-  // Rows the retry did not touch (the grid's copy of those is older than HubSpot's now).
-  await failSome(page, request, 2, "Dismiss me", 5);
+  await expect(page.getByRole("region", { name: "Unsaved changes" })).toHaveCount(0);
+  const results = page.getByRole("region", { name: "Submission results" });
+  await expect(results.getByRole("list", { name: "Failed rows" })).toHaveCount(0);
+  // Closing the old results leaves nothing behind (no failed statuses), and the next results are new.
+  await results.getByRole("button", { name: "Close" }).click();
+  await expect(results).toHaveCount(0);
+
+  // Failures nobody will fix are dismissed with a reason, a selected one first; the submission keeps their history.
+  await failSome(page, request, 3, "Dismiss me", 5);
   await nav(page).getByRole("link", { name: /^Failed items/ }).click();
   const second = ourGroup(page);
+  await expect(second.getByRole("heading")).toContainText("3 rows");
+  const rows = await openRows(second);
+  const first = rows.getByRole("checkbox", { name: /^Select (?!all shown rows)/ }).first();
+  const name = (await first.getAttribute("aria-label"))!.replace(/^Select /, "");
+  await first.check();
+  await expect(rows.getByRole("checkbox", { name: "Select all shown rows" })).not.toBeChecked();
+  await expect(second.getByRole("button", { name: "Retry 1 selected row" })).toBeVisible();
+
+  // The export honours the selection.
+  const download = page.waitForEvent("download");
+  await second.getByRole("link", { name: "Export 1 selected row (XLSX)" }).click();
+  const { default: ExcelJS } = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile((await (await download).path())!);
+  const sheet = book.worksheets[0]!;
+  expect(sheet.rowCount).toBe(2);
+  expect(sheet.getRow(2).getCell(1).text).toBe(name);
+  expect((sheet.getRow(2).values as unknown[]).join(" | ")).toContain(MESSAGE);
+
+  await second.getByRole("button", { name: "Dismiss…" }).click();
+  await second.getByLabel("Reason").fill("Test data, not needed");
+  await second.getByRole("button", { name: "Dismiss 1 selected row" }).click();
   await expect(second.getByRole("heading")).toContainText("2 rows");
+  await expect(rows.getByRole("checkbox", { name: `Select ${name}` })).toHaveCount(0);
+  await expect.poll(() => failedCount(page)).toBe(earlier + 2);
+
+  // Nothing selected any more: the actions apply to the whole group again.
+  await rows.getByRole("checkbox", { name: "Select all shown rows" }).check();
+  await expect(second.getByRole("button", { name: "Retry 2 selected rows" })).toBeVisible();
+  await rows.getByRole("checkbox", { name: "Select all shown rows" }).uncheck();
   await second.getByRole("button", { name: "Dismiss…" }).click();
   await second.getByLabel("Reason").fill("Test data, not needed");
   await second.getByRole("button", { name: "Dismiss 2 rows" }).click();

@@ -6,41 +6,55 @@ import { useState } from "react";
 import { FixInGridButton } from "@/components/records/fix-in-grid-button";
 import { useActionRunner } from "@/components/records/use-action-runner";
 import { dismissFailedGroup, failedGroupForGrid, retryFailedGroup } from "@/lib/failed-items/actions";
-import type { FailedGroupKey } from "@/lib/failed-items/store";
+import { exportHref, type FailedGroupKey, type FailedItemRef } from "@/lib/failed-items/schemas";
 
 interface Props {
   group: FailedGroupKey;
   count: number;
+  /** The rows picked in the group's table: the actions apply to them only; none = the whole group. */
+  selected: readonly FailedItemRef[];
+  /** After the selected rows were dismissed (they leave the list). */
+  onDone: () => void;
   portalId: number;
   userId: string;
 }
 
-/** What can be done with a whole group: retry as sent, fix in the grid, dismiss with a reason, export. */
-export function GroupActions({ group, count, portalId, userId }: Props) {
+const button = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50 disabled:opacity-50";
+
+/** What can be done with a group or its selected rows: retry as sent, fix in the grid, dismiss with a reason, export. */
+export function GroupActions({ group, count, selected, onDone, portalId, userId }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { busy, error, run } = useActionRunner();
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState("");
-  const rows = `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"}`;
-  const exportHref = `/api/failed-items/export?${new URLSearchParams({ ...group, format: "csv" })}`;
+  const n = selected.length || count;
+  const rows = `${n.toLocaleString("en-US")} ${selected.length ? "selected " : ""}${n === 1 ? "row" : "rows"}`;
+  const target = selected.length ? { ...group, items: [...selected] } : group;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      <button type="button" disabled={busy} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50"
-        onClick={() => void run(() => retryFailedGroup(group), (d) => router.push(`/submissions/${d.submissionId}`))}>
+      <button type="button" disabled={busy} className={button}
+        onClick={() => void run(() => retryFailedGroup(target), (d) => {
+          // The retry changes records behind every cached list: grids read them again when next shown.
+          void queryClient.invalidateQueries({ refetchType: "none" });
+          router.push(`/submissions/${d.submissionId}`);
+        })}>
         Retry {rows}
       </button>
-      <FixInGridButton label={`Fix ${rows} in the grid`} load={() => failedGroupForGrid(group)} sourceId="failed-items" portalId={portalId} userId={userId} />
-      <a className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={exportHref} download>Export CSV</a>
+      <FixInGridButton label={`Fix ${rows} in the grid`} load={() => failedGroupForGrid(target)} sourceId="failed-items" portalId={portalId} userId={userId} />
+      <a className={button} href={exportHref(group, "csv", selected)} download>Export {rows} (CSV)</a>
+      <a className={button} href={exportHref(group, "xlsx", selected)} download>Export {rows} (XLSX)</a>
       {!dismissing ? (
-        <button type="button" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" onClick={() => setDismissing(true)}>Dismiss…</button>
+        <button type="button" className={button} onClick={() => setDismissing(true)}>Dismiss…</button>
       ) : (
         <form
           className="flex items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => dismissFailedGroup({ ...group, reason }), () => {
+            void run(() => dismissFailedGroup({ ...target, reason }), () => {
               setDismissing(false);
+              setReason("");
+              onDone();
               router.refresh();
               // The navigation's count lives in the layout, which a refresh keeps: ask for it again.
               void queryClient.invalidateQueries({ queryKey: ["failed-item-count"] });

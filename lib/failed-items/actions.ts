@@ -7,25 +7,25 @@ import { parseStoredRef } from "../resources/ref";
 import { gridTakeBack } from "../submissions/grid-take-back";
 import { startSubmission } from "../submissions/start";
 import { insertSubmission } from "../submissions/store";
-import { failedItemCount, groupItems, itemsAsOperations, resolveItems, type FailedGroupKey } from "./store";
+import { FailedSelectionSchema, type FailedSelection } from "./schemas";
+import { failedItemCount, groupItems, itemsAsOperations, resolveItems } from "./store";
 
-const GroupSchema = z.object({ resource: z.string().max(200), category: z.string().max(200), message: z.string().max(5000) });
-
-async function itemsOf(portalId: number, group: FailedGroupKey) {
-  const items = await groupItems(portalId, group);
+/** The open items of a group (or of the selected ones still open in it) of the session's portal. */
+async function itemsOf(portalId: number, { items: selected, ...group }: FailedSelection) {
+  const items = await groupItems(portalId, group, { selected });
   if (!items.length) throw new ExpectedActionError("not_found", "These failed items were resolved in the meantime.");
   return items;
 }
 
-/** Dismisses a group with a reason: its items leave the list and keep their history. */
-export const dismissFailedGroup = authedAction(GroupSchema.extend({ reason: z.string().trim().min(1, "Say why these are dismissed").max(500) }), async ({ reason, ...group }, session) => {
+/** Dismisses a group (or the selected rows of it) with a reason: its items leave the list and keep their history. */
+export const dismissFailedGroup = authedAction(FailedSelectionSchema.extend({ reason: z.string().trim().min(1, "Say why these are dismissed").max(500) }), async ({ reason, ...group }, session) => {
   const items = await itemsOf(session.connection.portalId, group);
   await resolveItems(items.map((i) => ({ submissionId: i.submission.id, rowKey: i.row.rowKey })), "dismissed", reason);
   return { dismissed: items.length };
 });
 
-/** Sends a group's rows again as they were sent (for errors that pass), as a new submission. */
-export const retryFailedGroup = authedAction(GroupSchema, async (group, session) => {
+/** Sends a group's rows (or the selected ones) again as they were sent (for errors that pass), as a new submission. */
+export const retryFailedGroup = authedAction(FailedSelectionSchema, async (group, session) => {
   const items = await itemsOf(session.connection.portalId, group);
   const first = items[0]!.submission;
   const submissionId = await insertSubmission({
@@ -37,8 +37,8 @@ export const retryFailedGroup = authedAction(GroupSchema, async (group, session)
   return { submissionId };
 });
 
-/** A group's rows as the grid takes them back (see failedRowsForGrid); they leave the list once saved. */
-export const failedGroupForGrid = authedAction(GroupSchema, async (group, session) => {
+/** A group's rows (or the selected ones) as the grid takes them back (see failedRowsForGrid); they leave the list once saved. */
+export const failedGroupForGrid = authedAction(FailedSelectionSchema, async (group, session) => {
   const items = await itemsOf(session.connection.portalId, group);
   return gridTakeBack(parseStoredRef(items[0]!.submission.resource, items[0]!.submission.resourceRef), items.map((i) => i.row));
 });

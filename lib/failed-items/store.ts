@@ -1,18 +1,14 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, ne, not, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, not, or, sql, type SQL } from "drizzle-orm";
 import type { RowOperation } from "../batch/types";
 import { db, tables } from "../db";
 import { parseStoredRef, resourceTitle } from "../resources/ref";
 import { storedOperation } from "../submissions/store";
+import type { FailedGroupKey, FailedItemRef } from "./schemas";
 
-const { submissions, submissionRows } = tables;
+export type { FailedGroupKey } from "./schemas";
 
-/** A group of failed items: one resource, one HubSpot error category and message. */
-export interface FailedGroupKey {
-  resource: string;
-  category: string;
-  message: string;
-}
+const { submissions, submissionRows, uploads } = tables;
 
 const category = sql<string>`coalesce(${submissionRows.error}->>'category', 'UNKNOWN')`;
 const message = sql<string>`coalesce(${submissionRows.error}->>'message', '')`;
@@ -28,7 +24,7 @@ const laterSaved = sql`exists (
     and ${submissionRows.recordId} is not null and r2.record_id = ${submissionRows.recordId}
     and r2.status = 'saved' and r2.updated_at > ${submissionRows.updatedAt})`;
 
-function openItems(portalId: number, group?: FailedGroupKey): SQL {
+function openItems(portalId: number, group?: FailedGroupKey, selected?: readonly FailedItemRef[]): SQL {
   return and(
     eq(submissions.portalId, portalId),
     ne(submissions.state, "draft"),
@@ -36,6 +32,8 @@ function openItems(portalId: number, group?: FailedGroupKey): SQL {
     isNull(submissionRows.resolution),
     not(laterSaved),
     group ? and(eq(submissions.resource, group.resource), sql`${category} = ${group.category}`, sql`${message} = ${group.message}`) : undefined,
+    // A selection narrows the group, never widens it: the other conditions still hold for every item.
+    selected ? or(...selected.map((i) => and(eq(submissionRows.submissionId, i.submissionId), eq(submissionRows.rowKey, i.rowKey)))) ?? sql`false` : undefined,
   )!;
 }
 
@@ -64,11 +62,22 @@ export async function failedItemCount(portalId: number): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-/** The items of one group, oldest first, with their submission. */
-export async function groupItems(portalId: number, group: FailedGroupKey, limit = 20_000) {
+/**
+ * The items of one group, oldest first, with their submission; with `selected`, only those of the
+ * selected items that are still open items of this group of this portal (the client is not trusted).
+ */
+export async function groupItems(portalId: number, group: FailedGroupKey, opts: { selected?: readonly FailedItemRef[]; limit?: number } = {}) {
   return (await db()).select({ row: submissionRows, submission: { id: submissions.id, createdAt: submissions.createdAt, source: submissions.source, resource: submissions.resource, resourceRef: submissions.resourceRef } })
     .from(submissionRows).innerJoin(submissions, eq(submissions.id, submissionRows.submissionId))
-    .where(openItems(portalId, group)).orderBy(submissionRows.updatedAt).limit(limit);
+    .where(openItems(portalId, group, opts.selected)).orderBy(submissionRows.updatedAt, submissionRows.rowKey).limit(opts.limit ?? 20_000);
+}
+
+/** The file each upload submission came from, by submission id (for "from which import"). */
+export async function uploadFileNames(submissionIds: readonly string[]): Promise<Map<string, string>> {
+  if (!submissionIds.length) return new Map();
+  const rows = await (await db()).select({ submissionId: uploads.submissionId, fileName: uploads.fileName })
+    .from(uploads).where(inArray(uploads.submissionId, [...new Set(submissionIds)]));
+  return new Map(rows.map((r) => [r.submissionId!, r.fileName]));
 }
 
 /** Marks items resolved (dismissed with a reason, or retried); they keep their history. */

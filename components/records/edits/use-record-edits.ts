@@ -5,6 +5,7 @@ import type { CellChange, CellMeta, GridRow } from "@/components/grid/types";
 import type { LoadedRow } from "../loaded-rows";
 import type { GridResource } from "../resource";
 import { applyChanges } from "./apply-changes";
+import { dropMootEdits } from "./drop-moot-edits";
 import { EditStore } from "./edit-store";
 import { editStorageKey } from "./persist";
 import { emptyEditState, type BaseRow } from "./types";
@@ -56,6 +57,10 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
 
   const baseById = useMemo(() => new Map(bases.map((b) => [b.id, b])), [bases]);
   const baseOf = useCallback((id: string) => baseById.get(id), [baseById]);
+
+  // As rows load, edits HubSpot already has (saved by a retry elsewhere, or the same change made
+  // there) are dropped, so they are not submitted again into conflicts.
+  useEffect(() => store.update((s) => dropMootEdits(s, baseOf)), [store, baseOf]);
 
   const issues = useMemo(() => resource.validate(state, bases, baseOf), [resource, state.updates, state.creates, bases, baseOf]);
 
