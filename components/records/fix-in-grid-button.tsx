@@ -31,7 +31,7 @@ export function FixInGridButton({ label, load, sourceId, portalId, userId }: Pro
         className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
         onClick={() => void run(load, (data) => {
           if (data.rows.length === 0) {
-            return setMessage("These rows name their records by a unique value (such as an email), not a record id, so they cannot be placed in the grid. Download them, fix the file and upload it again.");
+            return setMessage("These rows cannot be placed in the grid: they name their records by a unique value (such as an email) instead of a record id, or they archive records. Download them, fix the file and upload it again, or retry them.");
           }
           const key = editStorageKey(data.resourceKey, portalId, userId);
           saveEdits(key, takeBackFailed(loadEdits(key), sourceId, data.rows, () => `new-${crypto.randomUUID()}`));

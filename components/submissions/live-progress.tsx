@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { controlSubmission, getSubmission } from "@/lib/submissions/actions";
@@ -72,9 +72,13 @@ export function LiveProgress({ id, initial, ceilingPerSecond }: { id: string; in
     }
   }, [done]);
   const finished = view.state === "done" || view.state === "cancelled";
+  const queryClient = useQueryClient();
   useEffect(() => {
-    if (finished && initial.state === "running") router.refresh();
-  }, [finished, initial.state, router]);
+    if (!finished || initial.state !== "running") return;
+    router.refresh();
+    // Records changed behind every cached grid list (a retry, an upload, a revert): grids read them again when next shown.
+    void queryClient.invalidateQueries({ refetchType: "none" });
+  }, [finished, initial.state, router, queryClient]);
 
   const s = samples.current;
   const rate = s.length > 1 ? rateAt(s, s.length - 1) : 0;

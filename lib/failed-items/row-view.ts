@@ -1,5 +1,6 @@
 import type { RowError } from "../batch/types";
 import type { tables } from "../db";
+import { sourceLabel } from "../submissions/source-label";
 
 type StoredRow = Pick<typeof tables.submissionRows.$inferSelect, "rowKey" | "kind" | "recordId" | "label" | "sent" | "error" | "updatedAt">;
 
@@ -20,7 +21,6 @@ export interface FailedRowView {
   source: string;
 }
 
-const SOURCES: Record<string, string> = { grid: "Grid edits", upload: "Upload", retry: "Retry of failed rows", revert: "Revert" };
 
 export function failedRowView(
   item: { row: StoredRow; submission: { id: string; createdAt: Date; source: string } },
@@ -37,7 +37,7 @@ export function failedRowView(
     sent: row.sent,
     error: row.error,
     failedAt: row.updatedAt.toLocaleString("en-US"),
-    source: file ? `${SOURCES.upload} of ${file}` : SOURCES[submission.source] ?? submission.source,
+    source: file ? `${sourceLabel("upload")} of ${file}` : sourceLabel(submission.source),
     submittedAt: submission.createdAt.toLocaleString("en-US"),
   };
 }

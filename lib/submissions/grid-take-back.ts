@@ -6,12 +6,12 @@ type StoredRow = Pick<typeof tables.submissionRows.$inferSelect, "kind" | "recor
 /**
  * Failed rows as their grid takes them back as pending edits (components/records/edits/take-back-failed.ts):
  * the grid's path and storage key, and the rows it can place. Rows addressed by a unique value instead
- * of a record id (an upload by email) cannot be placed and are counted in `skipped`.
+ * of a record id (an upload by email), and a revert's archive rows, cannot be placed and are counted in `skipped`.
  */
 export function gridTakeBack(ref: ResourceRef, stored: readonly StoredRow[]) {
   const byUniqueValue = ref.type === "crm" && !!ref.idProperty;
   const rows = stored
     .map((r) => ({ kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error }))
-    .filter((r) => r.kind === "create" || (!byUniqueValue && r.recordId));
+    .filter((r) => r.kind === "create" || (r.kind === "update" && !byUniqueValue && r.recordId));
   return { resourceKey: resourceName(ref), path: gridPathFor(ref), rows, skipped: stored.length - rows.length };
 }

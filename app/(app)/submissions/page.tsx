@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { sourceLabel } from "@/lib/submissions/source-label";
 import { stateLabel } from "@/lib/submissions/state-label";
 import { requireSession } from "@/lib/auth/session";
 import { resourceTitle } from "@/lib/resources/ref";
@@ -6,8 +7,6 @@ import { countsBySubmission, listSubmissions, refOf } from "@/lib/submissions/st
 import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 
 export const dynamic = "force-dynamic";
-
-const SOURCES: Record<string, string> = { grid: "Grid edits", upload: "Upload", retry: "Retry of failed rows", revert: "Revert" };
 
 export default async function SubmissionHistoryPage() {
   const session = await requireSession();
@@ -38,7 +37,7 @@ export default async function SubmissionHistoryPage() {
                   <Link className="text-blue-700 underline" href={`/submissions/${s.id}`}>{s.createdAt.toLocaleString("en-US")}</Link>
                 </td>
                 <td className="p-2">{resourceTitle(refOf(s))}</td>
-                <td className="p-2">{SOURCES[s.source] ?? s.source}</td>
+                <td className="p-2">{sourceLabel(s.source)}</td>
                 <td className="p-2">{s.totalRows.toLocaleString("en-US")}</td>
                 <td className="p-2"><OutcomeCounts counts={counts.get(s.id) ?? {}} /></td>
                 <td className="p-2">{stateLabel(s.state)}</td>
