@@ -15,13 +15,16 @@ const SKIP_WORDS: Record<string, string> = {
 
 /** "Restores 8 campaigns (16 values) · 1 conflict · archives 2 created campaigns · 1 skipped (already restored)". */
 export function summaryText(s: Summary, noun: string): string {
-  const parts = [`Restores ${n(s.restore, noun)} (${n(s.values, "value")})`, n(s.conflicts, "conflict")];
+  const parts: string[] = [];
+  if (s.restore > 0) parts.push(`Restores ${n(s.restore, noun)} (${n(s.values, "value")})`);
+  if (s.conflicts > 0) parts.push(n(s.conflicts, "conflict"));
   if (s.archive > 0) parts.push(`archives ${n(s.archive, `created ${noun}`)} if you confirm`);
   const skipped = Object.entries(s.skipped);
   const total = skipped.reduce((t, [, c]) => t + c, 0);
   if (total > 0) parts.push(`${total.toLocaleString("en-US")} skipped (${skipped.map(([code, c]) => `${c.toLocaleString("en-US")} ${SKIP_WORDS[code] ?? code.toLowerCase()}`).join(", ")})`);
   if (s.notApplied > 0) parts.push(`${n(s.notApplied, "row")} of the submission changed nothing`);
-  return parts.join(" · ");
+  const text = parts.join(" · ") || "Nothing to revert";
+  return text[0]!.toUpperCase() + text.slice(1);
 }
 
 /** How many rows the run sends, given the choices. */
