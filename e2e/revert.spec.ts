@@ -70,7 +70,19 @@ test("a submission is reverted: the sandbox is back to its state before, except 
   expect([...after.keys()].sort()).toEqual([...expected.keys()].sort());
   for (const [id, props] of expected) expect(after.get(id), id).toEqual(props);
 
-  // The original submission links to its revert.
+  // The original submission links to its revert; reverting it again finds only the conflict left,
+  // and overwriting it (confirmed) brings HubSpot back exactly to where it was.
   await page.goto(original);
   await expect(page.getByText(/^Reverted by/)).toBeVisible();
+  await page.getByRole("button", { name: "Revert…" }).click();
+  await expect(preview.getByRole("status")).toHaveText("1 conflict · 3 skipped (2 already restored, 1 deleted in HubSpot since)", { timeout: 30_000 });
+  await expect(preview.getByRole("button", { name: "Revert 0 rows" })).toBeDisabled();
+  await preview.getByRole("radio", { name: "Overwrite them with the values from before the submission" }).check();
+  await preview.getByRole("button", { name: "Revert 1 row" }).click();
+  await expect(confirm).toContainText("This overwrites 1 change made in HubSpot since the submission.");
+  await confirm.getByRole("button", { name: "Revert 1 row" }).click();
+  await expect(page.getByText("Finished")).toBeVisible({ timeout: 30_000 });
+  const restored = values(await sandboxCampaigns(request));
+  expect([...restored.keys()].sort()).toEqual([...values(before).keys()].sort());
+  for (const [id, props] of values(before)) expect(restored.get(id), id).toEqual(props);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rowsToSend, summaryText } from "./revert-summary";
 
-const summary = { restore: 8, values: 16, archive: 2, conflicts: 3, archiveConflicts: 1, skipped: { ALREADY_RESTORED: 2, GONE: 1 }, notApplied: 4 };
+const summary = { restore: 8, values: 16, archive: 2, conflicts: 3, archiveConflicts: 1, skipped: { GONE: 1, ALREADY_RESTORED: 2 }, notApplied: 4 };
 
 describe("revert preview summary", () => {
   it("says what the revert does, in the resource's words", () => {

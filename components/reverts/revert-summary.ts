@@ -19,7 +19,9 @@ export function summaryText(s: Summary, noun: string): string {
   if (s.restore > 0) parts.push(`Restores ${n(s.restore, noun)} (${n(s.values, "value")})`);
   if (s.conflicts > 0) parts.push(n(s.conflicts, "conflict"));
   if (s.archive > 0) parts.push(`archives ${n(s.archive, `created ${noun}`)} if you confirm`);
-  const skipped = Object.entries(s.skipped);
+  const order = Object.keys(SKIP_WORDS);
+  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+  const skipped = Object.entries(s.skipped).sort(([a], [b]) => rank(a) - rank(b));
   const total = skipped.reduce((t, [, c]) => t + c, 0);
   if (total > 0) parts.push(`${total.toLocaleString("en-US")} skipped (${skipped.map(([code, c]) => `${c.toLocaleString("en-US")} ${SKIP_WORDS[code] ?? code.toLowerCase()}`).join(", ")})`);
   if (s.notApplied > 0) parts.push(`${n(s.notApplied, "row")} of the submission changed nothing`);
