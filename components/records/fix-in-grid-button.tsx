@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { editStorageKey, loadEdits, saveEdits } from "./edits/persist";
 import { takeBackFailed, type FailedRow } from "./edits/take-back-failed";
-import { useActionRunner } from "./use-action-runner";
+import { ActionButton } from "./action-button";
 
 interface Props {
   label: string;
@@ -22,25 +22,14 @@ interface Props {
  */
 export function FixInGridButton({ label, load, sourceId, portalId, userId }: Props) {
   const router = useRouter();
-  const { busy, error: message, setError: setMessage, run } = useActionRunner();
   return (
-    <span className="flex items-center gap-2">
-      <button
-        type="button"
-        disabled={busy}
-        className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
-        onClick={() => void run(load, (data) => {
-          if (data.rows.length === 0) {
-            return setMessage("These rows cannot be placed in the grid: they name their records by a unique value (such as an email) instead of a record id, or they archive records. Download them, fix the file and upload it again, or retry them.");
-          }
-          const key = editStorageKey(data.resourceKey, portalId, userId);
-          saveEdits(key, takeBackFailed(loadEdits(key), sourceId, data.rows, () => `new-${crypto.randomUUID()}`));
-          router.push(data.path);
-        })}
-      >
-        {busy ? "Opening…" : label}
-      </button>
-      {message && <span role="alert" className="text-sm text-red-700">{message}</span>}
-    </span>
+    <ActionButton label={label} busyLabel="Opening…" action={load} onOk={(data) => {
+      if (data.rows.length === 0) {
+        return "These rows cannot be placed in the grid: they name their records by a unique value (such as an email) instead of a record id, or they archive records. Download them, fix the file and upload it again, or retry them.";
+      }
+      const key = editStorageKey(data.resourceKey, portalId, userId);
+      saveEdits(key, takeBackFailed(loadEdits(key), sourceId, data.rows, () => `new-${crypto.randomUUID()}`));
+      router.push(data.path);
+    }} />
   );
 }
