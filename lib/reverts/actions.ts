@@ -17,7 +17,7 @@ export const revertPreviewState = authedAction(Id, async ({ id }, session) => {
   const draft = await findSubmission(id, session.connection.portalId);
   const plan = draft?.source === "revert" ? planStateOf(draft.plan) : null;
   if (!draft || !plan) throw new ExpectedActionError("not_found", "This revert preview no longer exists.");
-  return { started: draft.state !== "draft", plan };
+  return { plan };
 });
 
 /** Runs the revert with the user's choices (conflicts skipped or overwritten, created records archived or kept). */

@@ -103,7 +103,7 @@ export async function discardRevert(session: Session, draftId: string) {
   const draft = await findSubmission(draftId, session.connection.portalId);
   if (!draft || draft.source !== "revert" || draft.state !== "draft") throw new ExpectedActionError("not_found", "This revert preview no longer exists.");
   await (await db()).delete(submissions).where(and(eq(submissions.id, draftId), eq(submissions.state, "draft")));
-  return { originalId: draft.revertOf };
+  return { discarded: draftId };
 }
 
 /** Reverts of a submission that were started (newest first), for "reverted by" on its page. */
