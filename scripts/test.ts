@@ -21,17 +21,20 @@ if (run(bin("playwright"), ["test"]) !== 0) failures.push("playwright");
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 if (existsSync(`${out}/vitest.json`)) {
   const v = JSON.parse(readFileSync(`${out}/vitest.json`, "utf8"));
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 }
 if (existsSync(`${out}/playwright.json`)) {
   const p = JSON.parse(readFileSync(`${out}/playwright.json`, "utf8"));
   passed += p.stats?.expected ?? 0;
   failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
+  skipped += p.stats?.skipped ?? 0;
 }
 if (failures.length) console.log(`\nFailed steps: ${failures.join(", ")}`);
 if (failures.length && failed === 0) failed = failures.length;
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
+console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failures.length ? 1 : 0);

@@ -1,6 +1,6 @@
 /*
- * Validate sandbox traffic against HubSpot's OpenAPI 3.0 specs (read from ../shared/hubspot-openapi,
- * or HUBSPOT_OPENAPI_DIR; never copied into the repo). Each spec becomes one ajv schema (its $id is
+ * Validate sandbox traffic against HubSpot's OpenAPI 3.0 specs (found by ./spec-source.ts; never
+ * copied into the repo). Each spec becomes one ajv schema (its $id is
  * the file name) so `#/components/schemas/...` refs resolve in place. OpenAPI 3.0 specifics are
  * converted first: `nullable: true` also allows null, `example` is dropped, int32/int64 are formats.
  * Deviations the project accepts are listed by the caller (`Allowed`) and matched per ajv error,
@@ -8,12 +8,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
-const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-export const SPEC_DIR = process.env.HUBSPOT_OPENAPI_DIR || path.resolve(REPO_ROOT, "../shared/hubspot-openapi");
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- spec documents are arbitrary JSON
 
@@ -71,8 +68,8 @@ export class OpenApiSpecs {
   constructor(readonly dir: string, allowed: Allowed[] = [], private allowedStatus: AllowedStatus[] = []) {
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
     if (files.length === 0) {
-      throw new Error(`HubSpot OpenAPI specs not found at ${dir}. CI keeps them in ../shared/hubspot-openapi beside the repo; ` +
-        "set HUBSPOT_OPENAPI_DIR to point elsewhere. The conformance suite does not skip without them.");
+      throw new Error(`HubSpot OpenAPI specs not found at ${dir}. HUBSPOT_OPENAPI_DIR must name a folder ` +
+        "holding HubSpot's spec files (see sandbox/testing/spec-source.ts).");
     }
     addFormats(this.ajv);
     this.ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
