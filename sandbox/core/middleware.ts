@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { SandboxContext, SandboxEnv } from "./context";
+import type { FaultRule } from "./state";
 import { errorBody, hubspotError } from "./errors";
 
 const CONTROL_PREFIX = "/__sandbox";
@@ -65,7 +66,11 @@ function pathMatches(pattern: string, path: string): boolean {
   return re.test(path);
 }
 
-/** Injected faults (POST /__sandbox/faults): a status, a delay, or a dropped connection, `times` times. */
+/**
+ * Injected faults (POST /__sandbox/faults): a status, a delay, or a dropped connection, `times` times.
+ * `when: "after"` lets the API apply the request first, then loses its answer (a status or a reset):
+ * the write happened but the client cannot know.
+ */
 export function faults(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     if (isControl(c.req.path)) return next();
@@ -75,17 +80,38 @@ export function faults(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
     if (!rule) return next();
     rule.times -= 1;
     if (rule.delayMs) await sleep(rule.delayMs);
-    if (rule.reset) {
-      const incoming = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
-      incoming?.socket?.destroy();
-      return new Response(null, { status: 500 });
+    if (rule.when === "after") {
+      await next();
+      if (rule.reset) return dropConnection(c);
+      if (rule.status) c.res = faultResponse(rule);
+      return;
     }
+    if (rule.reset) return dropConnection(c);
     if (!rule.status) return next();
-    if (rule.body !== undefined) return c.json(rule.body as object, rule.status as 500);
-    if (rule.status === 429) return c.json(rateLimitBody(), 429);
-    const category = rule.status >= 500 ? "INTERNAL_ERROR" : "VALIDATION_ERROR";
-    return c.json(errorBody(category, `Injected fault: HTTP ${rule.status}`), rule.status as 500);
+    return faultResponse(rule);
   };
+}
+
+function dropConnection(c: Parameters<MiddlewareHandler<SandboxEnv>>[0]) {
+  const incoming = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
+  incoming?.socket?.destroy();
+  return new Response(null, { status: 500 });
+}
+
+/** The answer a rule gives: its own body, or HubSpot's usual body for that status. */
+function faultResponse(rule: FaultRule): Response {
+  const status = rule.status!;
+  const headers: Record<string, string> = { "content-type": "application/json;charset=utf-8" };
+  if (rule.retryAfterSeconds !== undefined) headers["retry-after"] = String(rule.retryAfterSeconds);
+  const body = rule.body !== undefined ? rule.body : status === 429 ? rateLimitBody(rule.policyName) : faultBody(status);
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+function faultBody(status: number) {
+  if (status === 423) return errorBody("LOCKED", "Too many updates to these records at once: the resource is locked. Wait at least 2 seconds and try again.");
+  if (status === 477) return errorBody("MIGRATION_IN_PROGRESS", "This portal is being migrated between data centers. Retry after the time in the Retry-After header.");
+  const category = status >= 500 ? "INTERNAL_ERROR" : "VALIDATION_ERROR";
+  return errorBody(category, `Injected fault: HTTP ${status}`);
 }
 
 export function latency(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
@@ -95,14 +121,22 @@ export function latency(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
   };
 }
 
-export function rateLimitBody() {
+const POLICIES: Record<string, { message: string; groupName: string }> = {
+  TEN_SECONDLY_ROLLING: { message: "You have reached your ten_secondly_rolling limit.", groupName: "publicapi:oauth:ten-secondly" },
+  SECONDLY: { message: "You have reached your secondly limit.", groupName: "publicapi:oauth:secondly" },
+  DAILY: { message: "You have reached your daily limit.", groupName: "publicapi:oauth:daily" },
+};
+
+/** HubSpot's 429 body; `policyName` says which limit was hit (DAILY waits for midnight, the others seconds). */
+export function rateLimitBody(policyName = "TEN_SECONDLY_ROLLING") {
+  const policy = POLICIES[policyName] ?? { message: `You have reached your ${policyName.toLowerCase()} limit.`, groupName: `publicapi:oauth:${policyName.toLowerCase()}` };
   return {
     status: "error",
-    message: "You have reached your ten_secondly_rolling limit.",
+    message: policy.message,
     errorType: "RATE_LIMIT",
     correlationId: crypto.randomUUID(),
-    policyName: "TEN_SECONDLY_ROLLING",
-    groupName: "publicapi:oauth:ten-secondly",
+    policyName,
+    groupName: policy.groupName,
   };
 }
 
@@ -145,6 +179,11 @@ export function apiAuth(ctx: SandboxContext, anyOf: string[] | ((c: Parameters<M
     c.header("X-HubSpot-RateLimit-Max", String(max));
     c.header("X-HubSpot-RateLimit-Remaining", String(Math.max(0, max - portal.requestTimes.length)));
     if (limited) return c.json(rateLimitBody(), 429);
+    const daily = ctx.state.config.dailyLimit;
+    if (daily !== undefined) {
+      if ((portal.dailyCount ?? 0) >= daily) return c.json(rateLimitBody("DAILY"), 429);
+      portal.dailyCount = (portal.dailyCount ?? 0) + 1;
+    }
     return next();
   };
 }
@@ -156,7 +195,7 @@ export function searchLimit(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> 
     const now = Date.now();
     portal.searchTimes = portal.searchTimes.filter((t) => t > now - 1000);
     if (portal.searchTimes.length >= ctx.state.config.searchPerSecond) {
-      return c.json({ ...rateLimitBody(), message: "You have reached your secondly limit.", policyName: "SECONDLY" }, 429);
+      return c.json(rateLimitBody("SECONDLY"), 429);
     }
     portal.searchTimes.push(now);
     return next();

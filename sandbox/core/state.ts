@@ -9,6 +9,8 @@ export interface SandboxConfig {
   accessTokenTtlSeconds: number;
   /** CRM search is limited separately by HubSpot (5 requests per second per portal). */
   searchPerSecond: number;
+  /** Requests per portal per "day" before a DAILY 429 (unset: no daily limit); POST /__sandbox/reset-daily ends the day. */
+  dailyLimit?: number;
 }
 
 export interface SandboxUser {
@@ -27,6 +29,8 @@ export interface Portal {
   /** Timestamps (ms) of requests counted in the rolling window. */
   requestTimes: number[];
   searchTimes: number[];
+  /** Requests counted against `dailyLimit` since the sandbox's day began. */
+  dailyCount?: number;
 }
 
 export interface OAuthApp {
@@ -87,7 +91,14 @@ export interface FaultRule {
   delayMs?: number;
   /** Drop the connection instead of answering. */
   reset?: boolean;
+  /** A JSON body to answer instead of the usual one. */
   body?: unknown;
+  /** "before" (default): answer instead of the API; "after": apply the request, then answer `status` or drop the connection. */
+  when?: "before" | "after";
+  /** For a 429: HubSpot's policy (DAILY, SECONDLY, TEN_SECONDLY_ROLLING) in the body. */
+  policyName?: string;
+  /** Sent as the Retry-After header. */
+  retryAfterSeconds?: number;
 }
 
 export interface RecordedRequest {

@@ -12,8 +12,11 @@
  *   POST   /__sandbox/tokens/revoke          {token} → revokes a refresh token and its access tokens, or deletes
  *                                            an access token (→ 401 INVALID_AUTHENTICATION)
  *   GET    /__sandbox/records/{kind}         → JSON array of the portal's records in API shapes (404 unknown kind)
- *   GET    /__sandbox/config                 → config;  POST /__sandbox/config {rateLimit:{perTenSeconds}, latencyMs, accessTokenTtlSeconds}
+ *   GET    /__sandbox/config                 → config;  POST /__sandbox/config {rateLimit:{perTenSeconds}, latencyMs, accessTokenTtlSeconds, dailyLimit}
+ *   POST   /__sandbox/reset-daily            → ends the sandbox's day: daily counts start again
  *   GET    /__sandbox/faults                 → {rules};  POST appends {rules:[…]} (400 on bad input);  DELETE clears
+ *            A rule: {method?, path, times?, status?, delayMs?, reset?, body?, when?: "before"|"after",
+ *            policyName?: "DAILY"|"SECONDLY"|"TEN_SECONDLY_ROLLING", retryAfterSeconds?}
  *   GET    /__sandbox/requests?path=&method= → JSON array of recorded API requests;  DELETE clears
  *
  * Calls act on the default (first) portal unless they name one ("portalId" in the body or the query).
@@ -32,6 +35,9 @@ const FaultRuleSchema = z
     delayMs: z.number().int().min(0).max(120_000).optional(),
     reset: z.boolean().optional(),
     body: z.unknown().optional(),
+    when: z.enum(["before", "after"]).optional(),
+    policyName: z.string().regex(/^[A-Z_]+$/).optional(),
+    retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
   })
   .refine((r) => r.status !== undefined || r.delayMs !== undefined || r.reset, { error: "A rule needs status, delayMs or reset." });
 const FaultsBodySchema = z.strictObject({ rules: z.array(FaultRuleSchema).min(1) });
@@ -55,6 +61,8 @@ const ConfigBodySchema = z.strictObject({
   searchPerSecond: z.number().int().min(1).optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
   accessTokenTtlSeconds: z.number().int().optional(),
+  /** null removes the limit. Any change of it begins a new day. */
+  dailyLimit: z.number().int().min(0).nullable().optional(),
   portalId: z.union([z.number(), z.string()]).optional(),
 });
 
@@ -65,6 +73,7 @@ const configView = (c: SandboxConfig) => ({
   accessTokenTtlSeconds: c.accessTokenTtlSeconds,
   rateLimitPerTenSeconds: c.rateLimitPerTenSeconds,
   searchPerSecond: c.searchPerSecond,
+  dailyLimit: c.dailyLimit ?? null,
 });
 
 const issuesOf = (e: z.ZodError) => e.issues.map((i) => ({ message: i.message, in: i.path.join(".") || undefined }));
@@ -166,6 +175,8 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext) {
     return c.json(provider(portal));
   });
 
+  // The sandbox's "midnight": every portal's daily count starts again.
+  const endDay = () => ctx.state.portals.forEach((p) => (p.dailyCount = 0));
   app.get("/__sandbox/config", (c) => c.json(configView(ctx.state.config)));
   app.post("/__sandbox/config", async (c) => {
     const body = await json(c.req.raw);
@@ -180,7 +191,16 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext) {
     if (perSecond !== undefined) cfg.searchPerSecond = perSecond;
     if (d.latencyMs !== undefined) cfg.latencyMs = d.latencyMs;
     if (d.accessTokenTtlSeconds !== undefined) cfg.accessTokenTtlSeconds = d.accessTokenTtlSeconds;
+    if (d.dailyLimit !== undefined) {
+      cfg.dailyLimit = d.dailyLimit ?? undefined;
+      endDay();
+    }
     return c.json(configView(cfg));
+  });
+
+  app.post("/__sandbox/reset-daily", (c) => {
+    endDay();
+    return c.json({ ok: true });
   });
 
   app.get("/__sandbox/faults", (c) => c.json({ rules: ctx.state.faults }));
