@@ -41,6 +41,8 @@ export interface RunBatchOptions {
    * restart): they are looked up by natural key before anything is sent, like a lost answer.
    */
   maybeSent?: ReadonlySet<string>;
+  /** HubSpot asked to wait long (daily limit): unsent rows end CANCELLED; the caller stops and resumes later. */
+  onPause?: SendContext["onPause"];
 }
 
 type Work =
@@ -73,6 +75,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     signal: opts.signal,
     maxAttempts: opts.maxAttempts ?? 6,
     sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    onPause: opts.onPause,
   };
 
   const { updates, creates, archives, duplicates, refused } = splitOperations(ops, adapter);

@@ -10,6 +10,13 @@ export const rowErrors = {
     message: "HubSpot is busy (rate limit) and kept refusing this row after several tries. Nothing was changed: submit it again in a minute.",
     raw,
   }),
+  /** HubSpot asked to wait for long (daily limit) and no job could pause for it. */
+  limitReached: (until: Date, raw?: unknown): RowError => ({
+    category: "RATE_LIMIT",
+    message: `HubSpot's API limit for this portal is used up until about ${until.toISOString().slice(0, 16).replace("T", " ")} UTC. Nothing was changed: submit it again after that.`,
+    code: "DAILY_LIMIT",
+    raw,
+  }),
   serverError: (status: number, raw?: unknown): RowError => ({
     category: "INTERNAL_ERROR",
     message: `HubSpot had a problem (HTTP ${status}) and kept failing after several tries. Nothing was changed: submit it again later.`,

@@ -1,4 +1,5 @@
-import { backoffMs, HubSpotApiError, type HubSpotHttpClient, type RequestOptions } from "../hubspot/http-client";
+import { HubSpotApiError, type HubSpotHttpClient, type RequestOptions } from "../hubspot/http-client";
+import { backoff, classifyFailure, type PauseVerdict } from "../hubspot/retry-policy";
 import type { CallOptions, HubSpotRequester } from "./adapter";
 import { rowErrors } from "./errors";
 import type { RateLimiter } from "./rate-limiter";
@@ -8,7 +9,8 @@ import type { RowError } from "./types";
  * One adapter call with the engine's retry policy. The HTTP client makes a single attempt per
  * request here, so that every attempt, retries included, passes the portal's rate limiter.
  *
- * - 429: HubSpot did nothing, so any call is retried after a backoff (Retry-After if sent).
+ * - 429, 423, 477: HubSpot did nothing, so any call is retried after a backoff (Retry-After if sent).
+ *   A daily limit or a long Retry-After asks the job to pause (`onPause`) instead: rows stay unsent.
  * - 5xx, network errors, timeouts: retried for idempotent calls (reads, updates). For a create the
  *   outcome is UNKNOWN (HubSpot may have applied it before failing): reported as such, never
  *   retried here; the engine looks the records up before sending anything again.
@@ -27,6 +29,8 @@ export interface SendContext {
   signal?: AbortSignal;
   maxAttempts: number;
   sleep: (ms: number) => Promise<void>;
+  /** HubSpot asked to wait longer than a job should sit (daily limit): the caller stops the run and resumes later. */
+  onPause?: (pause: PauseVerdict) => void;
 }
 
 export async function send<T>(
@@ -37,7 +41,6 @@ export async function send<T>(
   let last: RowError = rowErrors.unexpected(new Error("no attempt made"));
   for (let attempt = 0; attempt < ctx.maxAttempts; attempt++) {
     if (ctx.signal?.aborted) return { kind: "aborted", sent: false };
-    let lastResponse: Response | undefined;
     let sent = false;
     const http: HubSpotRequester = {
       request: async <R>(path: string, o: RequestOptions<R> = {}) => {
@@ -47,10 +50,7 @@ export async function send<T>(
           ...o,
           maxAttempts: 1,
           signal: ctx.signal,
-          onResponse: (res) => {
-            lastResponse = res;
-            ctx.limiter.observe(res);
-          },
+          onResponse: (res) => ctx.limiter.observe(res),
         });
       },
     };
@@ -58,15 +58,18 @@ export async function send<T>(
       return { kind: "ok", value: await fn(http, { signal: ctx.signal }) };
     } catch (err) {
       if (ctx.signal?.aborted) return { kind: "aborted", sent };
+      let waitMs = backoff(attempt);
       if (err instanceof HubSpotApiError) {
-        if (err.status === 429) {
-          last = rowErrors.rateLimited(err.body);
-        } else if (err.status >= 500) {
-          if (!idempotent) return { kind: "unknown", error: err };
-          last = rowErrors.serverError(err.status, err.body);
-        } else {
-          return { kind: "rejected", status: err.status, body: err.body, message: err.message };
+        const verdict = classifyFailure({ status: err.status, policyName: err.policyName, retryAfterSeconds: err.retryAfterSeconds, idempotent, attempt });
+        if (verdict.kind === "rejected") return { kind: "rejected", status: err.status, body: err.body, message: err.message };
+        if (verdict.kind === "unknown") return { kind: "unknown", error: err };
+        if (verdict.kind === "pause") {
+          if (!ctx.onPause) return { kind: "gave-up", error: rowErrors.limitReached(verdict.resumeAt, err.body) };
+          ctx.onPause(verdict);
+          return { kind: "aborted", sent: false };
         }
+        waitMs = verdict.waitMs;
+        last = err.status === 429 ? rowErrors.rateLimited(err.body) : rowErrors.serverError(err.status, err.body);
       } else if (isNetworkError(err)) {
         if (!idempotent) return { kind: "unknown", error: err };
         last = rowErrors.network(err);
@@ -75,7 +78,7 @@ export async function send<T>(
         if (!idempotent) return { kind: "unknown", error: err };
         return { kind: "gave-up", error: rowErrors.unexpected(err) };
       }
-      if (attempt + 1 < ctx.maxAttempts) await ctx.sleep(backoffMs(attempt, lastResponse));
+      if (attempt + 1 < ctx.maxAttempts) await ctx.sleep(waitMs);
     }
   }
   return { kind: "gave-up", error: last };

@@ -20,6 +20,8 @@ const envSchema = z.object({
   HUBSPOT_OPTIONAL_SCOPES: z.string().optional(),
   HUBSPOT_SANDBOX_PORT: z.coerce.number().int().default(4010),
   HUBSPOT_SANDBOX_URL: z.string().url().optional(),
+  /** Per HubSpot call (connect to last byte); a timed-out write is looked up, never blindly resent. */
+  HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
   /** Custom CRM object types the object picker offers (comma-separated, e.g. "p_projects,2-123"); see lib/crm/offered-types.ts. */
   CRM_CUSTOM_OBJECT_TYPES: z.string().optional(),
 });

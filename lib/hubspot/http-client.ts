@@ -1,10 +1,13 @@
 import "server-only";
 import type { z } from "zod";
+import { env } from "../config/env";
+import { backoff, classifyFailure, retryAfterSeconds } from "./retry-policy";
 
 /**
  * The one way Batchboard talks HTTP to HubSpot: bearer auth from a token provider, JSON in and out,
- * HubSpot's error bodies turned into HubSpotApiError, and retries where they are safe:
- * 429 always (nothing was done), 5xx and network errors only for reads unless the caller says so.
+ * HubSpot's error bodies turned into HubSpotApiError, a timeout on every call, and retries where
+ * they are safe (retry-policy.ts): 429 (but not the daily limit), 423 and 477 always (nothing was
+ * done), 5xx and network errors only for reads unless the caller says so.
  */
 export interface TokenProvider {
   /** A valid access token; `force` asks for a refreshed one after a 401. */
@@ -18,12 +21,19 @@ export class HubSpotApiError extends Error {
     message: string,
     readonly body: unknown,
     readonly correlationId?: string,
+    /** From the Retry-After header, when HubSpot sent one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "HubSpotApiError";
   }
   get isAuth() {
     return this.status === 401;
+  }
+  /** Which limit a 429 hit: DAILY, SECONDLY, TEN_SECONDLY_ROLLING. */
+  get policyName(): string | undefined {
+    const p = (this.body as { policyName?: unknown } | undefined)?.policyName;
+    return typeof p === "string" ? p : undefined;
   }
   get missingScopes(): string[] {
     const errors = (this.body as { errors?: { context?: { requiredGranularScopes?: string[] } }[] })?.errors ?? [];
@@ -50,15 +60,15 @@ export interface HubSpotClientOptions {
   fetch?: typeof fetch;
   /** Waits between retries; tests shorten it. */
   sleep?: (ms: number) => Promise<void>;
+  /** Per attempt, connect to last byte of the body (default HUBSPOT_TIMEOUT_MS, 30 s): a hung call must not hold a job. */
+  timeoutMs?: number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function backoffMs(attempt: number, res?: Response): number {
-  const retryAfter = Number(res?.headers.get("retry-after"));
-  if (retryAfter > 0) return retryAfter * 1000;
-  // HubSpot documents no Retry-After; its window is 10 s rolling, so back off towards ~1-2 s with jitter.
-  return Math.min(8000, 250 * 2 ** attempt) + Math.floor(Math.random() * 250);
+  const retryAfter = res ? retryAfterSeconds(res.headers) : undefined;
+  return retryAfter !== undefined && retryAfter > 0 ? retryAfter * 1000 : backoff(attempt);
 }
 
 export class HubSpotHttpClient {
@@ -74,14 +84,18 @@ export class HubSpotHttpClient {
     const maxAttempts = o.maxAttempts ?? 6;
     const doFetch = this.opts.fetch ?? fetch;
     const sleep = this.opts.sleep ?? defaultSleep;
+    const timeoutMs = this.opts.timeoutMs ?? env().HUBSPOT_TIMEOUT_MS;
     let forcedRefresh = false;
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = { accept: "application/json" };
       if (o.body !== undefined) headers["content-type"] = "application/json";
       if (this.opts.token) headers.authorization = `Bearer ${await this.opts.token({ force: forcedRefresh })}`;
       let res: Response;
+      // The same signal covers reading the body, so a response that stalls midway times out too.
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
       try {
-        res = await doFetch(url, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body), signal: o.signal, cache: "no-store" });
+        res = await doFetch(url, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body), signal, cache: "no-store" });
       } catch (err) {
         if (o.idempotent !== false && method === "GET" && attempt + 1 < maxAttempts) { await sleep(backoffMs(attempt)); continue; }
         if (o.idempotent && attempt + 1 < maxAttempts) { await sleep(backoffMs(attempt)); continue; }
@@ -94,17 +108,17 @@ export class HubSpotHttpClient {
         return o.schema ? o.schema.parse(json) : (json as T);
       }
       const body = await res.json().catch(() => undefined);
-      const error = toApiError(res.status, body);
+      const error = toApiError(res.status, body, retryAfterSeconds(res.headers));
       if (res.status === 401 && this.opts.token && !forcedRefresh) { forcedRefresh = true; continue; }
-      const retryable = res.status === 429 || (res.status >= 500 && (method === "GET" || o.idempotent));
-      if (retryable && attempt + 1 < maxAttempts) { await sleep(backoffMs(attempt, res)); continue; }
+      const verdict = classifyFailure({ status: res.status, policyName: error.policyName, retryAfterSeconds: error.retryAfterSeconds, idempotent: method === "GET" || !!o.idempotent, attempt });
+      if (verdict.kind === "retry" && attempt + 1 < maxAttempts) { await sleep(verdict.waitMs); continue; }
       throw error;
     }
   }
 }
 
-function toApiError(status: number, body: unknown): HubSpotApiError {
+function toApiError(status: number, body: unknown, retryAfter?: number): HubSpotApiError {
   const b = (body ?? {}) as { category?: string; errorType?: string; message?: string; correlationId?: string };
   const category = b.category ?? b.errorType ?? (status === 429 ? "RATE_LIMIT" : `HTTP_${status}`);
-  return new HubSpotApiError(status, category, b.message ?? `HubSpot answered HTTP ${status}`, body, b.correlationId);
+  return new HubSpotApiError(status, category, b.message ?? `HubSpot answered HTTP ${status}`, body, b.correlationId, retryAfter);
 }

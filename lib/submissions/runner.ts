@@ -7,6 +7,8 @@ import { limiterFor } from "../batch/shared-rate-limiter";
 import { db, tables } from "../db";
 import { adapterFor } from "../hubspot/adapter-for";
 import { HubSpotHttpClient } from "../hubspot/http-client";
+import type { PauseVerdict } from "../hubspot/retry-policy";
+import { pauseForLimit } from "./limit-pause";
 import { finishSubmission, markSaving, recordOutcomes, refOf, setSubmissionState, unfinishedOperations } from "./store";
 
 /**
@@ -52,6 +54,7 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
   const onAbort = () => stop.abort();
   signal?.addEventListener("abort", onAbort);
   let revoked: string | undefined;
+  let limited: PauseVerdict | undefined;
   // Pause and cancel are written to the submission by any process; the job polls for them.
   const watch = setInterval(() => {
     void stateOf(submissionId).then((s) => s !== "running" && stop.abort(), () => {});
@@ -79,6 +82,11 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
       client,
       limiter: limiterFor(connection.portalId),
       signal: stop.signal,
+      // HubSpot's daily limit (or a long Retry-After): stop now, resume later (limit-pause.ts).
+      onPause: (p) => {
+        limited ??= p;
+        stop.abort();
+      },
       onSaving: (keys) => void markSaving(submissionId, keys).catch((e) => console.error("[submissions] markSaving", e)),
       // Rows the engine did not send because we stopped, or whose answer our stop cut off, stay
       // unfinished ("saving" ones are looked up first): the resumed run decides their fate.
@@ -91,6 +99,10 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
 
   if (revoked) {
     await setSubmissionState(submissionId, "paused", `${REVOKED_PREFIX}: ${revoked} Sign in with HubSpot again to resume.`);
+    return "paused";
+  }
+  if (limited && (await stateOf(submissionId)) === "running") {
+    await pauseForLimit(submissionId, limited);
     return "paused";
   }
   if (stop.signal.aborted) {

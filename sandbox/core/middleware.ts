@@ -68,8 +68,8 @@ function pathMatches(pattern: string, path: string): boolean {
 
 /**
  * Injected faults (POST /__sandbox/faults): a status, a delay, or a dropped connection, `times` times.
- * `when: "after"` lets the API apply the request first, then loses its answer (a status or a reset):
- * the write happened but the client cannot know.
+ * `when: "after"` lets the API apply the request first, then stalls (delayMs) or loses its answer
+ * (a status or a reset): the write happened but the client cannot know.
  */
 export function faults(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
@@ -79,13 +79,15 @@ export function faults(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
     );
     if (!rule) return next();
     rule.times -= 1;
-    if (rule.delayMs) await sleep(rule.delayMs);
     if (rule.when === "after") {
       await next();
+      // Applied; now the answer stalls (delayMs), is lost (reset) or replaced (status).
+      if (rule.delayMs) await sleep(rule.delayMs);
       if (rule.reset) return dropConnection(c);
       if (rule.status) c.res = faultResponse(rule);
       return;
     }
+    if (rule.delayMs) await sleep(rule.delayMs);
     if (rule.reset) return dropConnection(c);
     if (!rule.status) return next();
     return faultResponse(rule);

@@ -1,0 +1,48 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db, tables } from "../db";
+import type { Job } from "../jobs/queue";
+import { jobQueue } from "../jobs/queue";
+import type { PauseVerdict } from "../hubspot/retry-policy";
+import { setSubmissionState } from "./store";
+import { startSubmission } from "./start";
+
+/**
+ * A submission paused because HubSpot asked to wait long (the portal's daily request limit, or a
+ * Retry-After beyond a minute): nothing failed, the unsent rows stay pending. A delayed job on the
+ * `submission-resume` queue resumes it at the time given; the user can resume it by hand before.
+ */
+export const RESUME_QUEUE = "submission-resume";
+
+export interface ResumeJob {
+  submissionId: string;
+  /** The pause this job ends: a submission paused again since (or resumed by hand) is left alone. */
+  reason: string;
+}
+
+const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+
+/** The pause's reason in plain words, with when it resumes (shown after "Paused: "). */
+export function limitPauseReason(p: PauseVerdict): string {
+  if (p.daily) {
+    return `HubSpot's daily limit of API requests for this portal is used up (HubSpot resets it at midnight in the portal's time zone). ` +
+      `Nothing failed: resumes at ${when(p.resumeAt)} by itself, checking again every hour until the limit is reset. You can also resume it now.`;
+  }
+  return `HubSpot asked Batchboard to wait (HTTP ${p.status}). Nothing failed: resumes at ${when(p.resumeAt)} by itself. You can also resume it now.`;
+}
+
+export async function pauseForLimit(submissionId: string, p: PauseVerdict) {
+  const reason = limitPauseReason(p);
+  await setSubmissionState(submissionId, "paused", reason);
+  await (await jobQueue()).send<ResumeJob>(RESUME_QUEUE, { submissionId, reason }, { startAfter: p.resumeAt });
+}
+
+/** The delayed job: runs the submission again if it is still paused for this very reason. */
+export async function resumeAfterLimitJob(job: Job<ResumeJob>) {
+  const { submissions } = tables;
+  const resumed = await (await db()).update(submissions).set({ state: "running", pausedReason: null })
+    .where(and(eq(submissions.id, job.data.submissionId), eq(submissions.state, "paused"), eq(submissions.pausedReason, job.data.reason)))
+    .returning({ id: submissions.id });
+  if (resumed.length) await startSubmission(job.data.submissionId);
+  return { resumed: resumed.length > 0 };
+}
