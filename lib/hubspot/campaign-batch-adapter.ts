@@ -8,11 +8,16 @@ import {
   CAMPAIGN_LIST_MAX_LIMIT,
   CAMPAIGN_PROPERTY_NAMES,
   CampaignBatchReadResponseSchema,
-  CampaignBatchResponseSchema,
   CampaignListResponseSchema,
+  CampaignSchema,
   type Campaign,
   type CampaignBatchResponse,
 } from "./schemas/campaigns";
+import { confirmUnreadable, nothingAccounted, unlessUnreadable } from "./confirm-unreadable";
+import { lenientBatchResponse } from "./schemas/lenient";
+
+/** Write answers, read leniently: a surprise in one item must not lose the batch's outcome. */
+const CampaignWriteResponseSchema = lenientBatchResponse(CampaignSchema);
 
 /**
  * Campaigns for the batch engine: the 2026-03 batch endpoints, parsed with the project's schemas,
@@ -70,21 +75,23 @@ export const campaignBatchAdapter: BatchAdapter = {
   batchSize: CAMPAIGN_BATCH_LIMIT,
 
   async update(http, ops, call) {
-    const res = await http.request(`${BASE}/batch/update`, {
+    const res = await unlessUnreadable(() => http.request(`${BASE}/batch/update`, {
       method: "POST",
       body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties })) },
-      schema: CampaignBatchResponseSchema,
+      schema: CampaignWriteResponseSchema,
       idempotent: true,
       signal: call.signal,
-    });
-    return correlateUpdates(ops, res);
+    }));
+    const props = [...new Set(ops.flatMap((op) => Object.keys(op.properties)))];
+    const out = res ? correlateUpdates(ops, res) : nothingAccounted();
+    return confirmUnreadable(ops, out, res ? res.unreadableResults : ops.length, (ids) => campaignBatchAdapter.read(http, ids, props, call));
   },
 
   async create(http, ops, call) {
     const res = await http.request(`${BASE}/batch/create`, {
       method: "POST",
       body: { inputs: ops.map((op) => ({ properties: op.properties })) },
-      schema: CampaignBatchResponseSchema,
+      schema: CampaignWriteResponseSchema,
       signal: call.signal,
     });
     return correlateCreates(ops, res);

@@ -5,7 +5,12 @@ import type { RowError, RowOperation, SavedRecord } from "../batch/types";
 import { crmItemError, crmNotFound, crmRequestError, type CrmErrorContext } from "./crm-batch-errors";
 import { crmObjectsPath } from "./crm-objects";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
-import { CrmBatchResponseSchema, type CrmBatchResponse, type CrmObject, type CrmPropertyDefinition } from "./schemas/crm";
+import { confirmUnreadable, nothingAccounted, unlessUnreadable } from "./confirm-unreadable";
+import { CrmBatchResponseSchema, CrmObjectSchema, type CrmBatchResponse, type CrmObject, type CrmPropertyDefinition } from "./schemas/crm";
+import { lenientBatchResponse } from "./schemas/lenient";
+
+/** Write answers, read leniently: a surprise in one item must not lose the batch's outcome. */
+const CrmWriteResponseSchema = lenientBatchResponse(CrmObjectSchema);
 
 /**
  * CRM records (contacts, companies, deals, tickets, custom objects) for the batch engine, on
@@ -114,21 +119,26 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
     recordKey,
 
     async update(http, ops, call) {
-      const res = await http.request(`${base}/batch/update`, {
+      const res = await unlessUnreadable(() => http.request(`${base}/batch/update`, {
         method: "POST",
         body: { inputs: ops.map((op) => ({ id: op.id, ...(idProperty ? { idProperty } : {}), properties: op.properties, objectWriteTraceId: op.rowKey })) },
-        schema: CrmBatchResponseSchema,
+        schema: CrmWriteResponseSchema,
         idempotent: true,
         signal: call.signal,
-      });
-      return correlate(ops, res, recordKey, (r) => (idProperty ? valueOf(r, idProperty) : r.id));
+      }));
+      const out = res ? correlate(ops, res, recordKey, (r) => (idProperty ? valueOf(r, idProperty) : r.id)) : nothingAccounted();
+      const props = [...new Set(ops.flatMap((op) => Object.keys(op.properties)))];
+      return confirmUnreadable(ops, out, res ? res.unreadableResults : ops.length, async (ids) => {
+        const found = await batchRead(http, ids, props, idProperty, call.signal);
+        return new Map(found.map((r) => [idProperty ? valueOf(r, idProperty)! : r.id, toSavedRecord(r)]));
+      }, recordKey);
     },
 
     async create(http, ops, call) {
       const res = await http.request(`${base}/batch/create`, {
         method: "POST",
         body: { inputs: ops.map((op) => ({ properties: op.properties, objectWriteTraceId: op.rowKey })) },
-        schema: CrmBatchResponseSchema,
+        schema: CrmWriteResponseSchema,
         signal: call.signal,
       });
       return correlate(ops, res, createKey, (r) => valueOf(r, uniqueProperty));

@@ -7,9 +7,13 @@ import { listMarketingEvents, marketingEventPaths, type MarketingEventApiVersion
 import { HubSpotApiError } from "./http-client";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
 import {
-  MarketingEventBatchResponseSchema, MarketingEventSchema,
+  MarketingEventDefaultSchema, MarketingEventSchema,
   type MarketingEventBatchResponse, type MarketingEventDefault,
 } from "./schemas/marketing-events";
+import { lenientBatchResponse } from "./schemas/lenient";
+
+/** Write answers, read leniently: a surprise in one item must not lose the batch's outcome. */
+const EventWriteResponseSchema = lenientBatchResponse(MarketingEventDefaultSchema);
 
 /**
  * Marketing events for the batch engine, on the 2026-03 or the v3 API (identical shapes and rules,
@@ -84,7 +88,7 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
       const res = await http.request(`${paths.base}/batch/update`, {
         method: "POST",
         body: { inputs: ops.map((op) => eventUpdateInput(op.id, op.properties)) },
-        schema: MarketingEventBatchResponseSchema,
+        schema: EventWriteResponseSchema,
         idempotent: true,
         signal: call.signal,
       });
