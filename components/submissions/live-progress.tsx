@@ -74,7 +74,8 @@ export function LiveProgress({ id, initial, ceilingPerSecond }: { id: string; in
   const finished = view.state === "done" || view.state === "cancelled";
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (!finished || initial.state !== "running") return;
+    // A page opened while the submission was paused (e.g. for HubSpot's daily limit) sees it finish too.
+    if (!finished || (initial.state !== "running" && initial.state !== "paused")) return;
     router.refresh();
     // Records changed behind every cached grid list (a retry, an upload, a revert): grids read them again when next shown.
     void queryClient.invalidateQueries({ refetchType: "none" });
