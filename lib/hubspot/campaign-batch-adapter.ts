@@ -12,7 +12,9 @@ import {
   CampaignSchema,
   type Campaign,
   type CampaignBatchResponse,
+  type CampaignListResponse,
 } from "./schemas/campaigns";
+import { HubSpotApiError } from "./http-client";
 import { confirmUnreadable, nothingAccounted, unlessUnreadable } from "./confirm-unreadable";
 import { lenientBatchResponse } from "./schemas/lenient";
 
@@ -154,14 +156,27 @@ export async function campaignsChangedSince(
   let total: number | undefined;
   let lastSeen: string | undefined;
   for (let pages = 1; ; pages++) {
-    const page = await http.request(BASE, {
-      query: { sort: "-updatedAt", limit: CAMPAIGN_LIST_MAX_LIMIT, after, properties },
-      schema: CampaignListResponseSchema,
-      idempotent: true,
-      signal: call.signal,
-    });
+    let page: CampaignListResponse;
+    try {
+      page = await http.request(BASE, {
+        query: { sort: "-updatedAt", limit: CAMPAIGN_LIST_MAX_LIMIT, after, properties },
+        schema: CampaignListResponseSchema,
+        idempotent: true,
+        signal: call.signal,
+      });
+    } catch (err) {
+      if (!(err instanceof HubSpotApiError && err.status === 400)) throw err;
+      console.warn(`[campaigns] the list refused sort=-updatedAt (HTTP 400: ${err.message}); conflicts are checked by reading each batch before writing`);
+      return { changed, coveredFrom: undefined, pages };
+    }
     if (total !== undefined && page.total < total) return { changed, coveredFrom: undefined, pages };
     total = page.total;
+    // HubSpot documents no sort values: if it ignored ours, stopping at the first old record would
+    // miss newer ones further down (silent overwrites). Only a page really in order is trusted.
+    if (!newestFirst(page.results, lastSeen)) {
+      console.warn("[campaigns] the list is not in descending updatedAt order (sort=-updatedAt ignored?); conflicts are checked by reading each batch before writing");
+      return { changed, coveredFrom: undefined, pages };
+    }
     for (const c of page.results) {
       if (Date.parse(c.updatedAt) <= sinceMs) return { changed, coveredFrom: since, pages };
       const seen = changed.get(c.id);
@@ -172,6 +187,17 @@ export async function campaignsChangedSince(
     if (!after) return { changed, coveredFrom: since, pages };
     if (pages >= call.maxPages) return { changed, coveredFrom: lastSeen, pages };
   }
+}
+
+/** Whether a page's records are in descending updatedAt order, continuing from the previous page's last. */
+function newestFirst(results: { updatedAt: string }[], previous: string | undefined): boolean {
+  let last = previous === undefined ? Infinity : Date.parse(previous);
+  for (const r of results) {
+    const t = Date.parse(r.updatedAt);
+    if (t > last) return false;
+    last = t;
+  }
+  return true;
 }
 
 /** The campaign with exactly this name (the list's `name` filter is "contains", so page and compare). */

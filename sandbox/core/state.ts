@@ -11,6 +11,13 @@ export interface SandboxConfig {
   searchPerSecond: number;
   /** Requests per portal per "day" before a DAILY 429 (unset: no daily limit); POST /__sandbox/reset-daily ends the day. */
   dailyLimit?: number;
+  /** Behaviours real HubSpot shows that its docs do not (off by default: the sandbox follows the docs). */
+  strict?: {
+    /** batch/update by a non-id `idProperty` (e.g. email) refused, as HubSpot reportedly does. */
+    idPropertyUpdate?: boolean;
+    /** The campaigns list ignores `sort` (HubSpot documents no allowed values). */
+    ignoreCampaignSort?: boolean;
+  };
 }
 
 export interface SandboxUser {

@@ -180,7 +180,8 @@ export function registerCampaigns(app: SandboxApp, ctx: SandboxContext) {
     }
     const offset = q.after === undefined || q.after === "" ? 0 : Number(q.after);
     if (!Number.isInteger(offset) || offset < 0) return invalid(c, `Invalid paging cursor after="${q.after}".`, { errors: [{ message: "invalid cursor", in: "after" }] });
-    const sort = q.sort || "createdAt";
+    // strict.ignoreCampaignSort: HubSpot documents no sort values; a portal may answer in its own order.
+    const sort = (!ctx.state.config.strict?.ignoreCampaignSort && q.sort) || "createdAt";
     const field = sort.replace(/^-/, "");
     if (!SORT_FIELDS.has(field) && !CAMPAIGN_PROPERTY_BY_NAME.has(field)) {
       return invalid(c, `Cannot sort by "${sort}": use a campaign property, createdAt or updatedAt, optionally prefixed with "-".`, { errors: [{ message: "invalid sort", in: "sort" }] });

@@ -63,6 +63,7 @@ const ConfigBodySchema = z.strictObject({
   accessTokenTtlSeconds: z.number().int().optional(),
   /** null removes the limit. Any change of it begins a new day. */
   dailyLimit: z.number().int().min(0).nullable().optional(),
+  strict: z.strictObject({ idPropertyUpdate: z.boolean().optional(), ignoreCampaignSort: z.boolean().optional() }).optional(),
   portalId: z.union([z.number(), z.string()]).optional(),
 });
 
@@ -74,6 +75,7 @@ const configView = (c: SandboxConfig) => ({
   rateLimitPerTenSeconds: c.rateLimitPerTenSeconds,
   searchPerSecond: c.searchPerSecond,
   dailyLimit: c.dailyLimit ?? null,
+  strict: { idPropertyUpdate: c.strict?.idPropertyUpdate ?? false, ignoreCampaignSort: c.strict?.ignoreCampaignSort ?? false },
 });
 
 const issuesOf = (e: z.ZodError) => e.issues.map((i) => ({ message: i.message, in: i.path.join(".") || undefined }));
@@ -191,6 +193,7 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext) {
     if (perSecond !== undefined) cfg.searchPerSecond = perSecond;
     if (d.latencyMs !== undefined) cfg.latencyMs = d.latencyMs;
     if (d.accessTokenTtlSeconds !== undefined) cfg.accessTokenTtlSeconds = d.accessTokenTtlSeconds;
+    if (d.strict) cfg.strict = { ...cfg.strict, ...d.strict };
     if (d.dailyLimit !== undefined) {
       cfg.dailyLimit = d.dailyLimit ?? undefined;
       endDay();
