@@ -24,8 +24,9 @@ const contacts = () => kit.records<Contact>("contacts");
 const inputs = async (path: string) => (await kit.requests(path)).map((c) => ({ status: c.status, query: c.query, body: c.requestBody as { inputs: Record<string, unknown>[]; idProperty?: string } }));
 const errorOf = (o: RowOutcome | undefined) => (o as Extract<RowOutcome, { status: "failed" }>).error;
 
+const byEmail = { objectType: "contacts", idProperty: "email" };
+
 describe("contacts addressed by email (idProperty)", () => {
-  const byEmail = { objectType: "contacts", idProperty: "email" };
 
   it("updates by email in any case; saved records carry HubSpot's id; unknown emails fail as not found", async () => {
     const [a, b] = await contacts();
@@ -37,8 +38,12 @@ describe("contacts addressed by email (idProperty)", () => {
     expect(outcomes.map((o) => o.status)).toEqual(["saved", "saved", "failed"]);
     expect(outcomes[0]).toMatchObject({ record: { id: a!.id, properties: { jobtitle: "Chief Listener" } } });
     expect(errorOf(outcomes[2])).toMatchObject({ category: "OBJECT_NOT_FOUND", property: "email", message: "No contact with email “nobody@nowhere.example” exists in HubSpot." });
+    // Emails are resolved to record ids by batch read (which takes idProperty), then updated by id
+    // (real HubSpot refuses batch/update by email); the unknown email is never sent.
+    const [resolve] = await inputs(`${CONTACTS}/batch/read`);
+    expect(resolve!.body).toMatchObject({ idProperty: "email", properties: ["email"] });
     const [call] = await inputs(`${CONTACTS}/batch/update`);
-    expect(call!.body.inputs.map((i) => [i.idProperty, i.objectWriteTraceId])).toEqual([["email", "a"], ["email", "b"], ["email", "x"]]);
+    expect(call!.body.inputs.map((i) => [i.id, i.idProperty, i.objectWriteTraceId])).toEqual([[a!.id, undefined, "a"], [b!.id, undefined, "b"]]);
     const stored = new Map((await contacts()).map((c) => [c.id, c]));
     expect(stored.get(a!.id)!.properties.jobtitle).toBe("Chief Listener");
     expect(stored.get(b!.id)!.properties.jobtitle).toBe("Head of Things");
@@ -49,8 +54,30 @@ describe("contacts addressed by email (idProperty)", () => {
     await run(byEmail, [{ rowKey: "them", kind: "update", id: a!.properties.email!, properties: { jobtitle: "Theirs" } }]);
     const [o] = await run(byEmail, [{ rowKey: "me", kind: "update", id: a!.properties.email!.toUpperCase(), properties: { jobtitle: "Mine" }, baseline: { updatedAt: a!.updatedAt, values: a!.properties } }]);
     expect(o).toMatchObject({ status: "conflict", current: { id: a!.id, properties: { jobtitle: "Theirs" } } });
-    const [read] = await inputs(`${CONTACTS}/batch/read`);
-    expect(read!.body).toMatchObject({ idProperty: "email", properties: ["jobtitle", "email"] });
+    const reads = await inputs(`${CONTACTS}/batch/read`);
+    expect(reads.map((r) => r.body)).toContainEqual(expect.objectContaining({ idProperty: "email", properties: ["jobtitle", "email"] }));
+  });
+});
+
+describe("a portal that refuses batch/update by email (sandbox strict.idPropertyUpdate, as real HubSpot)", () => {
+  it("updates by email still save every row, by record id; an unknown email is not found, never created", async () => {
+    await kit.control("POST", "/__sandbox/config", { strict: { idPropertyUpdate: true } });
+    try {
+      const [a, b] = await contacts();
+      const before = (await contacts()).length;
+      const outcomes = await run(byEmail, [
+        { rowKey: "a", kind: "update", id: a!.properties.email!.toUpperCase(), properties: { jobtitle: "Strict A" } },
+        { rowKey: "b", kind: "update", id: b!.properties.email!, properties: { jobtitle: "Strict B" } },
+        { rowKey: "x", kind: "update", id: "stranger@nowhere.example", properties: { jobtitle: "?" } },
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["saved", "saved", "failed"]);
+      expect(errorOf(outcomes[2])).toMatchObject({ category: "OBJECT_NOT_FOUND" });
+      const after = await contacts();
+      expect(after).toHaveLength(before);
+      expect(after.find((c) => c.id === a!.id)!.properties.jobtitle).toBe("Strict A");
+    } finally {
+      await kit.control("POST", "/__sandbox/config", { strict: { idPropertyUpdate: false } });
+    }
   });
 });
 

@@ -103,6 +103,24 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
     return out;
   }
 
+  /** batch/update by record id; results matched by trace id, then id. */
+  async function updateById(http: HubSpotRequester, ops: UpdateOp[], call: { signal?: AbortSignal }): Promise<BatchCallResult> {
+    const byId = (op: UpdateOp) => op.id.trim();
+    const res = await unlessUnreadable(() => http.request(`${base}/batch/update`, {
+      method: "POST",
+      body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties, objectWriteTraceId: op.rowKey })) },
+      schema: CrmWriteResponseSchema,
+      idempotent: true,
+      signal: call.signal,
+    }));
+    const out = res ? correlate(ops, res, byId, (r) => r.id) : nothingAccounted();
+    const props = [...new Set(ops.flatMap((op) => Object.keys(op.properties)))];
+    return confirmUnreadable(ops, out, res ? res.unreadableResults : ops.length, async (ids) => {
+      const found = await batchRead(http, ids, props, undefined, call.signal);
+      return new Map(found.map((r) => [r.id, toSavedRecord(r)]));
+    }, byId);
+  }
+
   return {
     noun: ctx.noun,
     batchSize: MAX_BATCH_INPUTS,
@@ -119,19 +137,22 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
     recordKey,
 
     async update(http, ops, call) {
-      const res = await unlessUnreadable(() => http.request(`${base}/batch/update`, {
-        method: "POST",
-        body: { inputs: ops.map((op) => ({ id: op.id, ...(idProperty ? { idProperty } : {}), properties: op.properties, objectWriteTraceId: op.rowKey })) },
-        schema: CrmWriteResponseSchema,
-        idempotent: true,
-        signal: call.signal,
-      }));
-      const out = res ? correlate(ops, res, recordKey, (r) => (idProperty ? valueOf(r, idProperty) : r.id)) : nothingAccounted();
-      const props = [...new Set(ops.flatMap((op) => Object.keys(op.properties)))];
-      return confirmUnreadable(ops, out, res ? res.unreadableResults : ops.length, async (ids) => {
-        const found = await batchRead(http, ids, props, idProperty, call.signal);
-        return new Map(found.map((r) => [idProperty ? valueOf(r, idProperty)! : r.id, toSavedRecord(r)]));
-      }, recordKey);
+      if (!idProperty) return updateById(http, ops, call);
+      // HubSpot refuses batch/update by a non-id idProperty on real portals ("Unable to perform
+      // update/upsert by non-unique 0-1 property") and points to batch read, which takes it: resolve
+      // the values to record ids, then update by id. A value not found is "not found", never a create.
+      const found = await batchRead(http, ops.map((op) => op.id), [idProperty], idProperty, call.signal);
+      const idByKey = new Map(found.flatMap((r) => { const k = valueOf(r, idProperty); return k ? [[k, r.id] as const] : []; }));
+      const out = nothingAccounted();
+      const resolved: UpdateOp[] = [];
+      for (const op of ops) {
+        const id = idByKey.get(recordKey(op));
+        if (id) resolved.push({ ...op, id });
+        else out.failed.set(op.rowKey, crmNotFound(ctx, op.id, { id: op.id, idProperty }));
+      }
+      if (!resolved.length) return out;
+      const byId = await updateById(http, resolved, call);
+      return { saved: new Map([...out.saved, ...byId.saved]), failed: new Map([...out.failed, ...byId.failed]), unassigned: byId.unassigned };
     },
 
     async create(http, ops, call) {

@@ -73,13 +73,17 @@ function idPropertyError(c: C, e: WriteEnv, inputs: { idProperty?: string }[], r
   return undefined;
 }
 
-async function batchWrite(c: C, type: CrmObjectType, mode: WriteMode) {
+async function batchWrite(c: C, type: CrmObjectType, mode: WriteMode, strictIdProperty = false) {
   const schema = mode === "create" ? CrmBatchCreateInputSchema : mode === "update" ? CrmBatchUpdateInputSchema : CrmBatchUpsertInputSchema;
   const requestedAt = new Date().toISOString();
   const body = await readJson(c, schema);
   if (!body.ok) return body.res;
   const inputs = body.data.inputs as WriteInput[];
   const e = env(c.get("portal"), type);
+  if (mode === "update" && strictIdProperty && inputs.some((i) => i.idProperty && i.idProperty !== "hs_object_id")) {
+    // config strict.idPropertyUpdate: as a public report shows HubSpot answering batch/update by email.
+    return hubspotError(c, 400, "VALIDATION_ERROR", `Unable to perform update/upsert by non-unique ${type.objectTypeId} property`);
+  }
   if (mode !== "create") {
     const bad = idPropertyError(c, e, inputs, mode === "upsert");
     if (bad) return bad;
@@ -160,7 +164,7 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
   }));
 
   app.post(`${base}/batch/create`, write, withType((c, type) => batchWrite(c, type, "create")));
-  app.post(`${base}/batch/update`, write, withType((c, type) => batchWrite(c, type, "update")));
+  app.post(`${base}/batch/update`, write, withType((c, type) => batchWrite(c, type, "update", ctx.state.config.strict?.idPropertyUpdate)));
   app.post(`${base}/batch/upsert`, write, withType((c, type) => batchWrite(c, type, "upsert")));
 
   // HubSpot answers 204 whether or not the ids existed.
