@@ -81,6 +81,29 @@ describe("a portal that refuses batch/update by email (sandbox strict.idProperty
   });
 });
 
+describe("a whole batch create refused with one 409 (as real HubSpot answers an existing email)", () => {
+  it("isolates the inputs that really collide: each gets its own existing record; the others are created once", async () => {
+    const all = await contacts();
+    const [x, y] = [all[3]!, all[6]!];
+    const ops: RowOperation[] = [
+      { rowKey: "n0", kind: "create", properties: { email: "fresh0@example.com", firstname: "Fresh" } },
+      { rowKey: "x", kind: "create", properties: { email: x.properties.email!.toUpperCase(), firstname: "Dup X" } },
+      { rowKey: "n1", kind: "create", properties: { email: "fresh1@example.com", firstname: "Fresh" } },
+      { rowKey: "y", kind: "create", properties: { email: y.properties.email!, firstname: "Dup Y" } },
+    ];
+    // HubSpot names only the first existing record, and writes nothing.
+    const body = { status: "error", category: "CONFLICT", message: `Contact already exists. Existing ID: ${x.id}`, correlationId: "c0ffee" };
+    await kit.faults({ method: "POST", path: `${CONTACTS}/batch/create`, status: 409, body });
+    const outcomes = new Map((await run({ objectType: "contacts", uniqueProperty: "email" }, ops)).map((o) => [o.rowKey, o]));
+    expect([...outcomes.values()].map((o) => `${o.rowKey}:${o.status}`)).toEqual(["n0:saved", "x:failed", "n1:saved", "y:failed"]);
+    expect(errorOf(outcomes.get("x"))).toMatchObject({ category: "CONFLICT", message: `A contact with email “${x.properties.email!.toUpperCase()}” already exists in HubSpot (record ${x.id}).` });
+    expect(errorOf(outcomes.get("y"))!.message).toBe(`A contact with email “${y.properties.email}” already exists in HubSpot (record ${y.id}).`);
+    const after = await contacts();
+    expect(after).toHaveLength(all.length + 2);
+    for (const e of ["fresh0@example.com", "fresh1@example.com"]) expect(after.filter((c) => c.properties.email === e)).toHaveLength(1);
+  });
+});
+
 describe("creates", () => {
   it("map unordered results back by trace id (150 rows → 100 + 50); per-row errors leave the rest created", async () => {
     const [existing] = await contacts();
@@ -91,7 +114,7 @@ describe("creates", () => {
 
     expect(byStatus(outcomes)).toEqual({ saved: 148, failed: 2 });
     expect(errorOf(outcomes[10])).toMatchObject({ code: "INVALID_EMAIL", property: "email", message: "“not-an-email” is not a valid email address." });
-    expect(errorOf(outcomes[20])).toMatchObject({ category: "CONFLICT", property: "email", message: `Another contact already has email “${existing!.properties.email}” (record ${existing!.id}).` });
+    expect(errorOf(outcomes[20])).toMatchObject({ category: "CONFLICT", property: "email", message: `A contact with email “${existing!.properties.email}” already exists in HubSpot (record ${existing!.id}).` });
     const calls = await inputs(`${CONTACTS}/batch/create`);
     expect(calls.map((c) => c.body.inputs.length)).toEqual([100, 50]);
     expect(calls.flatMap((c) => c.body.inputs.map((i) => i.objectWriteTraceId))).toEqual(ops.map((o) => o.rowKey));
@@ -180,7 +203,7 @@ describe("HubSpot's property errors, readable", () => {
     const invalid = describe(400, { category: "VALIDATION_ERROR", message: 'Property values were not valid: [{"isValid":false,"message":"Email address x@ is invalid","error":"INVALID_EMAIL","name":"email"}]' }, "x");
     expect(invalid).toMatchObject<Partial<RowError>>({ category: "VALIDATION_ERROR", code: "INVALID_EMAIL", property: "email", message: "“x@” is not a valid email address." });
     const conflict = describe(409, { category: "CONFLICT", message: "Contact already exists. Existing ID: 42", context: {} }, "x");
-    expect(conflict.message).toBe("Another contact already has the same unique value (record 42).");
+    expect(conflict.message).toBe("A contact with the same unique value already exists in HubSpot (record 42).");
     expect(describe(403, { category: "MISSING_SCOPES", message: "no" }, "x").message).toMatch(/change contacts in this portal\. Reconnect HubSpot/);
   });
 });

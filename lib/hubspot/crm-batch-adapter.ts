@@ -2,7 +2,8 @@ import "server-only";
 import type { BatchAdapter, BatchCallResult, CreateOp, HubSpotRequester, UpdateOp } from "../batch/adapter";
 import { allArchived, chunk } from "../batch/operations";
 import type { RowError, RowOperation, SavedRecord } from "../batch/types";
-import { crmItemError, crmNotFound, crmRequestError, type CrmErrorContext } from "./crm-batch-errors";
+import { crmAlreadyExists, crmItemError, crmNotFound, crmRequestError, type CrmErrorContext } from "./crm-batch-errors";
+import { HubSpotApiError } from "./http-client";
 import { crmObjectsPath } from "./crm-objects";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
 import { confirmUnreadable, nothingAccounted, unlessUnreadable } from "./confirm-unreadable";
@@ -121,7 +122,30 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
     }, byId);
   }
 
-  return {
+  /**
+   * Real HubSpot may refuse a whole batch create with one 409 naming only the first existing record
+   * ("Contact already exists. Existing ID: …"), and nothing is written. Find every input whose unique
+   * value is already in HubSpot (one batch read), fail those rows with their own record, create the rest.
+   */
+  async function isolateConflict(http: HubSpotRequester, ops: CreateOp[], call: { signal?: AbortSignal }, err: HubSpotApiError): Promise<BatchCallResult> {
+    const keys = ops.flatMap((op) => createKey(op) ?? []);
+    const found = await batchRead(http, keys, [uniqueProperty!], uniqueProperty, call.signal);
+    const existing = new Map(found.flatMap((r) => { const k = valueOf(r, uniqueProperty); return k ? [[k, r.id] as const] : []; }));
+    const out = nothingAccounted();
+    const rest: CreateOp[] = [];
+    for (const op of ops) {
+      const id = existing.get(createKey(op) ?? "\u0000");
+      if (id) out.failed.set(op.rowKey, crmAlreadyExists(ctx, uniqueProperty!, op.properties, id, err.body));
+      else rest.push(op);
+    }
+    // Nothing found: the 409 is about something else; the engine reports it for every row.
+    if (rest.length === ops.length) throw err;
+    if (!rest.length) return out;
+    const more = await adapter.create(http, rest, call);
+    return { saved: more.saved, failed: new Map([...out.failed, ...more.failed]), unassigned: more.unassigned };
+  }
+
+  const adapter: BatchAdapter = {
     noun: ctx.noun,
     batchSize: MAX_BATCH_INPUTS,
 
@@ -156,13 +180,18 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
     },
 
     async create(http, ops, call) {
-      const res = await http.request(`${base}/batch/create`, {
-        method: "POST",
-        body: { inputs: ops.map((op) => ({ properties: op.properties, objectWriteTraceId: op.rowKey })) },
-        schema: CrmWriteResponseSchema,
-        signal: call.signal,
-      });
-      return correlate(ops, res, createKey, (r) => valueOf(r, uniqueProperty));
+      try {
+        const res = await http.request(`${base}/batch/create`, {
+          method: "POST",
+          body: { inputs: ops.map((op) => ({ properties: op.properties, objectWriteTraceId: op.rowKey })) },
+          schema: CrmWriteResponseSchema,
+          signal: call.signal,
+        });
+        return correlate(ops, res, createKey, (r) => valueOf(r, uniqueProperty));
+      } catch (err) {
+        if (!(err instanceof HubSpotApiError && err.status === 409 && uniqueProperty && ops.length > 1)) throw err;
+        return isolateConflict(http, ops, call, err);
+      }
     },
 
     async archive(http, ops, call) {
@@ -192,4 +221,5 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
 
     describeError: crmRequestError(ctx),
   };
+  return adapter;
 }

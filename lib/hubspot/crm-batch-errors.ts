@@ -85,13 +85,19 @@ export function crmNotFound(ctx: CrmErrorContext, id: string, raw: unknown): Row
   };
 }
 
+/** A create whose unique value belongs to a record already in HubSpot (found after a whole-batch 409). */
+export function crmAlreadyExists(ctx: CrmErrorContext, prop: string, props: Record<string, string>, existingId: string, raw: unknown): RowError {
+  return conflictError(ctx, { message: "", context: { propertyName: [prop], existingId: [existingId] } }, props, raw);
+}
+
 function conflictError(ctx: CrmErrorContext, err: { message: string; context?: Record<string, string[]> }, props: Record<string, string>, raw: unknown): RowError {
   const prop = err.context?.propertyName?.[0];
   const existing = err.context?.existingId?.[0] ?? /Existing ID: (\d+)/.exec(err.message)?.[1];
   const value = prop ? props[prop] : undefined;
   const what = prop ? `${label(ctx, prop).toLowerCase()}${value ? ` “${value}”` : ""}` : "the same unique value";
+  // Two different situations, worded apart: a record already in HubSpot, or a second row of the user's own file.
   const message = existing
-    ? `Another ${ctx.noun} already has ${what} (record ${existing}).`
+    ? `A ${ctx.noun} with ${what} already exists in HubSpot (record ${existing}).`
     : `Another row of this submission also has ${what}; a ${ctx.noun}'s ${prop ? label(ctx, prop).toLowerCase() : "value"} must be unique.`;
   return { category: "CONFLICT", code: "DUPLICATE_UNIQUE_VALUE", property: prop, message, raw };
 }
