@@ -1,6 +1,6 @@
 import "server-only";
-import { HubSpotHttpClient } from "./http-client";
-import { AccessTokenInfoSchema } from "./schemas/oauth";
+import { introspectAccessToken } from "./oauth";
+import { IntrospectionResponseSchema } from "./schemas/oauth";
 import type { HubSpotTarget } from "./target";
 
 export interface PortalIdentity {
@@ -11,9 +11,10 @@ export interface PortalIdentity {
   scopes: string[];
 }
 
+/** The portal, user and scopes behind a fresh access token, from token introspection (no v1 call). */
 export async function fetchTokenIdentity(target: HubSpotTarget, accessToken: string): Promise<PortalIdentity> {
-  const client = new HubSpotHttpClient({ apiBase: target.apiBase });
-  const info = await client.request(`/oauth/v1/access-tokens/${encodeURIComponent(accessToken)}`, { schema: AccessTokenInfoSchema });
+  const info = IntrospectionResponseSchema.parse(await introspectAccessToken(target, accessToken));
+  if (!info.active) throw new Error("HubSpot reports the new access token as inactive. Try signing in again.");
   return {
     portalId: info.hub_id,
     hubDomain: info.hub_domain ?? `portal-${info.hub_id}`,

@@ -22,6 +22,7 @@ function server(t: HubSpotTarget): oauth.AuthorizationServer {
     authorization_endpoint: t.authorizeUrl,
     token_endpoint: `${t.apiBase}/oauth/2026-03/token`,
     revocation_endpoint: `${t.apiBase}/oauth/2026-03/token/revoke`,
+    introspection_endpoint: `${t.apiBase}/oauth/2026-03/token/introspect`,
   };
 }
 
@@ -76,4 +77,14 @@ export async function refreshTokens(t: HubSpotTarget, refreshToken: string): Pro
 export async function revokeRefreshToken(t: HubSpotTarget, refreshToken: string): Promise<void> {
   const response = await oauth.revocationRequest(server(t), client(t), auth(t), refreshToken, { ...opts(t), additionalParameters: { token_type_hint: "refresh_token" } });
   await oauth.processRevocationResponse(response);
+}
+
+/**
+ * What HubSpot knows about an access token (portal, domain, user, scopes), by the 2026-03
+ * introspection endpoint: HubSpot refuses the v1 token-info endpoints to new marketplace apps and
+ * retires them on 2027-02-16.
+ */
+export async function introspectAccessToken(t: HubSpotTarget, accessToken: string): Promise<unknown> {
+  const response = await oauth.introspectionRequest(server(t), client(t), auth(t), accessToken, { ...opts(t), additionalParameters: { token_type_hint: "access_token" } });
+  return oauth.processIntrospectionResponse(server(t), client(t), response);
 }
