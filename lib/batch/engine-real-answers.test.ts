@@ -111,11 +111,36 @@ describe("item 2: transient answers are retried, never shown as rejected rows", 
 });
 
 describe("item 8: request timeout", () => {
+  const quickClient = () => new HubSpotHttpClient({ apiBase: kit.sb.url, token: async () => kit.sb.ctx.issueTokens({ portalId: kit.portalId, scopes: kit.sb.ctx.knownScopes() }).access_token, timeoutMs: 300 });
+
+  it("an update that hangs after HubSpot applied it times out and is confirmed by a read, not resent", async () => {
+    const ops = await updates(30, "hung");
+    await kit.faults({ method: "POST", path: BATCH_UPDATE, when: "after", delayMs: 60_000 });
+    const outcomes = await run(ops, { client: quickClient() });
+    expect(byStatus(outcomes)).toEqual({ saved: 30 });
+    expect(await kit.requests(BATCH_UPDATE)).toHaveLength(0); // only the hung call, still unanswered
+    const stored = new Map((await kit.records()).map((r) => [r.id, r]));
+    ops.forEach((op, i) => expect(stored.get((op as { id: string }).id)!.properties.hs_notes).toBe(`hung ${i}`));
+  }, 10_000);
+
+  it("an update whose connection drops after the write is confirmed by a read, not resent", async () => {
+    const ops = await updates(30, "reset");
+    await kit.faults({ method: "POST", path: BATCH_UPDATE, when: "after", reset: true });
+    expect(byStatus(await run(ops))).toEqual({ saved: 30 });
+    expect(await kit.requests(BATCH_UPDATE)).toHaveLength(1);
+  });
+
+  it("an update refused before the write (connection dropped) is simply retried as a batch", async () => {
+    const ops = await updates(30, "before");
+    await kit.faults({ method: "POST", path: BATCH_UPDATE, reset: true });
+    expect(byStatus(await run(ops))).toEqual({ saved: 30 });
+    expect((await kit.requests(BATCH_UPDATE)).map((r) => r.status)).toEqual([500, 200]);
+  });
+
   it("a create that hangs after HubSpot applied it times out, is looked up and not sent again", async () => {
     const ops = creates(5, "Hung launch");
     await kit.faults({ method: "POST", path: BATCH_CREATE, when: "after", delayMs: 60_000 });
-    const client = new HubSpotHttpClient({ apiBase: kit.sb.url, token: async () => kit.sb.ctx.issueTokens({ portalId: kit.portalId, scopes: kit.sb.ctx.knownScopes() }).access_token, timeoutMs: 300 });
-    const outcomes = await run(ops, { client });
+    const outcomes = await run(ops, { client: quickClient() });
     expect(byStatus(outcomes)).toEqual({ saved: 5 });
     expect((await kit.requests(BATCH_CREATE)).length).toBe(0); // the hung call is still unanswered, so not logged yet
     await expectEachNameOnce(ops.map((o) => o.properties.hs_name!));

@@ -15,7 +15,7 @@ import {
   type CampaignListResponse,
 } from "./schemas/campaigns";
 import { HubSpotApiError } from "./http-client";
-import { confirmUnreadable, nothingAccounted, unlessUnreadable } from "./confirm-unreadable";
+import { confirmedUpdate } from "./confirmed-update";
 import { lenientBatchResponse } from "./schemas/lenient";
 
 /** Write answers, read leniently: a surprise in one item must not lose the batch's outcome. */
@@ -77,16 +77,22 @@ export const campaignBatchAdapter: BatchAdapter = {
   batchSize: CAMPAIGN_BATCH_LIMIT,
 
   async update(http, ops, call) {
-    const res = await unlessUnreadable(() => http.request(`${BASE}/batch/update`, {
-      method: "POST",
-      body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties })) },
-      schema: CampaignWriteResponseSchema,
-      idempotent: true,
-      signal: call.signal,
-    }));
     const props = [...new Set(ops.flatMap((op) => Object.keys(op.properties)))];
-    const out = res ? correlateUpdates(ops, res) : nothingAccounted();
-    return confirmUnreadable(ops, out, res ? res.unreadableResults : ops.length, (ids) => campaignBatchAdapter.read(http, ids, props, call));
+    return confirmedUpdate({
+      ops,
+      send: () => http.request(`${BASE}/batch/update`, {
+        method: "POST",
+        body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties })) },
+        schema: CampaignWriteResponseSchema,
+        idempotent: true,
+        signal: call.signal,
+      }),
+      correlate: (res) => correlateUpdates(ops, res),
+      unreadable: (res) => res.unreadableResults,
+      read: (ids) => campaignBatchAdapter.read(http, ids, props, call),
+      keyOf: (op) => op.id,
+      signal: call.signal,
+    });
   },
 
   async create(http, ops, call) {

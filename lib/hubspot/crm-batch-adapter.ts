@@ -6,7 +6,7 @@ import { crmAlreadyExists, crmItemError, crmNotFound, crmRequestError, type CrmE
 import { HubSpotApiError } from "./http-client";
 import { crmObjectsPath } from "./crm-objects";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
-import { confirmUnreadable, nothingAccounted, unlessUnreadable } from "./confirm-unreadable";
+import { confirmedUpdate, nothingAccounted } from "./confirmed-update";
 import { CrmBatchResponseSchema, CrmObjectSchema, type CrmBatchResponse, type CrmObject, type CrmPropertyDefinition } from "./schemas/crm";
 import { lenientBatchResponse } from "./schemas/lenient";
 
@@ -106,20 +106,22 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
 
   /** batch/update by record id; results matched by trace id, then id. */
   async function updateById(http: HubSpotRequester, ops: UpdateOp[], call: { signal?: AbortSignal }): Promise<BatchCallResult> {
-    const byId = (op: UpdateOp) => op.id.trim();
-    const res = await unlessUnreadable(() => http.request(`${base}/batch/update`, {
-      method: "POST",
-      body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties, objectWriteTraceId: op.rowKey })) },
-      schema: CrmWriteResponseSchema,
-      idempotent: true,
-      signal: call.signal,
-    }));
-    const out = res ? correlate(ops, res, byId, (r) => r.id) : nothingAccounted();
     const props = [...new Set(ops.flatMap((op) => Object.keys(op.properties)))];
-    return confirmUnreadable(ops, out, res ? res.unreadableResults : ops.length, async (ids) => {
-      const found = await batchRead(http, ids, props, undefined, call.signal);
-      return new Map(found.map((r) => [r.id, toSavedRecord(r)]));
-    }, byId);
+    return confirmedUpdate({
+      ops,
+      send: () => http.request(`${base}/batch/update`, {
+        method: "POST",
+        body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties, objectWriteTraceId: op.rowKey })) },
+        schema: CrmWriteResponseSchema,
+        idempotent: true,
+        signal: call.signal,
+      }),
+      correlate: (res) => correlate(ops, res, (op) => op.id.trim(), (r) => r.id),
+      unreadable: (res) => res.unreadableResults,
+      read: async (ids) => new Map((await batchRead(http, ids, props, undefined, call.signal)).map((r) => [r.id, toSavedRecord(r)])),
+      keyOf: (op) => op.id.trim(),
+      signal: call.signal,
+    });
   }
 
   /**
