@@ -72,19 +72,27 @@ function pathMatches(pattern: string, path: string): boolean {
  * (a status or a reset): the write happened but the client cannot know.
  */
 export function faults(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
+  const matched = new WeakMap<FaultRule, number>();
   return async (c, next) => {
     if (isControl(c.req.path)) return next();
     const rule = ctx.state.faults.find(
       (r) => r.times > 0 && (!r.method || r.method.toUpperCase() === c.req.method) && pathMatches(r.path, c.req.path),
     );
     if (!rule) return next();
+    if (rule.every) {
+      // Every n-th matching request only (e.g. lose 1 answer in 5): the others pass untouched.
+      const seen = (matched.get(rule) ?? 0) + 1;
+      matched.set(rule, seen);
+      if (seen % rule.every !== 0) return next();
+    }
     rule.times -= 1;
     if (rule.when === "after") {
       await next();
       // Applied; now the answer stalls (delayMs), is lost (reset) or replaced (status).
       if (rule.delayMs) await sleep(rule.delayMs);
-      if (rule.reset) return dropConnection(c);
-      if (rule.status) c.res = faultResponse(rule);
+      // After next() the answer is c.res (a returned Response would be ignored): the log shows what happened.
+      if (rule.reset) c.res = dropConnection(c);
+      else if (rule.status) c.res = faultResponse(rule);
       return;
     }
     if (rule.delayMs) await sleep(rule.delayMs);

@@ -106,6 +106,8 @@ export interface FaultRule {
   policyName?: string;
   /** Sent as the Retry-After header. */
   retryAfterSeconds?: number;
+  /** Applies to every n-th matching request only (each application counts against `times`). */
+  every?: number;
 }
 
 export interface RecordedRequest {

@@ -16,7 +16,7 @@
  *   POST   /__sandbox/reset-daily            → ends the sandbox's day: daily counts start again
  *   GET    /__sandbox/faults                 → {rules};  POST appends {rules:[…]} (400 on bad input);  DELETE clears
  *            A rule: {method?, path, times?, status?, delayMs?, reset?, body?, when?: "before"|"after",
- *            policyName?: "DAILY"|"SECONDLY"|"TEN_SECONDLY_ROLLING", retryAfterSeconds?}
+ *            policyName?: "DAILY"|"SECONDLY"|"TEN_SECONDLY_ROLLING", retryAfterSeconds?, every?: n (every n-th match only)}
  *   GET    /__sandbox/requests?path=&method= → JSON array of recorded API requests;  DELETE clears
  *
  * Calls act on the default (first) portal unless they name one ("portalId" in the body or the query).
@@ -38,6 +38,7 @@ const FaultRuleSchema = z
     when: z.enum(["before", "after"]).optional(),
     policyName: z.string().regex(/^[A-Z_]+$/).optional(),
     retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+    every: z.number().int().min(1).optional(),
   })
   .refine((r) => r.status !== undefined || r.delayMs !== undefined || r.reset, { error: "A rule needs status, delayMs or reset." });
 const FaultsBodySchema = z.strictObject({ rules: z.array(FaultRuleSchema).min(1) });

@@ -42,6 +42,13 @@ describe("fault rules", () => {
     expect(names).toContain("Lost answer launch");
   });
 
+  it("`every: n` applies to every n-th matching request only", async () => {
+    await ctl("POST", "/__sandbox/faults", { rules: [{ method: "GET", path: BASE, status: 503, every: 3, times: 2 }] });
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push((await api("GET", BASE)).status);
+    expect(statuses).toEqual([200, 200, 503, 200, 200, 503, 200, 200]);
+  });
+
   it("old rules keep working; a bad `when` is refused", async () => {
     await ctl("POST", "/__sandbox/faults", { rules: [{ path: BASE, status: 502 }] });
     expect((await api("GET", BASE)).status).toBe(502);
