@@ -270,3 +270,29 @@ describe("listCampaigns", () => {
     expect((await requestLog()).every((r) => r.query.name === "WEBINAR")).toBe(true);
   });
 });
+
+describe("HubSpotHttpClient and real HubSpot's answers (issue 12)", () => {
+  it("retries 423 Locked (at least 2 s) and 477 Migration in Progress (its Retry-After)", async () => {
+    await addFaults({ method: "GET", path: LIST, status: 423 }, { method: "GET", path: LIST, status: 477, retryAfterSeconds: 7 });
+    const { client, sleep } = makeClient();
+    await client.request(LIST, { query: { limit: 1 } });
+    expect((await requestLog()).map((r) => r.status)).toEqual([423, 477, 200]);
+    expect(sleep.mock.calls[0]![0]).toBeGreaterThanOrEqual(2000);
+    expect(sleep.mock.calls[1]![0]).toBe(7000);
+  });
+
+  it("does not retry a DAILY 429: the error carries the policy and Retry-After for the caller", async () => {
+    await addFaults({ method: "GET", path: LIST, status: 429, policyName: "DAILY", retryAfterSeconds: 3600, times: 5 });
+    const { client } = makeClient();
+    const err = await client.request(LIST).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 429, policyName: "DAILY", retryAfterSeconds: 3600 });
+    expect((await requestLog()).map((r) => r.status)).toEqual([429]);
+  });
+
+  it("times out a call that hangs (timeoutMs), and retries it when it is a read", async () => {
+    await addFaults({ method: "GET", path: LIST, delayMs: 5_000 });
+    const client = new HubSpotHttpClient({ apiBase: sb.url, token: async () => issueToken(), sleep: async () => {}, timeoutMs: 200 });
+    const page = await client.request(LIST, { query: { limit: 2 }, schema: CampaignListResponseSchema });
+    expect(page.results).toHaveLength(2);
+  });
+});
