@@ -3,6 +3,8 @@ import { BATCH_CREATE, BATCH_UPDATE, byStatus, sandboxKit, type SandboxKit, type
 import type { RowOperation, RowOutcome } from "../batch/types";
 import { campaignBatchAdapter } from "./campaign-batch-adapter";
 import { crmBatchAdapter } from "./crm-batch-adapter";
+import { marketingEventBatchAdapter } from "./marketing-event-batch-adapter";
+import { listMarketingEvents } from "./marketing-events";
 
 /**
  * Answers shaped as real HubSpot sends them (issue 12, item 6): the sandbox applies the write, then
@@ -11,7 +13,7 @@ import { crmBatchAdapter } from "./crm-batch-adapter";
  * row, and an answer that cannot be read at all is confirmed by reading before anything is resent.
  */
 let kit: SandboxKit;
-beforeAll(async () => { kit = await sandboxKit({ campaigns: 20, counts: { contacts: 10 } }); });
+beforeAll(async () => { kit = await sandboxKit({ campaigns: 20, counts: { contacts: 10, marketingEvents: 10 } }); });
 afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
 
@@ -78,5 +80,30 @@ describe("CRM batch update answers", () => {
     expect(outcomes.get("k0")).toMatchObject({ status: "saved" });
     expect(outcomes.get("k1")).toMatchObject({ status: "saved", record: { id: recs[1]!.id } });
     expect(outcomes.get("k2")).toMatchObject({ status: "failed", error: { category: "VALIDATION_ERROR" } });
+  });
+});
+
+describe("marketing events with null values", () => {
+  type Event = { objectId: string; eventName: string; updatedAt: string; createdAt: string };
+  it("a list page whose events carry null fields and null custom values is read, nulls as no value", async () => {
+    const events = await kit.records<Event>("marketing-events");
+    const body = { results: events.slice(0, 2).map((e) => ({ ...e, eventDescription: null, eventUrl: null, eventCancelled: null, customProperties: [{ name: "region", value: null }] })) };
+    await kit.faults({ method: "GET", path: "/marketing/marketing-events/2026-03", status: 200, body });
+    const page = await listMarketingEvents(kit.client());
+    expect(page.results.map((e) => [e.objectId, e.eventDescription])).toEqual([[events[0]!.objectId, null], [events[1]!.objectId, null]]);
+  });
+
+  it("a 207 update answer with null fields and an error item without errors[]/links: each row its own outcome", async () => {
+    const events = (await kit.records<Event>("marketing-events")).slice(0, 2);
+    const ops: RowOperation[] = events.map((e, i) => ({ rowKey: `e${i}`, kind: "update", id: e.objectId, properties: { eventOrganizer: `Org ${i}` } }));
+    const body = {
+      status: "COMPLETE", startedAt: stamp, completedAt: stamp,
+      results: [{ ...events[0], eventOrganizer: "Org 0", eventDescription: null, customProperties: [] }],
+      errors: [{ status: "error", category: "VALIDATION_ERROR", message: "Invalid input", context: { ids: [events[1]!.objectId] } }],
+    };
+    await kit.faults({ method: "POST", path: "/marketing/marketing-events/2026-03/batch/update", when: "after", status: 207, body });
+    const outcomes = byRow(await kit.run(marketingEventBatchAdapter({ apiVersion: "2026-03" }), ops));
+    expect(outcomes.get("e0")).toMatchObject({ status: "saved", record: { properties: { eventOrganizer: "Org 0", eventDescription: null } } });
+    expect(outcomes.get("e1")).toMatchObject({ status: "failed", error: { category: "VALIDATION_ERROR" } });
   });
 });

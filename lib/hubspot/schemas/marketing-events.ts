@@ -12,7 +12,7 @@ import { batchInputs, batchResponse, forwardPaged } from "./common";
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 
 /** `CrmPropertyWrapperSchema`: how custom properties come back. */
-export const CrmPropertyWrapperSchema = z.looseObject({ name: z.string(), value: z.string() });
+export const CrmPropertyWrapperSchema = z.looseObject({ name: z.string(), value: z.string().nullable() });
 
 /**
  * `PropertyValue`, how custom properties go in. The spec marks twenty audit fields required
@@ -25,16 +25,17 @@ export const PropertyValueInputSchema = z.looseObject({ name: z.string(), value:
 export const AppInfoSchema = z.looseObject({ id: z.string(), name: z.string() });
 
 /** Fields common to every read/write shape of an event. */
+// Real HubSpot answers an unset field as null as often as it leaves it out: both read as "no value".
 const eventFields = {
   eventName: z.string(),
-  eventType: z.string().optional(),
-  eventOrganizer: z.string().optional(),
-  eventDescription: z.string().optional(),
-  eventUrl: z.string().optional(),
-  eventCancelled: z.boolean().optional(),
-  eventCompleted: z.boolean().optional(),
-  startDateTime: z.string().optional(),
-  endDateTime: z.string().optional(),
+  eventType: z.string().nullish(),
+  eventOrganizer: z.string().nullish(),
+  eventDescription: z.string().nullish(),
+  eventUrl: z.string().nullish(),
+  eventCancelled: z.boolean().nullish(),
+  eventCompleted: z.boolean().nullish(),
+  startDateTime: z.string().nullish(),
+  endDateTime: z.string().nullish(),
 };
 
 /** `MarketingEventPublicDefaultResponseV2`: what batch update returns per event (no counters). */
@@ -98,7 +99,7 @@ export const MarketingEventBatchUpdateInputSchema = batchInputs(MarketingEventBa
  * checks it itself; the client can call `eventWindowError` before sending.
  */
 export const MarketingEventUrlSchema = z.url({ protocol: /^https?$/ });
-export function eventWindowError(start: string | undefined, end: string | undefined): string | undefined {
+export function eventWindowError(start: string | null | undefined, end: string | null | undefined): string | undefined {
   if (!start || !end) return undefined;
   return Date.parse(end) < Date.parse(start) ? `endDateTime ${end} is before startDateTime ${start}` : undefined;
 }
