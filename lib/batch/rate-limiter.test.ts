@@ -38,6 +38,24 @@ describe("SlidingWindowLimiter", () => {
     expect(passed).toBe(true);
   });
 
+  it("a 429's short Retry-After holds every request of the portal that long; a daily one does not hold the portal", async () => {
+    let now = 1_000;
+    const limiter = new SlidingWindowLimiter({ limit: 100, windowMs: 10_000, pauseAfter429Ms: 10, now: () => now });
+    limiter.observe(new Response(null, { status: 429, headers: { "retry-after": "5" } }));
+    let passed = false;
+    const p = limiter.acquire().then(() => { passed = true; });
+    now += 1_000;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(passed).toBe(false);
+    now += 4_100;
+    await p;
+    expect(passed).toBe(true);
+    // Retry-After beyond a minute (daily limit): the job pauses; reads of the portal are not held for hours.
+    limiter.observe(new Response(null, { status: 429, headers: { "retry-after": "36000" } }));
+    now += 20;
+    await limiter.acquire();
+  });
+
   it("one limiter per portal, shared process-wide", () => {
     expect(limiterForPortal(20260301)).toBe(limiterForPortal("20260301"));
     expect(limiterForPortal(20260302)).not.toBe(limiterForPortal(20260301));

@@ -4,6 +4,8 @@
  * by the whole process (`limiterForPortal`). The interface is small so that a PostgreSQL-backed
  * limiter can replace the in-memory one when several processes serve the same portal.
  */
+import { limiterPauseMs } from "../hubspot/retry-policy";
+
 export interface RateLimiter {
   /** Resolves when one request may be sent now (and counts it). Rejects if `signal` aborts. */
   acquire(signal?: AbortSignal): Promise<void>;
@@ -80,12 +82,12 @@ export class SlidingWindowLimiter implements RateLimiter {
    * Adapts to what HubSpot reports. Another app or process on the same portal shows up as a lower
    * X-HubSpot-RateLimit-Remaining than our own log implies: when it gets near zero, pause for the
    * time it takes the window to free that many slots. A 429 pauses everyone for a second, instead
-   * of letting every waiting batch walk into the same wall.
+   * of letting every waiting batch walk into the same wall (longer when HubSpot's Retry-After says so).
    */
   observe(res: Response): void {
     const now = this.now();
     if (res.status === 429) {
-      this.pausedUntil = Math.max(this.pausedUntil, now + this.pauseAfter429Ms);
+      this.pausedUntil = Math.max(this.pausedUntil, now + Math.max(this.pauseAfter429Ms, limiterPauseMs(res)));
       return;
     }
     const remaining = Number(res.headers.get("x-hubspot-ratelimit-remaining") ?? NaN);

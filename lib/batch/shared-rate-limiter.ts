@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { env } from "../config/env";
+import { limiterPauseMs } from "../hubspot/retry-policy";
 import { limiterForPortal, sleep, type RateLimiter } from "./rate-limiter";
 
 /**
@@ -172,7 +173,7 @@ export class SharedRateLimiter implements RateLimiter {
   observe(res: Response): void {
     let pauseMs = 0;
     if (res.status === 429) {
-      pauseMs = this.pauseAfter429Ms;
+      pauseMs = Math.max(this.pauseAfter429Ms, limiterPauseMs(res));
     } else {
       const remaining = Number(res.headers.get("x-hubspot-ratelimit-remaining") ?? NaN);
       const max = Number(res.headers.get("x-hubspot-ratelimit-max") ?? NaN);

@@ -73,3 +73,13 @@ export function retryAfterSeconds(headers: Headers): number | undefined {
   const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
+
+/**
+ * How long a portal's limiter holds every request after this answer: a 429's short Retry-After
+ * (a longer one, or the daily limit, pauses the job instead, not every read of the portal).
+ */
+export function limiterPauseMs(res: Response): number {
+  if (res.status !== 429) return 0;
+  const s = retryAfterSeconds(res.headers);
+  return s !== undefined && s * 1000 <= MAX_INLINE_WAIT_MS ? s * 1000 : 0;
+}
