@@ -49,9 +49,11 @@ export function uploadRef(target: ResourceRef, mode: UploadMode, keyColumn: stri
 /**
  * The dry run: reads what HubSpot holds for the file's rows and decides each row's fate. Updates
  * send only the properties that differ (rows with none are unchanged and not sent), with the values
- * read as their baseline, so history shows old → new and a revert can restore them; they are
- * written with `force`, since they were just read. Upserts look records up by their key: found ones
- * are updated by id, the rest created.
+ * read as their baseline, so history shows old → new and a revert can restore them. The baseline's
+ * `asOf` is the record's own `updatedAt` as read (a later change to it is stamped later), so at run
+ * time the engine checks for changes made in HubSpot since the dry run exactly as it checks a grid's
+ * edits against their load time: such a row is a conflict, not an overwrite. Upserts look records up
+ * by their key: found ones are updated by id, the rest created.
  */
 export async function planUpload(input: {
   adapter: BatchAdapter;
@@ -105,7 +107,7 @@ export async function planUpload(input: {
     plan.updates++;
     const id = mode === "update" ? r.key! : rec.id;
     const values = Object.fromEntries(Object.keys(changed).map((k) => [k, rec.properties[k] ?? null]));
-    plan.operations.push({ rowKey, kind: "update", id, label: nameOf(r), properties: changed, baseline: { updatedAt: rec.updatedAt, values }, force: true });
+    plan.operations.push({ rowKey, kind: "update", id, label: nameOf(r), properties: changed, baseline: { updatedAt: rec.updatedAt, values, asOf: rec.updatedAt } });
     plan.sources.push({ row: r.row, cells: r.cells });
     for (const [property, after] of Object.entries(changed)) {
       if (plan.sample.length < SAMPLE) plan.sample.push({ row: r.row, name: nameOf(r), property, before: values[property] ?? "", after });

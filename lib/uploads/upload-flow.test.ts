@@ -110,6 +110,40 @@ describe("upload flow", () => {
     expect((await findUpload(id, session.connection.portalId))!.dryRun).toMatchObject({ state: "failed", code: "invalid_input", message: expect.stringMatching(/Email/) });
   });
 
+  it("reports a campaign changed in HubSpot between the dry run and the import as a conflict, not overwritten (issue 11, item 6)", async () => {
+    const campaigns = (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
+    const picked = campaigns.slice(0, 3);
+    const file = path.join(dataDir, "uploads", "campaigns.csv");
+    writeFileSync(file, `Campaign ID,Notes\n${picked.map((c, i) => `${c.id},Imported note ${i}`).join("\n")}\n`);
+    const { insertUpload, findUpload } = await import("./upload-store");
+    const service = await import("./service");
+    const id = await insertUpload(session, { fileName: "campaigns.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Campaign ID", "Notes"], rowCount: 3 });
+    const dry = await service.dryRunUpload(session, (await findUpload(id, session.connection.portalId))!, {
+      target: { type: "campaigns" }, mode: "update", keyColumn: "__id", mapping: { "Campaign ID": "__id", Notes: "hs_notes" },
+      options: { dateFormat: "auto", timeZone: "UTC", decimalSeparator: ".", booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" },
+    });
+    expect(dry).toMatchObject({ updates: 3 });
+
+    // After the dry run, someone edits the second campaign's notes in HubSpot.
+    const token = sb.ctx.issueTokens({ portalId: session.connection.portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;
+    const patched = await fetch(`${sb.url}/marketing/campaigns/2026-03/${picked[1]!.id}`, {
+      method: "PATCH", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ properties: { hs_notes: "Changed in HubSpot" } }),
+    });
+    expect(patched.status).toBe(200);
+
+    const store = await import("../submissions/store");
+    await store.setSubmissionState(dry.submissionId, "running");
+    expect(await (await import("../submissions/runner")).runSubmission(dry.submissionId)).toBe("done");
+    const view = (await store.submissionView(dry.submissionId, session.connection.portalId))!;
+    expect(view.counts).toMatchObject({ saved: 2, conflict: 1, failed: 0 });
+    const conflict = view.outcomes.find((o) => o.status === "conflict");
+    expect(conflict).toMatchObject({ status: "conflict", current: { id: picked[1]!.id, properties: { hs_notes: "Changed in HubSpot" } } });
+    const after = new Map(((await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[]).map((c) => [c.id, c]));
+    expect(after.get(picked[1]!.id)!.properties.hs_notes).toBe("Changed in HubSpot");
+    expect(after.get(picked[0]!.id)!.properties.hs_notes).toBe("Imported note 0");
+    expect(after.get(picked[2]!.id)!.properties.hs_notes).toBe("Imported note 2");
+  });
+
   it("dry-runs marketing event updates with one pass over the event list", async () => {
     const events = (await (await fetch(`${sb.url}/__sandbox/records/marketing-events`)).json()) as { objectId: string; eventOrganizer?: string }[];
     const file = path.join(dataDir, "uploads", "events.csv");
