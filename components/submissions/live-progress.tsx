@@ -106,6 +106,7 @@ export function LiveProgress({ id, initial, ceilingPerSecond }: { id: string; in
           </svg>
         </div>
       )}
+      {view.stalled && <p className="mt-2 font-medium text-amber-800">Stalled: the process running it stopped responding. Another takes it over within a minute; nothing is sent twice.</p>}
       {view.state === "paused" && <p className="mt-2 font-medium text-amber-800">Paused{view.pausedReason ? `: ${view.pausedReason}` : "."}</p>}
       {!finished && (
         <div className="mt-2 flex gap-2">

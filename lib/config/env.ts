@@ -22,6 +22,8 @@ const envSchema = z.object({
   HUBSPOT_SANDBOX_URL: z.string().url().optional(),
   /** Custom CRM object types the object picker offers (comma-separated, e.g. "p_projects,2-123"); see lib/crm/offered-types.ts. */
   CRM_CUSTOM_OBJECT_TYPES: z.string().optional(),
+  /** Seconds without a heartbeat after which a running submission's worker counts as dead and another process takes it over. */
+  SUBMISSION_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(45),
 });
 
 export type Env = z.infer<typeof envSchema>;

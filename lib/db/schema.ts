@@ -74,6 +74,12 @@ export const submissions = pgTable("submissions", {
   revertOf: uuid("revert_of").references((): AnyPgColumn => submissions.id, { onDelete: "set null" }),
   /** A revert's preview while it is a draft: reading (read / total), ready (its summary) or failed (why). See lib/reverts/. */
   plan: jsonb("plan"),
+  /**
+   * The process running it (lib/submissions/lease.ts) and when it last said so: a running submission
+   * whose heartbeat is older than the lease has lost its worker, and another process takes it over.
+   */
+  leaseOwner: text("lease_owner"),
+  heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
 }, (t) => [
   index("submissions_portal_created_idx").on(t.portalId, t.createdAt),
   index("submissions_revert_of_idx").on(t.revertOf),

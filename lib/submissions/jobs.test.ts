@@ -55,7 +55,8 @@ describe("submission jobs", () => {
   it("a paused run stops after the batches in flight and a resumed one finishes every row", async () => {
     const { id, ids } = await submit("pause", 0, 500);
     const run = runner.runSubmission(id);
-    await new Promise((r) => setTimeout(r, 400));
+    // Pause once some rows are saved (polled, not a fixed wait: a loaded machine is slower).
+    for (let i = 0; i < 200 && (await store.submissionView(id, connection.portalId))!.counts.saved === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await store.setSubmissionState(id, "paused", "Paused by you.");
     expect(await run).toBe("paused");
     const mid = (await store.submissionView(id, connection.portalId))!;

@@ -3,6 +3,7 @@ import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { RowError, RowOperation, RowOutcome, SavedRecord } from "../batch/types";
 import { db, tables } from "../db";
 import { parseStoredRef, resourceName, resourceTitle, type ResourceRef } from "../resources/ref";
+import { isStalled } from "./lease";
 import type { StoredRowStatus, SubmissionView } from "./types";
 
 const INSERT_CHUNK = 500;
@@ -149,7 +150,7 @@ export async function submissionView(id: string, portalId: number, afterSeq = 0)
     .orderBy(submissionRows.finishSeq);
   const outcomes = finished.map(toOutcome).filter((o): o is RowOutcome => o !== null);
   return {
-    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"], pausedReason: s.pausedReason, source: s.source,
+    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"], pausedReason: s.pausedReason, stalled: isStalled(s), source: s.source,
     createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
     counts, outcomes, cursor: finished.at(-1)?.finishSeq ?? afterSeq,
   };

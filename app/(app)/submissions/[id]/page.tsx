@@ -53,7 +53,7 @@ export default async function SubmissionPage({ params, searchParams }: {
       <Link href="/submissions" className="text-sm text-blue-700 underline">← Submission history</Link>
       <h1 className="text-xl font-semibold">{preview ? "Revert preview" : `Submission of ${new Date(view.createdAt).toLocaleString("en-US")}`}</h1>
       <p className="flex items-center gap-2 text-sm">
-        <span>{view.resourceTitle}</span> · {stateLabel(view.state)} · <OutcomeCounts counts={view.counts} />
+        <span>{view.resourceTitle}</span> · {stateLabel(view.stalled ? "stalled" : view.state)} · <OutcomeCounts counts={view.counts} />
       </p>
       {original && (
         <p className="text-sm">
