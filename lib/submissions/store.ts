@@ -76,23 +76,26 @@ export async function markSaving(submissionId: string, rowKeys: string[]) {
     .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.rowKey, rowKeys), eq(submissionRows.status, "pending")));
 }
 
-/** Stores the fate of finished rows; each gets the next finish sequence number for incremental polling. */
+/**
+ * Stores the fate of finished rows (one batch's answer) in ONE statement, so recording keeps up with
+ * HubSpot; each row gets the next finish sequence number for incremental polling.
+ */
 export async function recordOutcomes(submissionId: string, outcomes: RowOutcome[]) {
   if (!outcomes.length) return;
-  const database = await db();
-  await database.transaction(async (tx) => {
-    for (const o of outcomes) {
-      await tx.update(submissionRows).set({
-        status: o.status,
-        recordId: o.status === "saved" ? o.record.id : o.status === "conflict" ? o.current.id : undefined,
-        after: o.status === "saved" ? o.record : null,
-        error: o.status === "failed" ? o.error : null,
-        conflictCurrent: o.status === "conflict" ? o.current : null,
-        finishSeq: sql`nextval('submission_row_finish_seq')`,
-        updatedAt: new Date(),
-      }).where(and(eq(submissionRows.submissionId, submissionId), eq(submissionRows.rowKey, o.rowKey)));
-    }
-  });
+  const values = outcomes.map((o) => ({
+    row_key: o.rowKey,
+    status: o.status,
+    record_id: o.status === "saved" ? o.record.id : o.status === "conflict" ? o.current.id : null,
+    after: o.status === "saved" ? o.record : null,
+    error: o.status === "failed" ? o.error : null,
+    conflict_current: o.status === "conflict" ? o.current : null,
+  }));
+  await (await db()).execute(sql`
+    update submission_rows as r set status = v.status, record_id = coalesce(v.record_id, r.record_id), after = v.after, error = v.error,
+      conflict_current = v.conflict_current, finish_seq = nextval('submission_row_finish_seq'), updated_at = ${new Date().toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      as v(row_key text, status text, record_id text, after jsonb, error jsonb, conflict_current jsonb)
+    where r.submission_id = ${submissionId} and r.row_key = v.row_key`);
 }
 
 export async function finishSubmission(submissionId: string, state: "done" | "cancelled" = "done") {
