@@ -81,6 +81,8 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
 
   try {
     const { ops, maybeSent } = await unfinishedOperations(submissionId);
+    // A retried create may exist by now (fixed and saved elsewhere): looked up before it is sent, never duplicated.
+    if (run.submission.source === "retry") for (const op of ops) if (op.kind === "create") maybeSent.add(op.rowKey);
     await runBatch(ops, {
       maybeSent,
       adapter: adapterFor(refOf(run.submission)),
