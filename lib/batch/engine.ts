@@ -81,12 +81,12 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
   };
 
-  const split0 = splitOperations(ops, adapter);
-  const { creates, archives, duplicates, refused } = split0;
+  const parts = splitOperations(ops, adapter);
+  const { creates, archives, duplicates, refused } = parts;
   // Updates that may have been written by an earlier run are read first (lookupFirst), never scanned:
   // our own write would look like someone else's change.
-  const inFlight = split0.updates.filter((op) => opts.maybeSent?.has(op.rowKey));
-  const updates = split0.updates.filter((op) => !opts.maybeSent?.has(op.rowKey));
+  const inFlight = parts.updates.filter((op) => opts.maybeSent?.has(op.rowKey));
+  const updates = parts.updates.filter((op) => !opts.maybeSent?.has(op.rowKey));
   for (const r of refused) fail([r.op], r.error);
   for (const d of duplicates) fail([d.op], rowErrors.duplicateRow(noun, d.what));
 
