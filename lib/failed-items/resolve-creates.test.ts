@@ -64,6 +64,19 @@ describe("failed creates", () => {
     await items.resolveItems(left.map((i) => ({ submissionId: i.submission.id, rowKey: i.row.rowKey })), "dismissed", "test");
   });
 
+  it("a failed create fixed through 'Fix in the grid' (renamed there and saved) leaves Failed items", async () => {
+    const taken = (await campaigns())[2]!.properties.hs_name!;
+    const upload = await submit([create("row-9", taken)], "upload");
+    expect(await runner.runSubmission(upload)).toBe("done");
+    const group = { resource: "campaigns", kind: (await items.failedGroups(made.portalId))[0]!.kind };
+    const { gridTakeBack } = await import("../submissions/grid-take-back");
+    const [back] = gridTakeBack({ type: "campaigns" }, (await items.groupItems(made.portalId, group)).map((i) => i.row)).rows;
+    // The grid submits the taken-back row under that key, renamed.
+    const fixed = await submit([create(back!.key!, "Renamed in the grid")]);
+    expect(await runner.runSubmission(fixed)).toBe("done");
+    expect(await openKeys()).toEqual([]);
+  });
+
   it("a failed create whose name a later submission saved leaves Failed items", async () => {
     const failed = await submit([create("new-row-c", "Saved later by an upload")]);
     await store.recordOutcomes(failed, [{ rowKey: "new-row-c", status: "failed", error: rateLimited }]);

@@ -20,7 +20,8 @@ const keyProperty = sql`coalesce(${submissions.resourceRef}->>'uniqueProperty', 
 /**
  * A failed row stops being an item once a later submission of the same portal and resource saved
  * its record (fixed in the grid, retried, or edited again). A failed create has no record id: it is
- * resolved by a later success of the same grid row (its `new-…` key: renamed and saved), or by a
+ * resolved by a later success of the same grid row (its `new-…` key, or the key "Fix in the grid" gives
+ * it: grid-take-back.ts; renamed and saved), or by a
  * saved record holding its unique value (name, email), since retrying it would create a duplicate.
  */
 const laterSaved = sql`exists (
@@ -29,6 +30,7 @@ const laterSaved = sql`exists (
     and r2.status = 'saved' and r2.updated_at > ${submissionRows.updatedAt}
     and ((${submissionRows.recordId} is not null and r2.record_id = ${submissionRows.recordId})
       or (${submissionRows.kind} = 'create' and ${submissionRows.rowKey} like 'new-%' and r2.row_key = ${submissionRows.rowKey})
+      or (${submissionRows.kind} = 'create' and r2.row_key = 'new-' || ${submissionRows.submissionId}::text || '-' || ${submissionRows.rowKey})
       or (${submissionRows.kind} = 'create' and ${keyProperty} is not null and nullif(trim(${submissionRows.sent}->>${keyProperty}), '') is not null
         and lower(trim(r2.after->'properties'->>${keyProperty})) = lower(trim(${submissionRows.sent}->>${keyProperty})))))`;
 
