@@ -67,7 +67,7 @@ export function MappingTable({ headers, preview, columns, matches, mapping, keyC
               </td>
               <td className="py-1.5 text-slate-600">
                 {other !== undefined && other !== header && <p className="text-red-700">{byKey.get(value)?.label} is also mapped from “{other}”.</p>}
-                {value !== SKIP && m?.target === value && m.matchedBy && <span>Matched by {m.matchedBy === "name" ? "internal name" : "label"}</span>}
+                {value !== SKIP && m?.target === value && m.matchedBy && <span>Matched by {m.matchedBy === "name" ? "internal name" : m.matchedBy === "label" ? "label" : "a usual name for it"}</span>}
                 {value === SKIP && m && m.suggestions.length > 0 && (
                   <span className="flex flex-wrap items-center gap-1">
                     Suggested:

@@ -77,7 +77,7 @@ export function useUploadWizard(upload: UploadData, targets: readonly TargetOpti
   useEffect(() => {
     if (!target || !upload.target) return;
     restoring.current = true;
-    match.run({ id: upload.id, target: target.ref });
+    match.run({ id: upload.id, target: target.ref, mode });
     // Once, on arrival: later target changes go through "Match columns".
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -102,6 +102,8 @@ export function useUploadWizard(upload: UploadData, targets: readonly TargetOpti
     setMode(next: UploadMode) {
       setModeState(next);
       clearResults();
+      // A create cannot use ids or read-only properties: match again so none is assigned or suggested.
+      if (target && suggestion && (next === "create") !== (mode === "create")) match.run({ id: upload.id, target: target.ref, mode: next });
     },
     setMapping(header: string, key: string) {
       setMappingState((m) => ({ ...m, [header]: key }));

@@ -21,6 +21,7 @@ import type { UploadRow } from "./upload-store";
 import { updateUpload } from "./upload-store";
 
 export const UploadModeSchema = z.enum(["create", "update", "upsert"]);
+type UploadMode = z.infer<typeof UploadModeSchema>;
 
 /** What the user chose for an upload: target, mode, key column, mapping, conversions. */
 export const UploadSettingsSchema = z.object({
@@ -52,9 +53,9 @@ const NAME_KEYS: Record<string, string> = { campaigns: "hs_name", "marketing-eve
  * The target's columns, the automatic mapping of this file's headers onto them, and the portal's
  * saved templates for the target as applied to these headers (an exact one is used by the page).
  */
-export async function suggestMapping(session: Session, upload: UploadRow, target: ResourceRef) {
+export async function suggestMapping(session: Session, upload: UploadRow, target: ResourceRef, mode?: UploadMode) {
   const columns = await targetColumns(target, session);
-  const matches = matchColumns(upload.headers, columns);
+  const matches = matchColumns(upload.headers, columns, mode);
   const templates = await templatesFor(session.connection.portalId, resourceName(target), upload.headers, columns);
   return { columns, matches, mapping: mappingFromMatches(matches), templates };
 }
