@@ -14,8 +14,9 @@ import { openUpload } from "./parse/open-upload";
 import { limited } from "../batch/read-current";
 import { planUpload, uploadRef, type DiffLine, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
-import { convertCell } from "./mapping/convert";
-import { RECORD_ID_KEY } from "./types";
+import { cellConverter } from "./mapping/convert";
+import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/date-orders";
+import { RECORD_ID_KEY, type TargetColumn } from "./types";
 import { templatesFor } from "./templates";
 import type { UploadRow } from "./upload-store";
 import { updateUpload } from "./upload-store";
@@ -78,11 +79,18 @@ async function* rowsOf(upload: UploadRow) {
   yield* opened.rows();
 }
 
+/** The date order each date column's values settle ("Detect from the values"): a first pass over the file. */
+async function dateOrdersOf(upload: UploadRow, settings: UploadSettings, columns: TargetColumn[]): Promise<DateOrders> {
+  const input = { headers: upload.headers, mapping: settings.mapping, columns, options: settings.options };
+  return dateOrderDetector(input).needed ? detectDateOrders(rowsOf(upload), input) : {};
+}
+
 /** Converts and checks every row of the file with the chosen settings; stores settings and summary. */
 export async function checkUpload(session: Session, upload: UploadRow, settings: UploadSettings, onRow?: (r: RowResult) => void): Promise<ValidationSummary> {
   const columns = await targetColumns(settings.target, session);
   await assertNotRun(upload);
-  const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow });
+  const dateOrders = await dateOrdersOf(upload, settings, columns);
+  const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow, dateOrders });
   // New settings make an earlier dry run stale: "Run" must never start one made with other settings.
   if (upload.submissionId) await deleteDraft(upload.submissionId);
   await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn }, validation: summary, dryRun: null, submissionId: null });
@@ -100,6 +108,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
   const cellsByRow = new Map<number, string[]>();
   let rowNo = 0;
   const columns = await targetColumns(settings.target, session);
+  const dateOrders = await dateOrdersOf(upload, settings, columns);
   const summary = await validateRows(
     (async function* () {
       for await (const batch of rowsOf(upload)) {
@@ -108,7 +117,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
       }
     })(),
     upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn,
-    { onRow: (r) => { if (r.ok) valid.push({ row: r.row, cells: cellsByRow.get(r.row)!, key: r.key, properties: r.properties }); cellsByRow.delete(r.row); } },
+    { dateOrders, onRow: (r) => { if (r.ok) valid.push({ row: r.row, cells: cellsByRow.get(r.row)!, key: r.key, properties: r.properties }); cellsByRow.delete(r.row); } },
   );
   if (summary.mappingErrors.length) throw new ExpectedActionError("invalid_input", summary.mappingErrors.join("; "));
 
@@ -180,7 +189,8 @@ export async function invalidRowsForGrid(session: Session, upload: UploadRow, se
   const rows: InvalidRowForGrid[] = [];
   let skipped = 0;
   const nameKey = NAME_KEYS[settings.target.type] ?? settings.keyColumn;
-  const validator = createRowValidator({ headers: upload.headers, mapping: settings.mapping, columns, options: settings.options, mode: settings.mode, keyColumn: settings.keyColumn });
+  const dateOrders = await dateOrdersOf(upload, settings, columns);
+  const validator = createRowValidator({ headers: upload.headers, mapping: settings.mapping, columns, options: settings.options, mode: settings.mode, keyColumn: settings.keyColumn, dateOrders });
   const idIndex = upload.headers.findIndex((h) => settings.mapping[h] === RECORD_ID_KEY);
   for await (const batch of rowsOf(upload)) {
     for (const cells of batch) {
@@ -195,7 +205,7 @@ export async function invalidRowsForGrid(session: Session, upload: UploadRow, se
       for (const { i, col } of mapped) {
         if (col.key === RECORD_ID_KEY) continue;
         const raw = cells[i] ?? "";
-        const r = convertCell(col, raw, settings.options);
+        const r = cellConverter(col, settings.options, dateOrders[col.key])(raw);
         const value = r.ok ? r.value : raw.trim();
         if (value !== undefined && value !== "") sent[col.key] = value;
       }
