@@ -11,6 +11,7 @@ import { mappingFromMatches, matchColumns } from "./mapping/match-columns";
 import { ColumnMappingSchema, ConversionOptionsSchema } from "./mapping/schemas";
 import { createRowValidator, validateRows, type RowResult, type ValidationSummary } from "./mapping/validate-rows";
 import { openUpload } from "./parse/open-upload";
+import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
 import { planUpload, uploadRef, type DiffLine, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
@@ -19,7 +20,7 @@ import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/
 import { RECORD_ID_KEY, type TargetColumn } from "./types";
 import { templatesFor } from "./templates";
 import type { UploadRow } from "./upload-store";
-import { updateUpload } from "./upload-store";
+import { updateUpload, uploadDelimiter } from "./upload-store";
 
 export const UploadModeSchema = z.enum(["create", "update", "upsert"]);
 type UploadMode = z.infer<typeof UploadModeSchema>;
@@ -74,9 +75,11 @@ export async function assertNotRun(upload: UploadRow) {
   if (s && s.state !== "draft") throw new ExpectedActionError("invalid_input", "This upload has already run. Upload the file again to import it once more.");
 }
 
+/** The file's rows; one of our own results files gets its guard apostrophes taken off (export/neutralise.ts). */
 async function* rowsOf(upload: UploadRow) {
   const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet: upload.sheet ?? undefined });
-  yield* opened.rows();
+  if (!isResultsFile(upload.headers)) return yield* opened.rows();
+  for await (const batch of opened.rows()) yield batch.map((cells) => cells.map(unneutralise));
 }
 
 /** The date order each date column's values settle ("Detect from the values"): a first pass over the file. */
@@ -93,7 +96,7 @@ export async function checkUpload(session: Session, upload: UploadRow, settings:
   const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow, dateOrders });
   // New settings make an earlier dry run stale: "Run" must never start one made with other settings.
   if (upload.submissionId) await deleteDraft(upload.submissionId);
-  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn }, validation: summary, dryRun: null, submissionId: null });
+  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn, delimiter: uploadDelimiter(upload.options) }, validation: summary, dryRun: null, submissionId: null });
   return summary;
 }
 

@@ -51,7 +51,7 @@ describe("upload flow", () => {
     const { insertUpload, findUpload } = await import("./upload-store");
     const service = await import("./service");
     const opened = await openUpload(file, { fileName: "contacts.csv" });
-    const id = await insertUpload(session, { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: opened.sheets, sheet: null, headers: opened.headers, rowCount: opened.rowCount });
+    const id = await insertUpload(session, { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: opened.sheets, sheet: null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter });
     const upload = (await findUpload(id, session.connection.portalId))!;
 
     const target = { type: "crm" as const, objectType: "contacts" };
@@ -90,6 +90,44 @@ describe("upload flow", () => {
     expect(results.map((r) => r.sourceRow)).toEqual([1, 2, 3, 4]);
     expect(results[0]!.source).toEqual([rows[0]!.properties.email!.toUpperCase(), "Uploaded title 0", "customer"]);
     expect(await store.uploadHeadersFor(dry.submissionId)).toEqual(["E-mail", "Job title", "Lifecycle stage"]);
+  });
+
+  it("gives a semicolon file its results with semicolons, and takes our guard apostrophes off when they come back (issue 11, item 11)", async () => {
+    const { openUpload } = await import("./parse/open-upload");
+    const { insertUpload, findUpload } = await import("./upload-store");
+    const service = await import("./service");
+    const { resultsDownload } = await import("./export/results-download");
+    const runner = await import("../submissions/runner");
+    const store = await import("../submissions/store");
+    const upload = async (name: string, text: string) => {
+      const file = path.join(dataDir, "uploads", name);
+      writeFileSync(file, text);
+      const opened = await openUpload(file, { fileName: name });
+      const id = await insertUpload(session, { fileName: name, kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter });
+      return (await findUpload(id, session.connection.portalId))!;
+    };
+    const options = { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "," as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const };
+    const settings = { target: { type: "campaigns" as const }, mode: "create" as const, keyColumn: "hs_name", mapping: { Name: "hs_name", Audience: "hs_audience", Notes: "hs_notes" }, options };
+
+    const first = await upload("semi.csv", "Name;Audience;Notes\r\nSemi launch A;+1 audience;a, b\r\nSemi launch B;=1+2;c\r\n");
+    await service.checkUpload(session, first, settings);
+    const dry = await service.dryRunUpload(session, (await findUpload(first.id, session.connection.portalId))!, settings);
+    await store.setSubmissionState(dry.submissionId, "running");
+    expect(await runner.runSubmission(dry.submissionId)).toBe("done");
+
+    const csv = await resultsDownload({ id: dry.submissionId, createdAt: new Date() }, "csv");
+    expect(csv.name).toMatch(/\.csv$/);
+    const lines = (csv.body as string).slice(1).split("\r\n");
+    expect(lines[0]).toBe("Name;Audience;Notes;Batchboard status;HubSpot ID;Error category;Error");
+    expect(lines[1]).toMatch(/^Semi launch A;'\+1 audience;a, b;Saved;[0-9a-f-]+;;$/);
+
+    // The results file, renamed rows and all, uploaded again as a create: the values are as first written.
+    const again = await upload("semi-results.csv", `\uFEFF${lines.join("\r\n").replaceAll("Semi launch", "Semi relaunch")}`);
+    const dry2 = await service.dryRunUpload(session, again, settings);
+    expect((await store.submissionResultRows(dry2.submissionId)).map((r) => r.sent)).toEqual([
+      { hs_name: "Semi relaunch A", hs_audience: "+1 audience", hs_notes: "a, b" },
+      { hs_name: "Semi relaunch B", hs_audience: "=1+2", hs_notes: "c" },
+    ]);
   });
 
   it("runs the dry run as a job: the upload stores its result, or why it failed", async () => {
