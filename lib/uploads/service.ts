@@ -13,7 +13,7 @@ import { createRowValidator, validateRows, type RowResult, type ValidationSummar
 import { openUpload } from "./parse/open-upload";
 import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
-import { planUpload, uploadRef, type DiffLine, type ValidRow } from "./plan";
+import { planUpload, uploadRef, type CreateSample, type DiffLine, type ExistingRow, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
 import { cellConverter } from "./mapping/convert";
 import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/date-orders";
@@ -44,6 +44,11 @@ export interface DryRunSummary {
   /** The first 100 rows whose record does not exist, and how many there are. */
   notFound: { row: number; key: string }[];
   notFoundCount: number;
+  /** The first 100 create rows whose name or unique value HubSpot already has (left out), and how many. */
+  exists?: ExistingRow[];
+  existsCount?: number;
+  /** The first rows to be created, as they will be sent. */
+  createSample?: CreateSample[];
   sample: DiffLine[];
   /** The draft submission holding the operations; "Run" starts it. */
   submissionId: string;
@@ -136,7 +141,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
     userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
     resource: ref, source: "upload", state: "draft", operations: plan.operations, sources: plan.sources,
   });
-  const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), notFoundCount: plan.notFound.length, sample: plan.sample, submissionId };
+  const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), notFoundCount: plan.notFound.length, exists: plan.exists.slice(0, 100), existsCount: plan.exists.length, createSample: plan.createSample, sample: plan.sample, submissionId };
   if (upload.submissionId) await deleteDraft(upload.submissionId);
   await updateUpload(upload.id, { validation: summary, dryRun: { state: "done", ...dry }, submissionId });
   return dry;

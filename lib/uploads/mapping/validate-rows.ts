@@ -140,7 +140,7 @@ export function createRowValidator(s: ValidationSettings): RowValidator {
     const norm = key.toLowerCase();
     const first = seenKeys.get(norm);
     if (first === undefined) return void seenKeys.set(norm, row + 1);
-    return `Duplicate: ${quote(key)} is also in row ${first}`;
+    return `Duplicate: ${quote(key)} is also in row ${first} of this file`;
   }
 
   function push(cells: readonly string[]): RowResult {
