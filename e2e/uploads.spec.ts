@@ -245,7 +245,7 @@ test("a campaign create's dry run flags names HubSpot already has and shows the 
     [existing[0]!.properties.hs_name!, "6/3/2027", "6/30/2027", "Returning"],
     ["Dry run new: Alpha", "6/3/2027", "11/26/2027", "+1 audience"],
     [existing[1]!.properties.hs_name!.toUpperCase(), "2/4/2027", "2/20/2027", ""],
-    ["Dry run new: Beta", "11/4/2027", "12/1/2027", "Ops"],
+    ["Dry run new: Beta", "11/26/2027", "12/1/2027", "Ops"],
     ["Dry run new: Alpha", "1/2/2028", "1/3/2028", "Twice in the file"],
   ]);
   const file = await tmpFile("campaigns-us.csv", csv);

@@ -63,7 +63,7 @@ export function MappingTable({ headers, preview, columns, matches, mapping, keyC
                   onChange={(e) => onChange(header, e.target.value)}>
                   <option value={SKIP}>Don’t import</option>
                   {columns.map((c) => (
-                    <option key={c.key} value={c.key} disabled={c.readOnly && c.key !== keyColumn && c.key !== value}>
+                    <option key={c.key} value={c.key} disabled={c.key !== value && ((c.readOnly && c.key !== keyColumn) || !usableTarget(c, mode))}>
                       {c.label}{c.readOnly ? " (read-only)" : ""}
                     </option>
                   ))}
