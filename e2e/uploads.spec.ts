@@ -235,3 +235,59 @@ test("invalid rows of an upload can be fixed in the grid instead of skipped", as
   const stored = await sandboxRecords<Stored>(request, "campaigns");
   expect(stored.find((c) => c.properties.hs_name === "Upload fix: bad status")?.properties.hs_campaign_status).toBe("planned");
 });
+
+test("a campaign create's dry run flags names HubSpot already has and shows the new rows as they will be sent", async ({ page, request }) => {
+  await resetSandbox(request);
+  const existing = (await sandboxRecords<Stored>(request, "campaigns")).slice(0, 2);
+  // A plain US export: "Campaign name", "Start", "End", month-first dates (6/3/2027 is settled by 11/26/2027).
+  const csv = Papa.unparse([
+    ["Campaign name", "Start", "End", "Audience"],
+    [existing[0]!.properties.hs_name!, "6/3/2027", "6/30/2027", "Returning"],
+    ["Dry run new: Alpha", "6/3/2027", "11/26/2027", "+1 audience"],
+    [existing[1]!.properties.hs_name!.toUpperCase(), "2/4/2027", "2/20/2027", ""],
+    ["Dry run new: Beta", "11/26/2027", "12/1/2027", "Ops"],
+    ["Dry run new: Alpha", "1/2/2028", "1/3/2028", "Twice in the file"],
+  ]);
+  const file = await tmpFile("campaigns-us.csv", csv);
+  await signIn(page);
+  await openUploads(page);
+  await page.getByLabel("Spreadsheet file").setInputFiles(file);
+  await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+  await page.getByLabel("Import into").selectOption({ label: "Campaigns" });
+  await page.getByRole("radio", { name: "Create", exact: true }).check();
+  await page.getByRole("button", { name: "Match columns" }).click();
+
+  const mapping = page.getByRole("region", { name: "2. Map columns" });
+  await expect(mapping.getByRole("combobox", { name: "Map “Campaign name” to" })).toHaveValue("hs_name");
+  await expect(mapping.getByRole("combobox", { name: "Map “Start” to" })).toHaveValue("hs_start_date");
+  await expect(mapping.getByRole("combobox", { name: "Map “End” to" })).toHaveValue("hs_end_date");
+  await mapping.getByRole("button", { name: "Check all rows" }).click();
+
+  // Only the second "Alpha" is invalid: a duplicate within the file, said so. No date is ambiguous.
+  const check = page.getByRole("region", { name: "3. Check" });
+  await expect(check.getByRole("status").first()).toHaveText("4 valid · 1 invalid · 5 rows in all");
+  await expect(check.getByRole("row", { name: /Twice|Dry run new: Alpha/ })).toContainText("is also in row 3 of this file");
+  await expect(check.getByText("Dates in “Start” are read month-first (MM/DD/YYYY), as the column’s own values show.")).toBeVisible();
+
+  const dry = page.getByRole("region", { name: "4. Dry run" });
+  await dry.getByRole("button", { name: "Dry run" }).click();
+  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText("0 updates · 2 creates · 0 unchanged · 1 invalid skipped · 0 not found · 2 already in HubSpot", { timeout: 20_000 });
+  const already = dry.getByRole("table", { name: /Already in HubSpot/ });
+  await expect(already.getByRole("row").nth(1).getByRole("cell")).toHaveText(["2", existing[0]!.properties.hs_name!, `already exists in HubSpot (record ${existing[0]!.id})`]);
+  await expect(already.getByRole("row").nth(2).getByRole("cell")).toHaveText(["4", existing[1]!.properties.hs_name!.toUpperCase(), `already exists in HubSpot (record ${existing[1]!.id})`]);
+
+  // The new rows as they will be sent: converted dates, the audience as written.
+  const sample = dry.getByRole("table", { name: /New records/ });
+  await expect(sample.getByRole("row").filter({ hasText: "Start date" }).first().getByRole("cell")).toHaveText(["", "Start", "Start date", "2027-06-03"]);
+  await expect(sample.getByRole("row").filter({ hasText: "Audience" }).first().getByRole("cell")).toHaveText(["", "Audience", "Audience", "+1 audience"]);
+  await expect(sample.getByRole("row").filter({ hasText: "Dry run new: Beta" }).getByRole("cell")).toHaveText(["5", "Campaign name", "Name", "Dry run new: Beta"]);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The import sends only the two new names: nothing fails.
+  await page.getByRole("button", { name: "Run import" }).click();
+  await expect(page).toHaveURL(/\/submissions\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Finished")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("2 saved")).toBeVisible();
+  const after = await sandboxRecords<Stored>(request, "campaigns");
+  expect(after.find((c) => c.properties.hs_name === "Dry run new: Alpha")?.properties).toMatchObject({ hs_start_date: "2027-06-03", hs_end_date: "2027-11-26", hs_audience: "+1 audience" });
+});

@@ -196,8 +196,13 @@ export async function submissionResultRows(id: string, status?: string) {
 
 /** The file's headers when the submission came from an upload, else null. */
 export async function uploadHeadersFor(submissionId: string): Promise<string[] | null> {
-  const [u] = await (await db()).select({ headers: tables.uploads.headers }).from(tables.uploads).where(eq(tables.uploads.submissionId, submissionId));
-  return u?.headers ?? null;
+  return (await uploadFileFor(submissionId))?.headers ?? null;
+}
+
+/** The upload a submission came from, as its results file needs it: headers and options (the delimiter). */
+export async function uploadFileFor(submissionId: string): Promise<{ headers: string[]; options: unknown } | undefined> {
+  const [u] = await (await db()).select({ headers: tables.uploads.headers, options: tables.uploads.options }).from(tables.uploads).where(eq(tables.uploads.submissionId, submissionId));
+  return u;
 }
 
 /** Moves a submission between states (draft → running, running ⇄ paused, → cancelled), with the reason for a pause. */

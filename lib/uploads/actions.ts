@@ -9,7 +9,7 @@ import { startSubmission } from "../submissions/start";
 import { jobQueue } from "../jobs/queue";
 import { ensureInProcessWorkers } from "../submissions/start";
 import { DRY_RUN_QUEUE, type DryRunJob } from "./dry-run-job";
-import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadSettingsSchema, type DryRunState } from "./service";
+import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema, type DryRunState } from "./service";
 import { saveTemplate } from "./templates";
 import { gridPathFor, resourceName } from "../resources/ref";
 import { findUpload, updateUpload } from "./upload-store";
@@ -23,8 +23,8 @@ async function uploadOf(id: string, portalId: number) {
 }
 
 /** The target's properties and the automatic mapping of the file's columns onto them. */
-export const suggestUploadMapping = authedAction(z.object({ id: UploadIdSchema, target: ResourceRefSchema }), async ({ id, target }, session) =>
-  suggestMapping(session, await uploadOf(id, session.connection.portalId), target));
+export const suggestUploadMapping = authedAction(z.object({ id: UploadIdSchema, target: ResourceRefSchema, mode: UploadModeSchema.optional() }), async ({ id, target, mode }, session) =>
+  suggestMapping(session, await uploadOf(id, session.connection.portalId), target, mode));
 
 /** Checks every row; answers the counts and the first errors (not every invalid row number). */
 export const checkUploadRows = authedAction(z.object({ id: UploadIdSchema, settings: UploadSettingsSchema }), async ({ id, settings }, session) => {

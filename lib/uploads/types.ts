@@ -40,4 +40,6 @@ export interface TargetColumn {
   readOnly?: boolean;
   /** A create needs it (a campaign's name). */
   requiredOnCreate?: boolean;
+  /** Other headers that mean this property ("Campaign name", "Start"): matched like its label, after it. */
+  synonyms?: readonly string[];
 }

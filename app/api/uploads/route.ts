@@ -29,7 +29,7 @@ export async function POST(req: Request) {
     const opened = await openUpload(stored.path, { fileName });
     const id = await insertUpload(session, {
       fileName, kind: opened.kind, sizeBytes: stored.size, storedPath: stored.path,
-      sheets: opened.sheets, sheet: opened.sheet ?? null, headers: opened.headers, rowCount: opened.rowCount,
+      sheets: opened.sheets, sheet: opened.sheet ?? null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter,
     });
     return NextResponse.json({ id });
   } catch (err) {
