@@ -37,7 +37,7 @@ export async function beginSignIn(origin: string, returnTo: string | null): Prom
   const { url, state, codeVerifier } = await startAuthorization(target, redirectUri);
   const database = await db();
   await database.delete(tables.oauthFlows).where(lt(tables.oauthFlows.createdAt, new Date(Date.now() - FLOW_TTL_MS)));
-  const browserNonceHash = await issueSignInNonce(FLOW_TTL_MS);
+  const browserNonceHash = await issueSignInNonce(state, FLOW_TTL_MS);
   await database.insert(tables.oauthFlows).values({ state, codeVerifier: secretBox().seal(codeVerifier), redirectUri, returnTo: safeReturnTo(returnTo), browserNonceHash });
   return url;
 }
@@ -55,8 +55,8 @@ export class SignInError extends Error {
  */
 export async function completeSignIn(callbackUrl: URL): Promise<string> {
   const state = callbackUrl.searchParams.get("state");
-  const browserNonce = await takeSignInNonce();
   if (!state) throw new SignInError("no_state");
+  const browserNonce = await takeSignInNonce(state);
   const database = await db();
   const [flow] = await database.delete(tables.oauthFlows).where(eq(tables.oauthFlows.state, state)).returning();
   if (!flow || flow.createdAt.getTime() < Date.now() - FLOW_TTL_MS) throw new SignInError("expired");

@@ -7,6 +7,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prepareEnv } from "@/lib/auth/access-token.suite";
+import { signInCookieName } from "@/lib/auth/sign-in-nonce";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 
 const dataDir = prepareEnv();
@@ -82,29 +83,45 @@ describe("auth routes", () => {
 
   it("signs in the browser that started the flow; the nonce cookie is HttpOnly, Lax, short-lived, and cleared after", async () => {
     const browser = new Browser();
-    await consent(browser);
-    expect(browser.set.get("bb_signin")).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/api/auth/callback", maxAge: 600 });
-    const { callbackUrl } = await consent(browser);
+    const { authorize, callbackUrl } = await consent(browser);
+    const cookie = signInCookieName(authorize.searchParams.get("state")!);
+    expect(browser.set.get(cookie)).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/api/auth/callback", maxAge: 600 });
     const res = await call(browser, callback.GET, callbackUrl);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${APP}/campaigns`);
-    expect(browser.jar.has("bb_signin")).toBe(false);
+    expect(browser.jar.has(cookie)).toBe(false);
     expect((await sessionOf(browser))?.connection.portalId).toBe(sb.ctx.defaultPortal().id);
   });
 
-  it("refuses a callback from an attacker's consent in a victim's browser (no nonce cookie, or another one)", async () => {
-    for (const victim of [new Browser(), await (async () => {
-      const b = new Browser();
-      await consent(b); // the victim started a sign-in of their own: their cookie holds another nonce
-      return b;
-    })()]) {
-      const attacker = new Browser();
-      const { callbackUrl } = await consent(attacker);
+  it("completes sign-ins started in two tabs of one browser", async () => {
+    const browser = new Browser();
+    const [first, second] = [await consent(browser), await consent(browser)];
+    expect((await call(browser, callback.GET, second.callbackUrl)).headers.get("location")).toBe(`${APP}/campaigns`);
+    expect((await call(browser, callback.GET, first.callbackUrl)).headers.get("location")).toBe(`${APP}/campaigns`);
+  });
+
+  it("refuses a callback from an attacker's consent in a victim's browser (no nonce cookie, a wrong one, or one of their own flow)", async () => {
+    const victims: [string, (state: string) => Promise<Browser>][] = [
+      ["no cookie", async () => new Browser()],
+      ["a wrong nonce", async (state) => {
+        const b = new Browser();
+        b.jar.set(signInCookieName(state), "guessed-nonce");
+        return b;
+      }],
+      ["a sign-in of their own", async () => {
+        const b = new Browser();
+        await consent(b);
+        return b;
+      }],
+    ];
+    for (const [name, make] of victims) {
+      const { authorize, callbackUrl } = await consent(new Browser());
+      const victim = await make(authorize.searchParams.get("state")!);
       const res = await call(victim, callback.GET, callbackUrl);
-      expect(res.status).toBe(303);
-      expect(res.headers.get("location")).toBe(`${APP}/?error=other_browser`);
-      expect(victim.jar.has("bb_session")).toBe(false);
-      expect(await sessionOf(victim)).toBeNull();
+      expect(res.status, name).toBe(303);
+      expect(res.headers.get("location"), name).toBe(`${APP}/?error=other_browser`);
+      expect(victim.jar.has("bb_session"), name).toBe(false);
+      expect(await sessionOf(victim), name).toBeNull();
     }
   });
 
