@@ -36,7 +36,7 @@ test("only the user who started a submission can pause, resume or cancel it", as
     await marketer.goto(page.url());
     const theirs = marketer.getByRole("region", { name: "Progress" });
     await expect(theirs).toContainText("Paused");
-    await expect(theirs).toContainText("Only the user who started this submission can pause, resume or cancel it.");
+    await expect(theirs).toContainText("Started by admin@acme-marketing.example.com: only they can pause, resume or cancel it.");
     await expect(theirs.getByRole("button")).toHaveCount(0);
 
     page.once("dialog", (d) => void d.accept());

@@ -13,8 +13,15 @@ import { findSubmission, finishSubmission, setSubmissionState } from "./store";
  * and from then on it is theirs: it runs on their grant and history names them.
  */
 export type ControlAction = "pause" | "resume" | "cancel";
+type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0]>[0];
 
 export const isOwner = (s: { userId: string }, session: Pick<Session, "user">) => s.userId === session.user.id;
+
+/** Who started a submission, as others are told (its owner's email). */
+export async function ownerEmail(s: { userId: string }): Promise<string> {
+  const [u] = await (await db()).select({ email: tables.users.email }).from(tables.users).where(eq(tables.users.id, s.userId));
+  return u?.email ?? "another user";
+}
 
 /**
  * Pause, resume or cancel. The running job notices a state change within a second and stops after
@@ -24,7 +31,7 @@ export const isOwner = (s: { userId: string }, session: Pick<Session, "user">) =
 export async function controlAs(session: Session, id: string, action: ControlAction) {
   const s = await findSubmission(id, session.connection.portalId);
   if (!s) throw new ExpectedActionError("not_found", "This submission does not exist in this portal.");
-  if (!isOwner(s, session)) throw new ExpectedActionError("forbidden", `Only the user who started this submission can ${action} it.`);
+  if (!isOwner(s, session)) throw new ExpectedActionError("forbidden", `Only ${await ownerEmail(s)}, who started this submission, can ${action} it.`);
   const active = s.state === "running" || s.state === "paused";
   if (!active) throw new ExpectedActionError("invalid_input", `This submission is ${s.state === "done" ? "finished" : s.state}; it cannot be ${action}d.`);
   if (action === "pause") await setSubmissionState(id, "paused", "Paused by you.");
@@ -44,7 +51,7 @@ export async function controlAs(session: Session, id: string, action: ControlAct
  * connection), whoever prepared it. Answers false when it was no longer a draft (started meanwhile).
  * `tx` lets a caller start it in the same transaction as its own changes to the draft's rows.
  */
-export async function startDraftAs(session: Session, id: string, tx?: Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0]>[0]) {
+export async function startDraftAs(session: Session, id: string, tx?: Tx) {
   const { submissions } = tables;
   const [started] = await (tx ?? (await db())).update(submissions)
     // History lists a draft when it was run, not when it was prepared.

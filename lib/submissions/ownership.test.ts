@@ -50,8 +50,8 @@ describe("who acts on a submission", () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 30, contacts: 20 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
     const { insertTestConnection } = await import("./testing/connection");
-    admin = await insertTestConnection(sb);
-    marketer = await insertTestConnection(sb);
+    admin = await insertTestConnection(sb, undefined, "admin@acme-marketing.example.com");
+    marketer = await insertTestConnection(sb, undefined, "marketer@acme-marketing.example.com");
     dbm = await import("../db");
     store = await import("./store");
   });
@@ -139,7 +139,7 @@ describe("who acts on a submission", () => {
     current = marketer.session;
     for (const action of ["resume", "cancel"] as const) {
       const res = await actions.controlSubmission({ id, action });
-      expect(res).toMatchObject({ ok: false, error: { code: "forbidden", message: `Only the user who started this submission can ${action} it.` } });
+      expect(res).toMatchObject({ ok: false, error: { code: "forbidden", message: `Only admin@acme-marketing.example.com, who started this submission, can ${action} it.` } });
     }
     expect((await submission(id)).state).toBe("paused");
     expect(await actions.getSubmission({ id })).toMatchObject({ ok: true, data: { state: "paused" } });
