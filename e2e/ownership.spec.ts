@@ -31,11 +31,11 @@ test("only the user who started a submission can pause, resume or cancel it", as
     await page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1).getByRole("link").click();
     const mine = page.getByRole("region", { name: "Progress" });
     await mine.getByRole("button", { name: "Pause" }).click();
-    await expect(mine).toContainText("Paused: Paused by you.", { timeout: 15_000 });
+    await expect(mine).toContainText("Paused: Paused by admin@acme-marketing.example.com.", { timeout: 15_000 });
 
     await marketer.goto(page.url());
     const theirs = marketer.getByRole("region", { name: "Progress" });
-    await expect(theirs).toContainText("Paused");
+    await expect(theirs).toContainText("Paused: Paused by admin@acme-marketing.example.com.");
     await expect(theirs).toContainText("Started by admin@acme-marketing.example.com: only they can pause, resume or cancel it.");
     await expect(theirs.getByRole("button")).toHaveCount(0);
 

@@ -34,7 +34,8 @@ export async function controlAs(session: Session, id: string, action: ControlAct
   if (!isOwner(s, session)) throw new ExpectedActionError("forbidden", `Only ${await ownerEmail(s)}, who started this submission, can ${action} it.`);
   const active = s.state === "running" || s.state === "paused";
   if (!active) throw new ExpectedActionError("invalid_input", `This submission is ${s.state === "done" ? "finished" : s.state}; it cannot be ${action}d.`);
-  if (action === "pause") await setSubmissionState(id, "paused", "Paused by you.");
+  // Named, not "you": everyone in the portal reads the reason.
+  if (action === "pause") await setSubmissionState(id, "paused", `Paused by ${session.user.email}.`);
   if (action === "cancel") {
     await setSubmissionState(id, "cancelled");
     // A paused submission has no job to notice: finish it here.
