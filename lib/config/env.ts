@@ -13,6 +13,11 @@ const envSchema = z.object({
   BATCHBOARD_SECRET: z.string().min(32).optional(),
   /** Public URL of the dashboard, used for the OAuth redirect when set; otherwise taken from the request. */
   APP_URL: z.string().url().optional(),
+  /**
+   * "1": a reverse proxy in front sets X-Forwarded-Host/-Proto, so they are honoured. Otherwise they are
+   * ignored: anyone can send them, and the OAuth redirect and the cookies' Secure flag depend on them.
+   */
+  TRUST_PROXY: z.enum(["0", "1"]).optional(),
   HUBSPOT_CLIENT_ID: z.string().optional(),
   HUBSPOT_CLIENT_SECRET: z.string().optional(),
   HUBSPOT_REDIRECT_URL: z.string().url().optional(),

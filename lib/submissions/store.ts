@@ -215,7 +215,8 @@ export async function setSubmissionState(id: string, state: "running" | "paused"
  * same properties, with the original rows' baselines kept so history and revert still know the
  * values before. Answers its id, or null when nothing failed.
  */
-export async function insertRetryOfFailed(submissionId: string, portalId: number, userId: string): Promise<string | null> {
+export async function insertRetryOfFailed(submissionId: string, as: { user: { id: string }; connection: { id: string; portalId: number } }): Promise<string | null> {
+  const portalId = as.connection.portalId;
   const s = await findSubmission(submissionId, portalId);
   if (!s) return null;
   const failed = await (await db()).select().from(submissionRows)
@@ -223,7 +224,8 @@ export async function insertRetryOfFailed(submissionId: string, portalId: number
   if (!failed.length) return null;
   const operations = failed.map((r) => storedOperation(r));
   return insertSubmission({
-    userId, connectionId: s.connectionId, portalId, resource: refOf(s), source: "retry", operations,
+    // The retrying user's grant, not the original's: every write is the starter's own.
+    userId: as.user.id, connectionId: as.connection.id, portalId, resource: refOf(s), source: "retry", operations,
     sources: failed.some((r) => r.source) ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] })) : undefined,
   });
 }

@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import { NextResponse } from "next/server";
+import { rejectCrossSite } from "@/lib/auth/request-origin";
 import { getSession } from "@/lib/auth/session";
 import { openUpload } from "@/lib/uploads/parse/open-upload";
 import { storeUploadBody } from "@/lib/uploads/store-file";
@@ -14,6 +15,8 @@ export const dynamic = "force-dynamic";
  * that cannot be read is deleted and the answer says why. Answers { id } of the new upload.
  */
 export async function POST(req: Request) {
+  const refused = rejectCrossSite(req);
+  if (refused) return refused;
   const session = await getSession();
   if (!session || session.connection.status !== "active") return NextResponse.json({ code: "reauth", message: "Your session has ended. Sign in again, then upload the file again." }, { status: 401 });
   let fileName = "";

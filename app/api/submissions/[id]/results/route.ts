@@ -1,4 +1,4 @@
-import { getSession } from "@/lib/auth/session";
+import { getActiveSession } from "@/lib/auth/session";
 import { findSubmission } from "@/lib/submissions/store";
 import { resultsDownload } from "@/lib/uploads/export/results-download";
 
@@ -8,7 +8,8 @@ const STATUSES = new Set(["saved", "failed", "conflict", "pending", "saving", "s
 
 /** GET ?format=csv|xlsx[&status=failed]: every row's fate as a file (uploads: with the file's own columns). */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await getSession();
+  // Only while signed in with a live connection: a download must not outlive a sign-out.
+  const session = await getActiveSession();
   if (!session) return new Response("Sign in to download results.", { status: 401 });
   const { id } = await params;
   const url = new URL(req.url);
