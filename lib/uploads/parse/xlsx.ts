@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { UploadParseError } from "../types";
 import { readWorkbookMeta, SheetPass, worksheetsOf } from "./xlsx-reader";
+import { checkDeclaredSizes } from "./zip-limits";
 
 /*
  * XLSX cells as strings (see ../types.ts): a date as ISO 8601 ("2024-03-05" at midnight, else
@@ -93,6 +94,7 @@ export async function* xlsxRows(path: string, sheet: string | undefined, onSheet
     return input;
   };
   try {
+    await checkDeclaredSizes(path);
     const meta = await readWorkbookMeta(open());
     if (!meta.model) throw new UploadParseError("wrong_type", "The file is named .xlsx but holds no Excel workbook (it is some other zip file). Upload a CSV, TSV or Excel workbook (.xlsx).");
     const worksheets = worksheetsOf(meta);

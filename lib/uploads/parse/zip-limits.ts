@@ -1,0 +1,115 @@
+import { open } from "node:fs/promises";
+import { Transform, type Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { fmt, MAX_ENTRY_BYTES, MAX_INFLATED_BYTES, mb, tooBig } from "./limits";
+
+/*
+ * A workbook is a zip: what its parts inflate to is checked twice. First from the sizes the zip's
+ * central directory declares (cheap, before anything is inflated), then by counting the bytes as
+ * they are inflated, since a hand-made zip can declare sizes it does not keep to.
+ */
+
+const MAX_ENTRIES = 10_000;
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+
+/** A part as the user knows it: "the sheet “Q3”", or what it is for parts they never see. */
+export function partLabel(path: string, sheetName?: (no: string) => string | undefined): string {
+  const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1];
+  if (sheet) {
+    const name = sheetName?.(sheet);
+    return name ? `the sheet “${name}”` : "one of its sheets";
+  }
+  if (path === "xl/sharedStrings.xml") return "its table of text values (shared strings)";
+  return `its part “${path.slice(0, 100)}”`;
+}
+
+export const entryTooBig = (label: string) =>
+  tooBig(`This workbook's ${label} unpacks to more than ${mb(MAX_ENTRY_BYTES)}, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
+const totalTooBig = () =>
+  tooBig(`This workbook unpacks to more than ${mb(MAX_INFLATED_BYTES)} in total, more than one upload may hold. Remove sheets, images or columns you do not need (or save the sheet as CSV) and upload it again.`);
+
+/** Names and declared inflated sizes of a zip's entries, from its central directory; refuses those over the limits. */
+export async function checkDeclaredSizes(path: string): Promise<void> {
+  const file = await open(path, "r");
+  try {
+    const { size } = await file.stat();
+    const tailLength = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLength);
+    await file.read(tail, 0, tailLength, size - tailLength);
+    let at = -1;
+    for (let i = tailLength - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
+    if (at < 0) return; // not a zip: the reader says "damaged"
+    const count = tail.readUInt16LE(at + 10);
+    const cdSize = tail.readUInt32LE(at + 12);
+    const cdOffset = tail.readUInt32LE(at + 16);
+    if (count > MAX_ENTRIES) throw tooBig(`This workbook holds more than ${fmt(MAX_ENTRIES)} parts, far more than a spreadsheet has. Save it again from Excel (or as CSV) and upload it again.`);
+    if (cdOffset + cdSize > size) return; // zip64 or damaged: counting while inflating still applies
+    const cd = Buffer.alloc(cdSize);
+    await file.read(cd, 0, cdSize, cdOffset);
+    let total = 0;
+    for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL; ) {
+      const nameLength = cd.readUInt16LE(p + 28);
+      const extraLength = cd.readUInt16LE(p + 30);
+      const name = cd.toString("utf8", p + 46, p + 46 + nameLength);
+      const inflated = declaredSize(cd, p, nameLength, extraLength);
+      if (inflated > MAX_ENTRY_BYTES) throw entryTooBig(partLabel(name));
+      total += inflated;
+      if (total > MAX_INFLATED_BYTES) throw totalTooBig();
+      p += 46 + nameLength + extraLength + cd.readUInt16LE(p + 32);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** An entry's inflated size; 0xFFFFFFFF means "see the zip64 extra field". */
+function declaredSize(cd: Buffer, p: number, nameLength: number, extraLength: number): number {
+  const size = cd.readUInt32LE(p + 24);
+  if (size !== 0xffffffff) return size;
+  for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+    const id = cd.readUInt16LE(e);
+    const length = cd.readUInt16LE(e + 2);
+    if (id === 0x0001 && length >= 8) return Number(cd.readBigUInt64LE(e + 4));
+    e += 4 + length;
+  }
+  return Number.MAX_SAFE_INTEGER;
+}
+
+/** Inflated bytes of one read of a workbook, across its parts. */
+export class InflateBudget {
+  private total = 0;
+
+  /** Counts `bytes` more of a part that has now reached `partBytes`; throws past a limit. */
+  count(bytes: number, partBytes: number, label: () => string): void {
+    this.total += bytes;
+    if (partBytes > MAX_ENTRY_BYTES) throw entryTooBig(label());
+    if (this.total > MAX_INFLATED_BYTES) throw totalTooBig();
+  }
+}
+
+/** An entry's bytes, counted against the budget and decoded as UTF-8 (split characters kept whole). */
+export function countedText(entry: Readable, budget: InflateBudget, label: () => string): Readable {
+  const decoder = new StringDecoder("utf8");
+  let bytes = 0;
+  const counter = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      try {
+        budget.count(chunk.length, bytes, label);
+      } catch (err) {
+        entry.unpipe(counter);
+        entry.resume(); // let the zip move on; the error ends the read
+        return done(err as Error);
+      }
+      const text = decoder.write(chunk);
+      done(null, text || undefined);
+    },
+    flush(done) {
+      const text = decoder.end();
+      done(null, text || undefined);
+    },
+  });
+  return entry.pipe(counter);
+}
