@@ -10,7 +10,8 @@ import { deleteDraft, findSubmission, insertSubmission } from "../submissions/st
 import { mappingFromMatches, matchColumns } from "./mapping/match-columns";
 import { ColumnMappingSchema, ConversionOptionsSchema } from "./mapping/schemas";
 import { createRowValidator, validateRows, type RowResult, type ValidationSummary } from "./mapping/validate-rows";
-import { openUpload } from "./parse/open-upload";
+import { openUploadInWorker } from "./parse/parse-pool";
+import { previewCell } from "./parse/limits";
 import { limited } from "../batch/read-current";
 import { planUpload, uploadRef, type DiffLine, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
@@ -73,7 +74,7 @@ export async function assertNotRun(upload: UploadRow) {
 }
 
 async function* rowsOf(upload: UploadRow) {
-  const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet: upload.sheet ?? undefined });
+  const opened = await openUploadInWorker(upload.storedPath, { fileName: upload.fileName, sheet: upload.sheet ?? undefined });
   yield* opened.rows();
 }
 
@@ -131,12 +132,12 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
 
 export const targetKey = (ref: ResourceRef) => resourceName(ref);
 
-/** The first rows of the file, for the mapping page's sample column. */
+/** The first rows of the file, for the mapping page's sample column; long cells cut short for display. */
 export async function previewRows(upload: UploadRow, count = 5): Promise<string[][]> {
   const out: string[][] = [];
   for await (const batch of rowsOf(upload)) {
     for (const row of batch) {
-      out.push(row);
+      out.push(row.map(previewCell));
       if (out.length >= count) return out;
     }
   }
@@ -145,7 +146,7 @@ export async function previewRows(upload: UploadRow, count = 5): Promise<string[
 
 /** Reads another sheet of a workbook: its headers and row count replace the upload's. */
 export async function chooseSheet(upload: UploadRow, sheet: string) {
-  const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet });
+  const opened = await openUploadInWorker(upload.storedPath, { fileName: upload.fileName, sheet });
   const patch = { sheet: opened.sheet ?? sheet, headers: opened.headers, rowCount: opened.rowCount, mapping: null, validation: null, dryRun: null, submissionId: null };
   await updateUpload(upload.id, patch);
   return { ...upload, ...patch };

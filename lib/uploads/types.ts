@@ -16,7 +16,7 @@ export const MAX_UPLOAD_ROWS = 100_000;
 export type UploadKind = "csv" | "xlsx";
 
 /** Why a file cannot be read; `message` is for the user and says what to do. Nothing is imported then. */
-export type UploadErrorCode = "wrong_type" | "encoding" | "empty" | "too_large" | "too_many_rows" | "no_header" | "corrupt";
+export type UploadErrorCode = "wrong_type" | "encoding" | "empty" | "too_large" | "too_many_rows" | "no_header" | "corrupt" | "busy";
 
 export class UploadParseError extends Error {
   constructor(readonly code: UploadErrorCode, message: string) {

@@ -18,14 +18,14 @@ export function partLabel(path: string, sheetName?: (no: string) => string | und
   const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1];
   if (sheet) {
     const name = sheetName?.(sheet);
-    return name ? `the sheet “${name}”` : "one of its sheets";
+    return name ? `the sheet “${name}”` : "one of the sheets";
   }
-  if (path === "xl/sharedStrings.xml") return "its table of text values (shared strings)";
-  return `its part “${path.slice(0, 100)}”`;
+  if (path === "xl/sharedStrings.xml") return "the table of text values (shared strings)";
+  return `the part “${path.slice(0, 100)}”`;
 }
 
 export const entryTooBig = (label: string) =>
-  tooBig(`This workbook's ${label} unpacks to more than ${mb(MAX_ENTRY_BYTES)}, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
+  tooBig(`In this workbook, ${label} unpacks to more than ${mb(MAX_ENTRY_BYTES)}, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
 const totalTooBig = () =>
   tooBig(`This workbook unpacks to more than ${mb(MAX_INFLATED_BYTES)} in total, more than one upload may hold. Remove sheets, images or columns you do not need (or save the sheet as CSV) and upload it again.`);
 

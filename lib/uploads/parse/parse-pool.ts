@@ -1,0 +1,121 @@
+import "server-only";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { env } from "../../config/env";
+import { UploadParseError } from "../types";
+import { type OpenedUpload, readScanned, type UploadScan } from "./open-upload";
+
+/*
+ * Uploads are first read (checked, measured) in worker threads, so that a hostile or simply huge
+ * file cannot take the server down with it (issue 11, item 1): each worker has a heap limit, a
+ * read has a time limit, at most UPLOAD_PARSERS run at once and a few more wait. A worker that runs
+ * out of memory or time is ended and the user told why; the server, its jobs and everyone else's
+ * uploads carry on. Later reads of an accepted file (preview, check, dry run) stream in the server
+ * itself: the file has passed the limits by then, so what they hold is bounded.
+ */
+
+/** Reads waiting for a worker, beyond which a new one is refused at once. */
+const MAX_WAITING = 20;
+// An absolute path, not `new URL(…, import.meta.url)`: Next's bundler would rewrite that one.
+const WORKER_SCRIPT = path.join(process.cwd(), "lib", "uploads", "parse", "parse-worker.mjs");
+
+type Reply = { ok: true; scan: UploadScan } | { ok: false; code?: UploadParseError["code"]; message: string };
+interface Job {
+  file: string;
+  opts: { fileName: string; sheet?: string };
+  resolve(scan: UploadScan): void;
+  reject(err: unknown): void;
+}
+
+const outOfMemory = (mb: number) =>
+  new UploadParseError("too_large", `Reading this file needed more than ${mb} MB of memory, more than one upload may use. Split it into smaller files (or save it as CSV) and upload them one by one.`);
+const outOfTime = (seconds: number) =>
+  new UploadParseError("too_large", `Reading this file took longer than ${seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`}, the most one upload may take. Split it into smaller files and upload them one by one.`);
+export const busy = () => new UploadParseError("busy", "The server is busy reading other files. Try again in a minute.");
+
+export class ParsePool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Job[] = [];
+  private running = 0;
+
+  constructor(private readonly limits: { parsers: number; memoryMb: number; seconds: number; waiting?: number; script?: string }) {}
+
+  /** The first read of an upload, in a worker. Rejects with an UploadParseError the user can read. */
+  scan(file: string, opts: { fileName: string; sheet?: string }): Promise<UploadScan> {
+    return new Promise((resolve, reject) => {
+      if (this.running >= this.limits.parsers && this.waiting.length >= (this.limits.waiting ?? MAX_WAITING)) return reject(busy());
+      this.waiting.push({ file, opts, resolve, reject });
+      this.next();
+    });
+  }
+
+  /** Ends the idle workers (tests, benchmarks); running reads finish first. */
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+  }
+
+  private next() {
+    while (this.running < this.limits.parsers && this.waiting.length > 0) {
+      const job = this.waiting.shift()!;
+      this.running++;
+      void this.run(job).finally(() => {
+        this.running--;
+        this.next();
+      });
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.limits.script ?? WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
+    // A worker's 'error' with no listener would be thrown in the server; each run listens for its own.
+    worker.on("error", () => {});
+    worker.once("exit", () => {
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+    });
+    return worker;
+  }
+
+  private run(job: Job): Promise<void> {
+    const worker = this.idle.pop() ?? this.spawn();
+    worker.ref();
+    return new Promise((done) => {
+      let settled = false;
+      const finish = (keep: boolean, outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+        if (keep) {
+          worker.unref(); // an idle worker does not keep the process alive
+          this.idle.push(worker);
+        } else void worker.terminate();
+        outcome();
+        done();
+      };
+      const onMessage = (reply: Reply) =>
+        finish(true, () => {
+          if (reply.ok) job.resolve(reply.scan);
+          else job.reject(reply.code ? new UploadParseError(reply.code, reply.message) : new Error(`parse worker: ${reply.message}`));
+        });
+      const onError = (err: Error & { code?: string }) =>
+        finish(false, () => job.reject(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? outOfMemory(this.limits.memoryMb) : err));
+      const onExit = (code: number) => finish(false, () => job.reject(new Error(`parse worker exited (${code}) while reading`)));
+      const timer = setTimeout(() => finish(false, () => job.reject(outOfTime(this.limits.seconds))), this.limits.seconds * 1000);
+      worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+      worker.postMessage({ path: job.file, fileName: job.opts.fileName, sheet: job.opts.sheet });
+    });
+  }
+}
+
+// One pool per server process (kept on globalThis: Next's dev server may load this module twice).
+const shared = globalThis as { batchboardParsePool?: ParsePool };
+function pool(): ParsePool {
+  const e = env();
+  return (shared.batchboardParsePool ??= new ParsePool({ parsers: e.UPLOAD_PARSERS, memoryMb: e.UPLOAD_PARSE_MEMORY_MB, seconds: e.UPLOAD_PARSE_SECONDS }));
+}
+
+/** `openUpload` with its first read in a parse worker: what the server uses for every upload. */
+export async function openUploadInWorker(file: string, opts: { fileName: string; sheet?: string }): Promise<OpenedUpload> {
+  return readScanned(file, await pool().scan(file, opts));
+}
