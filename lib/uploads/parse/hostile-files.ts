@@ -14,6 +14,8 @@ export interface Part {
   body?: string;
   times?: number;
   tail?: string;
+  /** Text written after the repeats, piece by piece (a large part that varies, for benchmarks). */
+  pieces?: () => Iterable<string>;
   /** Declare this inflated size instead of the real one (a lying zip). */
   declare?: number;
 }
@@ -27,6 +29,20 @@ const chunksOf = function* (p: Part): Generator<Buffer> {
     let left = p.times;
     for (; left >= per; left -= per) yield block;
     if (left > 0) yield Buffer.from(p.body.repeat(left));
+  }
+  if (p.pieces) {
+    let batch: string[] = [];
+    let length = 0;
+    for (const piece of p.pieces()) {
+      batch.push(piece);
+      length += piece.length;
+      if (length >= 1 << 20) {
+        yield Buffer.from(batch.join(""));
+        batch = [];
+        length = 0;
+      }
+    }
+    if (batch.length) yield Buffer.from(batch.join(""));
   }
   if (p.tail) yield Buffer.from(p.tail);
 };
@@ -111,13 +127,13 @@ export function workbookParts(sheetNames: string[]): Part[] {
 }
 
 /** A worksheet part: `head` rows, then `row` repeated `times` (rows numbered by the caller's text). */
-export function sheetPart(no: number, rows: { head?: string; body?: string; times?: number }, declare?: number): Part {
-  return { name: `xl/worksheets/sheet${no}.xml`, head: `${XML}<worksheet ${MAIN}><sheetData>${rows.head ?? ""}`, body: rows.body, times: rows.times, tail: "</sheetData></worksheet>", declare };
+export function sheetPart(no: number, rows: { head?: string; body?: string; times?: number; pieces?: Part["pieces"] }, declare?: number): Part {
+  return { name: `xl/worksheets/sheet${no}.xml`, head: `${XML}<worksheet ${MAIN}><sheetData>${rows.head ?? ""}`, body: rows.body, times: rows.times, pieces: rows.pieces, tail: "</sheetData></worksheet>", declare };
 }
 
-/** A shared-strings part: `body` (one or more <si>) repeated `times`. */
-export function sharedStringsPart(body: string, times: number, declare?: number): Part {
-  return { name: "xl/sharedStrings.xml", head: `${XML}<sst ${MAIN}>`, body, times, tail: "</sst>", declare };
+/** A shared-strings part: `body` (one or more <si>) repeated `times`, or `pieces`. */
+export function sharedStringsPart(body: string, times: number, declare?: number, pieces?: Part["pieces"]): Part {
+  return { name: "xl/sharedStrings.xml", head: `${XML}<sst ${MAIN}>`, body, times, pieces, tail: "</sst>", declare };
 }
 
 /** An inline-string cell, for sheets without shared strings. */

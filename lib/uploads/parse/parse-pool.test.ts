@@ -61,3 +61,26 @@ describe("parse pool", () => {
     expect((await second).rowCount).toBe(1);
   });
 });
+
+describe("re-reads of accepted files", () => {
+  it("run at most as many at once as there are slots; the next starts when one ends", async () => {
+    const { Slots, withReadSlots } = await import("./parse-pool");
+    const { openUpload } = await import("./open-upload");
+    const p = await corpus.put("r.csv", "Name\nAnn\nBo\n");
+    const slots = new Slots(1);
+    const opened = withReadSlots(await openUpload(p, { fileName: "r.csv" }), slots);
+    const first = opened.rows(1)[Symbol.asyncIterator]();
+    expect((await first.next()).value).toEqual([["Ann"]]);
+    let secondStarted = false;
+    const second = (async () => {
+      for await (const batch of opened.rows(1)) {
+        secondStarted = true;
+        return batch;
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(secondStarted).toBe(false);
+    await first.return!(undefined); // a preview that stops early gives its slot back
+    expect(await second).toEqual([["Ann"]]);
+  });
+});

@@ -11,7 +11,8 @@ import { type OpenedUpload, readScanned, type UploadScan } from "./open-upload";
  * read has a time limit, at most UPLOAD_PARSERS run at once and a few more wait. A worker that runs
  * out of memory or time is ended and the user told why; the server, its jobs and everyone else's
  * uploads carry on. Later reads of an accepted file (preview, check, dry run) stream in the server
- * itself: the file has passed the limits by then, so what they hold is bounded.
+ * itself: the file has passed the limits by then, so what one holds is bounded (the largest
+ * workbook: about 250 MB at its peak, see the README), and at most UPLOAD_PARSERS run at once.
  */
 
 /** Reads waiting for a worker, beyond which a new one is refused at once. */
@@ -108,8 +109,46 @@ export class ParsePool {
   }
 }
 
+/** At most `size` holders at once; the others wait their turn (a job's re-read is never refused). */
+export class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async take(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
+}
+
+/** `opened` whose re-reads each hold one of `slots` while they run. */
+export function withReadSlots(opened: OpenedUpload, slots: Slots): OpenedUpload {
+  return {
+    ...opened,
+    rows: (batchSize) => ({
+      async *[Symbol.asyncIterator]() {
+        const release = await slots.take();
+        try {
+          yield* opened.rows(batchSize);
+        } finally {
+          release();
+        }
+      },
+    }),
+  };
+}
+
 // One pool per server process (kept on globalThis: Next's dev server may load this module twice).
-const shared = globalThis as { batchboardParsePool?: ParsePool };
+const shared = globalThis as { batchboardParsePool?: ParsePool; batchboardReadSlots?: Slots };
 function pool(): ParsePool {
   const e = env();
   return (shared.batchboardParsePool ??= new ParsePool({ parsers: e.UPLOAD_PARSERS, memoryMb: e.UPLOAD_PARSE_MEMORY_MB, seconds: e.UPLOAD_PARSE_SECONDS }));
@@ -117,5 +156,6 @@ function pool(): ParsePool {
 
 /** `openUpload` with its first read in a parse worker: what the server uses for every upload. */
 export async function openUploadInWorker(file: string, opts: { fileName: string; sheet?: string }): Promise<OpenedUpload> {
-  return readScanned(file, await pool().scan(file, opts));
+  const scan = await pool().scan(file, opts);
+  return withReadSlots(readScanned(file, scan), (shared.batchboardReadSlots ??= new Slots(env().UPLOAD_PARSERS)));
 }
