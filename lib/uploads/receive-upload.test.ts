@@ -38,6 +38,29 @@ describe("receiveUpload", () => {
     errors.mockRestore();
   });
 
+  it("a workbook whose first sheet holds only a header row is accepted on its sheet with data; any other can be chosen (issue 11, item 11)", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const { receiveUpload } = await import("./receive-upload");
+    const { findUpload } = await import("./upload-store");
+    const { chooseSheet } = await import("./service");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Template").addRow(["Email", "Name"]);
+    book.addWorksheet("Contacts").addRows([["Email", "Name"], ["ann@example.com", "Ann"]]);
+    book.addWorksheet("Leads").addRows([["Lead email"], ["bo@example.com"], ["cy@example.com"]]);
+    const answer = await receiveUpload(session, new Response(Buffer.from(await book.xlsx.writeBuffer())).body, "book.xlsx");
+    expect(answer.status).toBe(200);
+    const id = (answer.body as { id: string }).id;
+    const upload = (await findUpload(id, session.connection.portalId))!;
+    expect(upload).toMatchObject({ sheets: ["Template", "Contacts", "Leads"], sheet: "Contacts", headers: ["Email", "Name"], rowCount: 1 });
+    expect(await chooseSheet(upload, "Leads")).toMatchObject({ sheet: "Leads", headers: ["Lead email"], rowCount: 2 });
+    // The header-only sheet: refused with the reason as a message the page shows, and the upload keeps its sheet.
+    const refusal = await chooseSheet((await findUpload(id, session.connection.portalId))!, "Template").catch((e: unknown) => e);
+    const { ExpectedActionError } = await import("../actions/result");
+    expect(refusal).toBeInstanceOf(ExpectedActionError);
+    expect((refusal as Error).message).toMatch(/^The sheet “Template” has a header row but no data rows\./);
+    expect(await findUpload(id, session.connection.portalId)).toMatchObject({ sheet: "Leads", rowCount: 2 });
+  });
+
   it("refuses a name with nothing readable left, and a 1,001-column file with the reason, keeping earlier uploads", async () => {
     const { receiveUpload } = await import("./receive-upload");
     const { listUploads } = await import("./upload-store");

@@ -16,7 +16,7 @@ import { limited } from "../batch/read-current";
 import { planUpload, uploadRef, type DiffLine, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
 import { convertCell } from "./mapping/convert";
-import { RECORD_ID_KEY } from "./types";
+import { RECORD_ID_KEY, UploadParseError } from "./types";
 import { templatesFor } from "./templates";
 import type { UploadRow } from "./upload-store";
 import { updateUpload } from "./upload-store";
@@ -73,9 +73,17 @@ export async function assertNotRun(upload: UploadRow) {
   if (s && s.state !== "draft") throw new ExpectedActionError("invalid_input", "This upload has already run. Upload the file again to import it once more.");
 }
 
+/** The file again, opened as on arrival; a refusal (the server busy, a limit) reaches the user as its message. */
+async function openAgain(upload: UploadRow, sheet = upload.sheet ?? undefined) {
+  try {
+    return await openUploadInWorker(upload.storedPath, { fileName: upload.fileName, sheet });
+  } catch (err) {
+    throw err instanceof UploadParseError ? new ExpectedActionError("invalid_input", err.message) : err;
+  }
+}
+
 async function* rowsOf(upload: UploadRow) {
-  const opened = await openUploadInWorker(upload.storedPath, { fileName: upload.fileName, sheet: upload.sheet ?? undefined });
-  yield* opened.rows();
+  yield* (await openAgain(upload)).rows();
 }
 
 /** Converts and checks every row of the file with the chosen settings; stores settings and summary. */
@@ -135,7 +143,10 @@ export const targetKey = (ref: ResourceRef) => resourceName(ref);
 /** The first rows of the file, for the mapping page's sample column; long cells cut short for display. */
 export async function previewRows(upload: UploadRow, count = 5): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const batch of rowsOf(upload)) {
+  // The page works without samples (the server busy reading other files): no error page for that.
+  const opened = await openAgain(upload).catch((err: unknown) => (err instanceof ExpectedActionError ? undefined : Promise.reject(err)));
+  if (!opened) return out;
+  for await (const batch of opened.rows()) {
     for (const row of batch) {
       out.push(row.map(previewCell));
       if (out.length >= count) return out;
@@ -146,7 +157,7 @@ export async function previewRows(upload: UploadRow, count = 5): Promise<string[
 
 /** Reads another sheet of a workbook: its headers and row count replace the upload's. */
 export async function chooseSheet(upload: UploadRow, sheet: string) {
-  const opened = await openUploadInWorker(upload.storedPath, { fileName: upload.fileName, sheet });
+  const opened = await openAgain(upload, sheet);
   const patch = { sheet: opened.sheet ?? sheet, headers: opened.headers, rowCount: opened.rowCount, mapping: null, validation: null, dryRun: null, submissionId: null };
   await updateUpload(upload.id, patch);
   return { ...upload, ...patch };
