@@ -63,6 +63,20 @@ describe("XLSX limits", () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 
+  it("calls a workbook whose shared strings are damaged mid-stream corrupt, at once (the counted entry passes errors on)", async () => {
+    const { readFile, writeFile } = await import("node:fs/promises");
+    const strings = function* () {
+      for (let i = 0; i < 200_000; i++) yield `<si><t>${(i * 7919) % 1_000_003} ${i}</t></si>`;
+    };
+    const p = await workbook("damaged-strings.xlsx", [...workbookParts(["Data"]), sharedStringsPart("", 0, undefined, strings), sheetPart(1, { head: header })]);
+    const bytes = await readFile(p);
+    bytes.fill(0xff, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 64);
+    await writeFile(p, bytes);
+    const started = Date.now();
+    expect((await parseFailure(openUpload(p, { fileName: "damaged-strings.xlsx" }))).code).toBe("corrupt");
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it("refuses a row with values in more than 1,000 columns, and a cell longer than Excel allows", async () => {
     const wide = `<row r="1">${cell("A1", "Email")}${cell("ALN1", "far")}</row>`; // ALN = column 1,002
     const p1 = await workbook("wide.xlsx", [...workbookParts(["Data"]), sheetPart(1, { head: wide + plainRow(2) })]);

@@ -66,9 +66,23 @@ const OPTIONS = { worksheets: "emit", sharedStrings: "cache", styles: "cache", h
 class WorkbookPass extends Base {
   protected rels: Relationship[] | undefined;
   protected strings: unknown[] | undefined;
+  /**
+   * Rejects when the zip stream fails. A damaged entry's inflate error reaches only the zip stream,
+   * and exceljs, reading the entry, waits for its end forever: readers race this (`untilZipFails`).
+   */
+  readonly zipFailed: Promise<never>;
 
   constructor(input: Readable) {
     super(input, OPTIONS);
+    let fail!: (err: unknown) => void;
+    this.zipFailed = new Promise<never>((_, reject) => (fail = reject));
+    this.zipFailed.catch(() => {}); // raced by the reader; never unhandled
+    // exceljs pipes the input into its unzipper: that is where the zip stream can be heard.
+    const pipe = input.pipe.bind(input);
+    input.pipe = (<T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }) => {
+      (dest as unknown as Readable).on("error", fail);
+      return pipe(dest, opts);
+    }) as typeof input.pipe;
   }
 
   // exceljs parses a worksheet as it meets it in the zip only when it already has both of these,
@@ -154,8 +168,27 @@ class MetaPass extends WorkbookPass {
 
 export async function readWorkbookMeta(input: Readable): Promise<WorkbookMeta> {
   const pass = new MetaPass(input);
-  for await (const _ of pass); // runs through the zip; yields no worksheet
+  for await (const _ of untilZipFails(pass, pass.zipFailed)); // runs through the zip; yields no worksheet
   return pass.meta();
+}
+
+/** `source`'s items until the zip fails: then its error, even while exceljs waits inside an entry. */
+export async function* untilZipFails<T>(source: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let broken = false;
+  try {
+    for (;;) {
+      const next = await Promise.race([it.next(), failed.catch((err: unknown) => {
+        broken = true;
+        throw err;
+      })]);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // A stuck reader is left to the garbage collector (its input is destroyed by the caller).
+    if (!broken) await it.return?.();
+  }
 }
 
 const WORKSHEET_PATH = /^worksheets\/sheet(\d+)\.xml$/;

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { UploadParseError } from "../types";
-import { readWorkbookMeta, SheetPass, worksheetsOf } from "./xlsx-reader";
+import { readWorkbookMeta, SheetPass, untilZipFails, worksheetsOf } from "./xlsx-reader";
 import { checkDeclaredSizes } from "./zip-limits";
 
 /*
@@ -101,8 +101,8 @@ export async function* xlsxRows(path: string, sheet: string | undefined, onSheet
     const chosen = choose(worksheets, sheet);
     onSheets?.({ sheets: worksheets.map((w) => w.name), sheet: chosen.name });
     const pass = new SheetPass(open(), meta, chosen.no);
-    for await (const ws of pass) {
-      for await (const row of ws) yield rowCells(row, pass.booleans, pass.date1904);
+    for await (const ws of untilZipFails(pass, pass.zipFailed)) {
+      for await (const row of untilZipFails(ws, pass.zipFailed)) yield rowCells(row, pass.booleans, pass.date1904);
       break; // the only sheet this pass yields: the rest of the zip is not read
     }
   } catch (err) {

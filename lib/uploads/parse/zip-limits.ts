@@ -111,5 +111,7 @@ export function countedText(entry: Readable, budget: InflateBudget, label: () =>
       done(null, text || undefined);
     },
   });
+  // pipe() does not pass errors on: a damaged entry must end the read, not leave it waiting.
+  entry.once("error", (err) => counter.destroy(err));
   return entry.pipe(counter);
 }
