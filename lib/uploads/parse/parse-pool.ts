@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { env } from "../../config/env";
 import { UploadParseError } from "../types";
 import { type OpenedUpload, readScanned, type UploadScan } from "./open-upload";
@@ -17,8 +17,10 @@ import { type OpenedUpload, readScanned, type UploadScan } from "./open-upload";
 
 /** Reads waiting for a worker, beyond which a new one is refused at once. */
 const MAX_WAITING = 20;
-// An absolute path, not `new URL(…, import.meta.url)`: Next's bundler would rewrite that one.
-const WORKER_SCRIPT = path.join(process.cwd(), "lib", "uploads", "parse", "parse-worker.mjs");
+// Out of the bundler's sight: Turbopack takes `new Worker(…)` of an imported Worker for a worker
+// entry to bundle (with a computed path, the whole project). The script runs from the source tree.
+const WORKER_SCRIPT = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "uploads", "parse", "parse-worker.mjs");
+const { Worker: WorkerThread } = process.getBuiltinModule("node:worker_threads");
 
 type Reply = { ok: true; scan: UploadScan } | { ok: false; code?: UploadParseError["code"]; message: string };
 interface Job {
@@ -67,7 +69,7 @@ export class ParsePool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.limits.script ?? WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
+    const worker = new WorkerThread(this.limits.script ?? WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     // A worker's 'error' with no listener would be thrown in the server; each run listens for its own.
     worker.on("error", () => {});
     worker.once("exit", () => {
