@@ -84,3 +84,12 @@ describe("re-reads of accepted files", () => {
     expect(await second).toEqual([["Ann"]]);
   });
 });
+
+describe("UploadParseError across module copies", () => {
+  it("is recognised by instanceof when thrown by another copy of the module (Next bundles one per layer)", async () => {
+    const copy = (await import(/* @vite-ignore */ `../types.ts?copy=${Date.now()}`)) as typeof import("../types");
+    expect(copy.UploadParseError).not.toBe(UploadParseError);
+    expect(new copy.UploadParseError("busy", "x")).toBeInstanceOf(UploadParseError);
+    expect(new Error("x")).not.toBeInstanceOf(UploadParseError);
+  });
+});
