@@ -12,7 +12,7 @@ import { type OpenedUpload, readScanned, type UploadScan } from "./open-upload";
  * out of memory or time is ended and the user told why; the server, its jobs and everyone else's
  * uploads carry on. Later reads of an accepted file (preview, check, dry run) stream in the server
  * itself: the file has passed the limits by then, so what one holds is bounded (the largest
- * workbook: about 250 MB at its peak, see the README), and at most UPLOAD_PARSERS run at once.
+ * workbook: about 280 MB at its peak, see the README), and at most UPLOAD_PARSERS run at once.
  */
 
 /** Reads waiting for a worker, beyond which a new one is refused at once. */

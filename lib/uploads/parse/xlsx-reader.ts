@@ -67,20 +67,17 @@ class WorkbookPass extends Base {
   protected rels: Relationship[] | undefined;
   protected strings: unknown[] | undefined;
   /**
-   * Rejects when the zip stream fails. A damaged entry's inflate error reaches only the zip stream,
-   * and exceljs, reading the entry, waits for its end forever: readers race this (`untilZipFails`).
+   * Hears the zip stream fail. A damaged entry's inflate error reaches only the zip stream, and
+   * exceljs, reading the entry, waits for its end forever: readers race it (`untilZipFails`).
    */
-  readonly zipFailed: Promise<never>;
+  readonly zip = new ZipWatch();
 
   constructor(input: Readable) {
     super(input, OPTIONS);
-    let fail!: (err: unknown) => void;
-    this.zipFailed = new Promise<never>((_, reject) => (fail = reject));
-    this.zipFailed.catch(() => {}); // raced by the reader; never unhandled
     // exceljs pipes the input into its unzipper: that is where the zip stream can be heard.
     const pipe = input.pipe.bind(input);
     input.pipe = (<T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }) => {
-      (dest as unknown as Readable).on("error", fail);
+      (dest as unknown as Readable).on("error", (err: unknown) => this.zip.fail(err));
       return pipe(dest, opts);
     }) as typeof input.pipe;
   }
@@ -168,26 +165,52 @@ class MetaPass extends WorkbookPass {
 
 export async function readWorkbookMeta(input: Readable): Promise<WorkbookMeta> {
   const pass = new MetaPass(input);
-  for await (const _ of untilZipFails(pass, pass.zipFailed)); // runs through the zip; yields no worksheet
+  for await (const _ of untilZipFails(pass, pass.zip)); // runs through the zip; yields no worksheet
   return pass.meta();
 }
 
+/**
+ * A zip stream's failure, to race against. Each race listens with a promise of its own, dropped
+ * after it: racing one long-lived promise would keep every value ever raced (every row) alive.
+ */
+export class ZipWatch {
+  private error: { err: unknown } | undefined;
+  private readonly listeners = new Set<(err: unknown) => void>();
+
+  fail(err: unknown) {
+    this.error ??= { err };
+    for (const listener of this.listeners) listener(err);
+  }
+
+  async race<T>(promise: Promise<T>): Promise<T> {
+    if (this.error) throw this.error.err;
+    let stop!: (err: unknown) => void;
+    const stopped = new Promise<never>((_, reject) => (stop = reject));
+    this.listeners.add(stop);
+    try {
+      return await Promise.race([promise, stopped]);
+    } finally {
+      this.listeners.delete(stop);
+    }
+  }
+
+  get failed(): boolean {
+    return this.error !== undefined;
+  }
+}
+
 /** `source`'s items until the zip fails: then its error, even while exceljs waits inside an entry. */
-export async function* untilZipFails<T>(source: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+export async function* untilZipFails<T>(source: AsyncIterable<T>, zip: ZipWatch): AsyncGenerator<T> {
   const it = source[Symbol.asyncIterator]();
-  let broken = false;
   try {
     for (;;) {
-      const next = await Promise.race([it.next(), failed.catch((err: unknown) => {
-        broken = true;
-        throw err;
-      })]);
+      const next = await zip.race(it.next());
       if (next.done) return;
       yield next.value;
     }
   } finally {
     // A stuck reader is left to the garbage collector (its input is destroyed by the caller).
-    if (!broken) await it.return?.();
+    if (!zip.failed) await it.return?.();
   }
 }
 

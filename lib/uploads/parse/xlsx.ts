@@ -101,8 +101,8 @@ export async function* xlsxRows(path: string, sheet: string | undefined, onSheet
     const chosen = choose(worksheets, sheet);
     onSheets?.({ sheets: worksheets.map((w) => w.name), sheet: chosen.name });
     const pass = new SheetPass(open(), meta, chosen.no);
-    for await (const ws of untilZipFails(pass, pass.zipFailed)) {
-      for await (const row of untilZipFails(ws, pass.zipFailed)) yield rowCells(row, pass.booleans, pass.date1904);
+    for await (const ws of untilZipFails(pass, pass.zip)) {
+      for await (const row of untilZipFails(ws, pass.zip)) yield rowCells(row, pass.booleans, pass.date1904);
       break; // the only sheet this pass yields: the rest of the zip is not read
     }
   } catch (err) {
