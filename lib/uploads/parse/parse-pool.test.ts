@@ -93,3 +93,15 @@ describe("UploadParseError across module copies", () => {
     expect(new Error("x")).not.toBeInstanceOf(UploadParseError);
   });
 });
+
+describe("idle workers", () => {
+  it("are ended after a while, and a new one starts for the next file", async () => {
+    const pool = poolOf({ parsers: 1, memoryMb: 256, seconds: 60, idleMs: 100 });
+    const p = await corpus.put("idle.csv", "Name\nAnn\n");
+    await pool.scan(p, { fileName: "idle.csv" });
+    expect(pool.idleWorkers).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(pool.idleWorkers).toBe(0);
+    expect((await pool.scan(p, { fileName: "idle.csv" })).rowCount).toBe(1);
+  });
+});

@@ -17,6 +17,7 @@ import { type OpenedUpload, readScanned, type UploadScan } from "./open-upload";
 
 /** Reads waiting for a worker, beyond which a new one is refused at once. */
 const MAX_WAITING = 20;
+const IDLE_MS = 60_000;
 // Out of the bundler's sight: Turbopack takes `new Worker(…)` of an imported Worker for a worker
 // entry to bundle (with a computed path, the whole project). The script runs from the source tree.
 const WORKER_SCRIPT = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "uploads", "parse", "parse-worker.mjs");
@@ -41,7 +42,12 @@ export class ParsePool {
   private readonly waiting: Job[] = [];
   private running = 0;
 
-  constructor(private readonly limits: { parsers: number; memoryMb: number; seconds: number; waiting?: number; script?: string }) {}
+  constructor(private readonly limits: { parsers: number; memoryMb: number; seconds: number; waiting?: number; idleMs?: number; script?: string }) {}
+
+  /** Idle workers kept for the next file (tests). */
+  get idleWorkers(): number {
+    return this.idle.length;
+  }
 
   /** The first read of an upload, in a worker. Rejects with an UploadParseError the user can read. */
   scan(file: string, opts: { fileName: string; sheet?: string }): Promise<UploadScan> {
@@ -92,6 +98,11 @@ export class ParsePool {
         if (keep) {
           worker.unref(); // an idle worker does not keep the process alive
           this.idle.push(worker);
+          // Kept a minute for the next file (starting one takes about a second), then its memory is given back.
+          setTimeout(() => {
+            const at = this.idle.indexOf(worker);
+            if (at >= 0) void this.idle.splice(at, 1)[0]!.terminate();
+          }, this.limits.idleMs ?? IDLE_MS).unref();
         } else void worker.terminate();
         outcome();
         done();
