@@ -1,7 +1,6 @@
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { fmt, MAX_SHARED_STRING_CHARS, MAX_SHARED_STRINGS, tooBig } from "./limits";
-import { countedText, InflateBudget, partLabel } from "./zip-limits";
+import { countedText, InflateBudget, partLabel, SharedStrings, untilZipFails, ZipWatch } from "./zip-limits";
 
 /*
  * exceljs's streaming WorkbookReader (pinned at 4.4.0), read in two passes, with its known faults
@@ -108,27 +107,6 @@ class WorkbookPass extends Base {
   }
 }
 
-const textLength = (value: unknown): number => {
-  if (typeof value === "string") return value.length;
-  const runs = (value as { richText?: { text?: string | null }[] } | null)?.richText;
-  return Array.isArray(runs) ? runs.reduce((n, r) => n + (r.text?.length ?? 0), 0) : 0;
-};
-
-/** The shared-strings table, refusing more strings or characters than the limits. */
-class SharedStrings extends Array<unknown> {
-  private chars = 0;
-  override push(...items: unknown[]): number {
-    for (const item of items) this.chars += textLength(item);
-    if (this.length + items.length > MAX_SHARED_STRINGS) {
-      throw tooBig(`This workbook holds more than ${fmt(MAX_SHARED_STRINGS)} different text values, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
-    }
-    if (this.chars > MAX_SHARED_STRING_CHARS) {
-      throw tooBig(`This workbook's text values add up to more than ${fmt(MAX_SHARED_STRING_CHARS)} characters, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
-    }
-    return super.push(...items);
-  }
-}
-
 /** Pass 1: the workbook's parts except its worksheets. */
 class MetaPass extends WorkbookPass {
   private readonly budget = new InflateBudget();
@@ -167,51 +145,6 @@ export async function readWorkbookMeta(input: Readable): Promise<WorkbookMeta> {
   const pass = new MetaPass(input);
   for await (const _ of untilZipFails(pass, pass.zip)); // runs through the zip; yields no worksheet
   return pass.meta();
-}
-
-/**
- * A zip stream's failure, to race against. Each race listens with a promise of its own, dropped
- * after it: racing one long-lived promise would keep every value ever raced (every row) alive.
- */
-export class ZipWatch {
-  private error: { err: unknown } | undefined;
-  private readonly listeners = new Set<(err: unknown) => void>();
-
-  fail(err: unknown) {
-    this.error ??= { err };
-    for (const listener of this.listeners) listener(err);
-  }
-
-  async race<T>(promise: Promise<T>): Promise<T> {
-    if (this.error) throw this.error.err;
-    let stop!: (err: unknown) => void;
-    const stopped = new Promise<never>((_, reject) => (stop = reject));
-    this.listeners.add(stop);
-    try {
-      return await Promise.race([promise, stopped]);
-    } finally {
-      this.listeners.delete(stop);
-    }
-  }
-
-  get failed(): boolean {
-    return this.error !== undefined;
-  }
-}
-
-/** `source`'s items until the zip fails: then its error, even while exceljs waits inside an entry. */
-export async function* untilZipFails<T>(source: AsyncIterable<T>, zip: ZipWatch): AsyncGenerator<T> {
-  const it = source[Symbol.asyncIterator]();
-  try {
-    for (;;) {
-      const next = await zip.race(it.next());
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    // A stuck reader is left to the garbage collector (its input is destroyed by the caller).
-    if (!zip.failed) await it.return?.();
-  }
 }
 
 const WORKSHEET_PATH = /^worksheets\/sheet(\d+)\.xml$/;

@@ -2,8 +2,8 @@ import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { UploadParseError } from "../types";
-import { readWorkbookMeta, SheetPass, untilZipFails, worksheetsOf } from "./xlsx-reader";
-import { checkDeclaredSizes } from "./zip-limits";
+import { readWorkbookMeta, SheetPass, worksheetsOf } from "./xlsx-reader";
+import { checkDeclaredSizes, untilZipFails } from "./zip-limits";
 
 /*
  * XLSX cells as strings (see ../types.ts): a date as ISO 8601 ("2024-03-05" at midnight, else

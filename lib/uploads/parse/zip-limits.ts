@@ -1,12 +1,13 @@
 import { open } from "node:fs/promises";
 import { Transform, type Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import { fmt, MAX_ENTRY_BYTES, MAX_INFLATED_BYTES, mb, tooBig } from "./limits";
+import { fmt, MAX_ENTRY_BYTES, MAX_INFLATED_BYTES, MAX_SHARED_STRING_CHARS, MAX_SHARED_STRINGS, mb, tooBig } from "./limits";
 
 /*
  * A workbook is a zip: what its parts inflate to is checked twice. First from the sizes the zip's
  * central directory declares (cheap, before anything is inflated), then by counting the bytes as
- * they are inflated, since a hand-made zip can declare sizes it does not keep to.
+ * they are inflated, since a hand-made zip can declare sizes it does not keep to. Also here: the
+ * shared-strings count, and the watch on the zip stream that ends a read of a damaged entry.
  */
 
 const MAX_ENTRIES = 10_000;
@@ -114,4 +115,70 @@ export function countedText(entry: Readable, budget: InflateBudget, label: () =>
   // pipe() does not pass errors on: a damaged entry must end the read, not leave it waiting.
   entry.once("error", (err) => counter.destroy(err));
   return entry.pipe(counter);
+}
+
+const textLength = (value: unknown): number => {
+  if (typeof value === "string") return value.length;
+  const runs = (value as { richText?: { text?: string | null }[] } | null)?.richText;
+  return Array.isArray(runs) ? runs.reduce((n, r) => n + (r.text?.length ?? 0), 0) : 0;
+};
+
+/** The shared-strings table, refusing more strings or characters than the limits. */
+export class SharedStrings extends Array<unknown> {
+  private chars = 0;
+  override push(...items: unknown[]): number {
+    for (const item of items) this.chars += textLength(item);
+    if (this.length + items.length > MAX_SHARED_STRINGS) {
+      throw tooBig(`This workbook holds more than ${fmt(MAX_SHARED_STRINGS)} different text values, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
+    }
+    if (this.chars > MAX_SHARED_STRING_CHARS) {
+      throw tooBig(`This workbook's text values add up to more than ${fmt(MAX_SHARED_STRING_CHARS)} characters, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
+    }
+    return super.push(...items);
+  }
+}
+
+/**
+ * A zip stream's failure, to race against. Each race listens with a promise of its own, dropped
+ * after it: racing one long-lived promise would keep every value ever raced (every row) alive.
+ */
+export class ZipWatch {
+  private error: { err: unknown } | undefined;
+  private readonly listeners = new Set<(err: unknown) => void>();
+
+  fail(err: unknown) {
+    this.error ??= { err };
+    for (const listener of this.listeners) listener(err);
+  }
+
+  async race<T>(promise: Promise<T>): Promise<T> {
+    if (this.error) throw this.error.err;
+    let stop!: (err: unknown) => void;
+    const stopped = new Promise<never>((_, reject) => (stop = reject));
+    this.listeners.add(stop);
+    try {
+      return await Promise.race([promise, stopped]);
+    } finally {
+      this.listeners.delete(stop);
+    }
+  }
+
+  get failed(): boolean {
+    return this.error !== undefined;
+  }
+}
+
+/** `source`'s items until the zip fails: then its error, even while exceljs waits inside an entry. */
+export async function* untilZipFails<T>(source: AsyncIterable<T>, zip: ZipWatch): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await zip.race(it.next());
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // A stuck reader is left to the garbage collector (its input is destroyed by the caller).
+    if (!zip.failed) await it.return?.();
+  }
 }
