@@ -4,6 +4,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
+import { cell, sharedStringsPart, sheetPart, workbookParts, writeZip } from "../lib/uploads/parse/hostile-files";
 import { sandboxRecords } from "./records-support";
 import { resetSandbox, signIn } from "./support";
 
@@ -198,6 +199,54 @@ test("a workbook's other sheet can be chosen: its columns and first rows replace
   await expect(mapping.getByRole("combobox", { name: "Map “Company domain name” to" })).toHaveValue("domain");
   await expect(mapping.getByRole("row", { name: /Company name/ })).toContainText("Upload Co");
   await expect(mapping.getByRole("combobox", { name: "Map “Comment” to" })).toHaveCount(0);
+});
+
+test("a workbook whose first sheet holds only a header row opens on its sheet with data; the header-only sheet says why it cannot be chosen", async ({ page, request }) => {
+  await resetSandbox(request);
+  const { default: ExcelJS } = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Template").addRow(["Company name", "Company domain name"]);
+  book.addWorksheet("Companies").addRows([["Company name", "Company domain name"], ["Header Co", "header-co.example.com"], ["Second Co", "second-co.example.com"]]);
+  const file = await tmpFile("header-first.xlsx", Buffer.from(await book.xlsx.writeBuffer()));
+  await signIn(page);
+  await openUploads(page);
+  await page.getByLabel("Spreadsheet file").setInputFiles(file);
+  await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+  await expect(page.getByLabel("Sheet")).toHaveValue("Companies");
+  await expect(page.getByText("header-first.xlsx: 2 rows, 2 columns (sheet “Companies”).")).toBeVisible();
+
+  await page.getByLabel("Sheet").selectOption("Template");
+  const step = page.getByRole("region", { name: "1. What to import" });
+  await expect(step.getByRole("alert")).toContainText("The sheet could not be read: The sheet “Template” has a header row but no data rows.");
+  // Nothing lost: the upload still reads its sheet with data.
+  await page.reload();
+  await expect(page.getByLabel("Sheet")).toHaveValue("Companies");
+  await expect(page.getByText("header-first.xlsx: 2 rows, 2 columns (sheet “Companies”).")).toBeVisible();
+});
+
+test("a zip bomb and a 1,001-column file are refused with the limit they break; earlier uploads stay", async ({ page, request }) => {
+  await resetSandbox(request);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "batchboard-upload-"));
+  // 2 MB on disk, 1 GB of shared strings once inflated, hidden from the zip's directory.
+  const bomb = path.join(dir, "bomb.xlsx");
+  await writeZip(bomb, [...workbookParts(["Data"]), sharedStringsPart(`<si><t>${"x".repeat(1000)}</t></si>`, 1_050_000, 1000), sheetPart(1, { head: `<row r="1">${cell("A1", "Email")}</row>` })]);
+  const wide = await tmpFile("wide.csv", `${Array.from({ length: 1_001 }, (_, i) => `Column ${i + 1}`).join(",")}\n1\n`);
+  const kept = await tmpFile("kept-before.csv", "Email,Name\nkept@example.com,Kept\n");
+
+  await signIn(page);
+  await openUploads(page);
+  await page.getByLabel("Spreadsheet file").setInputFiles(kept);
+  await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+  await openUploads(page);
+  const alert = page.getByRole("region", { name: "Upload a spreadsheet" }).getByRole("alert");
+  await page.getByLabel("Spreadsheet file").setInputFiles(bomb);
+  await expect(alert).toContainText("This workbook's text values add up to more than 50,000,000 characters, more than one upload may hold.");
+  await page.getByLabel("Spreadsheet file").setInputFiles(wide);
+  await expect(alert).toHaveText("The file has values in more than 1,000 columns (as far out as column ALM), more than one upload may hold. Remove the columns you do not need and upload it again.");
+  await expect(page).toHaveURL(/\/uploads$/);
+  await page.reload();
+  await expect(page.getByRole("row", { name: /kept-before\.csv/ })).toHaveCount(1);
+  await expect(page.getByRole("row", { name: /bomb\.xlsx|wide\.csv/ })).toHaveCount(0);
 });
 
 test("invalid rows of an upload can be fixed in the grid instead of skipped", async ({ page, request }) => {

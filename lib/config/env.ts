@@ -27,6 +27,12 @@ const envSchema = z.object({
   HUBSPOT_SANDBOX_URL: z.string().url().optional(),
   /** Custom CRM object types the object picker offers (comma-separated, e.g. "p_projects,2-123"); see lib/crm/offered-types.ts. */
   CRM_CUSTOM_OBJECT_TYPES: z.string().optional(),
+  /** Uploads read at once, each in a worker thread; more wait in a short queue (lib/uploads/parse/parse-pool.ts). */
+  UPLOAD_PARSERS: z.coerce.number().int().min(1).max(16).default(2),
+  /** Heap limit of one parse worker; a file that needs more is refused. */
+  UPLOAD_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(512),
+  /** Time limit of one parse; a file that takes longer is refused. */
+  UPLOAD_PARSE_SECONDS: z.coerce.number().int().min(5).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,14 +10,15 @@ import { deleteDraft, findSubmission, insertSubmission } from "../submissions/st
 import { mappingFromMatches, matchColumns } from "./mapping/match-columns";
 import { ColumnMappingSchema, ConversionOptionsSchema } from "./mapping/schemas";
 import { createRowValidator, validateRows, type RowResult, type ValidationSummary } from "./mapping/validate-rows";
-import { openUpload } from "./parse/open-upload";
+import { openUploadInWorker } from "./parse/parse-pool";
+import { previewCell } from "./parse/limits";
 import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
 import { planUpload, uploadRef, type CreateSample, type DiffLine, type ExistingRow, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
 import { cellConverter } from "./mapping/convert";
 import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/date-orders";
-import { RECORD_ID_KEY, type TargetColumn } from "./types";
+import { RECORD_ID_KEY, UploadParseError, type TargetColumn } from "./types";
 import { templatesFor } from "./templates";
 import type { UploadRow } from "./upload-store";
 import { updateUpload, uploadDelimiter } from "./upload-store";
@@ -80,9 +81,18 @@ export async function assertNotRun(upload: UploadRow) {
   if (s && s.state !== "draft") throw new ExpectedActionError("invalid_input", "This upload has already run. Upload the file again to import it once more.");
 }
 
+/** The file again, opened as on arrival; a refusal (the server busy, a limit) reaches the user as its message. */
+async function openAgain(upload: UploadRow, sheet = upload.sheet ?? undefined) {
+  try {
+    return await openUploadInWorker(upload.storedPath, { fileName: upload.fileName, sheet });
+  } catch (err) {
+    throw err instanceof UploadParseError ? new ExpectedActionError("invalid_input", err.message) : err;
+  }
+}
+
 /** The file's rows; one of our own results files gets its guard apostrophes taken off (export/neutralise.ts). */
 async function* rowsOf(upload: UploadRow) {
-  const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet: upload.sheet ?? undefined });
+  const opened = await openAgain(upload);
   if (!isResultsFile(upload.headers)) return yield* opened.rows();
   for await (const batch of opened.rows()) yield batch.map((cells) => cells.map(unneutralise));
 }
@@ -149,12 +159,15 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
 
 export const targetKey = (ref: ResourceRef) => resourceName(ref);
 
-/** The first rows of the file, for the mapping page's sample column. */
+/** The first rows of the file, for the mapping page's sample column; long cells cut short for display. */
 export async function previewRows(upload: UploadRow, count = 5): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const batch of rowsOf(upload)) {
+  // The page works without samples (the server busy reading other files): no error page for that.
+  const opened = await openAgain(upload).catch((err: unknown) => (err instanceof ExpectedActionError ? undefined : Promise.reject(err)));
+  if (!opened) return out;
+  for await (const batch of opened.rows()) {
     for (const row of batch) {
-      out.push(row);
+      out.push(row.map(previewCell));
       if (out.length >= count) return out;
     }
   }
@@ -163,7 +176,7 @@ export async function previewRows(upload: UploadRow, count = 5): Promise<string[
 
 /** Reads another sheet of a workbook: its headers and row count replace the upload's. */
 export async function chooseSheet(upload: UploadRow, sheet: string) {
-  const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet });
+  const opened = await openAgain(upload, sheet);
   const patch = { sheet: opened.sheet ?? sheet, headers: opened.headers, rowCount: opened.rowCount, mapping: null, validation: null, dryRun: null, submissionId: null };
   await updateUpload(upload.id, patch);
   return { ...upload, ...patch };

@@ -45,10 +45,12 @@ describe("CSV encodings", () => {
   });
 
   it("keeps a UTF-8 character whole when it straddles two read chunks", async () => {
-    const filler = "x".repeat(64 * 1024 - "Name\n".length - 1);
-    const upload = await openCsv("straddle.csv", Buffer.from(`Name\n${filler}é\nnext\n`, "utf8"));
+    // 65 lines of 1,000 bytes, then one whose "é" starts at byte 65,535 (cells stay under the cell limit).
+    const lines = Array.from({ length: 65 }, () => "x".repeat(999));
+    const filler = "x".repeat(64 * 1024 - "Name\n".length - 65 * 1000 - 1);
+    const upload = await openCsv("straddle.csv", Buffer.from(`Name\n${lines.join("\n")}\n${filler}é\nnext\n`, "utf8"));
     expect(upload.encoding).toBe("utf-8");
-    expect(await allRows(upload)).toEqual([[`${filler}é`], ["next"]]);
+    expect(await allRows(upload)).toEqual([...lines.map((l) => [l]), [`${filler}é`], ["next"]]);
   });
 
   it("refuses binary junk (NUL bytes) as an encoding problem", async () => {
