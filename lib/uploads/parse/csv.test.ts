@@ -78,6 +78,12 @@ describe("CSV dialects", () => {
     expect((await allRows(upload))[0]![2]).toMatch(/^Acme[;,] Inc$/);
   });
 
+  it("detects \";\" in a small two-column file that ends with a line break (empty lines do not count in the guess)", async () => {
+    const upload = await openCsv("two.csv", "Email;Name\nann@x.com;Ann\nbob@x.com;Bob\n");
+    expect(upload.delimiter).toBe(";");
+    expect(await allRows(upload)).toEqual([["ann@x.com", "Ann"], ["bob@x.com", "Bob"]]);
+  });
+
   it("reads a .tsv as tab-separated even when commas would look consistent", async () => {
     const upload = await openCsv("notes.tsv", "Note\na, b\nc, d\n");
     expect(upload.delimiter).toBe("\t");

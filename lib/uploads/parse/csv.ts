@@ -25,6 +25,7 @@ const HIGH_WATER_ROWS = 2_000;
  * record with every chunk, so a 49 MB line would otherwise take minutes).
  */
 export async function* csvRows(path: string, encoding: CsvEncoding, dialect?: Partial<CsvDialect>, onDialect?: (d: CsvDialect) => void): AsyncGenerator<string[]> {
+  const delimiter = dialect?.delimiter ?? (await guessDelimiter(path, encoding));
   let fed = 0;
   const text = Readable.from(counted(decodeFile(path, encoding), (n) => (fed += n)), { highWaterMark: 1 });
   let queue: string[][] = [];
@@ -39,9 +40,8 @@ export async function* csvRows(path: string, encoding: CsvEncoding, dialect?: Pa
   let rowsBefore = 0;
   let reported = false;
   Papa.parse<string[]>(text as unknown as File, {
-    delimiter: dialect?.delimiter,
+    delimiter,
     newline: dialect?.newline,
-    delimitersToGuess: dialect?.delimiter ? undefined : CSV_DELIMITERS,
     skipEmptyLines: false,
     chunk(results) {
       if (onDialect && !reported) {
@@ -86,6 +86,21 @@ export async function* csvRows(path: string, encoding: CsvEncoding, dialect?: Pa
   } finally {
     text.destroy();
   }
+}
+
+/**
+ * The delimiter of the file's first rows. Papaparse's own guess counts empty lines as one-column
+ * rows, so a small two-column ";" file ending with a line break (as Excel writes it) was read as one
+ * ","-separated column; here empty lines are left out of the guess. Falls back to ",".
+ */
+async function guessDelimiter(path: string, encoding: CsvEncoding): Promise<CsvDelimiter> {
+  let sample = "";
+  for await (const chunk of decodeFile(path, encoding)) {
+    sample += chunk;
+    if (sample.length >= 64 * 1024) break;
+  }
+  const guessed = Papa.parse<string[]>(sample, { delimitersToGuess: CSV_DELIMITERS, skipEmptyLines: "greedy", preview: 10 }).meta.delimiter;
+  return (CSV_DELIMITERS as string[]).includes(guessed) ? (guessed as CsvDelimiter) : ",";
 }
 
 async function* counted(source: AsyncIterable<string>, add: (n: number) => void): AsyncGenerator<string> {
