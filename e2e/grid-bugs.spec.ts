@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { cell, cellInRow, changesStatus, waitForAllLoaded } from "./grid-support";
+import { cell, cellInRow, changesStatus, sandboxCampaigns, waitForAllLoaded } from "./grid-support";
 import { grid, resetSandbox, signIn } from "./support";
 
 /** Grid bugs found by testing as a user (issue 11, items 9 and 12). */
@@ -46,4 +46,53 @@ test("item 9: after a submission, leaving through the header and coming back sho
   // And it stays so once the list has been read again from HubSpot.
   await waitForAllLoaded(page);
   await expect(await cellInRow(row, page, "Audience")).toHaveText("Audience after submit");
+});
+
+test.describe("item 10: dates in an en-GB browser", () => {
+  test.use({ locale: "en-GB", timezoneId: "Europe/London" });
+
+  test("slashed dates are read and shown day first, like Last updated, and reach HubSpot as that day", async ({ page, request }) => {
+    const name = (await (await cell(page, 0, "Name")).innerText()).trim();
+    await typeInto(page, 0, "Start date", "01/04/2026");
+    await typeInto(page, 0, "End date", "30/04/2026");
+    const start = await cell(page, 0, "Start date");
+    const end = await cell(page, 0, "End date");
+    await expect(start).toHaveText("01/04/2026");
+    await expect(end).toHaveText("30/04/2026");
+    await expect(end).not.toHaveAttribute("aria-invalid", "true");
+    // One convention on the screen: Last updated is day first too (and in the same zone).
+    const stored = (await sandboxCampaigns(request)).find((c) => c.properties.hs_name === name)!;
+    const d = new Date(stored.updatedAt);
+    const london = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
+    await expect(await cell(page, 0, "Last updated")).toHaveText(new RegExp(`^${london.replace(/\//g, "\\/")} \\d{2}:\\d{2}`));
+
+    await submitAll(page, "1 updated campaign");
+    await expect(results(page).getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+    const after = (await sandboxCampaigns(request)).find((c) => c.id === stored.id)!;
+    expect(after.properties.hs_start_date).toBe("2026-04-01");
+    expect(after.properties.hs_end_date).toBe("2026-04-30");
+  });
+
+  test("the Date order setting overrides the locale and is kept after a reload", async ({ page }) => {
+    await typeInto(page, 0, "Start date", "01/04/2026");
+    await page.getByLabel("Date order").selectOption({ label: "Month first (03/31/2026)" });
+    await expect(await cell(page, 0, "Start date")).toHaveText("04/01/2026");
+    await page.reload();
+    await waitForAllLoaded(page);
+    await expect(page.getByLabel("Date order")).toHaveValue("MDY");
+    await expect(await cell(page, 0, "Start date")).toHaveText("04/01/2026");
+    // Typed text now reads month first.
+    await typeInto(page, 1, "Start date", "05/06/2026");
+    await page.getByLabel("Date order").selectOption("YMD");
+    await expect(await cell(page, 1, "Start date")).toHaveText("2026-05-06");
+  });
+});
+
+test("item 10: a day-first date in a month-first browser is an error in plain words, not 2026-30-04", async ({ page }) => {
+  await typeInto(page, 0, "Start date", "30/04/2026");
+  const start = await cell(page, 0, "Start date");
+  await expect(start).toHaveText("30/04/2026");
+  await expect(start).toHaveAttribute("aria-invalid", "true");
+  await expect(start).toHaveAttribute("title", /Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\) or 2026-03-31, not “30\/04\/2026”/);
+  await expect(changesStatus(page)).toContainText("1 row with errors");
 });

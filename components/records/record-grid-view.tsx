@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { DataGridHandle } from "react-data-grid";
+import { DateOrderSelect, useDateOrderSetting } from "@/components/grid/date-order-select";
 import { ActionErrorAlert } from "./action-error-alert";
 import { ChangesBar } from "./changes-bar";
 import { ColumnChooser } from "./column-chooser";
@@ -60,6 +61,8 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
     () => (failedOnly ? edits.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? "")) : edits.rows),
     [failedOnly, edits.rows, statuses],
   );
+  // The grid is drawn again in a new date order (its rows are memoised, their text is not a prop).
+  const dateOrder = useDateOrderSetting();
   const pathname = usePathname();
   const search = useSearchParams().toString();
   // Signing in again brings the user back to this exact view (sort, search, object type).
@@ -85,6 +88,7 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
               Add {resource.noun}
             </button>
           )}
+          <DateOrderSelect />
           <ColumnChooser columns={resource.columns} visible={visible} locked={resource.nameKey} onToggle={toggleColumn} />
         </div>
       </div>
@@ -112,6 +116,7 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
       )}
       <div className="flex min-h-0 flex-1 flex-col rounded border border-slate-200 bg-white">
         <RecordsGrid
+          key={dateOrder}
           resource={resource}
           gridRef={gridRef}
           rows={rows}
