@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { cell, cellInRow, changesStatus, sandboxCampaigns, waitForAllLoaded } from "./grid-support";
-import { grid, resetSandbox, signIn } from "./support";
+import { grid, resetSandbox, SANDBOX, signIn, visibleNames } from "./support";
 
 /** Grid bugs found by testing as a user (issue 11, items 9 and 12). */
 test.use({ viewport: { width: 1800, height: 900 } });
@@ -95,4 +95,47 @@ test("item 10: a day-first date in a month-first browser is an error in plain wo
   await expect(start).toHaveAttribute("aria-invalid", "true");
   await expect(start).toHaveAttribute("title", /Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\) or 2026-03-31, not “30\/04\/2026”/);
   await expect(changesStatus(page)).toContainText("1 row with errors");
+});
+
+test("item 12: the campaign count in the header counts campaigns created from the grid at once", async ({ page }) => {
+  await page.getByRole("button", { name: "Add campaign" }).click();
+  await grid(page).getByLabel("Name", { exact: true }).fill("Counted campaign");
+  await page.keyboard.press("Tab");
+  await submitAll(page, "1 new campaign");
+  await expect(results(page).getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText("231 campaigns");
+});
+
+test("item 12: a selected range stays on its columns when the status column appears", async ({ page }) => {
+  await typeInto(page, 0, "Audience", "Range audience");
+  await (await cell(page, 0, "Owner")).click();
+  await (await cell(page, 2, "Owner")).click({ modifiers: ["Shift"] });
+  for (const r of [0, 1, 2]) await expect(await cell(page, r, "Owner")).toHaveAttribute("aria-selected", "true");
+  await submitAll(page, "1 updated campaign");
+  await expect(grid(page).getByRole("columnheader", { name: "Save status" })).toBeVisible();
+  for (const r of [0, 1, 2]) {
+    await expect(await cell(page, r, "Owner")).toHaveAttribute("aria-selected", "true");
+    await expect(await cell(page, r, "Audience")).toHaveAttribute("aria-selected", "false");
+  }
+});
+
+test("item 12: a name typed while a long list is loading filters at once and is searched without waiting for the last page", async ({ page, request }) => {
+  await resetSandbox(request, { campaigns: 3000 });
+  await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 150 } });
+  try {
+    await page.reload();
+    const status = page.getByRole("status").filter({ hasText: "campaigns" });
+    await expect(status).toHaveText(/^Loaded [\d,]+ of 3,000 campaigns…$/);
+    const name = (await (await cell(page, 0, "Name")).innerText()).trim();
+    const needle = name.slice(0, 12).toLowerCase();
+    await page.getByLabel("Search campaigns by name").fill(needle);
+    // Applied to the loaded rows at once…
+    await expect.poll(async () => (await visibleNames(page, 5)).every((n) => n.toLowerCase().includes(needle)), { timeout: 1_000 }).toBe(true);
+    // …and sent to HubSpot after the pause in typing, while the full list would still be loading.
+    await expect.poll(() => new URL(page.url()).searchParams.get("q"), { timeout: 2_000 }).toBe(needle);
+    await expect(status).toHaveText(/^\d+ campaigns$|^Loaded \d+ of \d+ campaigns…$/);
+    expect(await status.innerText()).not.toContain("3,000");
+  } finally {
+    await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 0 } });
+  }
 });

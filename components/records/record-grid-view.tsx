@@ -63,6 +63,9 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
   );
   // The grid is drawn again in a new date order (its rows are memoised, their text is not a prop).
   const dateOrder = useDateOrderSetting();
+  // Records created from this tab that the loaded list does not hold yet count too, or the header
+  // would say "230 campaigns" next to 231 rows until the list is read again.
+  const createdHere = edits.bases.length - list.rows.length;
   const pathname = usePathname();
   const search = useSearchParams().toString();
   // Signing in again brings the user back to this exact view (sort, search, object type).
@@ -73,7 +76,7 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{resource.title}</h1>
         {toolbar}
-        <LoadStatus loaded={list.rows.length} total={list.total} loading={list.loading || list.loadingMore} noun={resource.nounPlural} />
+        <LoadStatus loaded={list.rows.length + createdHere} total={list.total === null ? null : list.total + createdHere} loading={list.loading || list.loadingMore} noun={resource.nounPlural} />
         <div className="ml-auto flex items-center gap-2">
           {resource.canCreate && (
             <button
@@ -121,7 +124,7 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
           gridRef={gridRef}
           rows={rows}
           statusColumn={statusCol}
-          total={list.total}
+          total={list.total === null ? null : list.total + createdHere}
           visibleColumns={visible}
           sort={sort}
           onSortChange={onSortChange}
