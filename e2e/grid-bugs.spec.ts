@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { cell, cellInRow, changesStatus, sandboxCampaigns, waitForAllLoaded } from "./grid-support";
+import { cell, cellInRow, changesStatus, pasteText, sandboxCampaigns, waitForAllLoaded } from "./grid-support";
 import { grid, resetSandbox, SANDBOX, signIn, visibleNames } from "./support";
 
 /** Grid bugs found by testing as a user (issue 11, items 9 and 12). */
@@ -138,4 +138,47 @@ test("item 12: a name typed while a long list is loading filters at once and is 
   } finally {
     await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 0 } });
   }
+});
+
+test("item 12: in the CRM grid an email another contact has is flagged before submit", async ({ page }) => {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "CRM records" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "contacts" })).toHaveText("300 contacts", { timeout: 30_000 });
+  const contacts = page.getByRole("grid", { name: "Contacts" });
+  const emailIdx = Number(await contacts.getByRole("columnheader", { name: "Email", exact: true }).getAttribute("aria-colindex"));
+  const email = (row: number) => contacts.getByRole("row").nth(row + 1).getByRole("gridcell").and(page.locator(`[aria-colindex="${emailIdx}"]`));
+  const taken = (await email(1).innerText()).trim();
+  await email(0).click();
+  await page.keyboard.type(taken.toUpperCase());
+  await page.keyboard.press("Enter");
+  await expect(email(0)).toHaveAttribute("aria-invalid", "true");
+  await expect(email(0)).toHaveAttribute("title", new RegExp(`Another contact in the grid already has Email “${taken.toUpperCase().replace(/[.+]/g, "\\$&")}”`));
+  await expect(changesStatus(page)).toContainText("1 row with errors");
+});
+
+test("item 12: a paste longer than what is loaded waits for the rows and applies every line", async ({ page, request }) => {
+  await resetSandbox(request, { campaigns: 3000 });
+  await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 150 } });
+  try {
+    await page.reload();
+    const status = page.getByRole("status").filter({ hasText: "campaigns" });
+    await expect(status).toHaveText(/^Loaded [\d,]+ of 3,000 campaigns…$/);
+    await (await cell(page, 0, "Audience")).click();
+    await pasteText(page, Array.from({ length: 1000 }, (_, r) => `Pasted ${r}`).join("\r\n") + "\r\n");
+    const notice = page.getByRole("status", { name: "Paste" });
+    await expect(notice).toContainText(/Waiting for rows to load: the paste covers 1,000 rows and [\d,]+ of them are loaded/);
+    await expect(changesStatus(page)).toHaveText("1,000 rows, 1,000 cells changed", { timeout: 30_000 });
+    await expect(notice).toHaveCount(0);
+  } finally {
+    await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 0 } });
+  }
+});
+
+test("item 12: a paste past the last row says what was not pasted", async ({ page, request }) => {
+  await resetSandbox(request, { campaigns: 5 });
+  await page.reload();
+  await waitForAllLoaded(page, 5);
+  await (await cell(page, 3, "Audience")).click();
+  await pasteText(page, "One\nTwo\nThree\nFour\nFive\n");
+  await expect(page.getByRole("status", { name: "Paste" })).toHaveText(/Pasted 2 rows; not pasted: the last 3 rows of 5 rows reach past the end of the grid\./);
+  await expect(changesStatus(page)).toHaveText("2 rows, 2 cells changed");
 });

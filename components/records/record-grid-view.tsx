@@ -124,6 +124,7 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
           gridRef={gridRef}
           rows={rows}
           statusColumn={statusCol}
+          moreRowsComing={list.loadingMore && !failedOnly}
           total={list.total === null ? null : list.total + createdHere}
           visibleColumns={visible}
           sort={sort}
