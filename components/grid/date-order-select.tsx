@@ -8,10 +8,14 @@ export function useDateOrderSetting(): DateOrderSetting {
   return useSyncExternalStore(subscribeDateOrder, dateOrderSetting, () => "locale");
 }
 
+const noChange = () => () => {};
+const browserLocale = () => navigator.language || "en-US";
+
 /** "Date order" setting: the browser's locale (the default) or an order the user chooses. */
 export function DateOrderSelect() {
   const setting = useDateOrderSetting();
-  const locale = typeof navigator === "undefined" ? "en-US" : navigator.language;
+  // Read like the setting: the server renders a neutral label, hydration then shows the browser's.
+  const locale = useSyncExternalStore(noChange, browserLocale, () => "en-US");
   const own = localeDateStyle(locale);
   const option = (value: DateOrderSetting, label: string) => <option key={value} value={value}>{label}</option>;
   return (
