@@ -8,11 +8,12 @@ import { renderGridCell } from "./grid-cell";
 import { handleGridKeyDown } from "./grid-keyboard";
 import "./grid.css";
 import { clearChanges, copyRange, fillDownChanges, pasteChanges } from "./range-ops";
-import { boundsOf, collapsed, type CellPos } from "./selection";
+import { boundsOf, collapsed } from "./selection";
 import { parseTsv } from "./tsv";
 import { cellValue, type CellChange, type CellMeta, type GridColumn, type GridRow } from "./types";
 import { usePendingPaste } from "./use-pending-paste";
 import { useRangeSelection } from "./use-range-selection";
+import { useSelectionFollowsColumns } from "./use-selection-follows-columns";
 import { useUndoHistory, type HistoryStep } from "./use-undo-history";
 import { formatCellValue, parseCellText, sameCellValue } from "./values";
 
@@ -47,23 +48,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
 
   const history = useUndoHistory(onCellsChange);
 
-  // Selection and rdg's active cell are column indexes: when a column appears before others (the
-  // status column after a submission), both move with their columns instead of onto neighbours.
-  const keysBefore = useRef(columns.map((c) => c.key));
-  useLayoutEffect(() => {
-    const before = keysBefore.current;
-    const keys = columns.map((c) => c.key);
-    keysBefore.current = keys;
-    const sel = selectionRef.current;
-    if (!sel || before.join("\n") === keys.join("\n")) return;
-    const move = (p: CellPos): CellPos => {
-      const i = keys.indexOf(before[p.idx] ?? "");
-      return { rowIdx: p.rowIdx, idx: i >= 0 ? i : Math.min(p.idx, keys.length - 1) };
-    };
-    const next = { anchor: move(sel.anchor), focus: move(sel.focus) };
-    if (next.anchor.idx !== sel.anchor.idx) handle.current?.setActivePosition(next.anchor);
-    select(next);
-  }, [columns, select, selectionRef]);
+  useSelectionFollowsColumns(columns, selectionRef, select, handle);
 
   /** Records the step for undo (values before, by row id) and hands the writes to the owner. */
   const commit = useCallback((changes: CellChange[]) => {
