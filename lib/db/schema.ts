@@ -39,12 +39,16 @@ export const sessions = pgTable("sessions", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 }, (t) => [index("sessions_user_idx").on(t.userId)]);
 
-/** In-flight authorization requests: state → PKCE verifier, for ten minutes. */
+/**
+ * In-flight authorization requests: state → PKCE verifier, for ten minutes, and the SHA-256 of the
+ * nonce cookie of the browser that started it (lib/auth/sign-in-nonce.ts).
+ */
 export const oauthFlows = pgTable("oauth_flows", {
   state: text("state").primaryKey(),
   codeVerifier: text("code_verifier").notNull(),
   redirectUri: text("redirect_uri").notNull(),
   returnTo: text("return_to").notNull().default("/campaigns"),
+  browserNonceHash: text("browser_nonce_hash"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -111,7 +111,7 @@ describe("failed creates", () => {
     const failed = await submit([create("new-row-f", "Exists by the retry")]);
     await store.recordOutcomes(failed, [{ rowKey: "new-row-f", status: "failed", error: rateLimited }]);
     const id = await createInHubSpot("Exists by the retry");
-    const retry = (await store.insertRetryOfFailed(failed, made.portalId, made.user.id))!;
+    const retry = (await store.insertRetryOfFailed(failed, made))!;
     expect(await runner.runSubmission(retry)).toBe("done");
     const view = (await store.submissionView(retry, made.portalId))!;
     expect(view.outcomes).toEqual([expect.objectContaining({ status: "saved", record: expect.objectContaining({ id }) })]);

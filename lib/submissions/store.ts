@@ -200,8 +200,13 @@ export async function submissionResultRows(id: string, status?: string) {
 
 /** The file's headers when the submission came from an upload, else null. */
 export async function uploadHeadersFor(submissionId: string): Promise<string[] | null> {
-  const [u] = await (await db()).select({ headers: tables.uploads.headers }).from(tables.uploads).where(eq(tables.uploads.submissionId, submissionId));
-  return u?.headers ?? null;
+  return (await uploadFileFor(submissionId))?.headers ?? null;
+}
+
+/** The upload a submission came from, as its results file needs it: headers and options (the delimiter). */
+export async function uploadFileFor(submissionId: string): Promise<{ headers: string[]; options: unknown } | undefined> {
+  const [u] = await (await db()).select({ headers: tables.uploads.headers, options: tables.uploads.options }).from(tables.uploads).where(eq(tables.uploads.submissionId, submissionId));
+  return u;
 }
 
 /** Moves a submission between states (draft → running, running ⇄ paused, → cancelled), with the reason for a pause. */
@@ -214,7 +219,8 @@ export async function setSubmissionState(id: string, state: "running" | "paused"
  * same properties, with the original rows' baselines kept so history and revert still know the
  * values before. Answers its id, or null when nothing failed.
  */
-export async function insertRetryOfFailed(submissionId: string, portalId: number, userId: string): Promise<string | null> {
+export async function insertRetryOfFailed(submissionId: string, as: { user: { id: string }; connection: { id: string; portalId: number } }): Promise<string | null> {
+  const portalId = as.connection.portalId;
   const s = await findSubmission(submissionId, portalId);
   if (!s) return null;
   const failed = await (await db()).select().from(submissionRows)
@@ -222,7 +228,8 @@ export async function insertRetryOfFailed(submissionId: string, portalId: number
   if (!failed.length) return null;
   const operations = failed.map((r) => storedOperation(r));
   return insertSubmission({
-    userId, connectionId: s.connectionId, portalId, resource: refOf(s), source: "retry", operations,
+    // The retrying user's grant, not the original's: every write is the starter's own.
+    userId: as.user.id, connectionId: as.connection.id, portalId, resource: refOf(s), source: "retry", operations,
     sources: failed.some((r) => r.source) ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] })) : undefined,
   });
 }

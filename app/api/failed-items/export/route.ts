@@ -1,4 +1,4 @@
-import { getSession } from "@/lib/auth/session";
+import { getActiveSession } from "@/lib/auth/session";
 import { FailedSelectionSchema, parseItemParam } from "@/lib/failed-items/schemas";
 import { groupItems } from "@/lib/failed-items/store";
 import { resultsCsv, resultsXlsx } from "@/lib/uploads/export/results-file";
@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 
 /** GET ?resource=&kind=&format=csv|xlsx[&item=<submission id>:<row key>…]: a group of failed items, or the selected ones, as a file. */
 export async function GET(req: Request) {
-  const session = await getSession();
+  // Only while signed in with a live connection: a download must not outlive a sign-out.
+  const session = await getActiveSession();
   if (!session) return new Response("Sign in to download failed items.", { status: 401 });
   const q = new URL(req.url).searchParams;
   const picked = q.getAll("item");
