@@ -19,6 +19,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${E2E_APP_PORT}`,
     trace: "retain-on-failure",
+    // Dates are read and shown in the browser's locale order: pin it, so specs do not depend on the machine's.
+    locale: "en-US",
     launchOptions: {
       // Browser downloads are not possible here: drive the system's Chromium (configurable).
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

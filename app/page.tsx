@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/session";
 import { safeReturnTo } from "@/lib/auth/sign-in";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { hubspotTarget } from "@/lib/hubspot/target";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const session = await getSession();
   if (session && session.connection.status === "active" && !params.error) redirect(safeReturnTo(params.returnTo));
   const target = hubspotTarget();
+  // Only fixed messages: `?error=` is a code anyone can put in a link. An ended connection's reason
+  // comes from the database (why HubSpot stopped accepting it), never from the URL.
+  const ended = params.error === "reauth" && session && session.connection.status !== "active" ? session.connection.statusReason : null;
+  const error = ended ?? signInErrorMessage(params.error);
   const href = `/api/auth/signin?returnTo=${encodeURIComponent(safeReturnTo(params.returnTo))}`;
   return (
     <main className="mx-auto flex min-h-full max-w-lg flex-col justify-center gap-6 p-8">
@@ -20,8 +25,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           and see what happened to every row.
         </p>
       </div>
-      {params.error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">{params.error}</p>
+      {error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">{error}</p>
       )}
       {params.signedOut && !params.error && (
         <p role="status" className="rounded border border-slate-300 bg-white p-3">You are signed out.</p>

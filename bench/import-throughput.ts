@@ -8,7 +8,8 @@
  * Needs PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test): a
  * throw-away database is created and dropped. Two runs: one worker with one import of all rows; two
  * workers (separate pools, as two processes would have) with two imports of half the rows each,
- * sharing the portal's limit. The 10-second window is filled (evenly) before each run, so the rate is
+ * sharing the portal's limit. Rows carry the dry run's values as their baseline (as imports do), so
+ * each batch is read just before its write (CRM objects have no "changed since" scan). The 10-second window is filled (evenly) before each run, so the rate is
  * the steady state, comparable to the ceiling of 100 records × 11 requests/s = 1,100/s. Rows lost =
  * rows whose new value is not in the sandbox afterwards; rows written twice = rows that appear in
  * more than one successful batch update (both must be 0).
@@ -47,7 +48,7 @@ const { user, connection: conn, session, portalId } = await insertTestConnection
 const db = await dbm.db();
 
 const control = async (method: string, p: string) => (await fetch(sb.url + p, { method })).json();
-type Rec = { id: string; properties: Record<string, string | null> };
+type Rec = { id: string; updatedAt: string; properties: Record<string, string | null> };
 
 /** 100 reads through the shared limiter, one per 100 ms: a full, evenly spread window. */
 async function fillWindow() {
@@ -71,7 +72,7 @@ async function run(label: string, workers: number, imports: number) {
     const slice = all.slice(k * per, (k + 1) * per);
     ids.push(await store.insertSubmission({
       userId: user!.id, connectionId: conn!.id, portalId, resource: { type: "crm", objectType: "contacts" }, source: "upload",
-      operations: slice.map((c) => ({ rowKey: c.id, kind: "update", id: c.id, properties: { jobtitle: `${tag} ${c.id}` }, baseline: { updatedAt: "", values: { jobtitle: c.properties.jobtitle ?? null } }, force: true })),
+      operations: slice.map((c) => ({ rowKey: c.id, kind: "update", id: c.id, properties: { jobtitle: `${tag} ${c.id}` }, baseline: { updatedAt: c.updatedAt, values: { jobtitle: c.properties.jobtitle ?? null }, asOf: c.updatedAt } })),
     }));
   }
   const queues = await Promise.all(Array.from({ length: workers }, () => createJobQueue({ connection: { databaseUrl: database.url } })));

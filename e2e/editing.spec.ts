@@ -44,7 +44,7 @@ test("a 3×2 block pasted from a spreadsheet lands from the active cell, convert
   await (await cell(page, 1, "Start date")).click();
   // Excel's clipboard: CRLF rows, trailing CRLF, a quoted cell with a tab; labels and US dates.
   await pasteText(page, "2026-03-01\t2026-03-31\tIn progress\r\n4/1/2026\t\"2026-04-30\"\tpaused\r\n2026-05-01\t2026-05-31\tCompleted\r\n");
-  const expected = [["2026-03-01", "2026-03-31", "In progress"], ["2026-04-01", "2026-04-30", "Paused"], ["2026-05-01", "2026-05-31", "Completed"]];
+  const expected = [["03/01/2026", "03/31/2026", "In progress"], ["04/01/2026", "04/30/2026", "Paused"], ["05/01/2026", "05/31/2026", "Completed"]];
   for (const [r, values] of expected.entries()) {
     for (const [c, column] of ["Start date", "End date", "Status"].entries()) await expect(await cell(page, r + 1, column)).toHaveText(values[c]!);
   }
@@ -95,7 +95,7 @@ test("an invalid date marks the cell with the reason and blocks only its row", a
   await page.keyboard.type("2026-02-30");
   await page.keyboard.press("Enter");
   await expect(start).toHaveAttribute("aria-invalid", "true");
-  await expect(start).toHaveAttribute("title", /Start date.*valid date formatted YYYY-MM-DD/);
+  await expect(start).toHaveAttribute("title", /Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\)/);
   await expect(changesStatus(page)).toContainText("1 row with errors");
 
   // Typed dates in other formats are read as dates; an end before the start is flagged on the end date.
@@ -103,12 +103,12 @@ test("an invalid date marks the cell with the reason and blocks only its row", a
   await start2.click();
   await page.keyboard.type("3/31/2026");
   await page.keyboard.press("Tab");
-  await expect(start2).toHaveText("2026-03-31");
+  await expect(start2).toHaveText("03/31/2026");
   await page.keyboard.type("2026-03-01");
   await page.keyboard.press("Enter");
   const end2 = await cell(page, 1, "End date");
   await expect(end2).toHaveAttribute("aria-invalid", "true");
-  await expect(end2).toHaveAttribute("title", /End date 2026-03-01 is before start date 2026-03-31/);
+  await expect(end2).toHaveAttribute("title", /End date 03\/01\/2026 is before start date 03\/31\/2026/);
   await expect(changesStatus(page)).toContainText("2 rows with errors");
 });
 

@@ -6,12 +6,13 @@ import { resetSandbox, SANDBOX, signIn } from "./support";
 test.use({ viewport: { width: 1800, height: 900 } });
 
 const UPDATE = "/marketing/campaigns/2026-03/batch/update";
-const MESSAGE = "Audience service unavailable for this portal";
-const ourGroup = (page: Page) => page.getByRole("region", { name: new RegExp(`^Campaigns: .*${MESSAGE}`) });
+// A kind of error a retry can fix (HubSpot failing for a while), so the group offers Retry.
+const MESSAGE = "HubSpot had a problem (HTTP 502)";
+const ourGroup = (page: Page) => page.getByRole("region", { name: /^Campaigns: HubSpot had a problem: HubSpot had a problem \(HTTP 502\)/ });
 
-/** Edits Audience on `n` rows and submits them while HubSpot rejects every update batch the same way. */
+/** Edits Audience on `n` rows and submits them while HubSpot fails every update batch (502, each retried by the engine until it gives up). */
 async function failSome(page: Page, request: import("@playwright/test").APIRequestContext, n: number, text: string, from = 0) {
-  const fault = { method: "POST", path: UPDATE, times: 50, status: 400, body: { status: "error", category: "VALIDATION_ERROR", message: MESSAGE, correlationId: "e2e" } };
+  const fault = { method: "POST", path: UPDATE, times: 50, status: 502, body: { status: "error", category: "INTERNAL_ERROR", message: "Bad gateway", correlationId: "e2e" } };
   expect((await request.post(`${SANDBOX}/__sandbox/faults`, { data: { rules: [fault] } })).ok()).toBe(true);
   for (let i = 0; i < n; i++) {
     await (await cell(page, from + i, "Audience")).click();
@@ -32,14 +33,15 @@ test("failed rows are grouped across submissions; a group retried or dismissed l
   const earlier = await failedCount(page);
   await failSome(page, request, 3, "Retry me");
 
-  // The navigation counts them; the page groups them by resource, category and message.
+  // The navigation counts them; the page groups them by resource and kind of error, in plain words.
   await page.reload();
   await waitForAllLoaded(page);
   await expect.poll(() => failedCount(page)).toBe(earlier + 3);
   await nav(page).getByRole("link", { name: /^Failed items/ }).click();
   const group = ourGroup(page);
   await expect(group).toHaveCount(1);
-  await expect(group.getByRole("heading")).toContainText("VALIDATION_ERROR · 3 rows");
+  await expect(group.getByRole("heading")).toContainText("Campaigns · HubSpot had a problem · 3 rows");
+  await expect(group.getByText("Retry later")).toBeVisible();
   const table = await openRows(group);
   await expect(table.getByRole("row")).toHaveCount(4);
   await expect(table.getByRole("row").nth(1)).toContainText(MESSAGE);

@@ -40,7 +40,7 @@ test("edits to events reach HubSpot through 2026-03, with local times sent in UT
   await typeIn(page, GRID, 0, END, "2026-05-04 12:00");
   await typeIn(page, GRID, 1, "region", "Antarctica");
   // What was typed is shown in Berlin time, as typed.
-  await expect(await gridCell(page, GRID, 0, START)).toHaveText("2026-05-04 10:30");
+  await expect(await gridCell(page, GRID, 0, START)).toHaveText("05/04/2026 10:30");
   await reviewAndSubmit(page, "2 updated events, 4 changed cells");
   await expect(resultsStatus(page)).toHaveText("Saved 2 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
 

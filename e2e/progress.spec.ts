@@ -24,7 +24,7 @@ test("a running submission's page shows its progress, and pause and resume keep 
     const progress = page.getByRole("region", { name: "Progress" });
     await expect(progress.getByRole("progressbar", { name: "Rows done" })).toBeVisible();
     await progress.getByRole("button", { name: "Pause" }).click();
-    await expect(progress).toContainText("Paused: Paused by you.", { timeout: 15_000 });
+    await expect(progress).toContainText("Paused: Paused by admin@acme-marketing.example.com.", { timeout: 15_000 });
     const paused = await progress.getByRole("status").innerText();
     expect(paused).toMatch(/of 230 rows done/);
     expect(paused).not.toMatch(/^230 of 230/);

@@ -70,3 +70,60 @@ test("signing in works on 127.0.0.1 as well as localhost", async ({ page }) => {
   expect(new URL(page.url()).host).toBe(`127.0.0.1:${E2E_APP_PORT}`);
   await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, { timeout: 30_000 });
 });
+
+test("the sign-in page shows only fixed messages, never the text of its link", async ({ page }) => {
+  await page.goto(`/?error=${encodeURIComponent("<script>alert(1)</script> Your account is locked: call +1 555 0100")}`);
+  await expect(page.getByRole("alert").filter({ hasText: "Signing in" })).toHaveText("Signing in did not work. Please try again.");
+  await expect(page.getByText(/555 0100|<script>|locked/)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Sign in with HubSpot" })).toBeVisible();
+});
+
+test("a callback from another browser's consent does not sign this browser in (login CSRF)", async ({ page, browser }) => {
+  // The attacker consents with their own account and keeps the callback URL instead of following it.
+  const attacker = await (await browser.newContext()).newPage();
+  let url = "";
+  // (A route sees only the first request of a redirect chain: stop at the consent page's answer.)
+  await attacker.route("**/oauth/authorize", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    url = (await route.fetch({ maxRedirects: 0 })).headers().location ?? "";
+    await route.fulfill({ status: 200, contentType: "text/plain", body: "kept the callback URL" });
+  });
+  await attacker.goto("/");
+  await attacker.getByRole("link", { name: "Sign in with HubSpot" }).click();
+  await attacker.getByRole("button", { name: "Grant access" }).click();
+  await expect(attacker.getByText("kept the callback URL")).toBeVisible();
+  expect(url).toMatch(/\/api\/auth\/callback\?code=/);
+  await attacker.context().close();
+
+  // The victim's browser is lured to it: refused, and not signed in.
+  await page.goto(url);
+  await expect(page.getByRole("alert").filter({ hasText: "not started in this browser" })).toBeVisible();
+  await page.goto("/campaigns");
+  await expect(page.getByRole("link", { name: "Sign in with HubSpot" })).toBeVisible();
+  expect((await page.context().cookies()).map((c) => c.name)).not.toContain("bb_session");
+});
+
+test("signing out in one browser ends the user's other sessions: a download there is refused", async ({ page, browser }) => {
+  await signIn(page);
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other);
+  const exportUrl = "/api/failed-items/export?resource=campaigns&category=VALIDATION_ERROR&message=x&format=csv";
+  expect((await page.request.get(exportUrl)).status()).toBe(200);
+
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other.getByRole("status")).toHaveText("You are signed out.");
+  const refused = await page.request.get(exportUrl);
+  expect(refused.status()).toBe(401);
+  expect(await refused.text()).toBe("Sign in to download failed items.");
+  await page.goto("/campaigns");
+  await expect(page.getByRole("link", { name: "Sign in with HubSpot" })).toBeVisible();
+  await other.context().close();
+});
+
+test("a sign-out posted from another site is refused", async ({ page }) => {
+  await signIn(page);
+  const res = await page.request.post("/api/auth/signout", { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, maxRedirects: 0 });
+  expect(res.status()).toBe(403);
+  await page.reload();
+  await expect(page.getByRole("grid", { name: "Campaigns" })).toBeVisible();
+});

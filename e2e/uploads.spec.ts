@@ -4,6 +4,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
+import { cell, sharedStringsPart, sheetPart, workbookParts, writeZip } from "../lib/uploads/parse/hostile-files";
 import { sandboxRecords } from "./records-support";
 import { resetSandbox, signIn } from "./support";
 
@@ -200,6 +201,54 @@ test("a workbook's other sheet can be chosen: its columns and first rows replace
   await expect(mapping.getByRole("combobox", { name: "Map “Comment” to" })).toHaveCount(0);
 });
 
+test("a workbook whose first sheet holds only a header row opens on its sheet with data; the header-only sheet says why it cannot be chosen", async ({ page, request }) => {
+  await resetSandbox(request);
+  const { default: ExcelJS } = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Template").addRow(["Company name", "Company domain name"]);
+  book.addWorksheet("Companies").addRows([["Company name", "Company domain name"], ["Header Co", "header-co.example.com"], ["Second Co", "second-co.example.com"]]);
+  const file = await tmpFile("header-first.xlsx", Buffer.from(await book.xlsx.writeBuffer()));
+  await signIn(page);
+  await openUploads(page);
+  await page.getByLabel("Spreadsheet file").setInputFiles(file);
+  await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+  await expect(page.getByLabel("Sheet")).toHaveValue("Companies");
+  await expect(page.getByText("header-first.xlsx: 2 rows, 2 columns (sheet “Companies”).")).toBeVisible();
+
+  await page.getByLabel("Sheet").selectOption("Template");
+  const step = page.getByRole("region", { name: "1. What to import" });
+  await expect(step.getByRole("alert")).toContainText("The sheet could not be read: The sheet “Template” has a header row but no data rows.");
+  // Nothing lost: the upload still reads its sheet with data.
+  await page.reload();
+  await expect(page.getByLabel("Sheet")).toHaveValue("Companies");
+  await expect(page.getByText("header-first.xlsx: 2 rows, 2 columns (sheet “Companies”).")).toBeVisible();
+});
+
+test("a zip bomb and a 1,001-column file are refused with the limit they break; earlier uploads stay", async ({ page, request }) => {
+  await resetSandbox(request);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "batchboard-upload-"));
+  // 2 MB on disk, 1 GB of shared strings once inflated, hidden from the zip's directory.
+  const bomb = path.join(dir, "bomb.xlsx");
+  await writeZip(bomb, [...workbookParts(["Data"]), sharedStringsPart(`<si><t>${"x".repeat(1000)}</t></si>`, 1_050_000, 1000), sheetPart(1, { head: `<row r="1">${cell("A1", "Email")}</row>` })]);
+  const wide = await tmpFile("wide.csv", `${Array.from({ length: 1_001 }, (_, i) => `Column ${i + 1}`).join(",")}\n1\n`);
+  const kept = await tmpFile("kept-before.csv", "Email,Name\nkept@example.com,Kept\n");
+
+  await signIn(page);
+  await openUploads(page);
+  await page.getByLabel("Spreadsheet file").setInputFiles(kept);
+  await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+  await openUploads(page);
+  const alert = page.getByRole("region", { name: "Upload a spreadsheet" }).getByRole("alert");
+  await page.getByLabel("Spreadsheet file").setInputFiles(bomb);
+  await expect(alert).toContainText("This workbook's text values add up to more than 50,000,000 characters, more than one upload may hold.");
+  await page.getByLabel("Spreadsheet file").setInputFiles(wide);
+  await expect(alert).toHaveText("The file has values in more than 1,000 columns (as far out as column ALM), more than one upload may hold. Remove the columns you do not need and upload it again.");
+  await expect(page).toHaveURL(/\/uploads$/);
+  await page.reload();
+  await expect(page.getByRole("row", { name: /kept-before\.csv/ })).toHaveCount(1);
+  await expect(page.getByRole("row", { name: /bomb\.xlsx|wide\.csv/ })).toHaveCount(0);
+});
+
 test("invalid rows of an upload can be fixed in the grid instead of skipped", async ({ page, request }) => {
   await resetSandbox(request);
   const csv = Papa.unparse([["Name", "Status", "Audience"], ["Upload fix: good", "Planned", "Ops"], ["Upload fix: bad status", "Almost done", "Ops"]]);
@@ -234,4 +283,60 @@ test("invalid rows of an upload can be fixed in the grid instead of skipped", as
   await expect(results.getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
   const stored = await sandboxRecords<Stored>(request, "campaigns");
   expect(stored.find((c) => c.properties.hs_name === "Upload fix: bad status")?.properties.hs_campaign_status).toBe("planned");
+});
+
+test("a campaign create's dry run flags names HubSpot already has and shows the new rows as they will be sent", async ({ page, request }) => {
+  await resetSandbox(request);
+  const existing = (await sandboxRecords<Stored>(request, "campaigns")).slice(0, 2);
+  // A plain US export: "Campaign name", "Start", "End", month-first dates (6/3/2027 is settled by 11/26/2027).
+  const csv = Papa.unparse([
+    ["Campaign name", "Start", "End", "Audience"],
+    [existing[0]!.properties.hs_name!, "6/3/2027", "6/30/2027", "Returning"],
+    ["Dry run new: Alpha", "6/3/2027", "11/26/2027", "+1 audience"],
+    [existing[1]!.properties.hs_name!.toUpperCase(), "2/4/2027", "2/20/2027", ""],
+    ["Dry run new: Beta", "11/26/2027", "12/1/2027", "Ops"],
+    ["Dry run new: Alpha", "1/2/2028", "1/3/2028", "Twice in the file"],
+  ]);
+  const file = await tmpFile("campaigns-us.csv", csv);
+  await signIn(page);
+  await openUploads(page);
+  await page.getByLabel("Spreadsheet file").setInputFiles(file);
+  await expect(page).toHaveURL(/\/uploads\/[0-9a-f-]{36}$/);
+  await page.getByLabel("Import into").selectOption({ label: "Campaigns" });
+  await page.getByRole("radio", { name: "Create", exact: true }).check();
+  await page.getByRole("button", { name: "Match columns" }).click();
+
+  const mapping = page.getByRole("region", { name: "2. Map columns" });
+  await expect(mapping.getByRole("combobox", { name: "Map “Campaign name” to" })).toHaveValue("hs_name");
+  await expect(mapping.getByRole("combobox", { name: "Map “Start” to" })).toHaveValue("hs_start_date");
+  await expect(mapping.getByRole("combobox", { name: "Map “End” to" })).toHaveValue("hs_end_date");
+  await mapping.getByRole("button", { name: "Check all rows" }).click();
+
+  // Only the second "Alpha" is invalid: a duplicate within the file, said so. No date is ambiguous.
+  const check = page.getByRole("region", { name: "3. Check" });
+  await expect(check.getByRole("status").first()).toHaveText("4 valid · 1 invalid · 5 rows in all");
+  await expect(check.getByRole("row", { name: /Twice|Dry run new: Alpha/ })).toContainText("is also in row 3 of this file");
+  await expect(check.getByText("Dates in “Start” are read month-first (MM/DD/YYYY), as the column’s own values show.")).toBeVisible();
+
+  const dry = page.getByRole("region", { name: "4. Dry run" });
+  await dry.getByRole("button", { name: "Dry run" }).click();
+  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText("0 updates · 2 creates · 0 unchanged · 1 invalid skipped · 0 not found · 2 already in HubSpot", { timeout: 20_000 });
+  const already = dry.getByRole("table", { name: /Already in HubSpot/ });
+  await expect(already.getByRole("row").nth(1).getByRole("cell")).toHaveText(["2", existing[0]!.properties.hs_name!, `already exists in HubSpot (record ${existing[0]!.id})`]);
+  await expect(already.getByRole("row").nth(2).getByRole("cell")).toHaveText(["4", existing[1]!.properties.hs_name!.toUpperCase(), `already exists in HubSpot (record ${existing[1]!.id})`]);
+
+  // The new rows as they will be sent: converted dates, the audience as written.
+  const sample = dry.getByRole("table", { name: /New records/ });
+  await expect(sample.getByRole("row").filter({ hasText: "Start date" }).first().getByRole("cell")).toHaveText(["", "Start", "Start date", "2027-06-03"]);
+  await expect(sample.getByRole("row").filter({ hasText: "Audience" }).first().getByRole("cell")).toHaveText(["", "Audience", "Audience", "+1 audience"]);
+  await expect(sample.getByRole("row").filter({ hasText: "Dry run new: Beta" }).getByRole("cell")).toHaveText(["5", "Campaign name", "Name", "Dry run new: Beta"]);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The import sends only the two new names: nothing fails.
+  await page.getByRole("button", { name: "Run import" }).click();
+  await expect(page).toHaveURL(/\/submissions\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Finished")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("2 saved")).toBeVisible();
+  const after = await sandboxRecords<Stored>(request, "campaigns");
+  expect(after.find((c) => c.properties.hs_name === "Dry run new: Alpha")?.properties).toMatchObject({ hs_start_date: "2027-06-03", hs_end_date: "2027-11-26", hs_audience: "+1 audience" });
 });

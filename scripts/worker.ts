@@ -9,6 +9,7 @@
  */
 import { jobHandlers } from "../lib/jobs/handlers";
 import { startWorkers } from "../lib/jobs/worker";
+import { startSweeper } from "../lib/submissions/sweeper";
 
 if (!process.env.DATABASE_URL) {
   console.error(
@@ -25,3 +26,6 @@ const workers = await startWorkers(jobHandlers, {
   log: (m) => console.log(`[worker] ${m}`),
 });
 console.log(`[worker] pid ${process.pid} working: ${workers.names.join(", ") || "(none)"}`);
+// Takes over submissions whose worker died (lib/submissions/sweeper.ts); on a signal its runs hand their leases over.
+const sweeper = startSweeper({ log: (m) => console.log(`[worker] ${m}`) });
+for (const s of ["SIGTERM", "SIGINT"] as const) process.once(s, () => void sweeper.stop());

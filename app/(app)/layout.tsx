@@ -14,7 +14,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-pathname") ?? "/campaigns";
   if (!session) redirect(`/?returnTo=${encodeURIComponent(path)}`);
   if (session.connection.status !== "active") {
-    redirect(`/?returnTo=${encodeURIComponent(path)}&error=${encodeURIComponent(session.connection.statusReason ?? "Please sign in again.")}`);
+    // A code, not the reason: the sign-in page reads the reason from the session itself.
+    redirect(`/?returnTo=${encodeURIComponent(path)}&error=reauth`);
   }
   const target = hubspotTarget();
   const wanted = [...target.scopes, ...target.optionalScopes];

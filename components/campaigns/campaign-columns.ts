@@ -23,10 +23,10 @@ export function campaignColumn(def: CampaignPropertyDefinition): GridColumn {
     width: columnWidth(def),
     frozen: def.name === "hs_name",
     sortable: true,
-    format: (value) => displayValue(def, value),
+    // Dates are shown by the grid, in the screen's date order (grid/date-order.ts).
+    format: def.type === "date" ? undefined : (value) => displayValue(def, value),
   };
 }
 
-const dateTime = (v: string) => (v ? new Date(v).toLocaleString() : "");
-
-export const UPDATED_AT_COLUMN: GridColumn = { key: "updatedAt", label: "Last updated", type: "text", readOnly: true, width: 180, sortable: true, format: dateTime };
+/** Shown like every other date-time of the grid (same zone and date order), not in toLocaleString's own order. */
+export const UPDATED_AT_COLUMN: GridColumn = { key: "updatedAt", label: "Last updated", type: "datetime", readOnly: true, width: 180, sortable: true };

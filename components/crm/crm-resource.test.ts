@@ -60,3 +60,19 @@ describe("crmResource", () => {
     expect(resource.validate(ok, rows, baseOf).size).toBe(0);
   });
 });
+
+describe("unique values (issue 11, item 12)", () => {
+  it("flags an email another row of the grid already has, loaded or added, ignoring case", () => {
+    const loaded: BaseRow[] = [...rows, { id: "102", updatedAt: "2026-01-01T00:00:00.000Z", properties: { email: "c@x.com" } }];
+    const byId = (id: string) => loaded.find((r) => r.id === id);
+    const edited = applyChanges(emptyEditState(), [{ rowId: "102", key: "email", value: "A@x.com" }], byId, "email");
+    expect(resource.validate(edited, loaded, byId).get("102")?.email).toBe("Another contact in the grid already has EMAIL “A@x.com”; it must be unique.");
+    const s = { ...emptyEditState(), creates: { "new-1": { rowKey: "new-1", values: { email: "n@x.com" }, seq: 1 }, "new-2": { rowKey: "new-2", values: { email: " n@x.com" }, seq: 2 } } };
+    const issues = resource.validate(s, loaded, byId);
+    expect(issues.get("new-1")?.email).toMatch(/already has EMAIL “n@x.com”/);
+    expect(issues.get("new-2")?.email).toMatch(/already has EMAIL “n@x.com”/);
+    // Moving an email from one row to another in the same edit is no clash.
+    const swapped = applyChanges(emptyEditState(), [{ rowId: "101", key: "email", value: "z@x.com" }, { rowId: "102", key: "email", value: "a@x.com" }], byId, "email");
+    expect(resource.validate(swapped, loaded, byId).size).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import type { GridColumn, GridColumnType } from "@/components/grid/types";
 import { addIssue } from "@/components/records/edits/types";
 import type { GridResource } from "@/components/records/resource";
+import { duplicateValues } from "@/components/records/unique-values";
 import { validateCells } from "@/components/records/validate-cells";
 import type { CrmObjectTypeOption } from "@/lib/crm/object-types";
 import type { CrmColumn } from "@/lib/crm/properties";
@@ -43,6 +44,10 @@ const UPDATED_AT: GridColumn = { key: "updatedAt", label: "Last updated", type: 
 export function crmResource(option: CrmObjectTypeOption, properties: readonly CrmColumn[]): GridResource {
   const nameKey = option.nameProperty ?? "hs_object_id";
   const columns = properties.map((c) => crmColumn(c, nameKey));
+  // Unique properties (contacts: email) are checked across the grid before submit, as campaign
+  // names are; HubSpot compares them without case (Jane@X.com and jane@x.com are one contact).
+  const unique = columns.filter((c) => !c.readOnly && properties.some((p) => p.name === c.key && p.hasUniqueValue));
+  const normalize = (v: string) => v.trim().toLowerCase();
   if (!columns.some((c) => c.key === nameKey)) columns.unshift({ key: nameKey, label: "Record ID", type: "text", readOnly: true, width: 140 });
   return {
     ref: { type: "crm", objectType: option.objectType, ...(option.uniqueProperty ? { uniqueProperty: option.uniqueProperty } : {}) },
@@ -56,8 +61,13 @@ export function crmResource(option: CrmObjectTypeOption, properties: readonly Cr
     trailingColumns: [UPDATED_AT],
     canCreate: true,
     sortable: false,
-    validate(state) {
+    validate(state, loaded) {
       const issues = validateCells(columns, state);
+      for (const c of unique) {
+        for (const [rowKey, value] of duplicateValues(state, loaded, c.key, normalize)) {
+          addIssue(issues, rowKey, c.key, `Another ${option.noun} in the grid already has ${c.label} “${value}”; it must be unique.`);
+        }
+      }
       for (const c of Object.values(state.creates)) {
         if (!Object.values(c.values).some((v) => v !== "")) addIssue(issues, c.rowKey, nameKey, `Fill in at least one value of the new ${option.noun}.`);
       }

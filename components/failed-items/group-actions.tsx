@@ -10,6 +10,8 @@ import { exportHref, type FailedGroupKey, type FailedItemRef } from "@/lib/faile
 
 interface Props {
   group: FailedGroupKey;
+  /** Whether sending the rows again unchanged may succeed: otherwise there is no Retry (kinds.ts). */
+  retryable: boolean;
   count: number;
   /** The rows picked in the group's table: the actions apply to them only; none = the whole group. */
   selected: readonly FailedItemRef[];
@@ -22,25 +24,34 @@ interface Props {
 const button = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50 disabled:opacity-50";
 
 /** What can be done with a group or its selected rows: retry as sent, fix in the grid, dismiss with a reason, export. */
-export function GroupActions({ group, count, selected, onDone, portalId, userId }: Props) {
+export function GroupActions({ group, retryable, count, selected, onDone, portalId, userId }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { busy, error, run } = useActionRunner();
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
   const n = selected.length || count;
   const rows = `${n.toLocaleString("en-US")} ${selected.length ? "selected " : ""}${n === 1 ? "row" : "rows"}`;
   const target = selected.length ? { ...group, items: [...selected] } : group;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      <button type="button" disabled={busy} className={button}
-        onClick={() => void run(() => retryFailedGroup(target), (d) => {
-          // The retry changes records behind every cached list: grids read them again when next shown.
-          void queryClient.invalidateQueries({ refetchType: "none" });
-          router.push(`/submissions/${d.submissionId}`);
-        })}>
-        Retry {rows}
-      </button>
+      {retryable && (
+        <button type="button" disabled={busy} className={button}
+          onClick={() => void run(() => retryFailedGroup(target), (d) => {
+            // The retry changes records behind every cached list: grids read them again when next shown.
+            void queryClient.invalidateQueries({ refetchType: "none" });
+            if (d.submissionId) router.push(`/submissions/${d.submissionId}`);
+            else {
+              setNotice(`${d.alreadyThere.toLocaleString("en-US")} already in HubSpot: nothing sent, resolved.`);
+              onDone();
+              router.refresh();
+              void queryClient.invalidateQueries({ queryKey: ["failed-item-count"] });
+            }
+          })}>
+          Retry {rows}
+        </button>
+      )}
       <FixInGridButton label={`Fix ${rows} in the grid`} load={() => failedGroupForGrid(target)} sourceId="failed-items" portalId={portalId} userId={userId} />
       <a className={button} href={exportHref(group, "csv", selected)} download>Export {rows} (CSV)</a>
       <a className={button} href={exportHref(group, "xlsx", selected)} download>Export {rows} (XLSX)</a>
@@ -69,6 +80,7 @@ export function GroupActions({ group, count, selected, onDone, portalId, userId 
           <button type="button" className="underline" onClick={() => setDismissing(false)}>Cancel</button>
         </form>
       )}
+      {notice && <span role="status">{notice}</span>}
       {error && <span role="alert" className="text-red-700">{error}</span>}
     </div>
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { copyRange, pasteChanges } from "./range-ops";
 import { parseTsv } from "./tsv";
 import type { GridColumn, GridRow } from "./types";
+import { ISO_STYLE } from "./date-order";
 import { formatCellValue, formatDateTime, parseCellText, parseDateTime, sameCellValue, timeZoneLabel, userTimeZone } from "./values";
 
 const BERLIN = "Europe/Berlin";
@@ -83,29 +84,29 @@ describe("parseDateTime", () => {
 
 describe("formatDateTime", () => {
   it("shows a stored instant as YYYY-MM-DD HH:mm in the zone", () => {
-    expect(formatDateTime("2026-03-31T07:00:00.000Z", BERLIN)).toBe("2026-03-31 09:00");
-    expect(formatDateTime("2026-03-31T07:00:00.000Z", NY)).toBe("2026-03-31 03:00");
-    expect(formatDateTime("2026-03-31T09:00:00+02:00", NY)).toBe("2026-03-31 03:00");
-    expect(formatDateTime("2026-03-30T22:00:00.000Z", BERLIN)).toBe("2026-03-31 00:00");
-    expect(formatDateTime("2026-01-15T14:00:00Z", NY)).toBe("2026-01-15 09:00");
+    expect(formatDateTime("2026-03-31T07:00:00.000Z", BERLIN, ISO_STYLE)).toBe("2026-03-31 09:00");
+    expect(formatDateTime("2026-03-31T07:00:00.000Z", NY, ISO_STYLE)).toBe("2026-03-31 03:00");
+    expect(formatDateTime("2026-03-31T09:00:00+02:00", NY, ISO_STYLE)).toBe("2026-03-31 03:00");
+    expect(formatDateTime("2026-03-30T22:00:00.000Z", BERLIN, ISO_STYLE)).toBe("2026-03-31 00:00");
+    expect(formatDateTime("2026-01-15T14:00:00Z", NY, ISO_STYLE)).toBe("2026-01-15 09:00");
   });
 
   it("shows seconds and milliseconds only when set", () => {
-    expect(formatDateTime("2026-03-31T07:00:30.000Z", BERLIN)).toBe("2026-03-31 09:00:30");
-    expect(formatDateTime("2026-03-31T07:00:00.250Z", BERLIN)).toBe("2026-03-31 09:00:00.250");
+    expect(formatDateTime("2026-03-31T07:00:30.000Z", BERLIN, ISO_STYLE)).toBe("2026-03-31 09:00:30");
+    expect(formatDateTime("2026-03-31T07:00:00.250Z", BERLIN, ISO_STYLE)).toBe("2026-03-31 09:00:00.250");
   });
 
   it("gives the second occurrence of a repeated hour its offset", () => {
-    expect(formatDateTime("2026-10-25T00:30:00.000Z", BERLIN)).toBe("2026-10-25 02:30");
-    expect(formatDateTime("2026-10-25T01:30:00.000Z", BERLIN)).toBe("2026-10-25 02:30 +01:00");
-    expect(formatDateTime("2026-11-01T06:30:00.000Z", NY)).toBe("2026-11-01 01:30 -05:00");
+    expect(formatDateTime("2026-10-25T00:30:00.000Z", BERLIN, ISO_STYLE)).toBe("2026-10-25 02:30");
+    expect(formatDateTime("2026-10-25T01:30:00.000Z", BERLIN, ISO_STYLE)).toBe("2026-10-25 02:30 +01:00");
+    expect(formatDateTime("2026-11-01T06:30:00.000Z", NY, ISO_STYLE)).toBe("2026-11-01 01:30 -05:00");
   });
 
   it("shows empty and unparseable stored values as they are", () => {
-    expect(formatDateTime("", BERLIN)).toBe("");
-    expect(formatDateTime("soon", BERLIN)).toBe("soon");
-    expect(formatDateTime("2026-03-31", BERLIN)).toBe("2026-03-31");
-    expect(formatDateTime("2026-03-31 09:00", BERLIN)).toBe("2026-03-31 09:00");
+    expect(formatDateTime("", BERLIN, ISO_STYLE)).toBe("");
+    expect(formatDateTime("soon", BERLIN, ISO_STYLE)).toBe("soon");
+    expect(formatDateTime("2026-03-31", BERLIN, ISO_STYLE)).toBe("2026-03-31");
+    expect(formatDateTime("2026-03-31 09:00", BERLIN, ISO_STYLE)).toBe("2026-03-31 09:00");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearChanges, copyRange, fillDownChanges, pasteChanges } from "./range-ops";
+import { clearChanges, copyRange, fillDownChanges, pasteChanges, pasteShortfall, shortfallMessage } from "./range-ops";
 import type { GridColumn, GridRow } from "./types";
 
 const columns: GridColumn[] = [
@@ -55,5 +55,18 @@ describe("range operations", () => {
       { rowId: "c", key: "name", value: "" },
       { rowId: "c", key: "status", value: "" },
     ]);
+  });
+});
+
+describe("a paste that does not fit (issue 11, item 12)", () => {
+  const block = Array.from({ length: 5 }, (_, r) => [`n${r}`, "x", "y"]);
+  it("counts the rows and columns that have no cell to land on", () => {
+    expect(pasteShortfall(block, { top: 1, bottom: 1, left: 2, right: 2 }, 3, 4)).toEqual({ rows: 5, cols: 3, rowsOut: 3, colsOut: 1 });
+    expect(pasteShortfall(block, { top: 0, bottom: 0, left: 0, right: 0 }, 10, 4)).toEqual({ rows: 5, cols: 3, rowsOut: 0, colsOut: 0 });
+  });
+  it("says in plain words what was and was not pasted", () => {
+    expect(shortfallMessage({ rows: 320, cols: 1, rowsOut: 120, colsOut: 0 })).toBe("Pasted 200 rows; not pasted: the last 120 rows of 320 rows reach past the end of the grid. Add rows or paste from a higher cell for the rest.");
+    expect(shortfallMessage({ rows: 5, cols: 3, rowsOut: 3, colsOut: 1 })).toMatch(/^Pasted 2 rows × 2 columns; not pasted: the last 3 rows of 5 rows reach past the end of the grid, and the last 1 column of 3 columns reaches past its last column\./);
+    expect(shortfallMessage({ rows: 5, cols: 3, rowsOut: 0, colsOut: 0 })).toBeNull();
   });
 });

@@ -69,3 +69,26 @@ export function fillDownChanges(rows: readonly GridRow[], columns: readonly Grid
 export function clearChanges(rows: readonly GridRow[], columns: readonly GridColumn[], b: Bounds): CellChange[] {
   return collect(rows, columns, () => "", b);
 }
+
+/**
+ * What of a paste has no cell to land on: rows past the grid's last row (or its last loaded row),
+ * columns past its last column. A paste is never cut short without saying so (see usePendingPaste).
+ */
+export function pasteShortfall(matrix: readonly (readonly string[])[], b: Bounds, rowCount: number, colCount: number) {
+  const t = pasteTarget(matrix, b);
+  const rows = t.bottom - t.top + 1;
+  const cols = t.right - t.left + 1;
+  return { rows, cols, rowsOut: Math.max(0, t.bottom - (rowCount - 1)), colsOut: Math.max(0, t.right - (colCount - 1)) };
+}
+
+/** The plain-words report of a paste that did not fully fit, or null when it did. */
+export function shortfallMessage(s: ReturnType<typeof pasteShortfall>): string | null {
+  const n = (k: number, w: string) => `${k.toLocaleString("en-US")} ${w}${k === 1 ? "" : "s"}`;
+  const parts: string[] = [];
+  const reach = (k: number) => (k === 1 ? "reaches" : "reach");
+  if (s.rowsOut > 0) parts.push(`the last ${n(s.rowsOut, "row")} of ${n(s.rows, "row")} ${reach(s.rowsOut)} past the end of the grid`);
+  if (s.colsOut > 0) parts.push(`the last ${n(s.colsOut, "column")} of ${n(s.cols, "column")} ${reach(s.colsOut)} past its last column`);
+  if (!parts.length) return null;
+  const applied = `Pasted ${n(s.rows - s.rowsOut, "row")}${s.colsOut ? ` × ${n(s.cols - s.colsOut, "column")}` : ""}`;
+  return `${applied}; not pasted: ${parts.join(", and ")}. Add rows or paste from a higher cell for the rest.`;
+}

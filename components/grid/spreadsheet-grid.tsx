@@ -11,7 +11,9 @@ import { clearChanges, copyRange, fillDownChanges, pasteChanges } from "./range-
 import { boundsOf, collapsed } from "./selection";
 import { parseTsv } from "./tsv";
 import { cellValue, type CellChange, type CellMeta, type GridColumn, type GridRow } from "./types";
+import { usePendingPaste } from "./use-pending-paste";
 import { useRangeSelection } from "./use-range-selection";
+import { useSelectionFollowsColumns } from "./use-selection-follows-columns";
 import { useUndoHistory, type HistoryStep } from "./use-undo-history";
 import { formatCellValue, parseCellText, sameCellValue } from "./values";
 
@@ -21,6 +23,8 @@ export interface SpreadsheetGridProps {
   rows: readonly GridRow[];
   /** Rows that exist, including those not loaded yet (aria-rowcount). */
   totalRows?: number;
+  /** Rows are still loading behind the last one: a paste reaching past it waits for them. */
+  moreRowsComing?: boolean;
   /** Every write (edit, paste, fill, clear, undo) arrives here as one array: one state update. */
   onCellsChange: (changes: CellChange[]) => void;
   cellMeta?: (rowId: string, key: string) => CellMeta | undefined;
@@ -43,6 +47,8 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
   latest.current = { rows, columns };
 
   const history = useUndoHistory(onCellsChange);
+
+  useSelectionFollowsColumns(columns, selectionRef, select, handle);
 
   /** Records the step for undo (values before, by row id) and hands the writes to the owner. */
   const commit = useCallback((changes: CellChange[]) => {
@@ -120,16 +126,20 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
     return { ...targetRow, values };
   }, [selectionRef]);
 
+  const pasting = usePendingPaste(({ matrix, bounds, anchor }) => {
+    const { changes, target } = pasteChanges(latest.current.rows, latest.current.columns, matrix, bounds);
+    commit(changes);
+    select({ anchor, focus: { rowIdx: anchor.rowIdx === target.top ? target.bottom : target.top, idx: anchor.idx === target.left ? target.right : target.left } });
+  }, rows.length, props.moreRowsComing ?? false, columns.length);
+
   const onPasteCapture = useCallback((e: React.ClipboardEvent) => {
     if ((e.target as HTMLElement).closest("input, select, textarea")) return; // an editor's own paste
     const sel = selectionRef.current;
     if (!sel) return;
     e.preventDefault();
     e.stopPropagation();
-    const { changes, target } = pasteChanges(latest.current.rows, latest.current.columns, parseTsv(e.clipboardData.getData("text/plain")), boundsOf(sel));
-    commit(changes);
-    select({ anchor: sel.anchor, focus: { rowIdx: sel.anchor.rowIdx === target.top ? target.bottom : target.top, idx: sel.anchor.idx === target.left ? target.right : target.left } });
-  }, [commit, select, selectionRef]);
+    pasting.paste({ matrix: parseTsv(e.clipboardData.getData("text/plain")), bounds: boundsOf(sel), anchor: sel.anchor });
+  }, [pasting, selectionRef]);
 
   const keyActions = {
     grid: () => handle.current,
@@ -145,6 +155,14 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
 
   return (
     <div className="bb-grid flex min-h-0 flex-1 flex-col" onPasteCapture={onPasteCapture}>
+      {pasting.notice && (
+        <div role="status" aria-label="Paste" className="flex items-center gap-3 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+          <span>{pasting.notice}</span>
+          <button type="button" className="ml-auto rounded border border-amber-300 bg-white px-2 py-0.5" onClick={pasting.waiting ? pasting.cancel : pasting.dismiss}>
+            {pasting.waiting ? "Cancel paste" : "Dismiss"}
+          </button>
+        </div>
+      )}
       <DataGrid<GridRow, unknown, string>
         ref={setRef}
         aria-label={props.label}

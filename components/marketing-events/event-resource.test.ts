@@ -37,7 +37,7 @@ describe("eventResource", () => {
     ], baseOf, "eventName");
     const issues = resource.validate(s, rows, baseOf).get("e1")!;
     expect(issues.eventUrl).toMatch(/full web address/);
-    expect(issues.startDateTime).toMatch(/must be a date and time like 2026-03-31 09:00/);
+    expect(issues.startDateTime).toMatch(/must be a date and time like 03\/31\/2026 09:00/);
     expect(issues.eventName).toMatch(/needs a name/);
     expect(issues.registrants).toMatch(/set by HubSpot/);
 

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { DataGridHandle } from "react-data-grid";
+import { DateOrderSelect, useDateOrderSetting } from "@/components/grid/date-order-select";
 import { ActionErrorAlert } from "./action-error-alert";
 import { ChangesBar } from "./changes-bar";
 import { ColumnChooser } from "./column-chooser";
@@ -60,6 +61,11 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
     () => (failedOnly ? edits.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? "")) : edits.rows),
     [failedOnly, edits.rows, statuses],
   );
+  // The grid is drawn again in a new date order (its rows are memoised, their text is not a prop).
+  const dateOrder = useDateOrderSetting();
+  // Records created from this tab that the loaded list does not hold yet count too, or the header
+  // would say "230 campaigns" next to 231 rows until the list is read again.
+  const createdHere = edits.bases.length - list.rows.length;
   const pathname = usePathname();
   const search = useSearchParams().toString();
   // Signing in again brings the user back to this exact view (sort, search, object type).
@@ -70,7 +76,7 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{resource.title}</h1>
         {toolbar}
-        <LoadStatus loaded={list.rows.length} total={list.total} loading={list.loading || list.loadingMore} noun={resource.nounPlural} />
+        <LoadStatus loaded={list.rows.length + createdHere} total={list.total === null ? null : list.total + createdHere} loading={list.loading || list.loadingMore} noun={resource.nounPlural} />
         <div className="ml-auto flex items-center gap-2">
           {resource.canCreate && (
             <button
@@ -85,6 +91,7 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
               Add {resource.noun}
             </button>
           )}
+          <DateOrderSelect />
           <ColumnChooser columns={resource.columns} visible={visible} locked={resource.nameKey} onToggle={toggleColumn} />
         </div>
       </div>
@@ -112,11 +119,13 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
       )}
       <div className="flex min-h-0 flex-1 flex-col rounded border border-slate-200 bg-white">
         <RecordsGrid
+          key={dateOrder}
           resource={resource}
           gridRef={gridRef}
           rows={rows}
           statusColumn={statusCol}
-          total={list.total}
+          moreRowsComing={list.loadingMore && !failedOnly}
+          total={list.total === null ? null : list.total + createdHere}
           visibleColumns={visible}
           sort={sort}
           onSortChange={onSortChange}

@@ -17,6 +17,8 @@ interface Props {
   onSortChange?: (sort: string | undefined) => void;
   onCellsChange: (changes: CellChange[]) => void;
   cellMeta: (rowId: string, key: string) => CellMeta | undefined;
+  /** More rows are loading after the last one (a paste past it waits for them). */
+  moreRowsComing?: boolean;
   /** The submission status column, shown once something was submitted. */
   statusColumn?: GridColumn;
   gridRef?: Ref<DataGridHandle>;
@@ -30,7 +32,7 @@ const toSortColumns = (sort: string | undefined): SortColumn[] =>
  * columns, the status column after a submission. Sorting, where the resource has it, is done by
  * HubSpot (the list may not be fully loaded yet), so the grid only reports header clicks.
  */
-export default function RecordsGrid({ resource, rows, total, visibleColumns, sort, onSortChange, onCellsChange, cellMeta, statusColumn, gridRef }: Props) {
+export default function RecordsGrid({ resource, rows, total, visibleColumns, sort, onSortChange, onCellsChange, cellMeta, statusColumn, gridRef, moreRowsComing }: Props) {
   const columns = useMemo<GridColumn[]>(() => {
     const cols = resource.columns
       .filter((c) => c.key === resource.nameKey || visibleColumns.includes(c.key))
@@ -49,6 +51,7 @@ export default function RecordsGrid({ resource, rows, total, visibleColumns, sor
       columns={columns}
       rows={rows}
       totalRows={total === null ? rows.length : total + added}
+      moreRowsComing={moreRowsComing}
       onCellsChange={onCellsChange}
       cellMeta={cellMeta}
       rowClass={(r) => (isCreateKey(r.id) ? "bb-row-new" : undefined)}

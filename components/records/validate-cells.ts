@@ -1,5 +1,6 @@
 import type { GridColumn } from "@/components/grid/types";
-import { timeZoneLabel } from "@/components/grid/values";
+import { dateStyle, datePattern, ORDER_WORDS, sampleDate } from "@/components/grid/date-order";
+import { dateTextProblem, timeZoneLabel } from "@/components/grid/values";
 import { addIssue, type EditState, type RowIssues } from "./edits/types";
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -8,6 +9,19 @@ function validDate(v: string) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}
+
+/** What a date cell takes, in the screen's order: "a date like 31/03/2026 (DD/MM/YYYY, day first)". */
+function dateWanted() {
+  const s = dateStyle();
+  const iso = s.order === "YMD" ? "" : " or 2026-03-31";
+  return `a date like ${sampleDate(s)} (${datePattern(s)}, ${ORDER_WORDS[s.order]})${iso}`;
+}
+
+/** The reader's own reason when it has a telling one (an ambiguous date, a two-digit year). */
+function why(value: string) {
+  const problem = dateTextProblem(value);
+  return problem && /could be|two-digit/.test(problem) ? `: ${problem.replace(/^“[^”]*” /, "it ").replace("choose the date format", "write it year first or choose a Date order")}` : "";
 }
 
 /**
@@ -32,11 +46,11 @@ export function cellProblem(column: GridColumn, value: string): string | undefin
       return bad.length ? `${bad.map((b) => `“${b}”`).join(", ")} ${bad.length === 1 ? "is not an option" : "are not options"} of ${l}.` : undefined;
     }
     case "date":
-      return validDate(value) ? undefined : `${l} must be a date like 2026-03-31, not “${value}”.`;
+      return validDate(value) ? undefined : `${l} must be ${dateWanted()}, not “${value}”${why(value)}.`;
     case "datetime":
       return ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
         ? undefined
-        : `${l} must be a date and time like 2026-03-31 09:00 (your time, ${timeZoneLabel()}), not “${value}”.`;
+        : `${l} must be a date and time like ${sampleDate(dateStyle())} 09:00 (your time, ${timeZoneLabel()}; dates ${ORDER_WORDS[dateStyle().order]}), not “${value}”${why(value)}.`;
     default:
       return undefined;
   }

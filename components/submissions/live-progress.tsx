@@ -37,7 +37,8 @@ function rateAt(samples: readonly Sample[], i: number) {
  * an ETA (from the measured rate, and never better than the portal's rate limit allows), and a small
  * chart of throughput. Refreshes the page (server-rendered rows and counts) when it finishes.
  */
-export function LiveProgress({ id, initial, ceilingPerSecond }: { id: string; initial: SubmissionView; ceilingPerSecond: number }) {
+/** `owner`: who started it, when that is not the viewer (only they may pause, resume or cancel it). */
+export function LiveProgress({ id, initial, ceilingPerSecond, owner }: { id: string; initial: SubmissionView; ceilingPerSecond: number; owner?: string }) {
   const router = useRouter();
   const samples = useRef<Sample[]>([]);
   const [, force] = useState(0);
@@ -107,8 +108,11 @@ export function LiveProgress({ id, initial, ceilingPerSecond }: { id: string; in
           </svg>
         </div>
       )}
+      {view.stalled && <p className="mt-2 font-medium text-amber-800">Stalled: the process running it stopped responding. Another takes it over within a minute; nothing is sent twice.</p>}
       {view.state === "paused" && <p className="mt-2 font-medium text-amber-800">Paused{view.pausedReason ? `: ${view.pausedReason}` : "."}</p>}
-      {!finished && (
+      {/* The job writes with its owner's grant: only they steer it (lib/submissions/control.ts). */}
+      {!finished && owner && <p className="mt-2 text-slate-600">Started by {owner}: only they can pause, resume or cancel it.</p>}
+      {!finished && !owner && (
         <div className="mt-2 flex gap-2">
           {view.state === "running" && <button type="button" disabled={busy} className="rounded border border-slate-300 px-3 py-1" onClick={() => void control("pause")}>Pause</button>}
           {view.state === "paused" && <button type="button" disabled={busy} className="rounded bg-slate-900 px-3 py-1 text-white" onClick={() => void control("resume")}>Resume</button>}

@@ -22,6 +22,11 @@ export function CheckStep({ uploadId, check, columns, portalId, userId }: Props)
       <p role="status" className="text-base">
         <span className="font-medium text-green-800">{fmt(check.valid)} valid</span> · <span className={check.invalid ? "font-medium text-red-700" : ""}>{fmt(check.invalid)} invalid</span> · {plural(check.total, "row")} in all
       </p>
+      {Object.entries(check.dateOrders ?? {}).map(([header, order]) => (
+        <p key={header} className="text-slate-700">
+          Dates in “{header}” are read {order === "MDY" ? "month-first (MM/DD/YYYY)" : "day-first (DD/MM/YYYY)"}, as the column’s own values show.
+        </p>
+      ))}
       {check.invalid > 0 && check.mappingErrors.length === 0 && (
         <div className="flex flex-wrap items-center gap-2 text-slate-700">
           <span>Invalid rows are skipped by the import. To fix them one by one instead:</span>

@@ -6,6 +6,7 @@ import { ActionErrorAlert } from "@/components/records/action-error-alert";
 import type { ActionError } from "@/lib/actions/result";
 import { dryRunUploadRows, uploadDryRunState } from "@/lib/uploads/actions";
 import { DryRunChanges } from "./dry-run-changes";
+import { DryRunCreates } from "./dry-run-creates";
 import { fmt, plural, type CheckSummary, type UploadData } from "./types";
 import { ActionFailure, useUploadAction } from "./use-upload-action";
 import type { UploadWizardState } from "./use-upload-wizard";
@@ -78,7 +79,9 @@ export function DryRunStep({ upload, check, wizard }: Props) {
         <>
           <p role="status" aria-label="Dry run result" className="text-base">
             {plural(dryRun.updates, "update")} · {plural(dryRun.creates, "create")} · {fmt(dryRun.unchanged)} unchanged · {fmt(dryRun.invalid)} invalid skipped · {fmt(notFound)} not found
+            {(dryRun.existsCount ?? 0) > 0 && ` · ${fmt(dryRun.existsCount!)} already in HubSpot`}
           </p>
+          <DryRunCreates dryRun={dryRun} columns={wizard.suggestion?.columns ?? []} mapping={(wizard.checked?.mapping as Record<string, string> | undefined) ?? wizard.mapping} />
           <DryRunChanges dryRun={dryRun} columns={wizard.suggestion?.columns ?? []} notFound={notFound} />
         </>
       )}

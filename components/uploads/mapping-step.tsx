@@ -43,7 +43,7 @@ export function MappingStep({ upload, preview, wizard }: Props) {
       <h2 id="step-mapping" className="text-lg font-semibold">2. Map columns</h2>
       {wizard.template && <p role="status" className="rounded bg-blue-50 p-2 text-sm text-blue-900">Applied your saved template “{wizard.template}”: it matches this file’s columns exactly.</p>}
       <MappingTable headers={upload.headers} preview={preview} columns={suggestion.columns} matches={suggestion.matches}
-        mapping={wizard.mapping} keyColumn={keyColumn} onChange={wizard.setMapping} />
+        mapping={wizard.mapping} keyColumn={keyColumn} mode={wizard.mode} onChange={wizard.setMapping} />
       <form noValidate className="flex flex-col gap-4" onSubmit={form.handleSubmit(run)}>
         {needsKey && (
           <label className="flex flex-col gap-1 text-sm font-medium">

@@ -1,6 +1,7 @@
 "use client";
 
-import type { ColumnMatch } from "@/lib/uploads/mapping/match-columns";
+import { usableTarget, type ColumnMatch } from "@/lib/uploads/mapping/match-columns";
+import type { UploadMode } from "@/lib/uploads/mapping/validate-rows";
 import { SKIP, type ColumnMapping } from "@/lib/uploads/mapping/schemas";
 import type { TargetColumn } from "@/lib/uploads/types";
 
@@ -11,6 +12,8 @@ interface Props {
   matches: readonly ColumnMatch[];
   mapping: ColumnMapping;
   keyColumn: string | undefined;
+  /** Suggestions a create cannot use (ids, read-only properties) are not offered then. */
+  mode: UploadMode;
   onChange: (header: string, key: string) => void;
 }
 
@@ -27,7 +30,7 @@ function samples(preview: readonly string[][], index: number) {
  * properties are listed (so the user sees why a column cannot go there) but can only be chosen as
  * the key that finds the record. Suggestions are offered for columns left unmapped.
  */
-export function MappingTable({ headers, preview, columns, matches, mapping, keyColumn, onChange }: Props) {
+export function MappingTable({ headers, preview, columns, matches, mapping, keyColumn, mode, onChange }: Props) {
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const usedBy = new Map<string, string>();
   for (const h of headers) {
@@ -48,7 +51,8 @@ export function MappingTable({ headers, preview, columns, matches, mapping, keyC
       <tbody>
         {headers.map((header, i) => {
           const value = mapping[header] ?? SKIP;
-          const m = matches[i];
+          const match = matches[i];
+          const m = match && { ...match, suggestions: match.suggestions.filter((s) => usableTarget({ key: s.key, readOnly: s.readOnly }, mode)) };
           const other = value !== SKIP ? usedBy.get(value) : undefined;
           return (
             <tr key={`${i}:${header}`} className="border-b border-slate-100 align-top">
@@ -59,7 +63,7 @@ export function MappingTable({ headers, preview, columns, matches, mapping, keyC
                   onChange={(e) => onChange(header, e.target.value)}>
                   <option value={SKIP}>Don’t import</option>
                   {columns.map((c) => (
-                    <option key={c.key} value={c.key} disabled={c.readOnly && c.key !== keyColumn && c.key !== value}>
+                    <option key={c.key} value={c.key} disabled={c.key !== value && ((c.readOnly && c.key !== keyColumn) || !usableTarget(c, mode))}>
                       {c.label}{c.readOnly ? " (read-only)" : ""}
                     </option>
                   ))}
@@ -67,7 +71,7 @@ export function MappingTable({ headers, preview, columns, matches, mapping, keyC
               </td>
               <td className="py-1.5 text-slate-600">
                 {other !== undefined && other !== header && <p className="text-red-700">{byKey.get(value)?.label} is also mapped from “{other}”.</p>}
-                {value !== SKIP && m?.target === value && m.matchedBy && <span>Matched by {m.matchedBy === "name" ? "internal name" : "label"}</span>}
+                {value !== SKIP && m?.target === value && m.matchedBy && <span>Matched by {m.matchedBy === "name" ? "internal name" : m.matchedBy === "label" ? "label" : "a usual name for it"}</span>}
                 {value === SKIP && m && m.suggestions.length > 0 && (
                   <span className="flex flex-wrap items-center gap-1">
                     Suggested:

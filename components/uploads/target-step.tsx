@@ -61,7 +61,7 @@ export function TargetStep({ upload, targets, wizard }: Props) {
           </div>
         </div>
         <button type="button" className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-          disabled={!target || match.pending || busy} onClick={() => target && match.run({ id: upload.id, target: target.ref })}>
+          disabled={!target || match.pending || busy} onClick={() => target && match.run({ id: upload.id, target: target.ref, mode })}>
           {match.pending ? "Matching columns…" : "Match columns"}
         </button>
       </div>
@@ -71,7 +71,7 @@ export function TargetStep({ upload, targets, wizard }: Props) {
       </p>
       {busy && <p role="status" className="mt-2 text-sm">Reading the sheet…</p>}
       {sheet.error && <div className="mt-2"><ActionErrorAlert error={sheet.error} prefix="The sheet could not be read: " returnTo={returnTo} onRetry={sheet.reset} /></div>}
-      {match.error && <div className="mt-2"><ActionErrorAlert error={match.error} prefix="The columns could not be matched: " returnTo={returnTo} onRetry={() => target && match.run({ id: upload.id, target: target.ref })} /></div>}
+      {match.error && <div className="mt-2"><ActionErrorAlert error={match.error} prefix="The columns could not be matched: " returnTo={returnTo} onRetry={() => target && match.run({ id: upload.id, target: target.ref, mode })} /></div>}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import type { CheckSummary, DryRun, UploadData } from "./types";
  */
 function matchesCheck(dry: DryRun, check: Partial<ValidationSummary>) {
   if (check.valid === undefined) return false;
-  const rows = dry.creates + dry.updates + dry.unchanged + (dry.notFoundCount ?? dry.notFound.length);
+  const rows = dry.creates + dry.updates + dry.unchanged + (dry.notFoundCount ?? dry.notFound.length) + (dry.existsCount ?? 0);
   return dry.invalid === check.invalid && rows === check.valid;
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ColumnMapping, ConversionOptions } from "@/lib/uploads/mapping/schemas";
+import { usableTarget } from "@/lib/uploads/mapping/match-columns";
+import { SKIP, type ColumnMapping, type ConversionOptions } from "@/lib/uploads/mapping/schemas";
 import type { UploadMode } from "@/lib/uploads/mapping/validate-rows";
 import { suggestUploadMapping } from "@/lib/uploads/actions";
 import type { UploadSettings } from "@/lib/uploads/service";
@@ -77,7 +78,7 @@ export function useUploadWizard(upload: UploadData, targets: readonly TargetOpti
   useEffect(() => {
     if (!target || !upload.target) return;
     restoring.current = true;
-    match.run({ id: upload.id, target: target.ref });
+    match.run({ id: upload.id, target: target.ref, mode });
     // Once, on arrival: later target changes go through "Match columns".
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -102,6 +103,12 @@ export function useUploadWizard(upload: UploadData, targets: readonly TargetOpti
     setMode(next: UploadMode) {
       setModeState(next);
       clearResults();
+      // A create cannot write ids or read-only properties: columns mapped to one are no longer imported
+      // (the rest of the mapping and the options stay as the user left them).
+      if (next === "create" && suggestion) {
+        const unusable = new Set(suggestion.columns.filter((c) => !usableTarget(c, "create")).map((c) => c.key));
+        setMappingState((m) => Object.fromEntries(Object.entries(m).map(([h, k]) => [h, unusable.has(k) ? SKIP : k])));
+      }
     },
     setMapping(header: string, key: string) {
       setMappingState((m) => ({ ...m, [header]: key }));

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ConnectionRevokedError } from "../auth/access-token";
 import { HubSpotApiError } from "../hubspot/http-client";
+import { logError } from "../log/log-error";
 import { ExpectedActionError, type ActionError } from "./result";
 
 /**
@@ -24,6 +25,6 @@ export function toActionError(err: unknown): ActionError {
     return { code: "hubspot", message: `HubSpot: ${err.message}`, errorId: err.correlationId };
   }
   const errorId = randomUUID();
-  console.error(`[action] unexpected error ${errorId}`, err);
+  logError(`[action] unexpected error ${errorId}`, err);
   return { code: "unexpected", message: `Something went wrong (error id ${errorId}).`, errorId };
 }

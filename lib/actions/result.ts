@@ -3,7 +3,7 @@
  * code the UI acts on (reauth → sign-in link, missing_scopes → reconnect button); unexpected ones
  * carry only an id that is also in the server log.
  */
-export type ActionErrorCode = "reauth" | "missing_scopes" | "rate_limited" | "hubspot" | "invalid_input" | "not_found" | "unexpected";
+export type ActionErrorCode = "reauth" | "missing_scopes" | "rate_limited" | "hubspot" | "invalid_input" | "not_found" | "forbidden" | "unexpected";
 
 export interface ActionError {
   code: ActionErrorCode;

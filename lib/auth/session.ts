@@ -4,6 +4,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db, tables } from "../db";
+import { requestProto } from "./request-origin";
 
 export const SESSION_COOKIE = "bb_session";
 const SESSION_DAYS = 30;
@@ -24,11 +25,9 @@ export interface Session {
   };
 }
 
-/** Secure cookies everywhere except plain-HTTP loopback, where browsers would drop them. */
+/** Secure cookies whenever the browser uses HTTPS (request-origin.ts says when that is known). */
 async function isSecureContext(): Promise<boolean> {
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return proto === "https";
+  return requestProto(await headers()) === "https";
 }
 
 export async function createSession(userId: string, connectionId: string): Promise<void> {
@@ -70,6 +69,15 @@ export async function getSession(): Promise<Session | null> {
       statusReason: row.connection.statusReason,
     },
   };
+}
+
+/**
+ * The session only while its HubSpot connection is active, for route handlers that return data
+ * (downloads): like pages, they refuse a session whose connection was signed out or revoked.
+ */
+export async function getActiveSession(): Promise<Session | null> {
+  const session = await getSession();
+  return session?.connection.status === "active" ? session : null;
 }
 
 export async function destroySession(): Promise<void> {

@@ -7,6 +7,8 @@ import { fetchTokenIdentity } from "../hubspot/account";
 import { exchangeCode, revokeRefreshToken, startAuthorization } from "../hubspot/oauth";
 import { hubspotTarget } from "../hubspot/target";
 import { createSession, destroySession, getSession } from "./session";
+import { SIGN_IN_ERRORS, type SignInErrorCode } from "./sign-in-errors";
+import { issueSignInNonce, sameNonce, takeSignInNonce } from "./sign-in-nonce";
 
 const FLOW_TTL_MS = 10 * 60 * 1000;
 
@@ -35,25 +37,35 @@ export async function beginSignIn(origin: string, returnTo: string | null): Prom
   const { url, state, codeVerifier } = await startAuthorization(target, redirectUri);
   const database = await db();
   await database.delete(tables.oauthFlows).where(lt(tables.oauthFlows.createdAt, new Date(Date.now() - FLOW_TTL_MS)));
-  await database.insert(tables.oauthFlows).values({ state, codeVerifier: secretBox().seal(codeVerifier), redirectUri, returnTo: safeReturnTo(returnTo) });
+  const browserNonceHash = await issueSignInNonce(state, FLOW_TTL_MS);
+  await database.insert(tables.oauthFlows).values({ state, codeVerifier: secretBox().seal(codeVerifier), redirectUri, returnTo: safeReturnTo(returnTo), browserNonceHash });
   return url;
 }
 
-export class SignInError extends Error {}
+/** A sign-in that ended without a session; the code goes to `/?error=` (sign-in-errors.ts). */
+export class SignInError extends Error {
+  constructor(readonly code: SignInErrorCode) {
+    super(SIGN_IN_ERRORS[code]);
+  }
+}
 
-/** Handles HubSpot's redirect back: checks state, exchanges the code, stores the connection, starts a session. */
+/**
+ * Handles HubSpot's redirect back: checks state and that this browser started the flow (its nonce
+ * cookie), exchanges the code, stores the connection, starts a session.
+ */
 export async function completeSignIn(callbackUrl: URL): Promise<string> {
   const state = callbackUrl.searchParams.get("state");
-  if (!state) throw new SignInError("The sign-in response had no state. Please start again.");
+  if (!state) throw new SignInError("no_state");
+  const browserNonce = await takeSignInNonce(state);
   const database = await db();
   const [flow] = await database.delete(tables.oauthFlows).where(eq(tables.oauthFlows.state, state)).returning();
-  if (!flow || flow.createdAt.getTime() < Date.now() - FLOW_TTL_MS) {
-    throw new SignInError("This sign-in attempt expired or was already used. Please start again.");
-  }
-  if (callbackUrl.searchParams.get("error")) {
-    throw new SignInError(callbackUrl.searchParams.get("error") === "access_denied"
-      ? "Access was not granted in HubSpot, so Batchboard cannot read or edit your campaigns."
-      : `HubSpot refused the sign-in: ${callbackUrl.searchParams.get("error_description") ?? callbackUrl.searchParams.get("error")}`);
+  if (!flow || flow.createdAt.getTime() < Date.now() - FLOW_TTL_MS) throw new SignInError("expired");
+  if (!sameNonce(browserNonce, flow.browserNonceHash)) throw new SignInError("other_browser");
+  const error = callbackUrl.searchParams.get("error");
+  if (error) {
+    // HubSpot's own words go to the log (escaped), not onto our page.
+    if (error !== "access_denied") console.warn("[auth] HubSpot refused the sign-in:", JSON.stringify({ error, description: callbackUrl.searchParams.get("error_description") }));
+    throw new SignInError(error === "access_denied" ? "access_denied" : "refused");
   }
   const target = hubspotTarget();
   const box = secretBox();
@@ -87,11 +99,16 @@ export async function completeSignIn(callbackUrl: URL): Promise<string> {
   return flow.returnTo;
 }
 
-/** Revokes the refresh token at HubSpot (best effort) and ends the session. */
+/**
+ * Revokes the refresh token at HubSpot (best effort) and ends every session of this connection (the
+ * user's other tabs and browsers too): none of them could act on HubSpot any more, and downloads of
+ * the portal's data must not outlive the sign-out either.
+ */
 export async function signOut(): Promise<void> {
   const session = await getSession();
   if (session) {
     const database = await db();
+    await database.delete(tables.sessions).where(eq(tables.sessions.connectionId, session.connection.id));
     const [conn] = await database.select().from(tables.connections).where(eq(tables.connections.id, session.connection.id));
     if (conn && conn.status === "active") {
       try {

@@ -19,6 +19,12 @@ export type HubSpotRequester = Pick<HubSpotHttpClient, "request">;
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * findByKeys may read a whole list instead of one look-up per key when that costs fewer calls.
+   * Only for a preview (an upload's dry run): a list read page by page can miss a record that moves
+   * while it pages, and the engine's look-up before re-sending a create must never miss one.
+   */
+  preview?: boolean;
 }
 
 /**

@@ -33,6 +33,28 @@ export function isConflict(op: UpdateOp, current: SavedRecord): boolean {
 
 const norm = (v: string | null | undefined) => v ?? "";
 
+/** Every property these rows write (what a read must return to tell whether they were written). */
+export function sentProperties(ops: UpdateOp[]): string[] {
+  return [...new Set(ops.flatMap((op) => Object.keys(op.properties)))];
+}
+
+/**
+ * Rows whose write may have reached HubSpot before a crash (they were "saving"): those whose record
+ * already holds every value they write are saved, with the record as read (sending them again would
+ * be harmless but the conflict check would take our own write for someone else's); a record gone is
+ * not found; the rest go on to the conflict check and the write.
+ */
+export function alreadyHeld(ops: UpdateOp[], current: Map<string, SavedRecord>): { outcomes: RowOutcome[]; rest: UpdateOp[] } {
+  const outcomes: RowOutcome[] = [];
+  const rest: UpdateOp[] = [];
+  for (const op of ops) {
+    const rec = current.get(op.id);
+    if (rec && Object.entries(op.properties).every(([k, v]) => norm(rec.properties[k]) === norm(v))) outcomes.push({ rowKey: op.rowKey, status: "saved", record: rec });
+    else rest.push(op);
+  }
+  return { outcomes, rest };
+}
+
 export const needsConflictCheck = (op: UpdateOp | ArchiveOp) => op.baseline !== undefined && !op.force;
 
 /** The properties to read for a conflict check: those the checked rows write. */

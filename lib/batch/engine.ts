@@ -1,6 +1,6 @@
 import type { HubSpotHttpClient } from "../hubspot/http-client";
 import type { ArchiveOp, BatchAdapter, BatchCallResult, CreateOp, UpdateOp } from "./adapter";
-import { applyArchiveCheck, applyConflictCheck, applyScan, needsConflictCheck, propertiesToCheck, scanPlan } from "./conflicts";
+import { alreadyHeld, applyArchiveCheck, applyConflictCheck, applyScan, needsConflictCheck, propertiesToCheck, scanPlan, sentProperties } from "./conflicts";
 import { rowErrors } from "./errors";
 import { chunk, splitOperations } from "./operations";
 import { runPool } from "./pool";
@@ -27,18 +27,23 @@ export interface RunBatchOptions {
   limiter: RateLimiter;
   /** Batches in flight at once (default 4): enough to keep HubSpot's 11 requests/s busy at ~250 ms per call. */
   concurrency?: number;
-  /** Called with each group of finished rows, one call at a time, in completion order. */
+  /**
+   * Called with each group of finished rows (a batch's answer is one call), one call at a time, in
+   * completion order. A batch counts as done only once its call has resolved, so a caller that
+   * records outcomes durably loses at most the batches in flight when its process dies.
+   */
   onOutcomes?: (outcomes: RowOutcome[]) => void | Promise<void>;
-  /** Called just before a row's write is sent. */
-  onSaving?: (rowKeys: string[]) => void;
+  /** Called (and awaited) just before a row's write is sent: a write is never sent before it is marked. */
+  onSaving?: (rowKeys: string[]) => void | Promise<void>;
   signal?: AbortSignal;
   /** Attempts per call for 429/5xx/network failures (default 6). */
   maxAttempts?: number;
   /** Waits between retries; tests shorten it. */
   sleep?: (ms: number) => Promise<void>;
   /**
-   * Rows whose create may already have been sent by an earlier run (e.g. marked "saving" before a
-   * restart): they are looked up by natural key before anything is sent, like a lost answer.
+   * Rows whose write may already have been sent by an earlier run (marked "saving" before a
+   * restart): creates are looked up by natural key before anything is sent, like a lost answer;
+   * updates are read first, and those HubSpot already holds are saved without a write.
    */
   maybeSent?: ReadonlySet<string>;
   /** HubSpot asked to wait long (daily limit): unsent rows end CANCELLED; the caller stops and resumes later. */
@@ -46,7 +51,7 @@ export interface RunBatchOptions {
 }
 
 type Work =
-  | { kind: "update"; ops: UpdateOp[]; checked: boolean }
+  | { kind: "update"; ops: UpdateOp[]; checked: boolean; lookupFirst?: boolean }
   /** `round`: how many times these rows' outcome was unknown and looked up (bounded). */
   | { kind: "create"; ops: CreateOp[]; round: number; lookupFirst?: boolean }
   | { kind: "archive"; ops: ArchiveOp[] };
@@ -67,6 +72,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     if (!fresh.length || !opts.onOutcomes) return;
     emitting = emitting.then(() => opts.onOutcomes!(fresh)).catch((err) => { emitError ??= err; });
   };
+  const marking = async (rowKeys: string[]) => { await opts.onSaving?.(rowKeys); };
   const fail = (rows: RowOperation[], error: RowError) => emit(rows.map((op) => ({ rowKey: op.rowKey, status: "failed", error })));
 
   const ctx: SendContext = {
@@ -78,7 +84,12 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     onPause: opts.onPause,
   };
 
-  const { updates, creates, archives, duplicates, refused } = splitOperations(ops, adapter);
+  const parts = splitOperations(ops, adapter);
+  const { creates, archives, duplicates, refused } = parts;
+  // Updates that may have been written by an earlier run are read first (lookupFirst), never scanned:
+  // our own write would look like someone else's change.
+  const inFlight = parts.updates.filter((op) => opts.maybeSent?.has(op.rowKey));
+  const updates = parts.updates.filter((op) => !opts.maybeSent?.has(op.rowKey));
   for (const r of refused) fail([r.op], r.error);
   for (const d of duplicates) fail([d.op], rowErrors.duplicateRow(noun, d.what));
 
@@ -104,6 +115,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     // Decided rows first: the sooner they are written, the shorter the window since the scan.
     ...chunk(noRead, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: true })),
     ...chunk(toRead, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false })),
+    ...chunk(inFlight, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false, lookupFirst: true })),
     ...chunk(creates.filter((op) => !opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0 })),
     ...chunk(creates.filter((op) => opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0, lookupFirst: true })),
     ...chunk(archives, adapter.batchSize).map((c): Work => ({ kind: "archive", ops: c })),
@@ -112,13 +124,16 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   /** Outcomes from one correlated answer; returns the rows it did not account for. */
   function settle<T extends RowOperation>(rows: T[], r: BatchCallResult): { unaccounted: T[]; unassigned: RowError[] } {
     const unaccounted: T[] = [];
+    const answered: RowOutcome[] = [];
     for (const op of rows) {
       const saved = r.saved.get(op.rowKey);
       const failed = r.failed.get(op.rowKey);
-      if (saved) emit([{ rowKey: op.rowKey, status: "saved", record: saved }]);
-      else if (failed) emit([{ rowKey: op.rowKey, status: "failed", error: failed }]);
+      if (saved) answered.push({ rowKey: op.rowKey, status: "saved", record: saved });
+      else if (failed) answered.push({ rowKey: op.rowKey, status: "failed", error: failed });
       else unaccounted.push(op);
     }
+    // The whole answer in one call: recorded together, as soon as it came.
+    emit(answered);
     return { unaccounted, unassigned: r.unassigned };
   }
 
@@ -134,17 +149,20 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
 
   async function processUpdate(w: Extract<Work, { kind: "update" }>): Promise<Work[]> {
     let write = w.ops;
-    const toCheck = w.checked ? [] : write.filter(needsConflictCheck);
+    const toCheck = w.checked ? [] : w.lookupFirst ? write : write.filter(needsConflictCheck);
     if (toCheck.length) {
       // Read just before writing, so the window in which a HubSpot edit can slip through is one call.
-      const r = await send(ctx, true, (http, call) => adapter.read(http, toCheck.map((op) => op.id), propertiesToCheck(toCheck), call));
+      const props = w.lookupFirst ? sentProperties(write) : propertiesToCheck(toCheck);
+      const r = await send(ctx, true, (http, call) => adapter.read(http, toCheck.map((op) => op.id), props, call));
       if (r.kind !== "ok") return unsent(write, r), [];
-      const split = applyConflictCheck(write, r.value, noun);
-      emit(split.outcomes);
+      // A row whose write may have landed before a crash: HubSpot holding its values means it did.
+      const held = w.lookupFirst ? alreadyHeld(write, r.value) : { outcomes: [], rest: write };
+      const split = applyConflictCheck(held.rest, r.value, noun);
+      emit([...held.outcomes, ...split.outcomes]);
       write = split.write;
     }
     if (!write.length) return [];
-    opts.onSaving?.(write.map((op) => op.rowKey));
+    await marking(write.map((op) => op.rowKey));
     const r = await send(ctx, true, (http, call) => adapter.update(http, write, call));
     if (r.kind === "ok") {
       const { unaccounted, unassigned } = settle(write, r.value);
@@ -159,7 +177,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
 
   async function processCreate(w: Extract<Work, { kind: "create" }>): Promise<Work[]> {
     if (w.lookupFirst) return recoverCreates(w.ops, w.round, { maybeSentEarlier: true });
-    opts.onSaving?.(w.ops.map((op) => op.rowKey));
+    await marking(w.ops.map((op) => op.rowKey));
     const r = await send(ctx, false, (http, call) => adapter.create(http, w.ops, call));
     if (r.kind === "ok") {
       const { unaccounted, unassigned } = settle(w.ops, r.value);
@@ -193,7 +211,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
       write = split.write;
     }
     if (!write.length) return [];
-    opts.onSaving?.(write.map((op) => op.rowKey));
+    await marking(write.map((op) => op.rowKey));
     const r = await send(ctx, true, (http, call) => adapter.archive!(http, write, call));
     if (r.kind === "ok") {
       const { unaccounted, unassigned } = settle(write, r.value);
@@ -219,11 +237,13 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     const r = await send(ctx, true, (http, call) => adapter.findByKeys!(http, keys, call, keyed));
     if (r.kind !== "ok") return fail(keyed, rowErrors.unknownOutcome(noun, r)), [];
     const missing: CreateOp[] = [];
+    const found: RowOutcome[] = [];
     keyed.forEach((op, i) => {
-      const found = r.value.get(keys[i]!);
-      if (found) emit([{ rowKey: op.rowKey, status: "saved", record: found }]);
+      const rec = r.value.get(keys[i]!);
+      if (rec) found.push({ rowKey: op.rowKey, status: "saved", record: rec });
       else missing.push(op);
     });
+    emit(found);
     return missing.length ? [{ kind: "create", ops: missing, round: round + 1 }] : [];
   }
 
@@ -245,6 +265,9 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
       // A bug, not a HubSpot answer: still one outcome per row.
       fail(rows, rowErrors.unexpected(err));
       return [];
+    } finally {
+      // The batch's outcomes are recorded before its slot takes the next batch.
+      await emitting;
     }
   });
   await emitting;

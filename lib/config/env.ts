@@ -13,6 +13,11 @@ const envSchema = z.object({
   BATCHBOARD_SECRET: z.string().min(32).optional(),
   /** Public URL of the dashboard, used for the OAuth redirect when set; otherwise taken from the request. */
   APP_URL: z.string().url().optional(),
+  /**
+   * "1": a reverse proxy in front sets X-Forwarded-Host/-Proto, so they are honoured. Otherwise they are
+   * ignored: anyone can send them, and the OAuth redirect and the cookies' Secure flag depend on them.
+   */
+  TRUST_PROXY: z.enum(["0", "1"]).optional(),
   HUBSPOT_CLIENT_ID: z.string().optional(),
   HUBSPOT_CLIENT_SECRET: z.string().optional(),
   HUBSPOT_REDIRECT_URL: z.string().url().optional(),
@@ -24,6 +29,14 @@ const envSchema = z.object({
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
   /** Custom CRM object types the object picker offers (comma-separated, e.g. "p_projects,2-123"); see lib/crm/offered-types.ts. */
   CRM_CUSTOM_OBJECT_TYPES: z.string().optional(),
+  /** Seconds without a heartbeat after which a running submission's worker counts as dead and another process takes it over. */
+  SUBMISSION_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(45),
+  /** Uploads read at once, each in a worker thread; more wait in a short queue (lib/uploads/parse/parse-pool.ts). */
+  UPLOAD_PARSERS: z.coerce.number().int().min(1).max(16).default(2),
+  /** Heap limit of one parse worker; a file that needs more is refused. */
+  UPLOAD_PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(512),
+  /** Time limit of one parse; a file that takes longer is refused. */
+  UPLOAD_PARSE_SECONDS: z.coerce.number().int().min(5).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;

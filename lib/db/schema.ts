@@ -39,12 +39,16 @@ export const sessions = pgTable("sessions", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 }, (t) => [index("sessions_user_idx").on(t.userId)]);
 
-/** In-flight authorization requests: state → PKCE verifier, for ten minutes. */
+/**
+ * In-flight authorization requests: state → PKCE verifier, for ten minutes, and the SHA-256 of the
+ * nonce cookie of the browser that started it (lib/auth/sign-in-nonce.ts).
+ */
 export const oauthFlows = pgTable("oauth_flows", {
   state: text("state").primaryKey(),
   codeVerifier: text("code_verifier").notNull(),
   redirectUri: text("redirect_uri").notNull(),
   returnTo: text("return_to").notNull().default("/campaigns"),
+  browserNonceHash: text("browser_nonce_hash"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -74,6 +78,12 @@ export const submissions = pgTable("submissions", {
   revertOf: uuid("revert_of").references((): AnyPgColumn => submissions.id, { onDelete: "set null" }),
   /** A revert's preview while it is a draft: reading (read / total), ready (its summary) or failed (why). See lib/reverts/. */
   plan: jsonb("plan"),
+  /**
+   * The process running it (lib/submissions/lease.ts) and when it last said so: a running submission
+   * whose heartbeat is older than the lease has lost its worker, and another process takes it over.
+   */
+  leaseOwner: text("lease_owner"),
+  heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
 }, (t) => [
   index("submissions_portal_created_idx").on(t.portalId, t.createdAt),
   index("submissions_revert_of_idx").on(t.revertOf),

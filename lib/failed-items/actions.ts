@@ -5,10 +5,10 @@ import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
 import { parseStoredRef } from "../resources/ref";
 import { gridTakeBack } from "../submissions/grid-take-back";
-import { startSubmission } from "../submissions/start";
-import { insertSubmission } from "../submissions/store";
+import { describeKind } from "./kinds";
+import { retryItems } from "./retry";
 import { FailedSelectionSchema, type FailedSelection } from "./schemas";
-import { failedItemCount, groupItems, itemsAsOperations, resolveItems } from "./store";
+import { failedItemCount, groupItems, resolveItems } from "./store";
 
 /** The open items of a group (or of the selected ones still open in it) of the session's portal. */
 async function itemsOf(portalId: number, { items: selected, ...group }: FailedSelection) {
@@ -24,17 +24,14 @@ export const dismissFailedGroup = authedAction(FailedSelectionSchema.extend({ re
   return { dismissed: items.length };
 });
 
-/** Sends a group's rows (or the selected ones) again as they were sent (for errors that pass), as a new submission. */
+/**
+ * Sends a group's rows (or the selected ones) again as they were sent, as a new submission: only for
+ * kinds of error a retry can fix (kinds.ts); creates HubSpot now holds are resolved, not resent (retry.ts).
+ */
 export const retryFailedGroup = authedAction(FailedSelectionSchema, async (group, session) => {
-  const items = await itemsOf(session.connection.portalId, group);
-  const first = items[0]!.submission;
-  const submissionId = await insertSubmission({
-    userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
-    resource: parseStoredRef(first.resource, first.resourceRef), source: "retry", operations: itemsAsOperations(items),
-  });
-  await resolveItems(items.map((i) => ({ submissionId: i.submission.id, rowKey: i.row.rowKey })), "retried", `Retried in submission ${submissionId}`);
-  await startSubmission(submissionId);
-  return { submissionId };
+  const kind = describeKind(group.kind);
+  if (!kind.retryable) throw new ExpectedActionError("invalid_input", `Retrying can't fix these (${kind.label.toLowerCase()}): fix them in the grid, or dismiss them.`);
+  return retryItems(session, await itemsOf(session.connection.portalId, group));
 });
 
 /** A group's rows (or the selected ones) as the grid takes them back (see failedRowsForGrid); they leave the list once saved. */

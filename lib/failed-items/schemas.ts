@@ -3,8 +3,8 @@ import { z } from "zod";
 /** How many rows of a group the page lists (and so the most a user can select in it). */
 export const SHOWN_ROWS = 100;
 
-/** A group of failed items: one resource, one HubSpot error category and message. */
-export const FailedGroupSchema = z.object({ resource: z.string().max(200), category: z.string().max(200), message: z.string().max(5000) });
+/** A group of failed items: one resource, one kind of error (kinds.ts: HubSpot's category|code|property). */
+export const FailedGroupSchema = z.object({ resource: z.string().max(200), kind: z.string().max(600) });
 export type FailedGroupKey = z.infer<typeof FailedGroupSchema>;
 
 /** One failed item, as the client names it: which submission, which row. */

@@ -34,7 +34,7 @@ describe("failed items", () => {
     await store.recordOutcomes(first, ["1", "2", "3"].map((id) => ({ rowKey: id, status: "failed" as const, error: bad })));
     const other = await submit([update("4")]);
     await store.recordOutcomes(other, [{ rowKey: "4", status: "failed", error: { category: "RATE_LIMIT", message: "Too many" } }]);
-    expect((await items.failedGroups(portalId)).map((g) => [g.category, g.count])).toEqual([["VALIDATION_ERROR", 3], ["RATE_LIMIT", 1]]);
+    expect((await items.failedGroups(portalId)).map((g) => [g.kind, g.count])).toEqual([["VALIDATION_ERROR||", 3], ["RATE_LIMIT||", 1]]);
     expect(await items.failedItemCount(portalId)).toBe(4);
 
     // Record 1 is saved by a later submission (fixed in the grid): it leaves the list.
@@ -43,11 +43,11 @@ describe("failed items", () => {
     expect(await items.failedItemCount(portalId)).toBe(3);
 
     // Dismissed ones leave it too, and keep their history.
-    const group = { resource: "campaigns", category: "VALIDATION_ERROR", message: "Notes are locked" };
+    const group = { resource: "campaigns", kind: "VALIDATION_ERROR||" };
     const rows = await items.groupItems(portalId, group);
     expect(rows.map((r) => r.row.rowKey).sort()).toEqual(["2", "3"]);
     await items.resolveItems(rows.map((r) => ({ submissionId: r.submission.id, rowKey: r.row.rowKey })), "dismissed", "Expected");
-    expect((await items.failedGroups(portalId)).map((g) => g.category)).toEqual(["RATE_LIMIT"]);
+    expect((await items.failedGroups(portalId)).map((g) => g.kind)).toEqual(["RATE_LIMIT||"]);
     const kept = await store.submissionResultRows(first, "failed");
     expect(kept.map((r) => [r.rowKey, r.resolution, r.resolutionReason])).toEqual([["1", null, null], ["2", "dismissed", "Expected"], ["3", "dismissed", "Expected"]]);
   });
@@ -68,12 +68,12 @@ describe("failed items", () => {
     const ours = await submit([update("11"), update("12"), update("13")], portalId, "upload");
     await fail(ours, ["11", "12", "13"]);
     const otherGroup = await submit([update("14")]);
-    await fail(otherGroup, ["14"], { category: "VALIDATION_ERROR", message: "Something else" });
+    await fail(otherGroup, ["14"], { category: "VALIDATION_ERROR", message: "Something else", code: "OTHER" } as typeof locked);
     const otherPortal = await submit([update("15")], portalId + 1);
     await fail(otherPortal, ["15"]);
     await items.resolveItems([{ submissionId: ours, rowKey: "13" }], "dismissed", "Done");
 
-    const group = { resource: "campaigns", ...locked };
+    const group = { resource: "campaigns", kind: "VALIDATION_ERROR||" };
     const keys = async (opts: Parameters<typeof items.groupItems>[2]) => (await items.groupItems(portalId, group, opts)).map((i) => i.row.rowKey);
     expect(await keys({})).toEqual(["11", "12"]);
     expect(await keys({ limit: 1 })).toEqual(["11"]);

@@ -4,25 +4,35 @@ import type { RowOperation } from "../batch/types";
 import { db, tables } from "../db";
 import { parseStoredRef, resourceTitle } from "../resources/ref";
 import { storedOperation } from "../submissions/store";
+import { describeKind } from "./kinds";
 import type { FailedGroupKey, FailedItemRef } from "./schemas";
 
 export type { FailedGroupKey } from "./schemas";
 
 const { submissions, submissionRows, uploads } = tables;
 
-const category = sql<string>`coalesce(${submissionRows.error}->>'category', 'UNKNOWN')`;
 const message = sql<string>`coalesce(${submissionRows.error}->>'message', '')`;
+/** The row's kind of error, as kinds.ts's `kindKey` builds it: category|code|property. */
+const kind = sql<string>`coalesce(${submissionRows.error}->>'category', 'UNKNOWN') || '|' || coalesce(${submissionRows.error}->>'code', '') || '|' || coalesce(${submissionRows.error}->>'property', '')`;
+/** A create's unique property (the ref's uniqueProperty; a campaign's name), as the adapters' createKey uses it. */
+const keyProperty = sql`coalesce(${submissions.resourceRef}->>'uniqueProperty', case when ${submissions.resource} = 'campaigns' then 'hs_name' end)`;
 
 /**
  * A failed row stops being an item once a later submission of the same portal and resource saved
- * its record (fixed in the grid, retried, or edited again). Creates have no record id to match: they
- * leave the list when retried or dismissed.
+ * its record (fixed in the grid, retried, or edited again). A failed create has no record id: it is
+ * resolved by a later success of the same grid row (its `new-…` key, or the key "Fix in the grid" gives
+ * it: grid-take-back.ts; renamed and saved), or by a
+ * saved record holding its unique value (name, email), since retrying it would create a duplicate.
  */
 const laterSaved = sql`exists (
   select 1 from submission_rows r2 join submissions s2 on s2.id = r2.submission_id
   where s2.portal_id = ${submissions.portalId} and s2.resource = ${submissions.resource}
-    and ${submissionRows.recordId} is not null and r2.record_id = ${submissionRows.recordId}
-    and r2.status = 'saved' and r2.updated_at > ${submissionRows.updatedAt})`;
+    and r2.status = 'saved' and r2.updated_at > ${submissionRows.updatedAt}
+    and ((${submissionRows.recordId} is not null and r2.record_id = ${submissionRows.recordId})
+      or (${submissionRows.kind} = 'create' and ${submissionRows.rowKey} like 'new-%' and r2.row_key = ${submissionRows.rowKey})
+      or (${submissionRows.kind} = 'create' and r2.row_key = 'new-' || ${submissionRows.submissionId}::text || '-' || ${submissionRows.rowKey})
+      or (${submissionRows.kind} = 'create' and ${keyProperty} is not null and nullif(trim(${submissionRows.sent}->>${keyProperty}), '') is not null
+        and lower(trim(r2.after->'properties'->>${keyProperty})) = lower(trim(${submissionRows.sent}->>${keyProperty})))))`;
 
 function openItems(portalId: number, group?: FailedGroupKey, selected?: readonly FailedItemRef[]): SQL {
   return and(
@@ -31,27 +41,29 @@ function openItems(portalId: number, group?: FailedGroupKey, selected?: readonly
     eq(submissionRows.status, "failed"),
     isNull(submissionRows.resolution),
     not(laterSaved),
-    group ? and(eq(submissions.resource, group.resource), sql`${category} = ${group.category}`, sql`${message} = ${group.message}`) : undefined,
+    group ? and(eq(submissions.resource, group.resource), sql`${kind} = ${group.kind}`) : undefined,
     // A selection narrows the group, never widens it: the other conditions still hold for every item.
     selected ? or(...selected.map((i) => and(eq(submissionRows.submissionId, i.submissionId), eq(submissionRows.rowKey, i.rowKey)))) ?? sql`false` : undefined,
   )!;
 }
 
-/** The portal's failed items grouped by resource, category and message, biggest groups first. */
+/** The portal's failed items grouped by resource and kind of error (kinds.ts), biggest groups first, with one of their messages. */
 export async function failedGroups(portalId: number) {
   const rows = await (await db()).select({
     resource: submissions.resource,
     ref: sql<unknown>`min(${submissions.resourceRef}::text)`,
-    category, message,
+    kind,
+    sample: sql<string>`min(${message})`,
     count: sql<number>`count(*)::int`,
     last: sql<string>`max(${submissionRows.updatedAt})`,
   }).from(submissionRows).innerJoin(submissions, eq(submissions.id, submissionRows.submissionId))
     .where(openItems(portalId))
-    .groupBy(submissions.resource, category, message)
-    .orderBy(desc(sql`count(*)`));
+    .groupBy(submissions.resource, kind)
+    .orderBy(desc(sql`count(*)`), kind);
   return rows.map((r) => ({
-    resource: r.resource, category: r.category, message: r.message, count: Number(r.count), last: new Date(r.last).toISOString(),
+    resource: r.resource, kind: r.kind, sample: r.sample, count: Number(r.count), last: new Date(r.last).toISOString(),
     title: resourceTitle(parseStoredRef(r.resource, typeof r.ref === "string" ? JSON.parse(r.ref) : r.ref)),
+    ...describeKind(r.kind),
   }));
 }
 
@@ -80,8 +92,8 @@ export async function uploadFileNames(submissionIds: readonly string[]): Promise
   return new Map(rows.map((r) => [r.submissionId!, r.fileName]));
 }
 
-/** Marks items resolved (dismissed with a reason, or retried); they keep their history. */
-export async function resolveItems(items: { submissionId: string; rowKey: string }[], resolution: "dismissed" | "retried", reason: string | null) {
+/** Marks items resolved (dismissed with a reason, retried, or found already in HubSpot); they keep their history. */
+export async function resolveItems(items: { submissionId: string; rowKey: string }[], resolution: "dismissed" | "retried" | "exists", reason: string | null) {
   const database = await db();
   const bySubmission = new Map<string, string[]>();
   for (const i of items) bySubmission.set(i.submissionId, [...(bySubmission.get(i.submissionId) ?? []), i.rowKey]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CreateOp, UpdateOp } from "../batch/adapter";
-import { correlateCreates, correlateUpdates } from "./campaign-batch-adapter";
+import { campaignBatchAdapter, correlateCreates, correlateUpdates } from "./campaign-batch-adapter";
 import { campaignRequestError } from "./campaign-batch-errors";
 import type { CampaignBatchResponse } from "./schemas/campaigns";
 
@@ -51,5 +51,43 @@ describe("campaignRequestError", () => {
       category: "VALIDATION_ERROR", message: "HubSpot rejected this campaign: Invalid input JSON",
     });
     expect(campaignRequestError(403, { category: "MISSING_SCOPES", message: "no" }, "x").message).toMatch(/Reconnect HubSpot/);
+  });
+});
+
+describe("findByKeys", () => {
+  /** A fake HubSpot list: `total` campaigns, 100 a page; a `name` query answers only its matches. */
+  function list(total: number) {
+    const all = Array.from({ length: total }, (_, i) => campaign(`id-${i}`, `Campaign ${i}`));
+    const calls: Record<string, unknown>[] = [];
+    const http = {
+      async request(_path: string, o: { query?: Record<string, unknown> }) {
+        const q = o.query ?? {};
+        calls.push(q);
+        const rows = q.name ? all.filter((c) => c.properties.hs_name.toLowerCase() === q.name) : all;
+        const start = Number(q.after ?? 0);
+        const next = start + 100 < rows.length ? { next: { after: String(start + 100) } } : undefined;
+        return { total: rows.length, results: rows.slice(start, start + 100), paging: next };
+      },
+    };
+    return { http: http as never, calls };
+  }
+  const keys = ["campaign 3", "campaign 250", "nope a", "nope b"];
+
+  it("a preview reads the whole list when its pages are fewer than the names (issue 11, item 11)", async () => {
+    const { http, calls } = list(300);
+    const found = await campaignBatchAdapter.findByKeys!(http, keys, { preview: true }, []);
+    expect([...found.keys()].sort()).toEqual(["campaign 250", "campaign 3"]);
+    expect(found.get("campaign 250")!.id).toBe("id-250");
+    expect(calls.every((q) => q.name === undefined)).toBe(true);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("looks names up one by one when that is cheaper, and always for the engine (never a list that can miss a record)", async () => {
+    const big = list(1_000);
+    expect((await campaignBatchAdapter.findByKeys!(big.http, keys, { preview: true }, [])).size).toBe(2);
+    expect(big.calls.filter((q) => q.name !== undefined)).toHaveLength(4);
+    const small = list(300);
+    expect((await campaignBatchAdapter.findByKeys!(small.http, keys, {}, [])).size).toBe(2);
+    expect(small.calls.map((q) => q.name).sort()).toEqual([...keys].sort());
   });
 });

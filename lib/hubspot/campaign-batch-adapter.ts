@@ -126,23 +126,48 @@ export const campaignBatchAdapter: BatchAdapter = {
   createKey: (op) => campaignNameKey(op.properties.hs_name),
 
   async findByKeys(http, keys, call) {
-    // One list call per name (there is no "name in" filter); a few at a time, the limiter paces them.
-    const found = new Map<string, SavedRecord>();
+    // One list call per name (there is no "name in" filter), unless a preview may read the whole
+    // list for fewer calls (a dry run of 2,000 new names in a portal of 300 campaigns: 3, not 2,000).
+    const found = call.preview ? await scanForNames(http, keys, call.signal) : undefined;
+    if (found) return found;
+    const byName = new Map<string, SavedRecord>();
     const queue = [...keys];
     const lane = async () => {
       for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
         const hit = await findByName(http, key, call.signal);
-        if (hit) found.set(key, hit);
+        if (hit) byName.set(key, hit);
       }
     };
     await Promise.all([lane(), lane(), lane(), lane()]);
-    return found;
+    return byName;
   },
 
   describeError: campaignRequestError,
 };
 
 /** The campaign with exactly this name (the list's `name` filter is "contains", so page and compare). */
+/**
+ * The names among `keys` that exist, read from the whole list when its pages are fewer than the
+ * names (the first page's `total` says how many there are); undefined when looking the names up
+ * one by one is cheaper. A single name always goes by name.
+ */
+async function scanForNames(http: HubSpotRequester, keys: string[], signal?: AbortSignal): Promise<Map<string, SavedRecord> | undefined> {
+  if (keys.length < 2) return undefined;
+  const wanted = new Set(keys);
+  const found = new Map<string, SavedRecord>();
+  let after: string | undefined;
+  do {
+    const page = await http.request(BASE, { query: { limit: CAMPAIGN_LIST_MAX_LIMIT, after, properties: CAMPAIGN_PROPERTY_NAMES }, schema: CampaignListResponseSchema, signal });
+    if (after === undefined && Math.ceil(page.total / CAMPAIGN_LIST_MAX_LIMIT) > keys.length) return undefined;
+    for (const c of page.results) {
+      const key = campaignNameKey(c.properties.hs_name ?? undefined);
+      if (key && wanted.has(key)) found.set(key, toSavedRecord(c));
+    }
+    after = found.size < wanted.size ? page.paging?.next?.after : undefined;
+  } while (after);
+  return found;
+}
+
 async function findByName(http: HubSpotRequester, key: string, signal?: AbortSignal): Promise<SavedRecord | undefined> {
   let after: string | undefined;
   do {

@@ -6,6 +6,7 @@ import { db, tables } from "../db";
 import { jobQueue } from "../jobs/queue";
 import type { ResourceRef } from "../resources/ref";
 import { ensureInProcessWorkers, startSubmission } from "../submissions/start";
+import { startDraftAs } from "../submissions/control";
 import { findSubmission, insertSubmission, refOf } from "../submissions/store";
 import { skipError } from "./plan";
 import { RevertPlanStateSchema, type RevertChoice, type RevertPlanState } from "./types";
@@ -75,7 +76,7 @@ async function readyDraft(draftId: string, portalId: number) {
   return draft;
 }
 
-/** Applies the user's choices to the draft's rows and starts it. */
+/** Applies the user's choices to the draft's rows and starts it as this user. */
 export async function runRevert(session: Session, draftId: string, choice: RevertChoice): Promise<string> {
   await readyDraft(draftId, session.connection.portalId);
   const database = await db();
@@ -89,10 +90,8 @@ export async function runRevert(session: Session, draftId: string, choice: Rever
     if (!choice.archive) {
       await tx.update(submissionRows).set({ status: "skipped", error: skipError("NOT_CONFIRMED"), conflictCurrent: null }).where(rows(["pending", "conflict"], "archive"));
     }
-    // History lists the revert when it was run, not when its preview was read.
-    const [started] = await tx.update(submissions).set({ state: "running", createdAt: new Date() })
-      .where(and(eq(submissions.id, draftId), eq(submissions.state, "draft"))).returning({ id: submissions.id });
-    if (!started) throw new ExpectedActionError("invalid_input", "This revert has already been started.");
+    // Whoever confirms runs it: on their grant, in their name (not the preview's reader's).
+    if (!(await startDraftAs(session, draftId, tx))) throw new ExpectedActionError("invalid_input", "This revert has already been started.");
   });
   await startSubmission(draftId);
   return draftId;

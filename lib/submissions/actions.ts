@@ -5,7 +5,8 @@ import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
 import { startSubmission } from "./start";
 import { gridTakeBack } from "./grid-take-back";
-import { findSubmission, finishSubmission, insertRetryOfFailed, insertSubmission, refOf, setSubmissionState, submissionResultRows, submissionView } from "./store";
+import { controlAs } from "./control";
+import { findSubmission, insertRetryOfFailed, insertSubmission, refOf, submissionResultRows, submissionView } from "./store";
 import { SubmitEditsInputSchema } from "./types";
 
 /** Records the edits as a submission and starts sending them; the grid then polls `getSubmission`. */
@@ -33,32 +34,18 @@ export const getSubmission = authedAction(
 
 const ControlSchema = z.object({ id: z.string().uuid(), action: z.enum(["pause", "resume", "cancel"]) });
 
-/**
- * Pause, resume or cancel a running submission. The running job notices a state change within a
- * second and stops after the batches in flight; resume queues it again and it picks up the rows
- * not finished. Cancel keeps what was saved; unsent rows show as "not sent".
- */
+/** Pause, resume or cancel a running submission: its owner only (control.ts). */
 export const controlSubmission = authedAction(ControlSchema, async ({ id, action }, session) => {
-  const s = await findSubmission(id, session.connection.portalId);
-  if (!s) throw new ExpectedActionError("not_found", "This submission does not exist in this portal.");
-  const active = s.state === "running" || s.state === "paused";
-  if (!active) throw new ExpectedActionError("invalid_input", `This submission is ${s.state === "done" ? "finished" : s.state}; it cannot be ${action}d.`);
-  if (action === "pause") await setSubmissionState(id, "paused", "Paused by you.");
-  if (action === "cancel") {
-    await setSubmissionState(id, "cancelled");
-    // A paused submission has no job to notice: finish it here.
-    if (s.state === "paused") await finishSubmission(id, "cancelled");
-  }
-  if (action === "resume") {
-    await setSubmissionState(id, "running");
-    await startSubmission(id);
-  }
+  await controlAs(session, id, action);
   return submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
 });
 
-/** Sends the failed rows of a submission again, as a new submission (for errors that pass: rate limits, outages, fixed data in HubSpot). */
+/**
+ * Sends the failed rows of a submission again, as a new submission (for errors that pass: rate
+ * limits, outages, fixed data in HubSpot), as the retrying user, on their grant.
+ */
 export const retryFailedRows = authedAction(z.object({ id: z.string().uuid() }), async ({ id }, session) => {
-  const retryId = await insertRetryOfFailed(id, session.connection.portalId, session.user.id);
+  const retryId = await insertRetryOfFailed(id, session);
   if (!retryId) throw new ExpectedActionError("invalid_input", "No row of this submission failed.");
   await startSubmission(retryId);
   return { submissionId: retryId };

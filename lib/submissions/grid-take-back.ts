@@ -1,7 +1,17 @@
 import type { tables } from "../db";
 import { gridPathFor, resourceName, type ResourceRef } from "../resources/ref";
 
-type StoredRow = Pick<typeof tables.submissionRows.$inferSelect, "kind" | "recordId" | "label" | "sent" | "baseline" | "error">;
+type StoredRow = Pick<typeof tables.submissionRows.$inferSelect, "submissionId" | "rowKey" | "kind" | "recordId" | "label" | "sent" | "baseline" | "error">;
+
+/**
+ * The grid row key a failed create comes back under: derived from the failed row, so the same row
+ * taken back twice is one row, and its later success (renamed and saved) resolves the failed item
+ * (lib/failed-items/store.ts). Undefined if too long for a row key (the grid then makes a new one).
+ */
+export const takeBackKey = (r: Pick<StoredRow, "submissionId" | "rowKey">) => {
+  const key = `new-${r.submissionId}-${r.rowKey}`;
+  return key.length <= 100 ? key : undefined;
+};
 
 /**
  * Failed rows as their grid takes them back as pending edits (components/records/edits/take-back-failed.ts):
@@ -11,7 +21,7 @@ type StoredRow = Pick<typeof tables.submissionRows.$inferSelect, "kind" | "recor
 export function gridTakeBack(ref: ResourceRef, stored: readonly StoredRow[]) {
   const byUniqueValue = ref.type === "crm" && !!ref.idProperty;
   const rows = stored
-    .map((r) => ({ kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error }))
+    .map((r) => ({ kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error, key: r.kind === "create" ? takeBackKey(r) : undefined }))
     .filter((r) => r.kind === "create" || (r.kind === "update" && !byUniqueValue && r.recordId));
   return { resourceKey: resourceName(ref), path: gridPathFor(ref), rows, skipped: stored.length - rows.length };
 }

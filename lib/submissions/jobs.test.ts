@@ -54,10 +54,15 @@ describe("submission jobs", () => {
 
   it("a paused run stops after the batches in flight and a resumed one finishes every row", async () => {
     const { id, ids } = await submit("pause", 0, 500);
+    // Slow answers, so the run outlasts the job's once-a-second look at its state (at 150 ms, 500 rows
+    // could all be written before the pause is noticed, and the run would rightly end "done").
+    await control("/__sandbox/config", { latencyMs: 600 });
     const run = runner.runSubmission(id);
-    await new Promise((r) => setTimeout(r, 400));
+    // Pause once some rows are saved (polled, not a fixed wait: a loaded machine is slower).
+    for (let i = 0; i < 200 && (await store.submissionView(id, connection.portalId))!.counts.saved === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await store.setSubmissionState(id, "paused", "Paused by you.");
     expect(await run).toBe("paused");
+    await control("/__sandbox/config", { latencyMs: 150 });
     const mid = (await store.submissionView(id, connection.portalId))!;
     expect(mid.state).toBe("paused");
     expect(mid.counts.saved).toBeGreaterThan(0);

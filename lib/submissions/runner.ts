@@ -9,6 +9,7 @@ import { adapterFor } from "../hubspot/adapter-for";
 import { HubSpotHttpClient } from "../hubspot/http-client";
 import type { PauseVerdict } from "../hubspot/retry-policy";
 import { pauseForLimit } from "./limit-pause";
+import { claimLease, keepLease, newLeaseOwner, releaseLease } from "./lease";
 import { finishSubmission, markSaving, recordOutcomes, refOf, setSubmissionState, unfinishedOperations } from "./store";
 
 /**
@@ -18,8 +19,12 @@ import { finishSubmission, markSaving, recordOutcomes, refOf, setSubmissionState
  * "saving" are checked before anything is re-sent (updates are idempotent; creates are looked up by
  * their natural key). The user pauses or cancels by changing the submission's state, which a running
  * job notices within a second; a revoked HubSpot connection pauses it with the reason.
+ *
+ * One run at a time per submission: a run holds its lease (lease.ts) and beats; a run whose worker
+ * dies is taken over by another process's sweeper once the lease expires. "skipped": another live
+ * run holds it, or it is not running; "lost": this run stalled and was taken over meanwhile.
  */
-export type RunResult = "done" | "paused" | "cancelled" | "aborted" | "skipped";
+export type RunResult = "done" | "paused" | "cancelled" | "aborted" | "skipped" | "lost";
 
 const STATE_CHECK_MS = 1_000;
 
@@ -50,7 +55,10 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
   const run = await loadRun(submissionId);
   if (!run || run.submission.state !== "running") return "skipped";
   const { connection } = run;
+  const owner = newLeaseOwner();
+  if (!(await claimLease(submissionId, owner))) return "skipped";
   const stop = new AbortController();
+  const lease = keepLease(submissionId, owner, () => stop.abort());
   const onAbort = () => stop.abort();
   signal?.addEventListener("abort", onAbort);
   let revoked: string | undefined;
@@ -76,6 +84,8 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
 
   try {
     const { ops, maybeSent } = await unfinishedOperations(submissionId);
+    // A retried create may exist by now (fixed and saved elsewhere): looked up before it is sent, never duplicated.
+    if (run.submission.source === "retry") for (const op of ops) if (op.kind === "create") maybeSent.add(op.rowKey);
     await runBatch(ops, {
       maybeSent,
       adapter: adapterFor(refOf(run.submission)),
@@ -87,16 +97,29 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
         limited ??= p;
         stop.abort();
       },
-      onSaving: (keys) => void markSaving(submissionId, keys).catch((e) => console.error("[submissions] markSaving", e)),
+      // Awaited: a row is "saving" before its write leaves, so a run after a crash reads it first.
+      onSaving: (keys) => markSaving(submissionId, keys),
       // Rows the engine did not send because we stopped, or whose answer our stop cut off, stay
       // unfinished ("saving" ones are looked up first): the resumed run decides their fate.
       onOutcomes: (outcomes) => recordOutcomes(submissionId, outcomes.filter((o) => !interrupted(o, stop.signal))),
     });
+  } catch (err) {
+    // The job is retried (or swept) at once, not after the lease runs out.
+    await releaseLease(submissionId, owner, { handOver: true }).catch(() => {});
+    throw err;
   } finally {
     clearInterval(watch);
+    lease.stop();
     signal?.removeEventListener("abort", onAbort);
   }
+  if (lease.lost()) return "lost";
+  const result = await settleRun(submissionId, stop.signal, revoked, limited);
+  await releaseLease(submissionId, owner, { handOver: result === "aborted" });
+  return result;
+}
 
+/** What the run's end means for the submission: paused (revoked, or by the user), cancelled, done, or stopped early. */
+async function settleRun(submissionId: string, stopped: AbortSignal, revoked: string | undefined, limited: PauseVerdict | undefined): Promise<RunResult> {
   if (revoked) {
     await setSubmissionState(submissionId, "paused", `${REVOKED_PREFIX}: ${revoked} Sign in with HubSpot again to resume.`);
     return "paused";
@@ -105,7 +128,7 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
     await pauseForLimit(submissionId, limited);
     return "paused";
   }
-  if (stop.signal.aborted) {
+  if (stopped.aborted) {
     const state = await stateOf(submissionId);
     if (state === "cancelled") {
       await finishSubmission(submissionId, "cancelled");

@@ -1,7 +1,10 @@
 import "server-only";
 import { jobQueue, type Job } from "../jobs/queue";
+import { env } from "../config/env";
 import { startWorkers } from "../jobs/worker";
+import { releaseAllLeases } from "./lease";
 import { runSubmission } from "./runner";
+import { startSweeper } from "./sweeper";
 
 /** The job queue that sends submissions to HubSpot (grid edits and uploads alike). */
 export const SUBMISSION_QUEUE = "submission";
@@ -17,6 +20,7 @@ export interface SubmissionJob {
 export async function submissionJob(job: Job<SubmissionJob>) {
   const result = await runSubmission(job.data.submissionId, job.signal);
   if (result === "aborted") throw new Error("stopped before the end; a retry resumes it");
+  // "lost"/"skipped": another run holds the submission (a takeover), so this job is done.
   return { result };
 }
 
@@ -24,13 +28,17 @@ const globalForWorkers = globalThis as unknown as { __batchboardWorkers?: Promis
 
 /**
  * Works the queues in this process too (the embedded database belongs to this process; with
- * PostgreSQL, `npm run worker` processes add more workers). Once per process.
+ * PostgreSQL, `npm run worker` processes add more workers), with a sweeper that takes over
+ * submissions whose worker died. Once per process.
  */
 export function ensureInProcessWorkers() {
   if (process.env.BATCHBOARD_IN_PROCESS_WORKERS === "0") return Promise.resolve();
   globalForWorkers.__batchboardWorkers ??= import("../jobs/handlers")
     .then(async ({ jobHandlers }) => {
+      // PGlite: this is the only process, so a lease in the database belongs to a run that died with the last one.
+      if (!env().DATABASE_URL) await releaseAllLeases();
       const workers = await startWorkers(jobHandlers, { handleSignals: false });
+      startSweeper();
       console.log(`[jobs] this process works: ${workers.names.join(", ")}`);
       return workers;
     })

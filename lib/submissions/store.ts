@@ -3,6 +3,7 @@ import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { RowError, RowOperation, RowOutcome, SavedRecord } from "../batch/types";
 import { db, tables } from "../db";
 import { parseStoredRef, resourceName, resourceTitle, type ResourceRef } from "../resources/ref";
+import { isStalled } from "./lease";
 import type { StoredRowStatus, SubmissionView } from "./types";
 
 const INSERT_CHUNK = 500;
@@ -75,23 +76,26 @@ export async function markSaving(submissionId: string, rowKeys: string[]) {
     .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.rowKey, rowKeys), eq(submissionRows.status, "pending")));
 }
 
-/** Stores the fate of finished rows; each gets the next finish sequence number for incremental polling. */
+/**
+ * Stores the fate of finished rows (one batch's answer) in ONE statement, so recording keeps up with
+ * HubSpot; each row gets the next finish sequence number for incremental polling.
+ */
 export async function recordOutcomes(submissionId: string, outcomes: RowOutcome[]) {
   if (!outcomes.length) return;
-  const database = await db();
-  await database.transaction(async (tx) => {
-    for (const o of outcomes) {
-      await tx.update(submissionRows).set({
-        status: o.status,
-        recordId: o.status === "saved" ? o.record.id : o.status === "conflict" ? o.current.id : undefined,
-        after: o.status === "saved" ? o.record : null,
-        error: o.status === "failed" ? o.error : null,
-        conflictCurrent: o.status === "conflict" ? o.current : null,
-        finishSeq: sql`nextval('submission_row_finish_seq')`,
-        updatedAt: new Date(),
-      }).where(and(eq(submissionRows.submissionId, submissionId), eq(submissionRows.rowKey, o.rowKey)));
-    }
-  });
+  const values = outcomes.map((o) => ({
+    row_key: o.rowKey,
+    status: o.status,
+    record_id: o.status === "saved" ? o.record.id : o.status === "conflict" ? o.current.id : null,
+    after: o.status === "saved" ? o.record : null,
+    error: o.status === "failed" ? o.error : null,
+    conflict_current: o.status === "conflict" ? o.current : null,
+  }));
+  await (await db()).execute(sql`
+    update submission_rows as r set status = v.status, record_id = coalesce(v.record_id, r.record_id), after = v.after, error = v.error,
+      conflict_current = v.conflict_current, finish_seq = nextval('submission_row_finish_seq'), updated_at = ${new Date().toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      as v(row_key text, status text, record_id text, after jsonb, error jsonb, conflict_current jsonb)
+    where r.submission_id = ${submissionId} and r.row_key = v.row_key`);
 }
 
 export async function finishSubmission(submissionId: string, state: "done" | "cancelled" = "done") {
@@ -149,7 +153,7 @@ export async function submissionView(id: string, portalId: number, afterSeq = 0)
     .orderBy(submissionRows.finishSeq);
   const outcomes = finished.map(toOutcome).filter((o): o is RowOutcome => o !== null);
   return {
-    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"], pausedReason: s.pausedReason, source: s.source,
+    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"], pausedReason: s.pausedReason, stalled: isStalled(s), source: s.source,
     createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
     counts, outcomes, cursor: finished.at(-1)?.finishSeq ?? afterSeq,
   };
@@ -196,8 +200,13 @@ export async function submissionResultRows(id: string, status?: string) {
 
 /** The file's headers when the submission came from an upload, else null. */
 export async function uploadHeadersFor(submissionId: string): Promise<string[] | null> {
-  const [u] = await (await db()).select({ headers: tables.uploads.headers }).from(tables.uploads).where(eq(tables.uploads.submissionId, submissionId));
-  return u?.headers ?? null;
+  return (await uploadFileFor(submissionId))?.headers ?? null;
+}
+
+/** The upload a submission came from, as its results file needs it: headers and options (the delimiter). */
+export async function uploadFileFor(submissionId: string): Promise<{ headers: string[]; options: unknown } | undefined> {
+  const [u] = await (await db()).select({ headers: tables.uploads.headers, options: tables.uploads.options }).from(tables.uploads).where(eq(tables.uploads.submissionId, submissionId));
+  return u;
 }
 
 /** Moves a submission between states (draft → running, running ⇄ paused, → cancelled), with the reason for a pause. */
@@ -210,7 +219,8 @@ export async function setSubmissionState(id: string, state: "running" | "paused"
  * same properties, with the original rows' baselines kept so history and revert still know the
  * values before. Answers its id, or null when nothing failed.
  */
-export async function insertRetryOfFailed(submissionId: string, portalId: number, userId: string): Promise<string | null> {
+export async function insertRetryOfFailed(submissionId: string, as: { user: { id: string }; connection: { id: string; portalId: number } }): Promise<string | null> {
+  const portalId = as.connection.portalId;
   const s = await findSubmission(submissionId, portalId);
   if (!s) return null;
   const failed = await (await db()).select().from(submissionRows)
@@ -218,7 +228,8 @@ export async function insertRetryOfFailed(submissionId: string, portalId: number
   if (!failed.length) return null;
   const operations = failed.map((r) => storedOperation(r));
   return insertSubmission({
-    userId, connectionId: s.connectionId, portalId, resource: refOf(s), source: "retry", operations,
+    // The retrying user's grant, not the original's: every write is the starter's own.
+    userId: as.user.id, connectionId: as.connection.id, portalId, resource: refOf(s), source: "retry", operations,
     sources: failed.some((r) => r.source) ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] })) : undefined,
   });
 }

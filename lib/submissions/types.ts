@@ -55,6 +55,8 @@ export interface SubmissionView {
   resourceTitle: string;
   state: SubmissionState;
   pausedReason: string | null;
+  /** Running, but its worker stopped beating (lease.ts): shown as "Stalled" until another process takes it over. */
+  stalled: boolean;
   /** grid | upload | retry | revert */
   source: string;
   createdAt: string;

@@ -4,12 +4,12 @@ import { z } from "zod";
 import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
 import { ResourceRefSchema } from "../resources/ref";
-import { findSubmission, setSubmissionState } from "../submissions/store";
+import { startDraftAs } from "../submissions/control";
 import { startSubmission } from "../submissions/start";
 import { jobQueue } from "../jobs/queue";
 import { ensureInProcessWorkers } from "../submissions/start";
 import { DRY_RUN_QUEUE, type DryRunJob } from "./dry-run-job";
-import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadSettingsSchema, type DryRunState } from "./service";
+import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema, type DryRunState } from "./service";
 import { saveTemplate } from "./templates";
 import { gridPathFor, resourceName } from "../resources/ref";
 import { findUpload, updateUpload } from "./upload-store";
@@ -23,8 +23,8 @@ async function uploadOf(id: string, portalId: number) {
 }
 
 /** The target's properties and the automatic mapping of the file's columns onto them. */
-export const suggestUploadMapping = authedAction(z.object({ id: UploadIdSchema, target: ResourceRefSchema }), async ({ id, target }, session) =>
-  suggestMapping(session, await uploadOf(id, session.connection.portalId), target));
+export const suggestUploadMapping = authedAction(z.object({ id: UploadIdSchema, target: ResourceRefSchema, mode: UploadModeSchema.optional() }), async ({ id, target, mode }, session) =>
+  suggestMapping(session, await uploadOf(id, session.connection.portalId), target, mode));
 
 /** Checks every row; answers the counts and the first errors (not every invalid row number). */
 export const checkUploadRows = authedAction(z.object({ id: UploadIdSchema, settings: UploadSettingsSchema }), async ({ id, settings }, session) => {
@@ -41,7 +41,7 @@ export const dryRunUploadRows = authedAction(z.object({ id: UploadIdSchema, sett
   await assertNotRun(upload);
   await updateUpload(id, { dryRun: { state: "running", read: 0, total: upload.rowCount } });
   await ensureInProcessWorkers();
-  await (await jobQueue()).send<DryRunJob>(DRY_RUN_QUEUE, { uploadId: id, settings }, { singletonKey: id });
+  await (await jobQueue()).send<DryRunJob>(DRY_RUN_QUEUE, { uploadId: id, settings, connectionId: session.connection.id }, { singletonKey: id });
   return { state: "running" as const };
 });
 
@@ -49,13 +49,14 @@ export const dryRunUploadRows = authedAction(z.object({ id: UploadIdSchema, sett
 export const uploadDryRunState = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) =>
   (await uploadOf(id, session.connection.portalId)).dryRun as DryRunState | null);
 
-/** Starts the upload's dry-run submission as a background job; the page then follows its progress. */
+/**
+ * Starts the upload's dry-run submission as a background job, as the user who clicks "Run" (their
+ * grant, their name in history, whoever uploaded the file); the page then follows its progress.
+ */
 export const runUpload = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) => {
   const upload = await uploadOf(id, session.connection.portalId);
   if (!upload.submissionId) throw new ExpectedActionError("invalid_input", "Run the dry run first: it decides which rows are sent.");
-  const submission = await findSubmission(upload.submissionId, session.connection.portalId);
-  if (!submission || submission.state !== "draft") return { submissionId: upload.submissionId };
-  await setSubmissionState(upload.submissionId, "running");
+  if (!(await startDraftAs(session, upload.submissionId))) return { submissionId: upload.submissionId };
   await startSubmission(upload.submissionId);
   return { submissionId: upload.submissionId };
 });

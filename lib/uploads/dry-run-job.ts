@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { toActionError } from "../actions/errors";
 import type { Session } from "../auth/session";
 import { db, tables } from "../db";
@@ -18,15 +18,20 @@ export const DRY_RUN_QUEUE = "upload-dry-run";
 export interface DryRunJob {
   uploadId: string;
   settings: UploadSettings;
+  /** The connection of the user who started the dry run: it reads on their grant and the draft is theirs. */
+  connectionId?: string;
 }
 
-/** The upload's owner and connection, as the services expect a session. */
-async function sessionOf(uploadId: string) {
+/**
+ * The user who started the dry run and their connection, as the services expect a session (jobs
+ * queued before `connectionId` existed: the upload's own). Never the uploader's grant for someone else.
+ */
+async function sessionOf(uploadId: string, connectionId?: string) {
   const database = await db();
   const [row] = await database.select({ upload: tables.uploads, user: tables.users, connection: tables.connections })
     .from(tables.uploads)
-    .innerJoin(tables.users, eq(tables.users.id, tables.uploads.userId))
-    .innerJoin(tables.connections, eq(tables.connections.id, tables.uploads.connectionId))
+    .innerJoin(tables.connections, and(eq(tables.connections.id, connectionId ?? tables.uploads.connectionId), eq(tables.connections.portalId, tables.uploads.portalId)))
+    .innerJoin(tables.users, eq(tables.users.id, tables.connections.userId))
     .where(eq(tables.uploads.id, uploadId));
   if (!row) return undefined;
   const session: Session = { id: `job:${uploadId}`, user: { id: row.user.id, email: row.user.email, hubspotUserId: row.user.hubspotUserId }, connection: row.connection };
@@ -34,7 +39,7 @@ async function sessionOf(uploadId: string) {
 }
 
 export async function dryRunJob(job: Job<DryRunJob>) {
-  const found = await sessionOf(job.data.uploadId);
+  const found = await sessionOf(job.data.uploadId, job.data.connectionId);
   if (!found) return { skipped: true };
   const settings = UploadSettingsSchema.parse(job.data.settings);
   let last = 0;

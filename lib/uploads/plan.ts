@@ -22,6 +22,20 @@ export interface DiffLine {
   after: string;
 }
 
+/** A file row for a create whose unique value HubSpot already has: left out, with the record that has it. */
+export interface ExistingRow {
+  row: number;
+  key: string;
+  id: string;
+}
+
+/** A row to be created, as it will be sent (converted values), for the dry-run page. */
+export interface CreateSample {
+  row: number;
+  name: string;
+  properties: Record<string, string>;
+}
+
 export interface DryRunPlan {
   operations: RowOperation[];
   sources: { row: number; cells: string[] }[];
@@ -30,11 +44,17 @@ export interface DryRunPlan {
   unchanged: number;
   /** Rows whose record does not exist (update mode): left out, with why. */
   notFound: { row: number; key: string }[];
+  /** Create rows whose name or unique value HubSpot already has: left out, with the record's id. */
+  exists: ExistingRow[];
+  /** The first rows to be created, as they will be sent. */
+  createSample: CreateSample[];
   /** The first changed cells, old → new, for the dry-run page. */
   sample: DiffLine[];
 }
 
 const SAMPLE = 200;
+const CREATE_SAMPLE = 5;
+const LOOKUP_CHUNK = 1_000;
 const same = (a: string | null | undefined, b: string) => (a ?? "") === b;
 
 /**
@@ -49,9 +69,14 @@ export function uploadRef(target: ResourceRef, mode: UploadMode, keyColumn: stri
 /**
  * The dry run: reads what HubSpot holds for the file's rows and decides each row's fate. Updates
  * send only the properties that differ (rows with none are unchanged and not sent), with the values
- * read as their baseline, so history shows old → new and a revert can restore them; they are
- * written with `force`, since they were just read. Upserts look records up by their key: found ones
- * are updated by id, the rest created.
+ * read as their baseline, so history shows old → new and a revert can restore them. The baseline's
+ * `asOf` is the record's own `updatedAt` as read (a later change to it is stamped later), so at run
+ * time the engine checks for changes made in HubSpot since the dry run exactly as it checks a grid's
+ * edits against their load time: such a row is a conflict, not an overwrite. Upserts look records up
+ * by their key: found ones are updated by id, the rest created. Creates look up their name or unique value the same way
+ * (the adapter's createKey and findByKeys: a list read for campaigns when cheaper, a batch read by
+ * the unique property for CRM records): rows HubSpot already has are left out as `exists`, since
+ * HubSpot would refuse each of them.
  */
 export async function planUpload(input: {
   adapter: BatchAdapter;
@@ -63,19 +88,22 @@ export async function planUpload(input: {
   onRead?: (done: number) => void;
 }): Promise<DryRunPlan> {
   const { adapter, http, mode, rows, nameOf, onRead } = input;
-  const plan: DryRunPlan = { operations: [], sources: [], creates: 0, updates: 0, unchanged: 0, notFound: [], sample: [] };
+  const plan: DryRunPlan = { operations: [], sources: [], creates: 0, updates: 0, unchanged: 0, notFound: [], exists: [], createSample: [], sample: [] };
   const props = [...new Set(rows.flatMap((r) => Object.keys(r.properties)))].filter((p) => p !== RECORD_ID_KEY);
   const clean = (r: ValidRow) => Object.fromEntries(Object.entries(r.properties).filter(([k]) => k !== RECORD_ID_KEY));
 
   let current = new Map<string, SavedRecord>();
   if (mode === "update") current = await readCurrent(adapter, http, rows.map((r) => r.key!), props, onRead);
-  if (mode === "upsert" && adapter.findByKeys && adapter.createKey) {
+  if (mode !== "update" && adapter.findByKeys && adapter.createKey) {
     const keyOf = (r: ValidRow) => adapter.createKey!({ rowKey: `row-${r.row}`, kind: "create", properties: clean(r) });
     const keys = [...new Set(rows.flatMap((r) => keyOf(r) ?? []))];
     const ops = rows.map((r) => ({ rowKey: `row-${r.row}`, kind: "create" as const, properties: clean(r) }));
     const found = new Map<string, SavedRecord>();
-    for (let i = 0; i < keys.length; i += adapter.batchSize) {
-      for (const [k, v] of await adapter.findByKeys(http, keys.slice(i, i + adapter.batchSize), {}, ops)) found.set(k, v);
+    // Many keys a call: campaigns may then read their list once instead of once per name.
+    const chunk = LOOKUP_CHUNK;
+    for (let i = 0; i < keys.length; i += chunk) {
+      for (const [k, v] of await adapter.findByKeys(http, keys.slice(i, i + chunk), { preview: true }, ops)) found.set(k, v);
+      onRead?.(Math.min(i + chunk, keys.length));
     }
     for (const r of rows) {
       const rec = keyOf(r) !== undefined ? found.get(keyOf(r)!) : undefined;
@@ -86,14 +114,20 @@ export async function planUpload(input: {
   for (const r of rows) {
     const rowKey = `row-${r.row}`;
     const properties = clean(r);
-    const rec = mode === "update" ? current.get(r.key!) : mode === "upsert" ? current.get(rowKey) : undefined;
+    const rec = current.get(mode === "update" ? r.key! : rowKey);
     if (mode === "update" && !rec) {
       plan.notFound.push({ row: r.row, key: r.key! });
       continue;
     }
+    if (mode === "create" && rec) {
+      plan.exists.push({ row: r.row, key: nameOf(r), id: rec.id });
+      continue;
+    }
     if (!rec) {
       plan.creates++;
-      plan.operations.push({ rowKey, kind: "create", label: nameOf(r), properties: Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== "")) });
+      const sent = Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== ""));
+      if (plan.createSample.length < CREATE_SAMPLE) plan.createSample.push({ row: r.row, name: nameOf(r), properties: sent });
+      plan.operations.push({ rowKey, kind: "create", label: nameOf(r), properties: sent });
       plan.sources.push({ row: r.row, cells: r.cells });
       continue;
     }
@@ -105,7 +139,7 @@ export async function planUpload(input: {
     plan.updates++;
     const id = mode === "update" ? r.key! : rec.id;
     const values = Object.fromEntries(Object.keys(changed).map((k) => [k, rec.properties[k] ?? null]));
-    plan.operations.push({ rowKey, kind: "update", id, label: nameOf(r), properties: changed, baseline: { updatedAt: rec.updatedAt, values }, force: true });
+    plan.operations.push({ rowKey, kind: "update", id, label: nameOf(r), properties: changed, baseline: { updatedAt: rec.updatedAt, values, asOf: rec.updatedAt } });
     plan.sources.push({ row: r.row, cells: r.cells });
     for (const [property, after] of Object.entries(changed)) {
       if (plan.sample.length < SAMPLE) plan.sample.push({ row: r.row, name: nameOf(r), property, before: values[property] ?? "", after });

@@ -10,17 +10,21 @@ import { deleteDraft, findSubmission, insertSubmission } from "../submissions/st
 import { mappingFromMatches, matchColumns } from "./mapping/match-columns";
 import { ColumnMappingSchema, ConversionOptionsSchema } from "./mapping/schemas";
 import { createRowValidator, validateRows, type RowResult, type ValidationSummary } from "./mapping/validate-rows";
-import { openUpload } from "./parse/open-upload";
+import { openUploadInWorker } from "./parse/parse-pool";
+import { previewCell } from "./parse/limits";
+import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
-import { planUpload, uploadRef, type DiffLine, type ValidRow } from "./plan";
+import { planUpload, uploadRef, type CreateSample, type DiffLine, type ExistingRow, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
-import { convertCell } from "./mapping/convert";
-import { RECORD_ID_KEY } from "./types";
+import { cellConverter } from "./mapping/convert";
+import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/date-orders";
+import { RECORD_ID_KEY, UploadParseError, type TargetColumn } from "./types";
 import { templatesFor } from "./templates";
 import type { UploadRow } from "./upload-store";
-import { updateUpload } from "./upload-store";
+import { updateUpload, uploadDelimiter } from "./upload-store";
 
 export const UploadModeSchema = z.enum(["create", "update", "upsert"]);
+type UploadMode = z.infer<typeof UploadModeSchema>;
 
 /** What the user chose for an upload: target, mode, key column, mapping, conversions. */
 export const UploadSettingsSchema = z.object({
@@ -41,6 +45,11 @@ export interface DryRunSummary {
   /** The first 100 rows whose record does not exist, and how many there are. */
   notFound: { row: number; key: string }[];
   notFoundCount: number;
+  /** The first 100 create rows whose name or unique value HubSpot already has (left out), and how many. */
+  exists?: ExistingRow[];
+  existsCount?: number;
+  /** The first rows to be created, as they will be sent. */
+  createSample?: CreateSample[];
   sample: DiffLine[];
   /** The draft submission holding the operations; "Run" starts it. */
   submissionId: string;
@@ -52,9 +61,9 @@ const NAME_KEYS: Record<string, string> = { campaigns: "hs_name", "marketing-eve
  * The target's columns, the automatic mapping of this file's headers onto them, and the portal's
  * saved templates for the target as applied to these headers (an exact one is used by the page).
  */
-export async function suggestMapping(session: Session, upload: UploadRow, target: ResourceRef) {
+export async function suggestMapping(session: Session, upload: UploadRow, target: ResourceRef, mode?: UploadMode) {
   const columns = await targetColumns(target, session);
-  const matches = matchColumns(upload.headers, columns);
+  const matches = matchColumns(upload.headers, columns, mode);
   const templates = await templatesFor(session.connection.portalId, resourceName(target), upload.headers, columns);
   return { columns, matches, mapping: mappingFromMatches(matches), templates };
 }
@@ -72,19 +81,37 @@ export async function assertNotRun(upload: UploadRow) {
   if (s && s.state !== "draft") throw new ExpectedActionError("invalid_input", "This upload has already run. Upload the file again to import it once more.");
 }
 
+/** The file again, opened as on arrival; a refusal (the server busy, a limit) reaches the user as its message. */
+async function openAgain(upload: UploadRow, sheet = upload.sheet ?? undefined) {
+  try {
+    return await openUploadInWorker(upload.storedPath, { fileName: upload.fileName, sheet });
+  } catch (err) {
+    throw err instanceof UploadParseError ? new ExpectedActionError("invalid_input", err.message) : err;
+  }
+}
+
+/** The file's rows; one of our own results files gets its guard apostrophes taken off (export/neutralise.ts). */
 async function* rowsOf(upload: UploadRow) {
-  const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet: upload.sheet ?? undefined });
-  yield* opened.rows();
+  const opened = await openAgain(upload);
+  if (!isResultsFile(upload.headers)) return yield* opened.rows();
+  for await (const batch of opened.rows()) yield batch.map((cells) => cells.map(unneutralise));
+}
+
+/** The date order each date column's values settle ("Detect from the values"): a first pass over the file. */
+async function dateOrdersOf(upload: UploadRow, settings: UploadSettings, columns: TargetColumn[]): Promise<DateOrders> {
+  const input = { headers: upload.headers, mapping: settings.mapping, columns, options: settings.options };
+  return dateOrderDetector(input).needed ? detectDateOrders(rowsOf(upload), input) : {};
 }
 
 /** Converts and checks every row of the file with the chosen settings; stores settings and summary. */
 export async function checkUpload(session: Session, upload: UploadRow, settings: UploadSettings, onRow?: (r: RowResult) => void): Promise<ValidationSummary> {
   const columns = await targetColumns(settings.target, session);
   await assertNotRun(upload);
-  const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow });
+  const dateOrders = await dateOrdersOf(upload, settings, columns);
+  const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow, dateOrders });
   // New settings make an earlier dry run stale: "Run" must never start one made with other settings.
   if (upload.submissionId) await deleteDraft(upload.submissionId);
-  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn }, validation: summary, dryRun: null, submissionId: null });
+  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn, delimiter: uploadDelimiter(upload.options) }, validation: summary, dryRun: null, submissionId: null });
   return summary;
 }
 
@@ -99,6 +126,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
   const cellsByRow = new Map<number, string[]>();
   let rowNo = 0;
   const columns = await targetColumns(settings.target, session);
+  const dateOrders = await dateOrdersOf(upload, settings, columns);
   const summary = await validateRows(
     (async function* () {
       for await (const batch of rowsOf(upload)) {
@@ -107,7 +135,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
       }
     })(),
     upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn,
-    { onRow: (r) => { if (r.ok) valid.push({ row: r.row, cells: cellsByRow.get(r.row)!, key: r.key, properties: r.properties }); cellsByRow.delete(r.row); } },
+    { dateOrders, onRow: (r) => { if (r.ok) valid.push({ row: r.row, cells: cellsByRow.get(r.row)!, key: r.key, properties: r.properties }); cellsByRow.delete(r.row); } },
   );
   if (summary.mappingErrors.length) throw new ExpectedActionError("invalid_input", summary.mappingErrors.join("; "));
 
@@ -123,7 +151,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
     userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
     resource: ref, source: "upload", state: "draft", operations: plan.operations, sources: plan.sources,
   });
-  const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), notFoundCount: plan.notFound.length, sample: plan.sample, submissionId };
+  const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), notFoundCount: plan.notFound.length, exists: plan.exists.slice(0, 100), existsCount: plan.exists.length, createSample: plan.createSample, sample: plan.sample, submissionId };
   if (upload.submissionId) await deleteDraft(upload.submissionId);
   await updateUpload(upload.id, { validation: summary, dryRun: { state: "done", ...dry }, submissionId });
   return dry;
@@ -131,12 +159,15 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
 
 export const targetKey = (ref: ResourceRef) => resourceName(ref);
 
-/** The first rows of the file, for the mapping page's sample column. */
+/** The first rows of the file, for the mapping page's sample column; long cells cut short for display. */
 export async function previewRows(upload: UploadRow, count = 5): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const batch of rowsOf(upload)) {
+  // The page works without samples (the server busy reading other files): no error page for that.
+  const opened = await openAgain(upload).catch((err: unknown) => (err instanceof ExpectedActionError ? undefined : Promise.reject(err)));
+  if (!opened) return out;
+  for await (const batch of opened.rows()) {
     for (const row of batch) {
-      out.push(row);
+      out.push(row.map(previewCell));
       if (out.length >= count) return out;
     }
   }
@@ -145,7 +176,7 @@ export async function previewRows(upload: UploadRow, count = 5): Promise<string[
 
 /** Reads another sheet of a workbook: its headers and row count replace the upload's. */
 export async function chooseSheet(upload: UploadRow, sheet: string) {
-  const opened = await openUpload(upload.storedPath, { fileName: upload.fileName, sheet });
+  const opened = await openAgain(upload, sheet);
   const patch = { sheet: opened.sheet ?? sheet, headers: opened.headers, rowCount: opened.rowCount, mapping: null, validation: null, dryRun: null, submissionId: null };
   await updateUpload(upload.id, patch);
   return { ...upload, ...patch };
@@ -179,7 +210,8 @@ export async function invalidRowsForGrid(session: Session, upload: UploadRow, se
   const rows: InvalidRowForGrid[] = [];
   let skipped = 0;
   const nameKey = NAME_KEYS[settings.target.type] ?? settings.keyColumn;
-  const validator = createRowValidator({ headers: upload.headers, mapping: settings.mapping, columns, options: settings.options, mode: settings.mode, keyColumn: settings.keyColumn });
+  const dateOrders = await dateOrdersOf(upload, settings, columns);
+  const validator = createRowValidator({ headers: upload.headers, mapping: settings.mapping, columns, options: settings.options, mode: settings.mode, keyColumn: settings.keyColumn, dateOrders });
   const idIndex = upload.headers.findIndex((h) => settings.mapping[h] === RECORD_ID_KEY);
   for await (const batch of rowsOf(upload)) {
     for (const cells of batch) {
@@ -194,7 +226,7 @@ export async function invalidRowsForGrid(session: Session, upload: UploadRow, se
       for (const { i, col } of mapped) {
         if (col.key === RECORD_ID_KEY) continue;
         const raw = cells[i] ?? "";
-        const r = convertCell(col, raw, settings.options);
+        const r = cellConverter(col, settings.options, dateOrders[col.key])(raw);
         const value = r.ok ? r.value : raw.trim();
         if (value !== undefined && value !== "") sent[col.key] = value;
       }

@@ -23,6 +23,29 @@ function crmType(c: CrmColumn): TargetColumnType {
 }
 
 /**
+ * Headers people write for a property that neither its name nor its label matches: a campaign
+ * export says "Campaign name" (which is closer to "Campaign ID" letter by letter), a plan says
+ * "Start" and "End".
+ */
+const SYNONYMS: Record<string, Record<string, readonly string[]>> = {
+  campaigns: {
+    hs_name: ["Campaign name", "Campaign", "Campaign title", "Title"],
+    hs_start_date: ["Start", "Starts", "Start on", "Begin"],
+    hs_end_date: ["End", "Ends", "End on", "Finish"],
+    hs_campaign_status: ["Campaign status"],
+  },
+  "marketing-events": {
+    eventName: ["Name", "Event", "Title"],
+    startDateTime: ["Start", "Starts", "Start date", "Start time", "Begin"],
+    endDateTime: ["End", "Ends", "End date", "End time", "Finish"],
+  },
+};
+const withSynonyms = (type: string) => (c: TargetColumn): TargetColumn => {
+  const synonyms = SYNONYMS[type]?.[c.key];
+  return synonyms ? { ...c, synonyms } : c;
+};
+
+/**
  * What a file's columns can be mapped to for a resource: its writable and read-only properties,
  * plus the record id for updates. The same property definitions the grid uses, so an upload is
  * checked by the same rules as an edit.
@@ -33,7 +56,7 @@ export async function targetColumns(ref: ResourceRef, session: Session): Promise
       { key: RECORD_ID_KEY, label: "Campaign ID", type: "text" },
       ...CAMPAIGN_PROPERTIES.filter((p) => !p.deprecated).map((p): TargetColumn => ({
         key: p.name, label: p.label, type: CAMPAIGN_TYPES[p.type], options: p.options, readOnly: p.readOnly, requiredOnCreate: p.requiredOnCreate,
-      })),
+      })).map(withSynonyms(ref.type)),
     ];
   }
   if (ref.type === "marketing-events") {
@@ -41,7 +64,7 @@ export async function targetColumns(ref: ResourceRef, session: Session): Promise
       { key: RECORD_ID_KEY, label: "Event ID", type: "text" },
       ...EVENT_FIELDS.map((f): TargetColumn => ({
         key: f.name, label: f.label, type: f.kind === "datetime" ? "datetime" : f.kind === "bool" ? "bool" : f.name === "eventDescription" ? "longText" : "text",
-      })),
+      })).map(withSynonyms(ref.type)),
     ];
   }
   const columns = await crmColumnsFor(clientForConnection(session.connection), ref.objectType);

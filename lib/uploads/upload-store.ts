@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Session } from "../auth/session";
 import { db, tables } from "../db";
+import type { CsvDelimiter } from "./parse/csv";
 
 const { uploads } = tables;
 export type UploadRow = typeof uploads.$inferSelect;
@@ -15,13 +16,24 @@ export interface NewUpload {
   sheet: string | null;
   headers: string[];
   rowCount: number;
+  /** CSV: the delimiter found, so the results file is written with it (Excel in a ";" locale). */
+  delimiter?: CsvDelimiter;
 }
 
-export async function insertUpload(session: Session, u: NewUpload): Promise<string> {
+export async function insertUpload(session: Session, { delimiter, ...u }: NewUpload): Promise<string> {
   const [row] = await (await db()).insert(uploads).values({
-    ...u, userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
+    ...u, options: delimiter ? { delimiter } : null, userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
   }).returning({ id: uploads.id });
   return row!.id;
+}
+
+/**
+ * The delimiter of an uploaded CSV, kept in its options JSON beside the conversion options (which
+ * a check replaces, keeping it: see checkUpload). Undefined for XLSX and older uploads.
+ */
+export function uploadDelimiter(options: unknown): CsvDelimiter | undefined {
+  const d = (options as { delimiter?: unknown } | null)?.delimiter;
+  return d === "," || d === ";" || d === "\t" ? d : undefined;
 }
 
 /** An upload of this portal, or undefined (another portal's id reads as missing). */

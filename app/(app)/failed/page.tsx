@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Every row that failed in a grid submission, an upload or a retry and is not resolved yet, grouped
- * by resource, error category and message, with what can be done about each group or some of its
+ * by resource and kind of error (lib/failed-items/kinds.ts), with what can be done about each group or some of its
  * rows. A group lists its first SHOWN_ROWS rows only, so a group of 40,000 costs one small query.
  */
 export default async function FailedItemsPage() {
@@ -23,8 +23,9 @@ export default async function FailedItemsPage() {
       {groups.length === 0 && <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">Nothing failed, or every failure was resolved.</p>}
       {groups.map((g, i) => (
         <FailedGroup
-          key={`${g.resource}|${g.category}|${g.message}`}
-          group={{ resource: g.resource, category: g.category, message: g.message }}
+          key={`${g.resource}|${g.kind}`}
+          group={{ resource: g.resource, kind: g.kind }}
+          kind={{ label: g.label, meaning: g.meaning, retryable: g.retryable, sample: g.sample }}
           title={g.title}
           count={g.count}
           last={new Date(g.last).toLocaleString("en-US")}

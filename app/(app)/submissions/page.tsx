@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { sourceLabel } from "@/lib/submissions/source-label";
+import { isStalled } from "@/lib/submissions/lease";
 import { stateLabel } from "@/lib/submissions/state-label";
 import { requireSession } from "@/lib/auth/session";
 import { resourceTitle } from "@/lib/resources/ref";
@@ -40,7 +41,7 @@ export default async function SubmissionHistoryPage() {
                 <td className="p-2">{sourceLabel(s.source)}</td>
                 <td className="p-2">{s.totalRows.toLocaleString("en-US")}</td>
                 <td className="p-2"><OutcomeCounts counts={counts.get(s.id) ?? {}} /></td>
-                <td className="p-2">{stateLabel(s.state)}</td>
+                <td className="p-2">{stateLabel(isStalled(s) ? "stalled" : s.state)}</td>
               </tr>
             ))}
           </tbody>

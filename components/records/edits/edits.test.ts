@@ -45,8 +45,8 @@ describe("validateEdits", () => {
   it("flags bad values, end before start against stored values, and blocks only that row", () => {
     const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_end_date", value: "2026-02-01" }, { rowId: "2", key: "hs_start_date", value: "2026-02-30" }], baseOf);
     const issues = validateEdits(s, rows, baseOf);
-    expect(issues.get("1")?.hs_end_date).toMatch(/End date 2026-02-01 is before start date 2026-03-01/);
-    expect(issues.get("2")?.hs_start_date).toMatch(/^Property Start date must be a valid date/);
+    expect(issues.get("1")?.hs_end_date).toMatch(/End date 02\/01\/2026 is before start date 03\/01\/2026/);
+    expect(issues.get("2")?.hs_start_date).toMatch(/^Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\) or 2026-03-31, not “2026-02-30”/);
     expect(buildOperations(s, issues)).toEqual([]);
   });
   it("requires a unique name on creates, against loaded names and other added rows", () => {

@@ -16,4 +16,11 @@ describe("takeBackFailed", () => {
     expect(s.statuses).toEqual({ "7": { status: "failed", submissionId: "sub-1", error }, "new-1": { status: "failed", submissionId: "sub-1", error } });
     expect(start.updates["7"]!.edits).toEqual({ hs_notes: "mine" }); // immutable
   });
+
+  it("brings a failed create back under the key derived from it, so taking it back twice gives one row (issue 11, item 8)", () => {
+    const row = { kind: "create" as const, recordId: null, label: "Taken", sent: { hs_name: "Taken" }, baseline: null, error, key: "new-s1-row-4" };
+    const once = takeBackFailed(emptyEditState(), "failed-items", [row], () => "new-fresh");
+    const twice = takeBackFailed(once, "failed-items", [row], () => "new-fresh-2");
+    expect(Object.keys(twice.creates)).toEqual(["new-s1-row-4"]);
+  });
 });

@@ -8,6 +8,8 @@ export interface FailedRow {
   sent: Record<string, string>;
   baseline: { updatedAt: string; values: Record<string, string | null> } | null;
   error: RowError | null;
+  /** A create's row key as the server derives it from the failed row (see takeBackKey); else a new one is made. */
+  key?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export function takeBackFailed(state: EditState, submissionId: string, rows: rea
   for (const r of rows) {
     const error = r.error ?? { category: "UNKNOWN", message: "Failed" };
     if (r.kind === "create") {
-      const rowKey = newKey();
+      const rowKey = r.key && isCreateKey(r.key) ? r.key : newKey();
       if (!isCreateKey(rowKey)) throw new Error("added rows need a new- key");
       creates[rowKey] = { rowKey, values: { ...r.sent }, seq: seq++ };
       statuses[rowKey] = { status: "failed", submissionId, error };

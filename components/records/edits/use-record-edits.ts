@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { CellChange, CellMeta, GridRow } from "@/components/grid/types";
 import type { LoadedRow } from "../loaded-rows";
 import type { GridResource } from "../resource";
@@ -12,6 +12,11 @@ import { emptyEditState, type BaseRow } from "./types";
 
 const SERVER_STATE = emptyEditState();
 const gridRowCache = new WeakMap<BaseRow, GridRow>();
+
+function sameValues(a: GridRow["values"], b: GridRow["values"]): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
 
 const baseGridRow = (b: BaseRow): GridRow => {
   let row = gridRowCache.get(b);
@@ -64,16 +69,30 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
 
   const issues = useMemo(() => resource.validate(state, bases, baseOf), [resource, state.updates, state.creates, bases, baseOf]);
 
+  // A row that reads the same keeps its object: the list read again in the background (after a
+  // submission) or another row's edit must not close an editor open on it (rdg closes it when its
+  // row object changes, losing what was typed).
+  const previous = useRef(new Map<string, GridRow>());
   const rows = useMemo<GridRow[]>(() => {
-    const creates = Object.values(state.creates).sort((a, b) => b.seq - a.seq).map((c) => ({ id: c.rowKey, values: c.values }));
-    return [
+    const prev = previous.current;
+    const next = new Map<string, GridRow>();
+    const keep = (row: GridRow) => {
+      const old = prev.get(row.id);
+      const r = old && (old === row || sameValues(old.values, row.values)) ? old : row;
+      next.set(r.id, r);
+      return r;
+    };
+    const creates = Object.values(state.creates).sort((a, b) => b.seq - a.seq).map((c) => keep({ id: c.rowKey, values: c.values }));
+    const out = [
       ...creates,
       ...bases.map((b) => {
         const u = state.updates[b.id];
         const row = baseGridRow(b);
-        return u ? { id: b.id, values: { ...row.values, ...u.edits } } : row;
+        return keep(u ? { id: b.id, values: { ...row.values, ...u.edits } } : row);
       }),
     ];
+    previous.current = next;
+    return out;
   }, [bases, state.creates, state.updates]);
 
   const apply = useCallback((changes: CellChange[]) => store.update((s) => applyChanges(s, changes, baseOf, resource.nameKey)), [store, baseOf, resource.nameKey]);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
 import type { RowOutcome } from "@/lib/batch/types";
 import type { EditOperation } from "@/lib/submissions/types";
@@ -58,5 +58,13 @@ export function useSubmission(resource: GridResource, store: EditStore, submissi
   }, [store, resource.ref]);
 
   const running = submissionId !== null && (!query.data || query.data.state === "running" || query.data.state === "paused");
+  // Records changed behind every cached list (this grid's and others showing the same records):
+  // each reads them again when next shown. The list on screen keeps its rows, overlaid with the
+  // saved records, so nothing jumps while the user is looking at it.
+  const queryClient = useQueryClient();
+  const finished = submissionId !== null && query.data?.id === submissionId && !running;
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ refetchType: "none" });
+  }, [finished, queryClient]);
   return { view: query.data?.id === submissionId ? query.data : undefined, error: query.error instanceof ActionFailure ? query.error.error : null, running, submit };
 }

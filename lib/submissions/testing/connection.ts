@@ -7,13 +7,13 @@ import type { Session } from "../../auth/session";
  * encrypted), for tests and benchmarks that run submissions and uploads below the UI. Import it
  * only after DATA_DIR / DATABASE_URL and HUBSPOT_SANDBOX_URL are set: it opens the app database.
  */
-export async function insertTestConnection(sb: RunningSandbox, scopes: string[] = sb.ctx.knownScopes()) {
+export async function insertTestConnection(sb: RunningSandbox, scopes: string[] = sb.ctx.knownScopes(), email = "test@example.com") {
   const dbm = await import("../../db");
   const { secretBox } = await import("../../crypto/app-secret");
   const portalId = sb.ctx.defaultPortal().id;
   const tokens = sb.ctx.issueTokens({ portalId, scopes, clientId: "batchboard-sandbox-client", expiresIn: 7200 });
   const database = await dbm.db();
-  const [user] = await database.insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email: "test@example.com" }).returning();
+  const [user] = await database.insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email }).returning();
   const [conn] = await database.insert(dbm.tables.connections).values({
     userId: user!.id, portalId, hubDomain: "acme-marketing.example.com", apiBase: sb.url, scopes,
     accessTokenEnc: secretBox().seal(tokens.access_token), refreshTokenEnc: secretBox().seal(tokens.refresh_token),

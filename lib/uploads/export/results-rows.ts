@@ -1,5 +1,5 @@
 import type { RowError } from "../../batch/types";
-import { neutralise } from "./neutralise";
+import { RESULT_COLUMNS } from "./neutralise";
 
 /** One submission row as the results file needs it (a slice of submission_rows). */
 export interface ResultRow {
@@ -19,19 +19,19 @@ const STATUS_TEXT: Record<string, string> = { saved: "Saved", failed: "Failed", 
 /**
  * The results table: for an upload, the file's own columns (so the failed rows can be fixed and
  * uploaded again) plus status, HubSpot id and error; for a grid submission, the row's name and
- * the properties sent. Every cell is neutralised against formula injection.
+ * the properties sent. Cells are as stored: resultsCsv neutralises them against formula injection.
  */
 export function resultsTable(rows: readonly ResultRow[], fileHeaders: readonly string[] | null) {
   const sentKeys = fileHeaders ? [] : [...new Set(rows.flatMap((r) => Object.keys(r.sent)))].sort();
   const header = fileHeaders
-    ? [...fileHeaders, "Batchboard status", "HubSpot ID", "Error category", "Error"]
-    : ["Row", "Change", ...sentKeys, "Batchboard status", "HubSpot ID", "Error category", "Error"];
+    ? [...fileHeaders, ...RESULT_COLUMNS]
+    : ["Row", "Change", ...sentKeys, ...RESULT_COLUMNS];
   const body = rows.map((r) => {
     const outcome = [STATUS_TEXT[r.status] ?? r.status, r.recordId ?? "", r.error?.category ?? "", r.error?.message ?? ""];
     const lead = fileHeaders
       ? fileHeaders.map((_, i) => r.source?.[i] ?? "")
       : [r.label ?? r.rowKey, r.kind, ...sentKeys.map((k) => r.sent[k] ?? "")];
-    return [...lead, ...outcome].map(neutralise);
+    return [...lead, ...outcome];
   });
-  return { header: header.map(neutralise), body };
+  return { header, body };
 }

@@ -5,7 +5,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { TargetColumn } from "../types";
-import { readDate, readDateTime } from "./dates";
+import { readDate, readDateTime, type DateOrder } from "./dates";
 import { foldText, quote } from "./normalize";
 import { readNumber } from "./numbers";
 import type { ConversionOptions } from "./schemas";
@@ -23,8 +23,12 @@ export function convertCell(column: TargetColumn, raw: string, opts: ConversionO
 
 const compiled = new WeakMap<TargetColumn, WeakMap<ConversionOptions, CellConverter>>();
 
-/** The converter of one column under one set of options, compiled on first use. */
-export function cellConverter(column: TargetColumn, opts: ConversionOptions): CellConverter {
+/**
+ * The converter of one column under one set of options, compiled on first use. `order` is the
+ * day/month order the column's own values settled (date-orders.ts) for its ambiguous cells in auto.
+ */
+export function cellConverter(column: TargetColumn, opts: ConversionOptions, order?: DateOrder): CellConverter {
+  if (order) return compile(column, opts, order); // once per column and validator: not worth a cache
   let byOpts = compiled.get(column);
   if (!byOpts) compiled.set(column, (byOpts = new WeakMap()));
   let fn = byOpts.get(opts);
@@ -35,12 +39,12 @@ export function cellConverter(column: TargetColumn, opts: ConversionOptions): Ce
 const ok = (value: string | undefined): ConvertResult => ({ ok: true, value });
 const fail = (error: string): ConvertResult => ({ ok: false, error });
 
-function compile(column: TargetColumn, opts: ConversionOptions): CellConverter {
+function compile(column: TargetColumn, opts: ConversionOptions, order?: DateOrder): CellConverter {
   // An empty cell never fails. "clear" sends "" except for a property a record must have (a
   // campaign's name): clearing it would only be rejected, so it is left as it is.
   // A read-only property is never written, so its empty cells are never a clear either.
   const empty = ok(opts.emptyMeans === "clear" && !column.requiredOnCreate && !column.readOnly ? "" : undefined);
-  const typed = column.readOnly ? readOnly(column) : typedConverter(column, opts, empty);
+  const typed = column.readOnly ? readOnly(column) : typedConverter(column, opts, empty, order);
   const convert = MEMOISED.has(column.type) ? memoised(typed) : typed;
   return (raw) => {
     const text = raw.trim();
@@ -70,7 +74,7 @@ function readOnly(column: TargetColumn): CellConverter {
 }
 
 /** Converters for a trimmed, non-empty cell. */
-function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: ConvertResult): CellConverter {
+function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: ConvertResult, order?: DateOrder): CellConverter {
   const { dateFormat, decimalSeparator: decimal, timeZone } = opts;
   switch (column.type) {
     case "text":
@@ -86,9 +90,9 @@ function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: Co
     case "currency":
       return currencyConverter(column);
     case "date":
-      return (text) => readDate(text, dateFormat, decimal);
+      return (text) => readDate(text, dateFormat, decimal, order);
     case "datetime":
-      return (text) => readDateTime(text, dateFormat, decimal, timeZone);
+      return (text) => readDateTime(text, dateFormat, decimal, timeZone, order);
     case "enum":
       return optionConverter(column) ?? ok;
     case "multi":

@@ -86,12 +86,19 @@ export function excelSerialToWallClock(serial: number): WallClock | { error: str
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds() };
 }
 
-/** Day-first or month-first, as the format says; auto reads dots as day-first and otherwise needs a part > 12. */
-function dayFirst(text: string, format: DateFormat, a: number, b: number, sep: string, year: number): boolean | { error: string } {
+/** The order a column's other values settled (lib/uploads/mapping/date-orders.ts), for auto. */
+export type DateOrder = "DMY" | "MDY";
+
+/**
+ * Day-first or month-first, as the format says; auto reads dots as day-first, otherwise needs a
+ * part > 12, or else takes the order the column's other values settled.
+ */
+function dayFirst(text: string, format: DateFormat, a: number, b: number, sep: string, year: number, order?: DateOrder): boolean | { error: string } {
   if (format === "DMY") return true;
   if (format === "MDY") return false;
   if (sep === ".") return true; // 31.03.2026: dotted dates are European; nobody writes month-first with dots
   if (a > 12 || b > 12 || a === b) return a > 12 || a === b;
+  if (order) return order === "DMY";
   const d = `${a} ${MONTH_LABELS[b - 1]} ${year}`;
   const m = `${MONTH_LABELS[a - 1]} ${b}, ${year}`;
   return { error: `${quote(text)} could be ${d} (DMY) or ${m} (MDY); choose the date format` };
@@ -111,7 +118,7 @@ const ISO_DAY = { day: "ISO" };
 const NAMED_DAY = { day: "no such day" };
 
 /** Which forms each format reads: ISO always (the XLSX parser writes dates as ISO), the rest per format. */
-function read(text: string, format: DateFormat, decimal: DecimalSeparator): Reading {
+function read(text: string, format: DateFormat, decimal: DecimalSeparator, order?: DateOrder): Reading {
   const mode = format === "auto" ? "auto" : "other";
   let m = ISO.exec(text);
   if (m) {
@@ -138,7 +145,7 @@ function read(text: string, format: DateFormat, decimal: DecimalSeparator): Read
     if (format === "YMD" || a.length > 2) return null;
     if (c.length === 2) return { error: `${quote(text)} has a two-digit year; write years with four digits` };
     if (c.length !== 4) return null;
-    const first = dayFirst(text, format, +a, +b, sep, +c);
+    const first = dayFirst(text, format, +a, +b, sep, +c, order);
     if (typeof first !== "boolean") return first;
     return first ? orDay(wallClock(+c, +b, +a, time), DMY_DAY[mode]) : orDay(wallClock(+c, +a, +b, time), MDY_DAY[mode]);
   }
@@ -149,10 +156,24 @@ function read(text: string, format: DateFormat, decimal: DecimalSeparator): Read
   return orDay(wallClock(+named.y, monthNumber(named.mo), +named.d, m.slice(4, 9)), NAMED_DAY);
 }
 
+/**
+ * What a cell says about its column's day/month order in auto: 26/11/2027 says day-first,
+ * 11/26/2027 month-first, 6/3/2027 nothing (either), and ISO, dotted, year-first, named-month and
+ * 3/3/2027 cells nothing at all (null): they read the same either way.
+ */
+export function numericDateOrder(text: string): DateOrder | "either" | null {
+  const m = NUMERIC.exec(text.trim());
+  if (!m || m[2] === "." || m[1]!.length > 2 || m[4]!.length !== 4) return null;
+  const a = +m[1]!;
+  const b = +m[3]!;
+  if (a === b || (a > 12 && b > 12)) return null;
+  return a > 12 ? "DMY" : b > 12 ? "MDY" : "either";
+}
+
 const orDay = (w: WallClock | null, day: { day: string }): Reading => (w ? { wall: w } : day);
 
-function parse(text: string, format: DateFormat, decimal: DecimalSeparator, what: string): Parsed | { error: string } {
-  const r = read(text, format, decimal);
+function parse(text: string, format: DateFormat, decimal: DecimalSeparator, what: string, order?: DateOrder): Parsed | { error: string } {
+  const r = read(text, format, decimal, order);
   if (r === null) {
     const time = what === DATE || format === "excel-serial" ? "" : ", with a time such as 14:30";
     return { error: `${quote(text)} is not ${what} (expected ${EXPECTED[format]}${time})` };
@@ -166,8 +187,8 @@ const DATE = "a date";
 const two = (n: number) => String(n).padStart(2, "0");
 
 /** A date cell (trimmed, non-empty) → YYYY-MM-DD. A time, if any, is dropped: the date is as written. */
-export function readDate(text: string, format: DateFormat, decimal: DecimalSeparator): DateRead {
-  const r = parse(text, format, decimal, DATE);
+export function readDate(text: string, format: DateFormat, decimal: DecimalSeparator, order?: DateOrder): DateRead {
+  const r = parse(text, format, decimal, DATE, order);
   if ("error" in r) return { ok: false, error: r.error };
   const { year, month, day } = r.wall;
   return { ok: true, value: `${String(year).padStart(4, "0")}-${two(month)}-${two(day)}` };
@@ -177,8 +198,8 @@ export function readDate(text: string, format: DateFormat, decimal: DecimalSepar
  * A date-time cell (trimmed, non-empty) → UTC ISO. With Z or an offset it is that instant;
  * without, wall-clock time in `timeZone` (a bare date is midnight there).
  */
-export function readDateTime(text: string, format: DateFormat, decimal: DecimalSeparator, timeZone: string): DateRead {
-  const r = parse(text, format, decimal, "a date and time");
+export function readDateTime(text: string, format: DateFormat, decimal: DecimalSeparator, timeZone: string, order?: DateOrder): DateRead {
+  const r = parse(text, format, decimal, "a date and time", order);
   if ("error" in r) return { ok: false, error: r.error };
   const ms = r.offset === undefined ? zonedMillis(r.wall, timeZone) : utc(r.wall) - r.offset * 60_000;
   return { ok: true, value: new Date(ms).toISOString() };

@@ -143,3 +143,38 @@ describe("templates", () => {
     expect(r).toMatchObject({ match: "partial", staleHeaders: ["First Name"], mapping: { Email: "email", "Notes internal": "skip" } });
   });
 });
+
+describe("matchColumns with the real campaign targets (issue 11, item 11)", () => {
+  const campaignTargets = async () => {
+    const { targetColumns } = await import("../targets");
+    return targetColumns({ type: "campaigns" }, {} as never);
+  };
+
+  it("maps “Campaign name” to the name, and “Start”/“End” to the dates, never to the campaign id", async () => {
+    const targets = await campaignTargets();
+    for (const mode of ["create", "update", undefined] as const) {
+      const [name, start, end] = matchColumns(["Campaign name", "Start", "End"], targets, mode);
+      expect(name).toMatchObject({ target: "hs_name", matchedBy: "synonym" });
+      expect(start).toMatchObject({ target: "hs_start_date", matchedBy: "synonym" });
+      expect(end).toMatchObject({ target: "hs_end_date", matchedBy: "synonym" });
+    }
+  });
+
+  it("never assigns or suggests the id or a read-only property for a create", async () => {
+    const targets = await campaignTargets();
+    const matches = matchColumns(["Campaign ID", "Campaign Id", "Record ID", "Owner", "Campaign nam"], targets, "create");
+    for (const m of matches) {
+      expect(m.target).toBeNull();
+      expect(m.suggestions.map((s) => s.key)).not.toContain("__id");
+      expect(m.suggestions.filter((s) => s.readOnly)).toEqual([]);
+    }
+    expect(matches[4]!.suggestions[0]).toMatchObject({ key: "hs_name", reason: "close" });
+    // An update still finds its key column by the id's label.
+    expect(matchColumns(["Campaign ID"], targets, "update")[0]).toMatchObject({ target: "__id" });
+  });
+
+  it("does not suggest a read-only property for a near spelling", () => {
+    const [m] = matchColumns(["Budget totl"], CAMPAIGN_COLUMNS);
+    expect(m!.suggestions.map((s) => s.key)).not.toContain("hs_budget_items_sum_amount");
+  });
+});

@@ -1,14 +1,15 @@
 /**
- * Which property each file column goes to: exact matches (internal name or label, ignoring case,
- * accents, punctuation and spaces) are assigned; near matches are only suggested. Saved templates
+ * Which property each file column goes to: exact matches (internal name, label or a synonym such as
+ * "Start" for a start date, ignoring case, accents, punctuation and spaces) are assigned; near
+ * matches are only suggested. Saved templates
  * re-apply a mapping to a later file with the same (normalised) headers.
  */
 import { distance } from "fastest-levenshtein";
-import type { TargetColumn } from "../types";
+import { RECORD_ID_KEY, type TargetColumn } from "../types";
 import { normalizeHeader } from "./normalize";
 import { ConversionOptionsSchema, MappingTemplateSchema, SKIP, type ColumnMapping, type ConversionOptionsInput, type MappingTemplate } from "./schemas";
 
-export type MatchReason = "name" | "label" | "close";
+export type MatchReason = "name" | "label" | "synonym" | "close";
 
 export interface ColumnSuggestion {
   key: string;
@@ -26,7 +27,7 @@ export interface ColumnMatch {
   index: number;
   /** The property assigned automatically, or null. */
   target: string | null;
-  matchedBy?: "name" | "label";
+  matchedBy?: "name" | "label" | "synonym";
   /** Up to 3 other candidates, best first (never `target` itself). */
   suggestions: ColumnSuggestion[];
 }
@@ -38,22 +39,38 @@ const MAX_SUGGESTIONS = 3;
 interface Exact {
   header: number;
   target: number;
-  /** 0 name as written, 1 label as written, 2 name normalised, 3 label normalised: the best pair wins a target. */
+  /**
+   * 0 name as written, 1 label as written, 2 name normalised, 3 label normalised, 4 a synonym
+   * normalised: the best pair wins a target.
+   */
   rank: number;
+}
+
+const REASON: readonly ("name" | "label" | "synonym")[] = ["name", "label", "name", "label", "synonym"];
+
+/**
+ * Whether a property can take a file column's values in this mode. A create writes values only:
+ * the record id and read-only properties (a campaign's id, its record id) would fail every row,
+ * so they are never assigned or suggested there. Other modes show them (one may be the key).
+ */
+export function usableTarget(t: Pick<TargetColumn, "key" | "readOnly">, mode?: "create" | "update" | "upsert") {
+  return mode !== "create" || (t.key !== RECORD_ID_KEY && !t.readOnly);
 }
 
 const similarity = (a: string, b: string) => (a === "" || b === "" ? 0 : 1 - distance(a, b) / Math.max(a.length, b.length));
 
-export function matchColumns(headers: readonly string[], targets: readonly TargetColumn[]): ColumnMatch[] {
+export function matchColumns(headers: readonly string[], all: readonly TargetColumn[], mode?: "create" | "update" | "upsert"): ColumnMatch[] {
+  const targets = all.filter((t) => usableTarget(t, mode));
   const hs = headers.map(normalizeHeader);
-  const ts = targets.map((t) => ({ name: normalizeHeader(t.key), label: normalizeHeader(t.label) }));
+  const ts = targets.map((t) => ({ name: normalizeHeader(t.key), label: normalizeHeader(t.label), synonyms: (t.synonyms ?? []).map(normalizeHeader) }));
 
   const exact: Exact[] = [];
   headers.forEach((header, h) => {
     const raw = header.trim();
     if (hs[h] === "") return;
     targets.forEach((t, i) => {
-      const rank = raw === t.key ? 0 : raw === t.label.trim() ? 1 : hs[h] === ts[i]!.name ? 2 : hs[h] === ts[i]!.label ? 3 : -1;
+      const n = ts[i]!;
+      const rank = raw === t.key ? 0 : raw === t.label.trim() ? 1 : hs[h] === n.name ? 2 : hs[h] === n.label ? 3 : n.synonyms.includes(hs[h]!) ? 4 : -1;
       if (rank >= 0) exact.push({ header: h, target: i, rank });
     });
   });
@@ -77,10 +94,11 @@ export function matchColumns(headers: readonly string[], targets: readonly Targe
       suggestions.push({ key: t.key, label: t.label, reason, similarity: sim, ...(t.readOnly ? { readOnly: true as const } : {}) });
     };
     // Exact matches this header did not get (taken by an earlier header, or read-only) come first.
-    for (const e of exact) if (e.header === h && !seen.has(e.target)) suggest(e.target, e.rank % 2 === 0 ? "name" : "label", 1);
+    for (const e of exact) if (e.header === h && !seen.has(e.target)) suggest(e.target, REASON[e.rank]!, 1);
+    // Near spellings of a read-only property are noise: it can take no values, only be a key.
     const close = ts
-      .map((t, i) => ({ i, sim: Math.max(similarity(hs[h]!, t.name), similarity(hs[h]!, t.label)) }))
-      .filter((c) => c.sim >= CLOSE_SIMILARITY && !seen.has(c.i))
+      .map((t, i) => ({ i, sim: Math.max(similarity(hs[h]!, t.name), similarity(hs[h]!, t.label), ...t.synonyms.map((s) => similarity(hs[h]!, s))) }))
+      .filter((c) => c.sim >= CLOSE_SIMILARITY && !seen.has(c.i) && !targets[c.i]!.readOnly)
       .sort((a, b) => b.sim - a.sim || a.i - b.i);
     for (const c of close) suggest(c.i, "close", Math.round(c.sim * 1000) / 1000);
     const target = own ? targets[own.target]!.key : null;
@@ -88,7 +106,7 @@ export function matchColumns(headers: readonly string[], targets: readonly Targe
       header,
       index: h,
       target,
-      ...(own ? { matchedBy: own.rank % 2 === 0 ? ("name" as const) : ("label" as const) } : {}),
+      ...(own ? { matchedBy: REASON[own.rank]! } : {}),
       suggestions: suggestions.slice(0, MAX_SUGGESTIONS),
     };
   });

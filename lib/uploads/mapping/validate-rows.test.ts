@@ -24,7 +24,7 @@ describe("validateRows: campaigns (create)", () => {
     expect(s.firstErrors[1]).toMatchObject({ row: 2, header: "Status", value: "Actve" });
     expect(s.firstErrors[2]).toEqual({ row: 3, sheetRow: 4, header: "Name", column: "hs_name", value: "", reason: "Name is required to create a record" });
     // A campaign name twice (case and spaces aside) is an error on the later row, naming the first.
-    expect(s.firstErrors[3]).toEqual({ row: 4, sheetRow: 5, header: "Name", column: null, value: "spring launch ", reason: "Duplicate: “spring launch” is also in row 2" });
+    expect(s.firstErrors[3]).toEqual({ row: 4, sheetRow: 5, header: "Name", column: null, value: "spring launch ", reason: "Duplicate: “spring launch” is also in row 2 of this file" });
     expect(s.firstErrors[4]).toMatchObject({ row: 4, header: "Currency", value: "XXX" });
     expect(s.firstErrors).toHaveLength(5);
   });
@@ -98,8 +98,8 @@ describe("validateRows: update and upsert keys", () => {
     expect(results[0]).toEqual({ row: 1, ok: true, key: "101", properties: { firstname: "Ann", annualrevenue: "1000.5" } });
     expect(s.firstErrors.map((e) => [e.sheetRow, e.reason])).toEqual([
       [3, "No Record ID: a row needs one to find its record"],
-      [5, "Duplicate: “101” is also in row 2"],
-      [6, "Duplicate: “101” is also in row 2"],
+      [5, "Duplicate: “101” is also in row 2 of this file"],
+      [6, "Duplicate: “101” is also in row 2 of this file"],
     ]);
   });
 
@@ -110,7 +110,7 @@ describe("validateRows: update and upsert keys", () => {
     });
     expect(s).toMatchObject({ valid: 2, invalid: 1, invalidRows: [3] });
     expect(results[1]).toEqual({ row: 2, ok: true, key: "b@x.io", properties: { email: "b@x.io", firstname: "Bo" } });
-    expect(s.firstErrors[0]!.reason).toBe("Duplicate: “A@X.io” is also in row 2");
+    expect(s.firstErrors[0]!.reason).toBe("Duplicate: “A@X.io” is also in row 2 of this file");
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { TargetColumn } from "../types";
 import { cellConverter, type CellConverter } from "./convert";
+import { dateOrderDetector, type DateOrders } from "./date-orders";
 import { quote } from "./normalize";
 import { SKIP, type ColumnMapping, type ConversionOptions } from "./schemas";
 
@@ -39,6 +40,8 @@ export interface ValidationSummary {
   invalidRows: number[];
   /** Problems of the mapping itself; an upload with any must not start. */
   mappingErrors: string[];
+  /** Date columns whose values settled day-first or month-first (auto), by file header. */
+  dateOrders?: Record<string, "DMY" | "MDY">;
 }
 
 export interface ValidationSettings {
@@ -54,6 +57,8 @@ export interface ValidationSettings {
   keyColumn?: string;
   /** How many cell errors the summary keeps in full (default 100). */
   maxErrors?: number;
+  /** The order each date column's values settled (date-orders.ts), read by a pass before this one. */
+  dateOrders?: DateOrders;
 }
 
 export interface RowValidator {
@@ -102,7 +107,7 @@ function plan(s: ValidationSettings): { errors: string[]; planned: Planned[] } {
     if (column.readOnly && !isKey) return void errors.push(`${column.label} is read-only; skip ${quote(header)} or use it as the key column`);
     // Upsert rows may be updates, so only create enforces requiredOnCreate; HubSpot judges the rest.
     const convertible = isKey && column.readOnly ? { ...column, readOnly: false } : column;
-    planned.push({ index, header, column, convert: cellConverter(convertible, s.options), isKey, write: !column.readOnly, required: s.mode === "create" && !!column.requiredOnCreate });
+    planned.push({ index, header, column, convert: cellConverter(convertible, s.options, s.dateOrders?.[column.key]), isKey, write: !column.readOnly, required: s.mode === "create" && !!column.requiredOnCreate });
   });
 
   if (keyColumn && !usedBy.has(keyColumn.key)) errors.push(`No column is mapped to ${keyColumn.label}, which identifies the records`);
@@ -125,13 +130,17 @@ export function createRowValidator(s: ValidationSettings): RowValidator {
   // case-insensitively ("Launch" and "launch" clash), and ids are digits.
   const seenKeys = new Map<string, number>();
   let total = 0;
+  const dateOrders = Object.fromEntries(planned.flatMap((p) => {
+    const order = s.dateOrders?.[p.column.key];
+    return order ? [[p.header, order]] : [];
+  }));
 
   /** The problem of a key seen on an earlier row; otherwise remembers it. */
   function duplicate(key: string, row: number): string | undefined {
     const norm = key.toLowerCase();
     const first = seenKeys.get(norm);
     if (first === undefined) return void seenKeys.set(norm, row + 1);
-    return `Duplicate: ${quote(key)} is also in row ${first}`;
+    return `Duplicate: ${quote(key)} is also in row ${first} of this file`;
   }
 
   function push(cells: readonly string[]): RowResult {
@@ -174,12 +183,15 @@ export function createRowValidator(s: ValidationSettings): RowValidator {
       firstErrors: [...firstErrors],
       invalidRows: [...invalidRows],
       mappingErrors: [...mappingErrors],
+      ...(Object.keys(dateOrders).length ? { dateOrders } : {}),
     }),
   };
 }
 
 export interface ValidateRowsExtra {
   maxErrors?: number;
+  /** Settled date orders; found here from an array of rows, from a stream by the caller's first pass. */
+  dateOrders?: DateOrders;
   /** Each row's result as it is validated, for a caller that streams them (nothing is kept). */
   onRow?: (result: RowResult) => void;
 }
@@ -200,7 +212,13 @@ export function validateRows(
   keyColumn?: string,
   extra: ValidateRowsExtra = {},
 ): ValidationSummary | Promise<ValidationSummary> {
-  const v = createRowValidator({ headers, mapping, columns, options, mode, keyColumn, maxErrors: extra.maxErrors });
+  let { dateOrders } = extra;
+  if (!dateOrders && Array.isArray(rows)) {
+    const d = dateOrderDetector({ headers, mapping, columns, options });
+    if (d.needed) for (const cells of rows as readonly (readonly string[])[]) d.push(cells);
+    dateOrders = d.result();
+  }
+  const v = createRowValidator({ headers, mapping, columns, options, mode, keyColumn, maxErrors: extra.maxErrors, dateOrders });
   const { onRow } = extra;
   if (Symbol.asyncIterator in rows) {
     return (async () => {

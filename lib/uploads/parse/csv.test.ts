@@ -45,10 +45,12 @@ describe("CSV encodings", () => {
   });
 
   it("keeps a UTF-8 character whole when it straddles two read chunks", async () => {
-    const filler = "x".repeat(64 * 1024 - "Name\n".length - 1);
-    const upload = await openCsv("straddle.csv", Buffer.from(`Name\n${filler}é\nnext\n`, "utf8"));
+    // 65 lines of 1,000 bytes, then one whose "é" starts at byte 65,535 (cells stay under the cell limit).
+    const lines = Array.from({ length: 65 }, () => "x".repeat(999));
+    const filler = "x".repeat(64 * 1024 - "Name\n".length - 65 * 1000 - 1);
+    const upload = await openCsv("straddle.csv", Buffer.from(`Name\n${lines.join("\n")}\n${filler}é\nnext\n`, "utf8"));
     expect(upload.encoding).toBe("utf-8");
-    expect(await allRows(upload)).toEqual([[`${filler}é`], ["next"]]);
+    expect(await allRows(upload)).toEqual([...lines.map((l) => [l]), [`${filler}é`], ["next"]]);
   });
 
   it("refuses binary junk (NUL bytes) as an encoding problem", async () => {
@@ -74,6 +76,12 @@ describe("CSV dialects", () => {
     expect(upload.delimiter).toBe(delimiter);
     expect(upload.headers).toEqual(["Email", "Name", "Company"]);
     expect((await allRows(upload))[0]![2]).toMatch(/^Acme[;,] Inc$/);
+  });
+
+  it("detects \";\" in a small two-column file that ends with a line break (empty lines do not count in the guess)", async () => {
+    const upload = await openCsv("two.csv", "Email;Name\nann@x.com;Ann\nbob@x.com;Bob\n");
+    expect(upload.delimiter).toBe(";");
+    expect(await allRows(upload)).toEqual([["ann@x.com", "Ann"], ["bob@x.com", "Bob"]]);
   });
 
   it("reads a .tsv as tab-separated even when commas would look consistent", async () => {

@@ -1,4 +1,5 @@
 import { MAX_UPLOAD_ROWS, UploadParseError } from "../types";
+import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_HEADER_CHARS, tooManyColumns } from "./limits";
 
 /*
  * The rules every upload follows once it is rows of strings, CSV or XLSX alike: rows whose cells
@@ -28,7 +29,7 @@ export function columnLetter(index: number): string {
  * user would not tell "Email" and "email" apart, and never colliding with a name already present.
  */
 export function makeHeaders(cells: readonly string[], width: number): string[] {
-  const names = Array.from({ length: width }, (_, i) => (cells[i] ?? "").trim() || `Column ${columnLetter(i)}`);
+  const names = Array.from({ length: width }, (_, i) => (cells[i] ?? "").trim().slice(0, MAX_HEADER_CHARS).trim() || `Column ${columnLetter(i)}`);
   const taken = new Set(names.map((n) => n.toLowerCase()));
   const seen = new Set<string>();
   return names.map((name) => {
@@ -74,6 +75,7 @@ export async function scanTable(rows: AsyncIterable<string[]>, source: string | 
   let rowCount = 0;
   for await (const row of rows) {
     if (isEmptyRow(row)) continue;
+    checkLimits(row, what);
     if (!header) {
       if (looksLikeData(row)) {
         throw new UploadParseError("no_header", `${what()} has no header row: its first row (${preview(row)}) looks like data. Add a first row that names each column (for example “Email”, “First name”) and upload it again.`);
@@ -90,6 +92,15 @@ export async function scanTable(rows: AsyncIterable<string[]>, source: string | 
   if (!header) throw new UploadParseError("empty", `${what()} is empty: there are no rows to import.`);
   if (rowCount === 0) throw new UploadParseError("empty", `${what()} has a header row but no data rows. Add the rows to import below the header.`);
   return { headers: makeHeaders(header, width), rowCount };
+}
+
+/** A row wider than the column limit, or a cell longer than a spreadsheet cell can be, is refused. */
+function checkLimits(row: readonly string[], what: () => string) {
+  const width = filledWidth(row);
+  if (width > MAX_COLUMNS) throw tooManyColumns(what(), columnLetter(width - 1));
+  for (let i = 0; i < width; i++) {
+    if (row[i]!.length > MAX_CELL_CHARS) throw cellTooLong(`column ${columnLetter(i)} of ${what().replace(/^The /, "the ")}`);
+  }
 }
 
 function preview(row: readonly string[]): string {

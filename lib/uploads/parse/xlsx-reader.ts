@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { countedText, InflateBudget, partLabel, SharedStrings, untilZipFails, ZipWatch } from "./zip-limits";
 
 /*
  * exceljs's streaming WorkbookReader (pinned at 4.4.0), read in two passes, with its known faults
@@ -20,6 +21,9 @@ import ExcelJS from "exceljs";
  *    'sheets')" (exceljs#962) or, before styles.xml, reads dates as numbers: pass 2 knows both.
  * 3. A formula whose cached result is an error (t="e") is read as NaN (exceljs#3074) and one whose
  *    result is a boolean (t="b") as 1 / 0: see `sheetXml`.
+ *
+ * Limits (./limits.ts): every part parsed or skipped is counted as it inflates, and the shared
+ * strings are counted as they are cached, so a zip bomb is refused before it fills memory.
  */
 
 interface Relationship {
@@ -48,7 +52,7 @@ interface ReaderInternals {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: string; value: SheetReader }>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: string; value: SheetReader }> | AsyncGenerator<never>;
   [Symbol.asyncIterator](): AsyncGenerator<SheetReader>;
 }
 
@@ -61,9 +65,20 @@ const OPTIONS = { worksheets: "emit", sharedStrings: "cache", styles: "cache", h
 class WorkbookPass extends Base {
   protected rels: Relationship[] | undefined;
   protected strings: unknown[] | undefined;
+  /**
+   * Hears the zip stream fail. A damaged entry's inflate error reaches only the zip stream, and
+   * exceljs, reading the entry, waits for its end forever: readers race it (`untilZipFails`).
+   */
+  readonly zip = new ZipWatch();
 
   constructor(input: Readable) {
     super(input, OPTIONS);
+    // exceljs pipes the input into its unzipper: that is where the zip stream can be heard.
+    const pipe = input.pipe.bind(input);
+    input.pipe = (<T extends NodeJS.WritableStream>(dest: T, opts?: { end?: boolean }) => {
+      (dest as unknown as Readable).on("error", (err: unknown) => this.zip.fail(err));
+      return pipe(dest, opts);
+    }) as typeof input.pipe;
   }
 
   // exceljs parses a worksheet as it meets it in the zip only when it already has both of these,
@@ -78,32 +93,48 @@ class WorkbookPass extends Base {
   get sharedStrings(): unknown[] {
     return this.strings ?? [];
   }
+  // exceljs starts the table with `= []` and pushes each string as it reads it: counted here.
   set sharedStrings(strings: unknown[]) {
-    this.strings = strings;
+    this.strings = strings.length === 0 ? new SharedStrings() : strings;
+  }
+
+  /** "the sheet “Q3”" for a worksheet part, once the workbook's names are known. */
+  protected label(path: string): string {
+    return partLabel(path, (no) => worksheetsOf(this.partial()).find((w) => w.no === no)?.name);
+  }
+  protected partial(): WorkbookMeta {
+    return { sharedStrings: undefined, styles: undefined, model: this.model, properties: this.properties, rels: this.rels };
   }
 }
 
 /** Pass 1: the workbook's parts except its worksheets. */
 class MetaPass extends WorkbookPass {
-  // (1) Node decodes an entry set to an encoding with a StringDecoder, which keeps split characters whole.
+  private readonly budget = new InflateBudget();
+  // (1) Entries are decoded with a StringDecoder, which keeps split characters whole, and counted.
+  private text(entry: Readable, path: string) {
+    return countedText(entry, this.budget, () => this.label(path));
+  }
   override _parseRels(entry: Readable) {
-    entry.setEncoding("utf8");
-    return super._parseRels(entry);
+    return super._parseRels(this.text(entry, "xl/_rels/workbook.xml.rels"));
   }
   override _parseWorkbook(entry: Readable) {
-    entry.setEncoding("utf8");
-    return super._parseWorkbook(entry);
+    return super._parseWorkbook(this.text(entry, "xl/workbook.xml"));
   }
   override _parseStyles(entry: Readable) {
-    entry.setEncoding("utf8");
-    return super._parseStyles(entry);
+    return super._parseStyles(this.text(entry, "xl/styles.xml"));
   }
   override _parseSharedStrings(entry: Readable) {
-    entry.setEncoding("utf8");
-    return super._parseSharedStrings(entry);
+    return super._parseSharedStrings(this.text(entry, "xl/sharedStrings.xml"));
   }
-  // Worksheets are skipped here: exceljs drains the entry unread.
-  override *_parseWorksheet() {}
+  // Worksheets are skipped here, but counted as they inflate: a bomb in any sheet is found now.
+  override async *_parseWorksheet(entry: AsyncIterable<Buffer | string>, sheetNo: string): AsyncGenerator<never> {
+    let bytes = 0;
+    const path = `xl/worksheets/sheet${sheetNo}.xml`;
+    for await (const chunk of entry) {
+      bytes += chunk.length;
+      this.budget.count(chunk.length, bytes, () => this.label(path));
+    }
+  }
 
   meta(): WorkbookMeta {
     return { sharedStrings: this.strings, styles: this.styles, model: this.model, properties: this.properties, rels: this.rels };
@@ -112,7 +143,7 @@ class MetaPass extends WorkbookPass {
 
 export async function readWorkbookMeta(input: Readable): Promise<WorkbookMeta> {
   const pass = new MetaPass(input);
-  for await (const _ of pass); // runs through the zip; yields no worksheet
+  for await (const _ of untilZipFails(pass, pass.zip)); // runs through the zip; yields no worksheet
   return pass.meta();
 }
 
@@ -152,7 +183,10 @@ export class SheetPass extends WorkbookPass {
   override async *_parseSharedStrings() {}
 
   override *_parseWorksheet(entry: AsyncIterable<Buffer | string>, sheetNo: string) {
-    if (sheetNo === this.sheetNo) yield* super._parseWorksheet(sheetXml(entry, this.booleans), sheetNo);
+    const path = `xl/worksheets/sheet${sheetNo}.xml`;
+    if (sheetNo !== this.sheetNo) return;
+    // exceljs's own worksheet parse is a plain generator (MetaPass's override is the async one).
+    yield* super._parseWorksheet(sheetXml(counted(entry, () => this.label(path)), this.booleans), sheetNo) as Generator<{ eventType: string; value: SheetReader }>;
   }
 }
 
@@ -164,6 +198,17 @@ export class SheetPass extends WorkbookPass {
  */
 const TYPED_CELL = /<c\s[^>]*?\st=(["'])([be])\1[^>]*>/g;
 const CELL_REF = /\sr=["']([A-Z]+\d+)["']/;
+
+/** The chosen sheet's bytes, counted again as pass 2 inflates them. */
+async function* counted(entry: AsyncIterable<Buffer | string>, label: () => string): AsyncGenerator<Buffer | string> {
+  const budget = new InflateBudget();
+  let bytes = 0;
+  for await (const chunk of entry) {
+    bytes += chunk.length;
+    budget.count(chunk.length, bytes, label);
+    yield chunk;
+  }
+}
 
 async function* sheetXml(entry: AsyncIterable<Buffer | string>, booleans: Set<string>): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8");

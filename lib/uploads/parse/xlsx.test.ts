@@ -170,6 +170,25 @@ describe("XLSX refusals", () => {
     expect(header.message).toMatch(/^The sheet “Header” has a header row but no data rows\. Add the rows to import below the header\. The workbook.s other sheets: “Blank”/);
   });
 
+  it("opens on the next sheet with data when the first holds only a header row, and still lets the user choose (issue 11, item 11)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Template").addRow(["Email", "Name"]);
+    wb.addWorksheet("Cover");
+    const data = wb.addWorksheet("Contacts");
+    data.addRow(["Email", "First name"]);
+    data.addRow(["ann@example.com", "Ann"]);
+    const p = await corpus.file("header-first.xlsx");
+    await wb.xlsx.writeFile(p);
+    const upload = await openUpload(p, { fileName: "header-first.xlsx" });
+    expect(upload.sheets).toEqual(["Template", "Cover", "Contacts"]);
+    expect(upload.sheet).toBe("Contacts");
+    expect(upload.headers).toEqual(["Email", "First name"]);
+    expect(await allRows(upload)).toEqual([["ann@example.com", "Ann"]]);
+    // Choosing the header-only sheet itself is refused with the reason, naming the others.
+    const chosen = await parseFailure(openUpload(p, { fileName: "header-first.xlsx", sheet: "Template" }));
+    expect(chosen.message).toMatch(/^The sheet “Template” has a header row but no data rows\..*“Cover”, “Contacts”; choose one of them instead\.$/);
+  });
+
   it("refuses a sheet whose first row is data", async () => {
     const wb = new ExcelJS.Workbook();
     const s = wb.addWorksheet("S");

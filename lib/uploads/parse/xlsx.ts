@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { UploadParseError } from "../types";
 import { readWorkbookMeta, SheetPass, worksheetsOf } from "./xlsx-reader";
+import { checkDeclaredSizes, untilZipFails } from "./zip-limits";
 
 /*
  * XLSX cells as strings (see ../types.ts): a date as ISO 8601 ("2024-03-05" at midnight, else
@@ -93,14 +94,15 @@ export async function* xlsxRows(path: string, sheet: string | undefined, onSheet
     return input;
   };
   try {
+    await checkDeclaredSizes(path);
     const meta = await readWorkbookMeta(open());
     if (!meta.model) throw new UploadParseError("wrong_type", "The file is named .xlsx but holds no Excel workbook (it is some other zip file). Upload a CSV, TSV or Excel workbook (.xlsx).");
     const worksheets = worksheetsOf(meta);
     const chosen = choose(worksheets, sheet);
     onSheets?.({ sheets: worksheets.map((w) => w.name), sheet: chosen.name });
     const pass = new SheetPass(open(), meta, chosen.no);
-    for await (const ws of pass) {
-      for await (const row of ws) yield rowCells(row, pass.booleans, pass.date1904);
+    for await (const ws of untilZipFails(pass, pass.zip)) {
+      for await (const row of untilZipFails(ws, pass.zip)) yield rowCells(row, pass.booleans, pass.date1904);
       break; // the only sheet this pass yields: the rest of the zip is not read
     }
   } catch (err) {

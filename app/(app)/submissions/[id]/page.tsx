@@ -9,6 +9,7 @@ import { SubmissionRowsTable } from "@/components/submissions/submission-rows-ta
 import { adapterFor } from "@/lib/hubspot/adapter-for";
 import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 import { requireSession } from "@/lib/auth/session";
+import { isOwner, ownerEmail } from "@/lib/submissions/control";
 import { resourceWording } from "@/lib/submissions/labels";
 import { failureCategories, findSubmission, refOf, submissionRowsPage, submissionView } from "@/lib/submissions/store";
 import { RevertButton } from "@/components/reverts/revert-button";
@@ -53,7 +54,7 @@ export default async function SubmissionPage({ params, searchParams }: {
       <Link href="/submissions" className="text-sm text-blue-700 underline">← Submission history</Link>
       <h1 className="text-xl font-semibold">{preview ? "Revert preview" : `Submission of ${new Date(view.createdAt).toLocaleString("en-US")}`}</h1>
       <p className="flex items-center gap-2 text-sm">
-        <span>{view.resourceTitle}</span> · {stateLabel(view.state)} · <OutcomeCounts counts={view.counts} />
+        <span>{view.resourceTitle}</span> · {stateLabel(view.stalled ? "stalled" : view.state)} · <OutcomeCounts counts={view.counts} />
       </p>
       {original && (
         <p className="text-sm">
@@ -66,7 +67,7 @@ export default async function SubmissionPage({ params, searchParams }: {
         </p>
       )}
       {preview && original && <RevertPreview draftId={id} originalId={original.id} initial={preview} noun={wording.noun} />}
-      {!preview && view.state !== "done" && <LiveProgress id={id} initial={{ ...view, outcomes: [] }} ceilingPerSecond={ceilingPerSecond} />}
+      {!preview && view.state !== "done" && <LiveProgress id={id} initial={{ ...view, outcomes: [] }} ceilingPerSecond={ceilingPerSecond} owner={isOwner(submission, session) ? undefined : await ownerEmail(submission)} />}
       {!preview && <p className="flex flex-wrap items-center gap-3 text-sm" aria-label="Download results">
         <span className="text-slate-600">Download every row’s fate:</span>
         <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=csv`} download>CSV</a>

@@ -13,10 +13,10 @@ export async function GET(req: Request) {
     const returnTo = await completeSignIn(callbackUrl);
     return NextResponse.redirect(new URL(returnTo, origin), 303);
   } catch (err) {
-    const message = err instanceof SignInError ? err.message : "Signing in with HubSpot failed. Please try again.";
     if (!(err instanceof SignInError)) console.error("[auth] callback failed", err);
+    // A fixed code: the sign-in page shows its own message for it, never text from the URL.
     const to = new URL("/", origin);
-    to.searchParams.set("error", message);
+    to.searchParams.set("error", err instanceof SignInError ? err.code : "failed");
     return NextResponse.redirect(to, 303);
   }
 }

@@ -1,4 +1,4 @@
-import { getSession } from "@/lib/auth/session";
+import { getActiveSession } from "@/lib/auth/session";
 import { FailedSelectionSchema, parseItemParam } from "@/lib/failed-items/schemas";
 import { groupItems } from "@/lib/failed-items/store";
 import { resultsCsv, resultsXlsx } from "@/lib/uploads/export/results-file";
@@ -6,14 +6,15 @@ import { resultsTable } from "@/lib/uploads/export/results-rows";
 
 export const dynamic = "force-dynamic";
 
-/** GET ?resource=&category=&message=&format=csv|xlsx[&item=<submission id>:<row key>…]: a group of failed items, or the selected ones, as a file. */
+/** GET ?resource=&kind=&format=csv|xlsx[&item=<submission id>:<row key>…]: a group of failed items, or the selected ones, as a file. */
 export async function GET(req: Request) {
-  const session = await getSession();
+  // Only while signed in with a live connection: a download must not outlive a sign-out.
+  const session = await getActiveSession();
   if (!session) return new Response("Sign in to download failed items.", { status: 401 });
   const q = new URL(req.url).searchParams;
   const picked = q.getAll("item");
   const parsed = FailedSelectionSchema.safeParse({
-    resource: q.get("resource") ?? "", category: q.get("category") ?? "", message: q.get("message") ?? "",
+    resource: q.get("resource") ?? "", kind: q.get("kind") ?? "",
     items: picked.length ? picked.map(parseItemParam) : undefined,
   });
   if (!parsed.success) return new Response(parsed.error.issues.map((i) => i.message).join("; "), { status: 400 });
