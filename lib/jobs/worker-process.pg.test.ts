@@ -22,7 +22,8 @@ it("starts, works every queue, and stops on SIGTERM", async () => {
   child.stderr.on("data", (d) => { out += d; });
   const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
   for (let i = 0; i < 200 && !/working: /.test(out) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
-  expect(out).toMatch(/\[worker\] pid \d+ working: submission, upload-dry-run, revert-plan/);
+  const working = /\[worker\] pid \d+ working: (.*)/.exec(out)?.[1]?.split(", ").sort();
+  expect(working).toEqual(["revert-plan", "submission", "submission-resume", "upload-dry-run"]);
   child.kill("SIGTERM");
   expect(await exited).toBe(0);
   expect(out).toContain("[worker] stopped");
