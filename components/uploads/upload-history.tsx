@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ResourceRefSchema, resourceTitle } from "@/lib/resources/ref";
+import { ResourceRefSchema } from "@/lib/resources/ref";
+import { resourceTitle } from "@/lib/resources/registry";
 import { stateLabel } from "@/lib/submissions/state-label";
 import type { UploadRow } from "@/lib/uploads/upload-store";
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
-import { parseStoredRef } from "../resources/ref";
+import { parseStoredRef } from "../resources/registry";
 import { gridTakeBack } from "../submissions/grid-take-back";
 import { describeKind } from "./kinds";
 import { retryItems } from "./retry";

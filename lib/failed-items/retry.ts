@@ -3,7 +3,7 @@ import type { Session } from "../auth/session";
 import type { CreateOp } from "../batch/adapter";
 import { adapterFor } from "../hubspot/adapter-for";
 import { clientForConnection } from "../hubspot/client-for-connection";
-import { parseStoredRef } from "../resources/ref";
+import { parseStoredRef } from "../resources/registry";
 import { startSubmission } from "../submissions/start";
 import { insertSubmission } from "../submissions/store";
 import { itemsAsOperations, resolveItems, type groupItems } from "./store";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, ne, not, or, sql, type SQL } from "drizzle-orm";
 import type { RowOperation } from "../batch/types";
 import { db, tables } from "../db";
-import { parseStoredRef, resourceTitle } from "../resources/ref";
+import { parseStoredRef, resourceTitle } from "../resources/registry";
 import { storedOperation } from "../submissions/store";
 import { describeKind } from "./kinds";
 import type { FailedGroupKey, FailedItemRef } from "./schemas";

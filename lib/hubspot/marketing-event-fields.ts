@@ -47,12 +47,12 @@ export const EVENT_READ_ONLY_FIELDS: ReadonlySet<string> = new Set([
   "registrants", "attendees", "cancellations", "noShows", "createdAt", "updatedAt", "customProperties",
 ]);
 
-const READ_ONLY_LABELS: Record<string, string> = {
+export const EVENT_READ_ONLY_LABELS: Record<string, string> = {
   objectId: "Event ID", eventCompleted: "Completed", eventStatus: "Status", eventStatusV2: "Status", externalEventId: "External event ID",
   externalAccountId: "External account", appInfo: "Event app", registrants: "Registrants", attendees: "Attendees",
   cancellations: "Cancellations", noShows: "No-shows", createdAt: "Created", updatedAt: "Last updated", customProperties: "Custom properties",
 };
-export const eventFieldLabel = (name: string) => EVENT_FIELD_BY_NAME.get(name)?.label ?? READ_ONLY_LABELS[name] ?? name;
+export const eventFieldLabel = (name: string) => EVENT_FIELD_BY_NAME.get(name)?.label ?? EVENT_READ_ONLY_LABELS[name] ?? name;
 
 const problem = (message: string, code: string, property: string): RowError => ({ category: "VALIDATION_ERROR", message, code, property });
 

@@ -1,5 +1,6 @@
 import type { tables } from "../db";
-import { gridPathFor, resourceName, type ResourceRef } from "../resources/ref";
+import { type ResourceRef } from "../resources/ref";
+import { gridPathFor, resourceName } from "../resources/registry";
 
 type StoredRow = Pick<typeof tables.submissionRows.$inferSelect, "submissionId" | "rowKey" | "kind" | "recordId" | "label" | "sent" | "baseline" | "error">;
 

@@ -1,11 +1,8 @@
 import "server-only";
 import type { Session } from "../auth/session";
-import { customNoun, STANDARD_CRM_OBJECT_TYPES } from "../crm/object-types";
-import { crmColumnsFor } from "../crm/properties";
-import { clientForConnection } from "../hubspot/client-for-connection";
-import { eventFieldLabel } from "../hubspot/marketing-event-fields";
-import { CAMPAIGN_PROPERTIES } from "../hubspot/schemas/campaign-properties";
+import { resourceProperties } from "../hubspot/resources";
 import type { ResourceRef } from "../resources/ref";
+import { describe } from "../resources/registry";
 
 /** What a history page needs to name a resource's rows and properties the way its grid does. */
 export interface ResourceWording {
@@ -14,19 +11,13 @@ export interface ResourceWording {
 }
 
 /**
- * Campaign and event labels are known here; a CRM type's come from HubSpot (one properties read per
- * page view, or per revert preview). If that read fails the page still renders, with internal names.
+ * The noun is the registry's; labels are the resource's properties' (a CRM type's read from HubSpot,
+ * once per page view or revert preview). If that read fails the page still renders, with internal names.
  */
 export async function resourceWording(ref: ResourceRef, session: Pick<Session, "connection">): Promise<ResourceWording> {
-  if (ref.type === "campaigns") {
-    const labels = new Map(CAMPAIGN_PROPERTIES.map((p) => [p.name, p.label]));
-    return { noun: "campaign", label: (p) => labels.get(p) ?? p };
-  }
-  if (ref.type === "marketing-events") return { noun: "event", label: eventFieldLabel };
-  const standard = STANDARD_CRM_OBJECT_TYPES.find((t) => t.objectType === ref.objectType.toLowerCase());
-  const noun = standard?.noun ?? customNoun(ref.objectType);
+  const { noun } = describe(ref);
   try {
-    const labels = new Map((await crmColumnsFor(clientForConnection(session.connection), ref.objectType)).map((c) => [c.name, c.label]));
+    const labels = new Map((await resourceProperties(ref, session.connection)).map((p) => [p.key, p.label]));
     return { noun, label: (p) => labels.get(p) ?? p };
   } catch {
     return { noun, label: (p) => p };

@@ -2,7 +2,8 @@ import "server-only";
 import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { RowError, RowOperation, RowOutcome, SavedRecord } from "../batch/types";
 import { db, tables } from "../db";
-import { parseStoredRef, resourceName, resourceTitle, type ResourceRef } from "../resources/ref";
+import { type ResourceRef } from "../resources/ref";
+import { parseStoredRef, resourceName, resourceTitle } from "../resources/registry";
 import { isStalled } from "./lease";
 import type { StoredRowStatus, SubmissionView } from "./types";
 

@@ -11,7 +11,7 @@ import { ensureInProcessWorkers } from "../submissions/start";
 import { DRY_RUN_QUEUE, type DryRunJob } from "./dry-run-job";
 import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema, type DryRunState } from "./service";
 import { saveTemplate } from "./templates";
-import { gridPathFor, resourceName } from "../resources/ref";
+import { gridPathFor, resourceName } from "../resources/registry";
 import { findUpload, updateUpload } from "./upload-store";
 
 const UploadIdSchema = z.string().uuid();

@@ -1,75 +1,23 @@
 import "server-only";
 import type { Session } from "../auth/session";
-import { crmColumnsFor, type CrmColumn } from "../crm/properties";
-import { clientForConnection } from "../hubspot/client-for-connection";
-import { EVENT_FIELDS } from "../hubspot/marketing-event-fields";
-import { CAMPAIGN_PROPERTIES, type CampaignPropertyType } from "../hubspot/schemas/campaign-properties";
+import { resourceProperties } from "../hubspot/resources";
 import type { ResourceRef } from "../resources/ref";
-import { RECORD_ID_KEY, type TargetColumn, type TargetColumnType } from "./types";
+import { describe } from "../resources/registry";
+import { RECORD_ID_KEY, type TargetColumn } from "./types";
 
 export { RECORD_ID_KEY };
-
-const CAMPAIGN_TYPES: Record<CampaignPropertyType, TargetColumnType> = {
-  string: "text", text: "longText", date: "date", enumeration: "enum", currency: "currency", number: "number", multi: "multi",
-};
-
-function crmType(c: CrmColumn): TargetColumnType {
-  if (c.type === "number") return "number";
-  if (c.type === "date") return "date";
-  if (c.type === "datetime") return "datetime";
-  if (c.type === "bool" || c.fieldType === "booleancheckbox") return "bool";
-  if (c.type === "enumeration") return c.fieldType === "checkbox" ? "multi" : "enum";
-  return c.fieldType === "textarea" ? "longText" : "text";
-}
-
-/**
- * Headers people write for a property that neither its name nor its label matches: a campaign
- * export says "Campaign name" (which is closer to "Campaign ID" letter by letter), a plan says
- * "Start" and "End".
- */
-const SYNONYMS: Record<string, Record<string, readonly string[]>> = {
-  campaigns: {
-    hs_name: ["Campaign name", "Campaign", "Campaign title", "Title"],
-    hs_start_date: ["Start", "Starts", "Start on", "Begin"],
-    hs_end_date: ["End", "Ends", "End on", "Finish"],
-    hs_campaign_status: ["Campaign status"],
-  },
-  "marketing-events": {
-    eventName: ["Name", "Event", "Title"],
-    startDateTime: ["Start", "Starts", "Start date", "Start time", "Begin"],
-    endDateTime: ["End", "Ends", "End date", "End time", "Finish"],
-  },
-};
-const withSynonyms = (type: string) => (c: TargetColumn): TargetColumn => {
-  const synonyms = SYNONYMS[type]?.[c.key];
-  return synonyms ? { ...c, synonyms } : c;
-};
 
 /**
  * What a file's columns can be mapped to for a resource: its writable and read-only properties,
  * plus the record id for updates. The same property definitions the grid uses, so an upload is
- * checked by the same rules as an edit.
+ * checked by the same rules as an edit; headers people write instead of a name or label are the
+ * descriptor's synonyms.
  */
 export async function targetColumns(ref: ResourceRef, session: Session): Promise<TargetColumn[]> {
-  if (ref.type === "campaigns") {
-    return [
-      { key: RECORD_ID_KEY, label: "Campaign ID", type: "text" },
-      ...CAMPAIGN_PROPERTIES.filter((p) => !p.deprecated).map((p): TargetColumn => ({
-        key: p.name, label: p.label, type: CAMPAIGN_TYPES[p.type], options: p.options, readOnly: p.readOnly, requiredOnCreate: p.requiredOnCreate,
-      })).map(withSynonyms(ref.type)),
-    ];
-  }
-  if (ref.type === "marketing-events") {
-    return [
-      { key: RECORD_ID_KEY, label: "Event ID", type: "text" },
-      ...EVENT_FIELDS.map((f): TargetColumn => ({
-        key: f.name, label: f.label, type: f.kind === "datetime" ? "datetime" : f.kind === "bool" ? "bool" : f.name === "eventDescription" ? "longText" : "text",
-      })).map(withSynonyms(ref.type)),
-    ];
-  }
-  const columns = await crmColumnsFor(clientForConnection(session.connection), ref.objectType);
+  const { idLabel, synonyms } = describe(ref);
+  const properties = await resourceProperties(ref, session.connection);
   return [
-    { key: RECORD_ID_KEY, label: "Record ID", type: "text" },
-    ...columns.filter((c) => c.name !== "hs_object_id").map((c): TargetColumn => ({ key: c.name, label: c.label, type: crmType(c), options: c.options, readOnly: c.readOnly })),
+    { key: RECORD_ID_KEY, label: idLabel, type: "text" },
+    ...properties.filter((p) => !p.notMappable).map(({ notMappable: _, ...p }): TargetColumn => (synonyms[p.key] ? { ...p, synonyms: synonyms[p.key] } : p)),
   ];
 }

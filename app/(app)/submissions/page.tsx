@@ -3,7 +3,7 @@ import { sourceLabel } from "@/lib/submissions/source-label";
 import { isStalled } from "@/lib/submissions/lease";
 import { stateLabel } from "@/lib/submissions/state-label";
 import { requireSession } from "@/lib/auth/session";
-import { resourceTitle } from "@/lib/resources/ref";
+import { resourceTitle } from "@/lib/resources/registry";
 import { countsBySubmission, listSubmissions, refOf } from "@/lib/submissions/store";
 import { OutcomeCounts } from "@/components/submissions/outcome-counts";
 

@@ -1,0 +1,55 @@
+import type { ResourceRef } from "./ref";
+
+/** A column type: how a property's text is read, shown and checked (grid, uploads, server). */
+export type PropertyType = "text" | "longText" | "number" | "currency" | "date" | "datetime" | "enum" | "multi" | "bool";
+
+/**
+ * One property of a resource as Batchboard sees it, whatever HubSpot's own shape for it: built by
+ * lib/hubspot/resources.ts from campaign properties, event fields or CRM property definitions.
+ */
+export interface ResourceProperty {
+  key: string;
+  label: string;
+  type: PropertyType;
+  options?: readonly { value: string; label: string }[];
+  readOnly?: boolean;
+  requiredOnCreate?: boolean;
+  /** Labelled in history, never offered as an upload target (deprecated, or the record id itself). */
+  notMappable?: boolean;
+}
+
+/**
+ * What Batchboard knows about one resource (one ref), apart from how HubSpot stores and takes it
+ * (lib/hubspot/resources.ts). Pure data: client components read it too. Built by `describe`
+ * (registry.ts) from the resource's own file (campaigns.ts, marketing-events.ts, crm.ts).
+ */
+export interface ResourceDescriptor {
+  /** Short stable name for lists, filters, templates and stored edits: campaigns, marketing-events, crm:contacts. */
+  name: string;
+  /** How people read it: "Campaigns", "Marketing events (v3 API)", "Contacts", "Projects". */
+  title: string;
+  /** One record, lower case: "campaign", "event", "contact". */
+  noun: string;
+  /** The grid page, where failed or invalid rows are taken back to be fixed. */
+  gridPath: string;
+  /** The property that names a row for people (hs_name, eventName); undefined where it depends on the type's columns (CRM). */
+  nameKey?: string;
+  /** The property a created record is found by, so a lost create answer is looked up, not resent. */
+  uniqueKey?: string;
+  /** Records can be created here; marketing events are created by their event app. */
+  canCreate: boolean;
+  /** Records can be updated by any unique property (CRM: email); otherwise by record id only. */
+  updatesByProperty: boolean;
+  /** Rows of this ref are addressed by a unique value, not a record id: the grid cannot place them. */
+  addressedByValue: boolean;
+  /** The upload mapping's label for the record id column: "Campaign ID". */
+  idLabel: string;
+  /** Headers people write for a property that neither its name nor label matches ("Campaign name", "Start"). */
+  synonyms: Readonly<Record<string, readonly string[]>>;
+  /** The ref an upload writes with when its rows are identified by `property` instead of the record id. */
+  keyedBy(property: string, mode: "create" | "update" | "upsert"): ResourceRef;
+  /** The ref a revert writes with: always by record id, whatever the original was addressed by. */
+  revertRef: ResourceRef;
+  /** Two refs write to the same resource (settings such as idProperty aside). */
+  sameResource(other: ResourceRef): boolean;
+}
