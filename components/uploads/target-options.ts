@@ -1,5 +1,6 @@
 import type { CrmObjectTypeOption } from "@/lib/crm/object-types";
 import type { ResourceRef } from "@/lib/resources/ref";
+import { describe, FIXED_REFS } from "@/lib/resources/registry";
 import type { UploadMode } from "@/lib/uploads/mapping/validate-rows";
 import type { TargetColumn } from "@/lib/uploads/types";
 
@@ -14,36 +15,40 @@ export interface TargetOption {
 
 export const MODE_LABELS: Record<UploadMode, string> = { create: "Create", update: "Update", upsert: "Create or update (upsert)" };
 
-/** Campaigns, both marketing-event API versions, then every CRM type the dashboard offers. */
+const option = (ref: ResourceRef, label?: string, uniqueProperty?: string): TargetOption => {
+  const d = describe(ref);
+  const unique = uniqueProperty ?? d.uniqueKey;
+  return { value: d.key, label: label ?? d.pickerLabel, ref, ...(unique ? { uniqueProperty: unique } : {}) };
+};
+
+/** Campaigns, both marketing-event API versions (the registry's fixed refs), then every CRM type the dashboard offers. */
 export function targetOptions(crmTypes: readonly CrmObjectTypeOption[]): TargetOption[] {
   return [
-    { value: "campaigns", label: "Campaigns", ref: { type: "campaigns" }, uniqueProperty: "hs_name" },
-    { value: "marketing-events:2026-03", label: "Marketing events (2026-03)", ref: { type: "marketing-events", apiVersion: "2026-03" } },
-    { value: "marketing-events:v3", label: "Marketing events (v3)", ref: { type: "marketing-events", apiVersion: "v3" } },
-    ...crmTypes.map((t): TargetOption => ({ value: `crm:${t.objectType}`, label: t.title, ref: { type: "crm", objectType: t.objectType }, uniqueProperty: t.uniqueProperty })),
+    ...FIXED_REFS.map((ref) => option(ref)),
+    // A CRM type's unique property is known from its columns (withColumns), not from the bare ref.
+    ...crmTypes.map((t) => option({ type: "crm", objectType: t.objectType }, t.title, t.uniqueProperty)),
   ];
 }
 
 /** The option a stored ref stands for (a stored ref may carry idProperty; only the resource counts). */
 export function optionOf(options: readonly TargetOption[], ref: ResourceRef | null): TargetOption | undefined {
   if (!ref) return undefined;
-  return options.find((o) => o.ref.type === ref.type && (ref.type !== "marketing-events" || (o.ref.type === "marketing-events" && o.ref.apiVersion === ref.apiVersion))
-    && (ref.type !== "crm" || (o.ref.type === "crm" && o.ref.objectType.toLowerCase() === ref.objectType.toLowerCase())));
+  return options.find((o) => describe(o.ref).sameResource(ref));
 }
 
-/** Marketing events are created by their event app, so an upload can only update them. */
+/** Resources that cannot be created here (marketing events: their event app does) are only updated. */
 export const modesFor = (target: TargetOption | undefined): UploadMode[] =>
-  target?.ref.type === "marketing-events" ? ["update"] : ["create", "update", "upsert"];
+  target && !describe(target.ref).canCreate ? ["update"] : ["create", "update", "upsert"];
 
 /**
  * Which mapped columns can identify a row's record. Campaigns and events are updated by id only;
- * CRM records by id or any mapped property (email, domain…). Upserts need a natural key to create
- * by: a campaign's name, a CRM property; never the record id.
+ * CRM records by id or any mapped property (email, domain…): the descriptor's updatesByProperty.
+ * Upserts need a natural key to create by: a campaign's name (its unique key), a CRM property; never the record id.
  */
 export function keyCandidates(target: TargetOption, mode: UploadMode, columns: readonly TargetColumn[], mapped: ReadonlySet<string>, recordIdKey: string): TargetColumn[] {
   const used = columns.filter((c) => mapped.has(c.key));
   if (mode === "create") return [];
-  if (target.ref.type !== "crm") return used.filter((c) => (mode === "update" ? c.key === recordIdKey : c.key === "hs_name"));
+  if (!describe(target.ref).updatesByProperty) return used.filter((c) => (mode === "update" ? c.key === recordIdKey : c.key === target.uniqueProperty));
   return mode === "update" ? used : used.filter((c) => c.key !== recordIdKey);
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, ne, not, or, sql, type SQL } from "drizzle-orm";
 import type { RowOperation } from "../batch/types";
 import { db, tables } from "../db";
-import { parseStoredRef, resourceTitle } from "../resources/registry";
+import { IMPLICIT_UNIQUE_KEYS, parseStoredRef, resourceTitle } from "../resources/registry";
 import { storedOperation } from "../submissions/store";
 import { describeKind } from "./kinds";
 import type { FailedGroupKey, FailedItemRef } from "./schemas";
@@ -14,8 +14,14 @@ const { submissions, submissionRows, uploads } = tables;
 const message = sql<string>`coalesce(${submissionRows.error}->>'message', '')`;
 /** The row's kind of error, as kinds.ts's `kindKey` builds it: category|code|property. */
 const kind = sql<string>`coalesce(${submissionRows.error}->>'category', 'UNKNOWN') || '|' || coalesce(${submissionRows.error}->>'code', '') || '|' || coalesce(${submissionRows.error}->>'property', '')`;
+/** Code constants (registry.ts), checked as property names, so they can be SQL literals. */
+const literal = (v: string) => {
+  if (!/^[a-z0-9_:-]+$/i.test(v)) throw new Error(`not a plain name: ${v}`);
+  return sql.raw(`'${v}'`);
+};
+const implicitKeys = Object.entries(IMPLICIT_UNIQUE_KEYS).map(([resource, key]) => sql`when ${submissions.resource} = ${literal(resource)} then ${literal(key)}`);
 /** A create's unique property (the ref's uniqueProperty; a campaign's name), as the adapters' createKey uses it. */
-const keyProperty = sql`coalesce(${submissions.resourceRef}->>'uniqueProperty', case when ${submissions.resource} = 'campaigns' then 'hs_name' end)`;
+const keyProperty = sql`coalesce(${submissions.resourceRef}->>'uniqueProperty', case ${sql.join(implicitKeys, sql` `)} end)`;
 
 /**
  * A failed row stops being an item once a later submission of the same portal and resource saved

@@ -6,6 +6,8 @@ type Ref = Extract<ResourceRef, { type: "campaigns" }>;
 /** Campaigns: named by hs_name, which is unique per portal, so a create is found again by its name. */
 export const describeCampaigns = (ref: Ref): ResourceDescriptor => ({
   name: "campaigns",
+  key: "campaigns",
+  pickerLabel: "Campaigns",
   title: "Campaigns",
   noun: "campaign",
   gridPath: "/campaigns",

@@ -74,18 +74,23 @@ const standardType = (objectType: string) => STANDARD_CRM_OBJECT_TYPES.find((t) 
  * columns (crm/object-types.ts `withColumns`), so only the ref's own uniqueProperty is known here.
  * Uploads may address records by any unique property (email), carried in the ref as idProperty.
  */
-export const describeCrm = (ref: Ref): ResourceDescriptor => ({
-  name: `crm:${ref.objectType.toLowerCase()}`,
-  title: standardType(ref.objectType)?.title ?? crmCustomTitle(ref.objectType),
-  noun: standardType(ref.objectType)?.noun ?? customNoun(ref.objectType),
-  gridPath: `/crm/${encodeURIComponent(ref.objectType)}`,
-  uniqueKey: ref.uniqueProperty,
-  canCreate: true,
-  updatesByProperty: true,
-  addressedByValue: !!ref.idProperty,
-  idLabel: "Record ID",
-  synonyms: {},
-  keyedBy: (property, mode) => (mode === "update" ? { ...ref, idProperty: property, uniqueProperty: property } : { ...ref, uniqueProperty: property }),
-  revertRef: { type: "crm", objectType: ref.objectType },
-  sameResource: (other) => other.type === "crm" && other.objectType.toLowerCase() === ref.objectType.toLowerCase(),
-});
+export const describeCrm = (ref: Ref): ResourceDescriptor => {
+  const title = standardType(ref.objectType)?.title ?? crmCustomTitle(ref.objectType);
+  return {
+    name: `crm:${ref.objectType.toLowerCase()}`,
+    key: `crm:${ref.objectType}`,
+    pickerLabel: title,
+    title,
+    noun: standardType(ref.objectType)?.noun ?? customNoun(ref.objectType),
+    gridPath: `/crm/${encodeURIComponent(ref.objectType)}`,
+    uniqueKey: ref.uniqueProperty,
+    canCreate: true,
+    updatesByProperty: true,
+    addressedByValue: !!ref.idProperty,
+    idLabel: "Record ID",
+    synonyms: {},
+    keyedBy: (property, mode) => (mode === "update" ? { ...ref, idProperty: property, uniqueProperty: property } : { ...ref, uniqueProperty: property }),
+    revertRef: { type: "crm", objectType: ref.objectType },
+    sameResource: (other) => other.type === "crm" && other.objectType.toLowerCase() === ref.objectType.toLowerCase(),
+  };
+};

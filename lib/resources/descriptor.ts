@@ -26,6 +26,10 @@ export interface ResourceProperty {
 export interface ResourceDescriptor {
   /** Short stable name for lists, filters, templates and stored edits: campaigns, marketing-events, crm:contacts. */
   name: string;
+  /** Unique per resource and API version, for pickers that offer both versions: campaigns, marketing-events:v3, crm:contacts. */
+  key: string;
+  /** Its entry in such a picker: "Campaigns", "Marketing events (2026-03)", "Contacts". */
+  pickerLabel: string;
   /** How people read it: "Campaigns", "Marketing events (v3 API)", "Contacts", "Projects". */
   title: string;
   /** One record, lower case: "campaign", "event", "contact". */

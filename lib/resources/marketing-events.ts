@@ -6,6 +6,8 @@ type Ref = Extract<ResourceRef, { type: "marketing-events" }>;
 /** Marketing events, per API version: updated by id only, since their event app creates them. */
 export const describeMarketingEvents = (ref: Ref): ResourceDescriptor => ({
   name: "marketing-events",
+  key: `marketing-events:${ref.apiVersion}`,
+  pickerLabel: `Marketing events (${ref.apiVersion})`,
   title: ref.apiVersion === "v3" ? "Marketing events (v3 API)" : "Marketing events",
   noun: "event",
   gridPath: "/marketing-events",

@@ -32,6 +32,13 @@ export const resourceTitle = (ref: ResourceRef) => describe(ref).title;
 /** The grid page of a resource: where failed or invalid rows are taken back to be fixed. */
 export const gridPathFor = (ref: ResourceRef) => describe(ref).gridPath;
 
+/** The refs that need no settings but an API version: offered as they are wherever a resource is picked (uploads). */
+export const FIXED_REFS: readonly ResourceRef[] = [
+  { type: "campaigns" },
+  { type: "marketing-events", apiVersion: "2026-03" },
+  { type: "marketing-events", apiVersion: "v3" },
+];
+
 /** Submissions stored before refs existed were all campaigns, stored under this resource name. */
 const REFS_BEFORE_REFS: Readonly<Record<string, ResourceRef>> = { campaigns: { type: "campaigns" } };
 
@@ -48,12 +55,12 @@ export function parseStoredRef(resource: string, stored: unknown): ResourceRef {
 }
 
 /**
- * The unique property of submissions stored without one in their ref, by resource name (campaigns:
+ * The unique property of resources whose refs do not carry one, by resource name (campaigns:
  * hs_name), for queries that read it from the stored ref (lib/failed-items/store.ts).
  */
 export const IMPLICIT_UNIQUE_KEYS: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(REFS_BEFORE_REFS).flatMap(([name, ref]) => {
-    const key = describe(ref).uniqueKey;
-    return key ? [[name, key]] : [];
+  FIXED_REFS.flatMap((ref) => {
+    const { name, uniqueKey } = describe(ref);
+    return uniqueKey ? [[name, uniqueKey]] : [];
   }),
 );

@@ -7,6 +7,7 @@ import { db, tables } from "../db";
 import type { Job } from "../jobs/queue";
 import { adapterFor } from "../hubspot/adapter-for";
 import { clientForConnection } from "../hubspot/client-for-connection";
+import { describe } from "../resources/registry";
 import { resourceWording } from "../submissions/labels";
 import { insertRows, refOf, submissionResultRows } from "../submissions/store";
 import { planRevert } from "./plan";
@@ -44,7 +45,7 @@ export async function revertPlanJob(job: Job<RevertPlanJob>) {
     const plan = planRevert(rows, current, { canArchive: !!adapter.archive, label });
     await database.transaction(async (tx) => {
       await tx.delete(tables.submissionRows).where(eq(tables.submissionRows.submissionId, draftId));
-      await insertRows(tx, draftId, plan);
+      await insertRows(tx, draftId, plan, describe(refOf(draft)).nameKey);
     });
     await setPlanState(draftId, { state: "ready", summary: plan.summary, readAt: new Date().toISOString() }, plan.operations.length);
   } catch (err) {

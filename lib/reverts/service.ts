@@ -5,6 +5,7 @@ import type { Session } from "../auth/session";
 import { db, tables } from "../db";
 import { jobQueue } from "../jobs/queue";
 import type { ResourceRef } from "../resources/ref";
+import { describe } from "../resources/registry";
 import { ensureInProcessWorkers, startSubmission } from "../submissions/start";
 import { startDraftAs } from "../submissions/control";
 import { findSubmission, insertSubmission, refOf } from "../submissions/store";
@@ -31,7 +32,7 @@ const { submissions, submissionRows } = tables;
  * email) and never creates, so it drops idProperty and uniqueProperty.
  */
 export function revertRef(ref: ResourceRef): ResourceRef {
-  return ref.type === "crm" ? { type: "crm", objectType: ref.objectType } : ref;
+  return describe(ref).revertRef;
 }
 
 export const planStateOf = (plan: unknown): RevertPlanState | null => RevertPlanStateSchema.safeParse(plan).data ?? null;

@@ -1,6 +1,6 @@
 import type { tables } from "../db";
 import { type ResourceRef } from "../resources/ref";
-import { gridPathFor, resourceName } from "../resources/registry";
+import { describe } from "../resources/registry";
 
 type StoredRow = Pick<typeof tables.submissionRows.$inferSelect, "submissionId" | "rowKey" | "kind" | "recordId" | "label" | "sent" | "baseline" | "error">;
 
@@ -20,9 +20,9 @@ export const takeBackKey = (r: Pick<StoredRow, "submissionId" | "rowKey">) => {
  * of a record id (an upload by email), and a revert's archive rows, cannot be placed and are counted in `skipped`.
  */
 export function gridTakeBack(ref: ResourceRef, stored: readonly StoredRow[]) {
-  const byUniqueValue = ref.type === "crm" && !!ref.idProperty;
+  const { addressedByValue, name, gridPath } = describe(ref);
   const rows = stored
     .map((r) => ({ kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error, key: r.kind === "create" ? takeBackKey(r) : undefined }))
-    .filter((r) => r.kind === "create" || (r.kind === "update" && !byUniqueValue && r.recordId));
-  return { resourceKey: resourceName(ref), path: gridPathFor(ref), rows, skipped: stored.length - rows.length };
+    .filter((r) => r.kind === "create" || (r.kind === "update" && !addressedByValue && r.recordId));
+  return { resourceKey: name, path: gridPath, rows, skipped: stored.length - rows.length };
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { RowError, RowOperation, RowOutcome, SavedRecord } from "../batch/types";
 import { db, tables } from "../db";
 import { type ResourceRef } from "../resources/ref";
-import { parseStoredRef, resourceName, resourceTitle } from "../resources/registry";
+import { describe, parseStoredRef, resourceName, resourceTitle } from "../resources/registry";
 import { isStalled } from "./lease";
 import type { StoredRowStatus, SubmissionView } from "./types";
 
@@ -36,8 +36,11 @@ export interface NewSubmission extends NewRows {
 
 type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0]>[0];
 
-/** Adds rows to a submission, in chunks; pending unless a fate is given. */
-export async function insertRows(tx: Tx, submissionId: string, s: NewRows) {
+/**
+ * Adds rows to a submission, in chunks; pending unless a fate is given. A row without a label is
+ * named by the resource's name property (`nameKey`: a campaign's hs_name), as sent or as it was.
+ */
+export async function insertRows(tx: Tx, submissionId: string, s: NewRows, nameKey: string | undefined) {
   for (let i = 0; i < s.operations.length; i += INSERT_CHUNK) {
     await tx.insert(submissionRows).values(s.operations.slice(i, i + INSERT_CHUNK).map((op, j) => {
       const fate = s.fates?.[i + j];
@@ -46,7 +49,7 @@ export async function insertRows(tx: Tx, submissionId: string, s: NewRows) {
         rowKey: op.rowKey,
         kind: op.kind,
         recordId: op.kind === "create" ? null : op.id,
-        label: op.label ?? op.properties.hs_name ?? (op.kind === "create" ? null : op.baseline?.values.hs_name ?? null),
+        label: op.label ?? (nameKey === undefined ? null : op.properties[nameKey] ?? (op.kind === "create" ? null : op.baseline?.values[nameKey] ?? null)),
         sent: op.properties,
         baseline: op.kind === "create" ? null : op.baseline ?? null,
         force: op.kind === "create" ? false : !!op.force,
@@ -66,7 +69,7 @@ export async function insertSubmission(s: NewSubmission): Promise<string> {
       userId: s.userId, connectionId: s.connectionId, portalId: s.portalId, resource: resourceName(s.resource), resourceRef: s.resource,
       source: s.source ?? "grid", state: s.state ?? "running", totalRows: s.operations.length, revertOf: s.revertOf ?? null, plan: s.plan ?? null,
     }).returning({ id: submissions.id });
-    await insertRows(tx, row!.id, s);
+    await insertRows(tx, row!.id, s, describe(s.resource).nameKey);
     return row!.id;
   });
 }

@@ -3,6 +3,7 @@ import type { BatchAdapter, HubSpotRequester } from "../batch/adapter";
 import { readCurrent } from "../batch/read-current";
 import type { RowOperation, SavedRecord } from "../batch/types";
 import type { ResourceRef } from "../resources/ref";
+import { describe } from "../resources/registry";
 import type { UploadMode } from "./mapping/validate-rows";
 import { RECORD_ID_KEY } from "./types";
 
@@ -62,8 +63,7 @@ const same = (a: string | null | undefined, b: string) => (a ?? "") === b;
  * idProperty; creates and upserts carry the unique property that finds a create whose answer was lost.
  */
 export function uploadRef(target: ResourceRef, mode: UploadMode, keyColumn: string | undefined): ResourceRef {
-  if (target.type !== "crm" || !keyColumn || keyColumn === RECORD_ID_KEY) return target;
-  return mode === "update" ? { ...target, idProperty: keyColumn, uniqueProperty: keyColumn } : { ...target, uniqueProperty: keyColumn };
+  return !keyColumn || keyColumn === RECORD_ID_KEY ? target : describe(target).keyedBy(keyColumn, mode);
 }
 
 /**

@@ -5,7 +5,7 @@ import { limiterFor } from "../batch/shared-rate-limiter";
 import { adapterFor } from "../hubspot/adapter-for";
 import { clientForConnection } from "../hubspot/client-for-connection";
 import { ResourceRefSchema, type ResourceRef } from "../resources/ref";
-import { resourceName } from "../resources/registry";
+import { describe, resourceName } from "../resources/registry";
 import { ExpectedActionError } from "../actions/result";
 import { deleteDraft, findSubmission, insertSubmission } from "../submissions/store";
 import { mappingFromMatches, matchColumns } from "./mapping/match-columns";
@@ -55,8 +55,6 @@ export interface DryRunSummary {
   /** The draft submission holding the operations; "Run" starts it. */
   submissionId: string;
 }
-
-const NAME_KEYS: Record<string, string> = { campaigns: "hs_name", "marketing-events": "eventName" };
 
 /**
  * The target's columns, the automatic mapping of this file's headers onto them, and the portal's
@@ -143,7 +141,7 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
   const ref = uploadRef(settings.target, settings.mode, settings.keyColumn);
   const adapter = adapterFor(ref);
   const http = limited(clientForConnection(session.connection), limiterFor(session.connection.portalId));
-  const nameKey = NAME_KEYS[settings.target.type] ?? settings.keyColumn;
+  const nameKey = describe(settings.target).nameKey ?? settings.keyColumn;
   const plan = await planUpload({
     adapter, http, mode: settings.mode, rows: valid, onRead: onRead && ((done) => onRead(done, valid.length)),
     nameOf: (r) => (nameKey && r.properties[nameKey]) || r.key || `Row ${r.row}`,
@@ -210,7 +208,7 @@ export async function invalidRowsForGrid(session: Session, upload: UploadRow, se
   const placeable = settings.mode === "create" || byRecordId;
   const rows: InvalidRowForGrid[] = [];
   let skipped = 0;
-  const nameKey = NAME_KEYS[settings.target.type] ?? settings.keyColumn;
+  const nameKey = describe(settings.target).nameKey ?? settings.keyColumn;
   const dateOrders = await dateOrdersOf(upload, settings, columns);
   const validator = createRowValidator({ headers: upload.headers, mapping: settings.mapping, columns, options: settings.options, mode: settings.mode, keyColumn: settings.keyColumn, dateOrders });
   const idIndex = upload.headers.findIndex((h) => settings.mapping[h] === RECORD_ID_KEY);
