@@ -1,6 +1,6 @@
 import type { GridColumn, GridColumnType } from "@/components/grid/types";
 import { addIssue } from "@/components/records/edits/types";
-import type { GridResource } from "@/components/records/resource";
+import { describedGrid, type GridResource } from "@/components/records/resource";
 import { duplicateValues } from "@/components/records/unique-values";
 import { validateCells } from "@/components/records/validate-cells";
 import type { CrmObjectTypeOption } from "@/lib/crm/object-types";
@@ -50,16 +50,10 @@ export function crmResource(option: CrmObjectTypeOption, properties: readonly Cr
   const normalize = (v: string) => v.trim().toLowerCase();
   if (!columns.some((c) => c.key === nameKey)) columns.unshift({ key: nameKey, label: "Record ID", type: "text", readOnly: true, width: 140 });
   return {
-    ref: { type: "crm", objectType: option.objectType, ...(option.uniqueProperty ? { uniqueProperty: option.uniqueProperty } : {}) },
-    key: `crm:${option.objectType.toLowerCase()}`,
-    title: option.title,
-    noun: option.noun,
-    nounPlural: option.title.toLowerCase(),
-    nameKey,
+    ...describedGrid({ type: "crm", objectType: option.objectType, ...(option.uniqueProperty ? { uniqueProperty: option.uniqueProperty } : {}) }, nameKey),
     columns,
     defaultColumns: option.defaultColumns,
     trailingColumns: [UPDATED_AT],
-    canCreate: true,
     sortable: false,
     validate(state, loaded) {
       const issues = validateCells(columns, state);

@@ -1,7 +1,7 @@
 import type { GridColumn, GridColumnType } from "@/components/grid/types";
 import { timeZoneLabel } from "@/components/grid/values";
 import { addIssue } from "@/components/records/edits/types";
-import type { GridResource } from "@/components/records/resource";
+import { describedGrid, type GridResource } from "@/components/records/resource";
 import { validateCells } from "@/components/records/validate-cells";
 import { endBeforeStartMessage, EVENT_FIELDS, eventFieldLabel, eventFieldProblem } from "@/lib/hubspot/marketing-event-fields";
 import type { MarketingEventApiVersion } from "@/lib/resources/ref";
@@ -48,16 +48,12 @@ export function eventResource(apiVersion: MarketingEventApiVersion, customKeys: 
   const custom = customKeys.map((key): GridColumn => ({ key, label: key, type: "text", width: 170 }));
   const columns = [...editableColumns(), ...READ_ONLY, ...custom];
   return {
-    ref: { type: "marketing-events", apiVersion },
-    key: "marketing-events",
+    ...describedGrid({ type: "marketing-events", apiVersion }),
+    // One grid for both API versions: its version is picked on the page, not part of its title.
     title: "Marketing events",
-    noun: "event",
-    nounPlural: "events",
-    nameKey: "eventName",
     columns,
     defaultColumns: ["eventName", "eventType", "startDateTime", "endDateTime", "eventOrganizer", "eventUrl", "eventCancelled", "registrants", ...customKeys],
     trailingColumns: [UPDATED_AT],
-    canCreate: false,
     sortable: false,
     validate(state, _loaded, baseOf) {
       const issues = validateCells(columns, state);

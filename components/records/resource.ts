@@ -1,6 +1,7 @@
 import type { GridColumn } from "@/components/grid/types";
 import { formatCellValue } from "@/components/grid/values";
 import type { ResourceRef } from "@/lib/resources/ref";
+import { describe } from "@/lib/resources/registry";
 import type { BaseRow, EditState, RowIssues } from "./edits/types";
 
 /**
@@ -30,6 +31,18 @@ export interface GridResource {
   sortable: boolean;
   /** The resource's own rules over every pending row (row key → property → reason). */
   validate(state: EditState, loaded: readonly BaseRow[], baseOf: (id: string) => BaseRow | undefined): RowIssues;
+}
+
+/**
+ * What the resource registry knows of a grid resource (lib/resources/registry.ts): its key, words,
+ * name property and whether rows can be added. `nameKey` is required where the registry has none
+ * (a CRM type's depends on its columns).
+ */
+export function describedGrid(ref: ResourceRef, nameKey?: string): Pick<GridResource, "ref" | "key" | "title" | "noun" | "nounPlural" | "nameKey" | "canCreate"> {
+  const d = describe(ref);
+  const name = nameKey ?? d.nameKey;
+  if (name === undefined) throw new Error(`${d.name}: a grid needs the property that names its rows`);
+  return { ref, key: d.name, title: d.title, noun: d.noun, nounPlural: d.nounPlural, nameKey: name, canCreate: d.canCreate };
 }
 
 export const columnLabel = (resource: GridResource, key: string) => resource.columns.find((c) => c.key === key)?.label ?? key;

@@ -6,7 +6,7 @@ const STATUS: Record<string, string> = { pending: "Not sent yet", saving: "Sendi
 const statusText = (r: Row) => (r.kind === "archive" && r.status === "saved" ? "Archived" : STATUS[r.status] ?? r.status);
 
 /** Each row of a submission: what was sent, the value before → after, and its fate. */
-export function SubmissionRowsTable({ rows, noun, label }: { rows: Row[]; noun: string; label: (property: string) => string }) {
+export function SubmissionRowsTable({ rows, noun, label, nameKey }: { rows: Row[]; noun: string; label: (property: string) => string; nameKey?: string }) {
   return (
     <table className="w-full border-collapse bg-white text-sm">
       <caption className="sr-only">Rows of this submission</caption>
@@ -21,7 +21,7 @@ export function SubmissionRowsTable({ rows, noun, label }: { rows: Row[]; noun: 
         {rows.map((r) => (
           <tr key={r.rowKey} className="border-b align-top">
             <td className="p-2">
-              <div className="font-medium">{r.label ?? r.after?.properties.hs_name ?? r.rowKey}</div>
+              <div className="font-medium">{r.label ?? (nameKey && r.after?.properties[nameKey]) ?? r.rowKey}</div>
               <div className="text-xs text-slate-500">{r.kind === "create" ? `New ${noun}` : `ID ${r.recordId}`}</div>
             </td>
             <td className="p-2">

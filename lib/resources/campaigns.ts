@@ -10,6 +10,7 @@ export const describeCampaigns = (ref: Ref): ResourceDescriptor => ({
   pickerLabel: "Campaigns",
   title: "Campaigns",
   noun: "campaign",
+  nounPlural: "campaigns",
   gridPath: "/campaigns",
   nameKey: "hs_name",
   uniqueKey: "hs_name",

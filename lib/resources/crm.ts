@@ -82,6 +82,7 @@ export const describeCrm = (ref: Ref): ResourceDescriptor => {
     pickerLabel: title,
     title,
     noun: standardType(ref.objectType)?.noun ?? customNoun(ref.objectType),
+    nounPlural: title.toLowerCase(),
     gridPath: `/crm/${encodeURIComponent(ref.objectType)}`,
     uniqueKey: ref.uniqueProperty,
     canCreate: true,

@@ -34,6 +34,8 @@ export interface ResourceDescriptor {
   title: string;
   /** One record, lower case: "campaign", "event", "contact". */
   noun: string;
+  /** Several, lower case: "campaigns", "events", "contacts". */
+  nounPlural: string;
   /** The grid page, where failed or invalid rows are taken back to be fixed. */
   gridPath: string;
   /** The property that names a row for people (hs_name, eventName); undefined where it depends on the type's columns (CRM). */

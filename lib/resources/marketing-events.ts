@@ -10,6 +10,7 @@ export const describeMarketingEvents = (ref: Ref): ResourceDescriptor => ({
   pickerLabel: `Marketing events (${ref.apiVersion})`,
   title: ref.apiVersion === "v3" ? "Marketing events (v3 API)" : "Marketing events",
   noun: "event",
+  nounPlural: "events",
   gridPath: "/marketing-events",
   nameKey: "eventName",
   canCreate: false,

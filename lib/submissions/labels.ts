@@ -7,6 +7,8 @@ import { describe } from "../resources/registry";
 /** What a history page needs to name a resource's rows and properties the way its grid does. */
 export interface ResourceWording {
   noun: string;
+  /** The property that names a row (hs_name), where the resource has a fixed one. */
+  nameKey?: string;
   label: (property: string) => string;
 }
 
@@ -15,11 +17,11 @@ export interface ResourceWording {
  * once per page view or revert preview). If that read fails the page still renders, with internal names.
  */
 export async function resourceWording(ref: ResourceRef, session: Pick<Session, "connection">): Promise<ResourceWording> {
-  const { noun } = describe(ref);
+  const { noun, nameKey } = describe(ref);
   try {
     const labels = new Map((await resourceProperties(ref, session.connection)).map((p) => [p.key, p.label]));
-    return { noun, label: (p) => labels.get(p) ?? p };
+    return { noun, nameKey, label: (p) => labels.get(p) ?? p };
   } catch {
-    return { noun, label: (p) => p };
+    return { noun, nameKey, label: (p) => p };
   }
 }

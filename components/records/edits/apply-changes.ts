@@ -8,7 +8,7 @@ const norm = (v: string | null | undefined) => v ?? "";
  * copies each touched entry once). A value written back to what was loaded removes the edit:
  * unchanged cells are never submitted.
  */
-export function applyChanges(state: EditState, changes: readonly CellChange[], baseOf: (id: string) => BaseRow | undefined, nameKey = "hs_name"): EditState {
+export function applyChanges(state: EditState, changes: readonly CellChange[], baseOf: (id: string) => BaseRow | undefined, nameKey: string): EditState {
   if (changes.length === 0) return state;
   const updates = { ...state.updates };
   const creates = { ...state.creates };

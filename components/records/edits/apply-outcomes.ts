@@ -13,7 +13,7 @@ export function startSubmission(state: EditState, submissionId: string, ops: rea
  * only drops edits still equal to what was sent, so a cell re-edited during the save stays
  * pending, rebased on HubSpot's new values. Failed and conflicting rows keep their edits.
  */
-export function applyOutcomes(state: EditState, submissionId: string, outcomes: readonly RowOutcome[], nameKey = "hs_name"): { state: EditState; saved: SavedRecord[]; created: SavedRecord[] } {
+export function applyOutcomes(state: EditState, submissionId: string, outcomes: readonly RowOutcome[], nameKey: string): { state: EditState; saved: SavedRecord[]; created: SavedRecord[] } {
   const saved: SavedRecord[] = [];
   const created: SavedRecord[] = [];
   let { updates, creates } = state;

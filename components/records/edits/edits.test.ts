@@ -15,17 +15,17 @@ const baseOf = (id: string) => byId.get(id);
 
 describe("applyChanges", () => {
   it("keeps only changed properties, with the loaded value as the baseline", () => {
-    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "Marketers" }, { rowId: "2", key: "hs_audience", value: "Devs" }], baseOf);
+    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "Marketers" }, { rowId: "2", key: "hs_audience", value: "Devs" }], baseOf, "hs_name");
     expect(s.updates).toEqual({ "1": { id: "1", label: "Alpha", baseline: { updatedAt: rows[0]!.updatedAt, values: { hs_audience: null } }, edits: { hs_audience: "Marketers" } } });
   });
   it("drops an edit written back to the original value (null and empty are the same)", () => {
-    let s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "X" }], baseOf);
-    s = applyChanges(s, [{ rowId: "1", key: "hs_audience", value: "" }], baseOf);
+    let s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "X" }], baseOf, "hs_name");
+    s = applyChanges(s, [{ rowId: "1", key: "hs_audience", value: "" }], baseOf, "hs_name");
     expect(s.updates).toEqual({});
   });
   it("writes into added rows and ignores unknown rows", () => {
     const start = { ...emptyEditState(), creates: { "new-a": { rowKey: "new-a", values: {}, seq: 1 } } };
-    const s = applyChanges(start, [{ rowId: "new-a", key: "hs_name", value: "Gamma" }, { rowId: "gone", key: "hs_name", value: "x" }], baseOf);
+    const s = applyChanges(start, [{ rowId: "new-a", key: "hs_name", value: "Gamma" }, { rowId: "gone", key: "hs_name", value: "x" }], baseOf, "hs_name");
     expect(s.creates["new-a"]!.values).toEqual({ hs_name: "Gamma" });
     expect(start.creates["new-a"]!.values).toEqual({}); // immutable
     expect(s.updates).toEqual({});
@@ -35,7 +35,7 @@ describe("applyChanges", () => {
     const m = new Map(many.map((r) => [r.id, r]));
     const changes = many.flatMap((r) => Array.from({ length: 10 }, (_, c) => ({ rowId: r.id, key: `p${c}`, value: `v${c}` })));
     const t0 = performance.now();
-    const s = applyChanges(emptyEditState(), changes, (id) => m.get(id));
+    const s = applyChanges(emptyEditState(), changes, (id) => m.get(id), "hs_name");
     expect(performance.now() - t0).toBeLessThan(150);
     expect(Object.keys(s.updates)).toHaveLength(1000);
   });
@@ -43,7 +43,7 @@ describe("applyChanges", () => {
 
 describe("validateEdits", () => {
   it("flags bad values, end before start against stored values, and blocks only that row", () => {
-    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_end_date", value: "2026-02-01" }, { rowId: "2", key: "hs_start_date", value: "2026-02-30" }], baseOf);
+    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_end_date", value: "2026-02-01" }, { rowId: "2", key: "hs_start_date", value: "2026-02-30" }], baseOf, "hs_name");
     const issues = validateEdits(s, rows, baseOf);
     expect(issues.get("1")?.hs_end_date).toMatch(/End date 02\/01\/2026 is before start date 03\/01\/2026/);
     expect(issues.get("2")?.hs_start_date).toMatch(/^Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\) or 2026-03-31, not “2026-02-30”/);
@@ -64,7 +64,7 @@ describe("validateEdits", () => {
 });
 
 describe("submission outcomes", () => {
-  const edited = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "A" }, { rowId: "2", key: "hs_audience", value: "B" }], baseOf);
+  const edited = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "A" }, { rowId: "2", key: "hs_audience", value: "B" }], baseOf, "hs_name");
   const ops = buildOperations(edited, new Map());
   const started = startSubmission(edited, "s1", ops);
 
@@ -79,20 +79,20 @@ describe("submission outcomes", () => {
       { rowKey: "1", status: "saved" as const, record },
       { rowKey: "2", status: "conflict" as const, current: { id: "2", updatedAt: "x", properties: { hs_audience: "Theirs" } } },
     ];
-    const r = applyOutcomes(started, "s1", outcomes);
+    const r = applyOutcomes(started, "s1", outcomes, "hs_name");
     expect(r.saved).toEqual([record]);
     expect(r.state.updates["1"]).toBeUndefined();
     expect(r.state.updates["2"]!.edits).toEqual({ hs_audience: "B" });
     expect(r.state.statuses["2"]!.status).toBe("conflict");
-    const again = applyOutcomes(r.state, "s1", outcomes);
+    const again = applyOutcomes(r.state, "s1", outcomes, "hs_name");
     expect(again.state).toBe(r.state);
     expect(again.saved).toEqual([]);
     expect(keepTheirs(r.state, "2").updates).toEqual({});
   });
 
   it("keeps a cell re-edited while saving, rebased on HubSpot's values", () => {
-    const reedited = applyChanges(started, [{ rowId: "1", key: "hs_audience", value: "A2" }], baseOf);
-    const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "u2", properties: { hs_audience: "A" } } }]);
+    const reedited = applyChanges(started, [{ rowId: "1", key: "hs_audience", value: "A2" }], baseOf, "hs_name");
+    const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "u2", properties: { hs_audience: "A" } } }], "hs_name");
     expect(r.state.updates["1"]).toMatchObject({ edits: { hs_audience: "A2" }, baseline: { updatedAt: "u2", values: { hs_audience: "A" } } });
   });
 });
@@ -124,12 +124,12 @@ describe("asOf (the newest updatedAt seen when a row was loaded)", () => {
   it("goes from the loaded row into the submitted baseline, and a saved row's new baseline takes its saved updatedAt", () => {
     const loaded = withAsOf([page([["1", "2026-01-01T00:00:00.000Z"], ["2", "2026-01-04T00:00:00.000Z"]])]);
     const baseOfLoaded = (id: string) => loaded.find((r) => r.id === id);
-    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "A" }], baseOfLoaded);
+    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "A" }], baseOfLoaded, "hs_name");
     const ops = buildOperations(s, new Map());
     expect(ops).toEqual([{ rowKey: "1", kind: "update", id: "1", properties: { hs_audience: "A" }, baseline: { updatedAt: "2026-01-01T00:00:00.000Z", asOf: "2026-01-04T00:00:00.000Z", values: { hs_audience: null } } }]);
 
-    const reedited = applyChanges(startSubmission(s, "s1", ops), [{ rowId: "1", key: "hs_audience", value: "A2" }], baseOfLoaded);
-    const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "2026-02-01T00:00:00.000Z", properties: { hs_audience: "A" } } }]);
+    const reedited = applyChanges(startSubmission(s, "s1", ops), [{ rowId: "1", key: "hs_audience", value: "A2" }], baseOfLoaded, "hs_name");
+    const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "2026-02-01T00:00:00.000Z", properties: { hs_audience: "A" } } }], "hs_name");
     expect(buildOperations(r.state, new Map())[0]).toMatchObject({ baseline: { updatedAt: "2026-02-01T00:00:00.000Z", asOf: "2026-02-01T00:00:00.000Z", values: { hs_audience: "A" } } });
   });
 

@@ -99,7 +99,7 @@ export default async function SubmissionPage({ params, searchParams }: {
           ))}
         </nav>
       )}
-      <SubmissionRowsTable rows={rows.slice(0, PAGE_SIZE)} noun={wording.noun} label={wording.label} />
+      <SubmissionRowsTable rows={rows.slice(0, PAGE_SIZE)} noun={wording.noun} label={wording.label} nameKey={wording.nameKey} />
       <div className="flex gap-3 text-sm">
         {pageNo > 0 && <Link className="underline" href={hrefWith({ status, category, page: pageNo - 1 })}>Previous rows</Link>}
         {rows.length > PAGE_SIZE && <Link className="underline" href={hrefWith({ status, category, page: pageNo + 1 })}>Next rows</Link>}
