@@ -5,10 +5,9 @@ import { authedAction } from "../actions/action-client";
 import { ExpectedActionError } from "../actions/result";
 import { parseStoredRef } from "../resources/registry";
 import { gridTakeBack } from "../submissions/grid-take-back";
-import { describeKind } from "./kinds";
 import { retryItems } from "./retry";
 import { FailedSelectionSchema, type FailedSelection } from "./schemas";
-import { failedItemCount, groupItems, resolveItems } from "./store";
+import { describeKindOf, failedItemCount, groupItems, resolveItems } from "./store";
 
 /** The open items of a group (or of the selected ones still open in it) of the session's portal. */
 async function itemsOf(portalId: number, { items: selected, ...group }: FailedSelection) {
@@ -29,9 +28,10 @@ export const dismissFailedGroup = authedAction(FailedSelectionSchema.extend({ re
  * kinds of error a retry can fix (kinds.ts); creates HubSpot now holds are resolved, not resent (retry.ts).
  */
 export const retryFailedGroup = authedAction(FailedSelectionSchema, async (group, session) => {
-  const kind = describeKind(group.kind);
+  const items = await itemsOf(session.connection.portalId, group);
+  const kind = describeKindOf(group.kind, items[0] && parseStoredRef(items[0].submission.resource, items[0].submission.resourceRef));
   if (!kind.retryable) throw new ExpectedActionError("invalid_input", `Retrying can't fix these (${kind.label.toLowerCase()}): fix them in the grid, or dismiss them.`);
-  return retryItems(session, await itemsOf(session.connection.portalId, group));
+  return retryItems(session, items);
 });
 
 /** A group's rows (or the selected ones) as the grid takes them back (see failedRowsForGrid); they leave the list once saved. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { knownPropertyLabel } from "../hubspot/resources";
 import { describeKind, kindKey } from "./kinds";
 
 describe("failed-item kinds (issue 11, item 12)", () => {
@@ -26,6 +27,7 @@ describe("failed-item kinds (issue 11, item 12)", () => {
   });
 
   it("names the property a refused value belongs to", () => {
-    expect(describeKind(kindKey({ category: "VALIDATION_ERROR", code: "INVALID_DATE_PROPERTY", property: "hs_start_date" })).label).toBe("Value refused by HubSpot (start date)");
+    const campaigns = { label: knownPropertyLabel({ type: "campaigns" }), nameKey: "hs_name" };
+    expect(describeKind(kindKey({ category: "VALIDATION_ERROR", code: "INVALID_DATE_PROPERTY", property: "hs_start_date" }), campaigns).label).toBe("Value refused by HubSpot (start date)");
   });
 });

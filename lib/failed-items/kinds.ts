@@ -1,5 +1,4 @@
 import type { RowError } from "../batch/types";
-import { CAMPAIGN_PROPERTY_BY_NAME } from "../hubspot/schemas/campaign-properties";
 
 /**
  * Kinds of error, as failed items are grouped: one group per resource and KIND (HubSpot's category,
@@ -26,14 +25,22 @@ type KindSource = Pick<RowError, "category" | "code" | "property">;
 
 export const kindKey = (e: KindSource) => [e.category || "UNKNOWN", e.code ?? "", e.property ?? ""].join("|");
 
-const propertyName = (p: string) => CAMPAIGN_PROPERTY_BY_NAME.get(p)?.label.toLowerCase() ?? p;
+/** How the group's resource names things: its name property (a campaign's hs_name) and its properties' labels. */
+export interface KindWording {
+  nameKey?: string;
+  label?: (property: string) => string;
+}
 
-export function describeKind(key: string): ErrorKind {
+export function describeKind(key: string, wording: KindWording = {}): ErrorKind {
   const [category = "UNKNOWN", code = "", property = ""] = key.split("|");
+  const propertyName = (p: string) => {
+    const label = wording.label?.(p);
+    return label && label !== p ? label.toLowerCase() : p;
+  };
   const what = property ? ` (${propertyName(property)})` : "";
   const kind = (label: string, meaning: string, retryable: boolean): ErrorKind => ({ key, label, meaning, retryable });
   if (category === "CONFLICT" || /^DUPLICATE_(CAMPAIGN_NAME|UNIQUE_VALUE)$/.test(code)) {
-    const taken = property === "hs_name" || code === "DUPLICATE_CAMPAIGN_NAME" ? "name already taken" : `${property ? propertyName(property) : "unique value"} already taken`;
+    const taken = (property !== "" && property === wording.nameKey) || code === "DUPLICATE_CAMPAIGN_NAME" ? "name already taken" : `${property ? propertyName(property) : "unique value"} already taken`;
     return kind(`Already exists: ${taken}`, "HubSpot already has a record with this name or unique value, so nothing was created or changed. Rename the row, or dismiss it if the existing record is the one you meant.", false);
   }
   if (code === "DUPLICATE_ROW") return kind("Same record twice in one submission", "Only the first row for this record was sent. Dismiss these, or edit the record again.", false);

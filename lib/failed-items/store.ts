@@ -2,9 +2,11 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, ne, not, or, sql, type SQL } from "drizzle-orm";
 import type { RowOperation } from "../batch/types";
 import { db, tables } from "../db";
-import { IMPLICIT_UNIQUE_KEYS, parseStoredRef, resourceTitle } from "../resources/registry";
+import { describe, IMPLICIT_UNIQUE_KEYS, parseStoredRef, resourceTitle } from "../resources/registry";
+import type { ResourceRef } from "../resources/ref";
 import { storedOperation } from "../submissions/store";
-import { describeKind } from "./kinds";
+import { knownPropertyLabel } from "../hubspot/resources";
+import { describeKind, type ErrorKind } from "./kinds";
 import type { FailedGroupKey, FailedItemRef } from "./schemas";
 
 export type { FailedGroupKey } from "./schemas";
@@ -53,6 +55,10 @@ function openItems(portalId: number, group?: FailedGroupKey, selected?: readonly
   )!;
 }
 
+/** A kind of error worded for its resource: its name property, its properties' labels. */
+export const describeKindOf = (kind: string, ref: ResourceRef | undefined): ErrorKind =>
+  describeKind(kind, ref && { nameKey: describe(ref).nameKey, label: knownPropertyLabel(ref) });
+
 /** The portal's failed items grouped by resource and kind of error (kinds.ts), biggest groups first, with one of their messages. */
 export async function failedGroups(portalId: number) {
   const rows = await (await db()).select({
@@ -66,11 +72,14 @@ export async function failedGroups(portalId: number) {
     .where(openItems(portalId))
     .groupBy(submissions.resource, kind)
     .orderBy(desc(sql`count(*)`), kind);
-  return rows.map((r) => ({
-    resource: r.resource, kind: r.kind, sample: r.sample, count: Number(r.count), last: new Date(r.last).toISOString(),
-    title: resourceTitle(parseStoredRef(r.resource, typeof r.ref === "string" ? JSON.parse(r.ref) : r.ref)),
-    ...describeKind(r.kind),
-  }));
+  return rows.map((r) => {
+    const ref = parseStoredRef(r.resource, typeof r.ref === "string" ? JSON.parse(r.ref) : r.ref);
+    return {
+      resource: r.resource, kind: r.kind, sample: r.sample, count: Number(r.count), last: new Date(r.last).toISOString(),
+      title: resourceTitle(ref),
+      ...describeKindOf(r.kind, ref),
+    };
+  });
 }
 
 /** How many failed items the portal has (the navigation's count). */

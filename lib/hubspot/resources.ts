@@ -6,9 +6,9 @@ import { campaignBatchAdapter } from "./campaign-batch-adapter";
 import { clientForConnection } from "./client-for-connection";
 import { crmBatchAdapter } from "./crm-batch-adapter";
 import { listCrmProperties, type CrmColumnDefinition } from "./crm-properties";
-import { EVENT_FIELDS, EVENT_READ_ONLY_LABELS } from "./marketing-event-fields";
+import { EVENT_FIELDS, EVENT_READ_ONLY_LABELS, eventFieldLabel } from "./marketing-event-fields";
 import { marketingEventBatchAdapter } from "./marketing-event-batch-adapter";
-import { CAMPAIGN_PROPERTIES, type CampaignPropertyType } from "./schemas/campaign-properties";
+import { CAMPAIGN_PROPERTIES, CAMPAIGN_PROPERTY_BY_NAME, type CampaignPropertyType } from "./schemas/campaign-properties";
 
 type Connection = { id: string; apiBase: string };
 
@@ -17,6 +17,8 @@ interface HubSpotResource<R extends ResourceRef> {
   adapter(ref: R): BatchAdapter;
   /** Every property with its label (read from HubSpot for CRM types, which may fail: callers decide). */
   properties(ref: R, connection: Connection): Promise<ResourceProperty[]>;
+  /** A property's label where known without reading HubSpot (campaigns, events); else its name. */
+  knownLabel(ref: R): (property: string) => string;
 }
 
 type Registry = { [T in ResourceRef["type"]]: HubSpotResource<Extract<ResourceRef, { type: T }>> };
@@ -42,12 +44,14 @@ function crmType(c: CrmColumnDefinition): PropertyType {
 const HUBSPOT_RESOURCES: Registry = {
   campaigns: {
     adapter: () => campaignBatchAdapter,
+    knownLabel: () => (p) => CAMPAIGN_PROPERTY_BY_NAME.get(p)?.label ?? p,
     properties: async () => CAMPAIGN_PROPERTIES.map((p) => ({
       key: p.name, label: p.label, type: CAMPAIGN_TYPES[p.type], options: p.options, readOnly: p.readOnly, requiredOnCreate: p.requiredOnCreate, notMappable: p.deprecated,
     })),
   },
   "marketing-events": {
     adapter: (ref) => marketingEventBatchAdapter({ apiVersion: ref.apiVersion }),
+    knownLabel: () => eventFieldLabel,
     properties: async () => [
       ...EVENT_FIELDS.map((f): ResourceProperty => ({
         key: f.name, label: f.label, type: f.kind === "datetime" ? "datetime" : f.kind === "bool" ? "bool" : f.name === "eventDescription" ? "longText" : "text",
@@ -57,6 +61,7 @@ const HUBSPOT_RESOURCES: Registry = {
     ],
   },
   crm: {
+    knownLabel: () => (p) => p,
     adapter: (ref) => crmBatchAdapter({ objectType: ref.objectType, idProperty: ref.idProperty, uniqueProperty: ref.uniqueProperty }),
     // Hidden properties left out, as HubSpot's own UI does; the record id is mapped as the id column instead.
     properties: async (ref, connection) => (await listCrmProperties(clientForConnection(connection), ref.objectType)).filter((c) => !c.hidden).map((c) => ({
@@ -72,3 +77,6 @@ export const adapterFor = (ref: ResourceRef): BatchAdapter => hubspotResource(re
 
 /** A resource's properties in Batchboard's terms (labels, column types, options). */
 export const resourceProperties = (ref: ResourceRef, connection: Connection): Promise<ResourceProperty[]> => hubspotResource(ref).properties(ref, connection);
+
+/** A property's label without reading HubSpot: campaigns' and events' are known; a CRM type's name is given as is. */
+export const knownPropertyLabel = (ref: ResourceRef): ((property: string) => string) => hubspotResource(ref).knownLabel(ref);
