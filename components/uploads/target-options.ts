@@ -40,6 +40,12 @@ export function optionOf(options: readonly TargetOption[], ref: ResourceRef | nu
 export const modesFor = (target: TargetOption | undefined): UploadMode[] =>
   target && !describe(target.ref).canCreate ? ["update"] : ["create", "update", "upsert"];
 
+/** Said under the picker when the target cannot be created: why a file can only update it. */
+export function onlyUpdatesNote(target: TargetOption | undefined): string | undefined {
+  const why = target && describe(target.ref).whyNoCreate;
+  return why && `${why}, so a file can only update them.`;
+}
+
 /**
  * Which mapped columns can identify a row's record. Campaigns and events are updated by id only;
  * CRM records by id or any mapped property (email, domain…): the descriptor's updatesByProperty.

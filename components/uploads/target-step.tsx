@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { ActionErrorAlert } from "@/components/records/action-error-alert";
 import { chooseUploadSheet } from "@/lib/uploads/actions";
-import { MODE_LABELS, modesFor, type TargetOption } from "./target-options";
+import { MODE_LABELS, modesFor, onlyUpdatesNote, type TargetOption } from "./target-options";
 import { plural, type UploadData } from "./types";
 import { useUploadAction } from "./use-upload-action";
 import type { UploadWizardState } from "./use-upload-wizard";
@@ -65,7 +65,7 @@ export function TargetStep({ upload, targets, wizard }: Props) {
           {match.pending ? "Matching columns…" : "Match columns"}
         </button>
       </div>
-      {target?.ref.type === "marketing-events" && <p className="mt-2 text-sm text-slate-600">Marketing events are created by their event app, so a file can only update them.</p>}
+      {onlyUpdatesNote(target) && <p className="mt-2 text-sm text-slate-600">{onlyUpdatesNote(target)}</p>}
       <p className="mt-2 text-sm text-slate-600">
         {upload.fileName}: {plural(upload.rowCount, "row")}, {plural(upload.headers.length, "column")}{upload.sheet ? ` (sheet “${upload.sheet}”)` : ""}.
       </p>

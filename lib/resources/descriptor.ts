@@ -44,6 +44,8 @@ export interface ResourceDescriptor {
   uniqueKey?: string;
   /** Records can be created here; marketing events are created by their event app. */
   canCreate: boolean;
+  /** Why not, in words, when they cannot: "Marketing events are created by their event app". */
+  whyNoCreate?: string;
   /** Records can be updated by any unique property (CRM: email); otherwise by record id only. */
   updatesByProperty: boolean;
   /** Rows of this ref are addressed by a unique value, not a record id: the grid cannot place them. */

@@ -14,6 +14,7 @@ export const describeMarketingEvents = (ref: Ref): ResourceDescriptor => ({
   gridPath: "/marketing-events",
   nameKey: "eventName",
   canCreate: false,
+  whyNoCreate: "Marketing events are created by their event app",
   updatesByProperty: false,
   addressedByValue: false,
   idLabel: "Event ID",

@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from "vitest";
-import { keyCandidates, modesFor, optionOf, targetOptions } from "@/components/uploads/target-options";
+import { keyCandidates, modesFor, onlyUpdatesNote, optionOf, targetOptions } from "@/components/uploads/target-options";
 import { STANDARD_CRM_OBJECT_TYPES } from "@/lib/crm/object-types";
 import { describeKind, kindKey } from "@/lib/failed-items/kinds";
 import { gridTakeBack } from "@/lib/submissions/grid-take-back";
@@ -61,6 +61,8 @@ group("resource registry (issue 13, item 2)", () => {
     expect(optionOf(options, { ...contacts, objectType: "CONTACTS", idProperty: "email" })?.value).toBe("crm:contacts");
     expect(optionOf(options, events)?.value).toBe("marketing-events:v3");
     expect(modesFor(options[1])).toEqual(["update"]);
+    expect(onlyUpdatesNote(options[1])).toBe("Marketing events are created by their event app, so a file can only update them.");
+    expect(onlyUpdatesNote(options[0])).toBeUndefined();
     expect(modesFor(options[0])).toEqual(["create", "update", "upsert"]);
     const columns = [{ key: RECORD_ID_KEY, label: "ID", type: "text" as const }, { key: "hs_name", label: "Name", type: "text" as const }];
     const mapped = new Set([RECORD_ID_KEY, "hs_name"]);
