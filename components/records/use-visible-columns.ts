@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { LEGACY_STORAGE } from "@/lib/resources/registry";
 
-// Campaigns kept their pre-resource key, so nobody's column choice is lost in the upgrade.
-const storageKey = (resourceKey: string) => (resourceKey === "campaigns" ? "batchboard:campaign-columns:v1" : `batchboard:columns:v1:${resourceKey}`);
+// A resource's pre-registry key (campaigns) is kept, so nobody's column choice is lost in the upgrade.
+const storageKey = (resourceKey: string) => LEGACY_STORAGE[resourceKey]?.columns ?? `batchboard:columns:v1:${resourceKey}`;
 
 /** Which columns the user shows, per resource, remembered in this browser. */
 export function useVisibleColumns(resourceKey: string, all: readonly string[], defaults: readonly string[]) {

@@ -18,6 +18,7 @@ export const describeCampaigns = (ref: Ref): ResourceDescriptor => ({
   updatesByProperty: false,
   addressedByValue: false,
   idLabel: "Campaign ID",
+  legacyStorage: { edits: "batchboard:campaign-edits:v1", columns: "batchboard:campaign-columns:v1" },
   // A campaign export says "Campaign name" (closer to "Campaign ID" letter by letter); a plan says "Start" and "End".
   synonyms: {
     hs_name: ["Campaign name", "Campaign", "Campaign title", "Title"],

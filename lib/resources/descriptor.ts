@@ -50,6 +50,11 @@ export interface ResourceDescriptor {
   updatesByProperty: boolean;
   /** Rows of this ref are addressed by a unique value, not a record id: the grid cannot place them. */
   addressedByValue: boolean;
+  /**
+   * Browser storage names kept from before the generic ones (batchboard:edits:v1:<name>…), so an
+   * upgrade loses nobody's pending edits or column choice: `edits` is followed by :portal:user.
+   */
+  legacyStorage?: { edits: string; columns: string };
   /** The upload mapping's label for the record id column: "Campaign ID". */
   idLabel: string;
   /** Headers people write for a property that neither its name nor label matches ("Campaign name", "Start"). */

@@ -1,5 +1,6 @@
 import { describe as group, expect, it } from "vitest";
 import { keyCandidates, modesFor, onlyUpdatesNote, optionOf, targetOptions } from "@/components/uploads/target-options";
+import { editStorageKey } from "@/components/records/edits/persist";
 import { STANDARD_CRM_OBJECT_TYPES } from "@/lib/crm/object-types";
 import { describeKind, kindKey } from "@/lib/failed-items/kinds";
 import { gridTakeBack } from "@/lib/submissions/grid-take-back";
@@ -29,6 +30,8 @@ group("resource registry (issue 13, item 2)", () => {
     for (const t of STANDARD_CRM_OBJECT_TYPES) expect(describe({ type: "crm", objectType: t.objectType })).toMatchObject({ title: t.title, noun: t.noun });
     expect(describe({ ...contacts, uniqueProperty: "email" }).uniqueKey).toBe("email");
     expect(IMPLICIT_UNIQUE_KEYS).toEqual({ campaigns: "hs_name" });
+    expect(editStorageKey("campaigns", 7, "u1")).toBe("batchboard:campaign-edits:v1:7:u1");
+    expect(editStorageKey("crm:contacts", 7, "u1")).toBe("batchboard:edits:v1:crm:contacts:7:u1");
   });
 
   it("reads submissions stored before refs existed as campaigns, and refuses others", () => {

@@ -39,6 +39,14 @@ export const FIXED_REFS: readonly ResourceRef[] = [
   { type: "marketing-events", apiVersion: "v3" },
 ];
 
+/** Browser storage names kept from before the generic ones, by resource name (campaigns). */
+export const LEGACY_STORAGE: Readonly<Record<string, NonNullable<ResourceDescriptor["legacyStorage"]>>> = Object.fromEntries(
+  FIXED_REFS.flatMap((ref) => {
+    const { name, legacyStorage } = describe(ref);
+    return legacyStorage ? [[name, legacyStorage]] : [];
+  }),
+);
+
 /** Submissions stored before refs existed were all campaigns, stored under this resource name. */
 const REFS_BEFORE_REFS: Readonly<Record<string, ResourceRef>> = { campaigns: { type: "campaigns" } };
 

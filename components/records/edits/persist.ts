@@ -1,3 +1,4 @@
+import { LEGACY_STORAGE } from "@/lib/resources/registry";
 import { emptyEditState, type EditState } from "./types";
 
 /**
@@ -6,8 +7,8 @@ import { emptyEditState, type EditState } from "./types";
  * this browser holds them until they are submitted or discarded.
  */
 export const editStorageKey = (resourceKey: string, portalId: number, userId: string) =>
-  // Campaign edits kept their pre-resource key, so an upgrade does not lose anyone's pending work.
-  resourceKey === "campaigns" ? `batchboard:campaign-edits:v1:${portalId}:${userId}` : `batchboard:edits:v1:${resourceKey}:${portalId}:${userId}`;
+  // A resource's pre-registry key (campaigns) is kept, so an upgrade does not lose anyone's pending work.
+  `${LEGACY_STORAGE[resourceKey]?.edits ?? `batchboard:edits:v1:${resourceKey}`}:${portalId}:${userId}`;
 
 export function loadEdits(key: string): EditState {
   if (typeof localStorage === "undefined") return emptyEditState();
