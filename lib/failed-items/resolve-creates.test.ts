@@ -42,7 +42,7 @@ describe("failed creates", () => {
     runner = await import("../submissions/runner");
   });
   afterAll(async () => {
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -92,7 +92,7 @@ describe("failed creates", () => {
     const id = await createInHubSpot("Made in HubSpot meanwhile");
     const group = { resource: "campaigns", kind: (await items.failedGroups(made.portalId))[0]!.kind };
     const { retryItems } = await import("./retry");
-    const result = await retryItems(made.session, await items.groupItems(made.portalId, group));
+    const result = await retryItems(made.actor, await items.groupItems(made.portalId, group));
     expect(result.alreadyThere).toBe(1);
     expect(result.submissionId).not.toBeNull();
     const rows = await store.submissionResultRows(failed);
@@ -111,7 +111,7 @@ describe("failed creates", () => {
     const failed = await submit([create("new-row-f", "Exists by the retry")]);
     await store.recordOutcomes(failed, [{ rowKey: "new-row-f", status: "failed", error: rateLimited }]);
     const id = await createInHubSpot("Exists by the retry");
-    const retry = (await store.insertRetryOfFailed(failed, made))!;
+    const retry = (await store.insertRetryOfFailed(failed, made.actor))!;
     expect(await runner.runSubmission(retry)).toBe("done");
     const view = (await store.submissionView(retry, made.portalId))!;
     expect(view.outcomes).toEqual([expect.objectContaining({ status: "saved", record: expect.objectContaining({ id }) })]);

@@ -100,7 +100,7 @@ describe("submission jobs", () => {
     const end = (await store.submissionView(id, connection.portalId))!;
     expect(end.counts).toMatchObject({ saved: 500, failed: 0, pending: 0, saving: 0 });
     expect(await written("revoke", ids)).toBe(500);
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
   });
 });

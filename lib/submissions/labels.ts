@@ -1,5 +1,5 @@
 import "server-only";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import { customNoun, STANDARD_CRM_OBJECT_TYPES } from "../crm/object-types";
 import { crmColumnsFor } from "../crm/properties";
 import { clientForConnection } from "../hubspot/client-for-connection";
@@ -17,7 +17,7 @@ export interface ResourceWording {
  * Campaign and event labels are known here; a CRM type's come from HubSpot (one properties read per
  * page view, or per revert preview). If that read fails the page still renders, with internal names.
  */
-export async function resourceWording(ref: ResourceRef, session: Pick<Session, "connection">): Promise<ResourceWording> {
+export async function resourceWording(ref: ResourceRef, actor: Pick<Actor, "connection">): Promise<ResourceWording> {
   if (ref.type === "campaigns") {
     const labels = new Map(CAMPAIGN_PROPERTIES.map((p) => [p.name, p.label]));
     return { noun: "campaign", label: (p) => labels.get(p) ?? p };
@@ -26,7 +26,7 @@ export async function resourceWording(ref: ResourceRef, session: Pick<Session, "
   const standard = STANDARD_CRM_OBJECT_TYPES.find((t) => t.objectType === ref.objectType.toLowerCase());
   const noun = standard?.noun ?? customNoun(ref.objectType);
   try {
-    const labels = new Map((await crmColumnsFor(clientForConnection(session.connection), ref.objectType)).map((c) => [c.name, c.label]));
+    const labels = new Map((await crmColumnsFor(clientForConnection(actor.connection), ref.objectType)).map((c) => [c.name, c.label]));
     return { noun, label: (p) => labels.get(p) ?? p };
   } catch {
     return { noun, label: (p) => p };

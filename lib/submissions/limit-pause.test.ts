@@ -32,7 +32,7 @@ describe("a daily limit pauses a submission", () => {
     connection = { id: made.connection.id, userId: made.user.id, portalId: made.portalId };
   });
   afterAll(async () => {
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -74,7 +74,7 @@ describe("a daily limit pauses a submission", () => {
 
   it("resumes by itself at the time HubSpot's Retry-After gives, and finishes", async () => {
     const { id, ids } = await submit("auto", 200, 150);
-    await (await import("./start")).ensureInProcessWorkers();
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
     await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rules: [{ method: "POST", path: UPDATE, status: 429, policyName: "DAILY", retryAfterSeconds: 2 }] }) });
     expect(await runner.runSubmission(id)).toBe("paused");
     expect((await view(id)).pausedReason).toMatch(/daily limit/);

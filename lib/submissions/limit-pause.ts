@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db, tables } from "../db";
-import type { Job } from "../jobs/queue";
-import { jobQueue } from "../jobs/queue";
+import type { Job } from "../queue/queue";
+import { sendJob } from "../queue/contract";
 import type { PauseVerdict } from "../hubspot/retry-policy";
 import { setSubmissionState } from "./store";
+import { ResumeJob } from "./job-contracts";
 import { startSubmission } from "./start";
 
 /**
@@ -12,11 +13,8 @@ import { startSubmission } from "./start";
  * Retry-After beyond a minute): nothing failed, the unsent rows stay pending. A delayed job on the
  * `submission-resume` queue resumes it at the time given; the user can resume it by hand before.
  */
-export const RESUME_QUEUE = "submission-resume";
-
-export interface ResumeJob {
+interface ResumeJobData {
   submissionId: string;
-  /** The pause this job ends: a submission paused again since (or resumed by hand) is left alone. */
   reason: string;
 }
 
@@ -34,11 +32,11 @@ export function limitPauseReason(p: PauseVerdict): string {
 export async function pauseForLimit(submissionId: string, p: PauseVerdict) {
   const reason = limitPauseReason(p);
   await setSubmissionState(submissionId, "paused", reason);
-  await (await jobQueue()).send<ResumeJob>(RESUME_QUEUE, { submissionId, reason }, { startAfter: p.resumeAt });
+  await sendJob(ResumeJob, { submissionId, reason }, { startAfter: p.resumeAt });
 }
 
 /** The delayed job: runs the submission again if it is still paused for this very reason. */
-export async function resumeAfterLimitJob(job: Job<ResumeJob>) {
+export async function resumeAfterLimitJob(job: Job<ResumeJobData>) {
   const { submissions } = tables;
   const resumed = await (await db()).update(submissions).set({ state: "running", pausedReason: null })
     .where(and(eq(submissions.id, job.data.submissionId), eq(submissions.state, "paused"), eq(submissions.pausedReason, job.data.reason)))

@@ -57,7 +57,7 @@ describe("who acts on a submission", () => {
   });
   beforeEach(() => setAdminStatus("active"));
   afterAll(async () => {
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -70,7 +70,7 @@ describe("who acts on a submission", () => {
     const file = path.join(dir, "titles.csv");
     writeFileSync(file, `Email,Job title\n${contact.properties.email},Imported by the marketer\n`);
     const { insertUpload, findUpload } = await import("../uploads/upload-store");
-    const uploadId = await insertUpload(admin.session, { fileName: "titles.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Email", "Job title"], rowCount: 1 });
+    const uploadId = await insertUpload(admin.actor, { fileName: "titles.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Email", "Job title"], rowCount: 1 });
     await setAdminStatus("revoked");
 
     current = marketer.session;
@@ -94,7 +94,7 @@ describe("who acts on a submission", () => {
       operations: [{ rowKey: campaign.id, kind: "update", id: campaign.id, properties: { hs_notes: "draft of the admin" } }],
     });
     const { insertUpload, updateUpload } = await import("../uploads/upload-store");
-    const uploadId = await insertUpload(admin.session, { fileName: "x.csv", kind: "csv", sizeBytes: 1, storedPath: "/nonexistent", sheets: [], sheet: null, headers: [], rowCount: 1 });
+    const uploadId = await insertUpload(admin.actor, { fileName: "x.csv", kind: "csv", sizeBytes: 1, storedPath: "/nonexistent", sheets: [], sheet: null, headers: [], rowCount: 1 });
     await updateUpload(uploadId, { submissionId: draftId });
     await setAdminStatus("revoked");
     current = marketer.session;

@@ -219,7 +219,7 @@ export async function setSubmissionState(id: string, state: "running" | "paused"
  * same properties, with the original rows' baselines kept so history and revert still know the
  * values before. Answers its id, or null when nothing failed.
  */
-export async function insertRetryOfFailed(submissionId: string, as: { user: { id: string }; connection: { id: string; portalId: number } }): Promise<string | null> {
+export async function insertRetryOfFailed(submissionId: string, as: { userId: string; connection: { id: string; portalId: number } }): Promise<string | null> {
   const portalId = as.connection.portalId;
   const s = await findSubmission(submissionId, portalId);
   if (!s) return null;
@@ -229,7 +229,7 @@ export async function insertRetryOfFailed(submissionId: string, as: { user: { id
   const operations = failed.map((r) => storedOperation(r));
   return insertSubmission({
     // The retrying user's grant, not the original's: every write is the starter's own.
-    userId: as.user.id, connectionId: as.connection.id, portalId, resource: refOf(s), source: "retry", operations,
+    userId: as.userId, connectionId: as.connection.id, portalId, resource: refOf(s), source: "retry", operations,
     sources: failed.some((r) => r.source) ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] })) : undefined,
   });
 }

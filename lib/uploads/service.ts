@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import { limiterFor } from "../batch/shared-rate-limiter";
 import { adapterFor } from "../hubspot/adapter-for";
 import { clientForConnection } from "../hubspot/client-for-connection";
@@ -61,10 +61,10 @@ const NAME_KEYS: Record<string, string> = { campaigns: "hs_name", "marketing-eve
  * The target's columns, the automatic mapping of this file's headers onto them, and the portal's
  * saved templates for the target as applied to these headers (an exact one is used by the page).
  */
-export async function suggestMapping(session: Session, upload: UploadRow, target: ResourceRef, mode?: UploadMode) {
-  const columns = await targetColumns(target, session);
+export async function suggestMapping(actor: Actor, upload: UploadRow, target: ResourceRef, mode?: UploadMode) {
+  const columns = await targetColumns(target, actor);
   const matches = matchColumns(upload.headers, columns, mode);
-  const templates = await templatesFor(session.connection.portalId, resourceName(target), upload.headers, columns);
+  const templates = await templatesFor(actor.connection.portalId, resourceName(target), upload.headers, columns);
   return { columns, matches, mapping: mappingFromMatches(matches), templates };
 }
 
@@ -104,8 +104,8 @@ async function dateOrdersOf(upload: UploadRow, settings: UploadSettings, columns
 }
 
 /** Converts and checks every row of the file with the chosen settings; stores settings and summary. */
-export async function checkUpload(session: Session, upload: UploadRow, settings: UploadSettings, onRow?: (r: RowResult) => void): Promise<ValidationSummary> {
-  const columns = await targetColumns(settings.target, session);
+export async function checkUpload(actor: Actor, upload: UploadRow, settings: UploadSettings, onRow?: (r: RowResult) => void): Promise<ValidationSummary> {
+  const columns = await targetColumns(settings.target, actor);
   await assertNotRun(upload);
   const dateOrders = await dateOrdersOf(upload, settings, columns);
   const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow, dateOrders });
@@ -119,13 +119,13 @@ export async function checkUpload(session: Session, upload: UploadRow, settings:
  * The dry run: validates again (the file is the truth, not an earlier check), reads what HubSpot
  * holds for the valid rows, and records a draft submission of exactly what would be sent.
  */
-export async function dryRunUpload(session: Session, upload: UploadRow, settings: UploadSettings, onRead?: (done: number, total: number) => void): Promise<DryRunSummary> {
+export async function dryRunUpload(actor: Actor, upload: UploadRow, settings: UploadSettings, onRead?: (done: number, total: number) => void): Promise<DryRunSummary> {
   await assertNotRun(upload);
   const valid: ValidRow[] = [];
   // Cells are kept only for valid rows (the results file shows them next to each row's fate).
   const cellsByRow = new Map<number, string[]>();
   let rowNo = 0;
-  const columns = await targetColumns(settings.target, session);
+  const columns = await targetColumns(settings.target, actor);
   const dateOrders = await dateOrdersOf(upload, settings, columns);
   const summary = await validateRows(
     (async function* () {
@@ -141,14 +141,14 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
 
   const ref = uploadRef(settings.target, settings.mode, settings.keyColumn);
   const adapter = adapterFor(ref);
-  const http = limited(clientForConnection(session.connection), limiterFor(session.connection.portalId));
+  const http = limited(clientForConnection(actor.connection), limiterFor(actor.connection.portalId));
   const nameKey = NAME_KEYS[settings.target.type] ?? settings.keyColumn;
   const plan = await planUpload({
     adapter, http, mode: settings.mode, rows: valid, onRead: onRead && ((done) => onRead(done, valid.length)),
     nameOf: (r) => (nameKey && r.properties[nameKey]) || r.key || `Row ${r.row}`,
   });
   const submissionId = await insertSubmission({
-    userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
+    userId: actor.userId, connectionId: actor.connection.id, portalId: actor.connection.portalId,
     resource: ref, source: "upload", state: "draft", operations: plan.operations, sources: plan.sources,
   });
   const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), notFoundCount: plan.notFound.length, exists: plan.exists.slice(0, 100), existsCount: plan.exists.length, createSample: plan.createSample, sample: plan.sample, submissionId };
@@ -198,8 +198,8 @@ export interface InvalidRowForGrid {
  * text as written, so the grid shows each problem on its cell. Rows addressed by a unique value
  * (email) or upserts cannot be placed (counted in `skipped`).
  */
-export async function invalidRowsForGrid(session: Session, upload: UploadRow, settings: UploadSettings) {
-  const columns = await targetColumns(settings.target, session);
+export async function invalidRowsForGrid(actor: Actor, upload: UploadRow, settings: UploadSettings) {
+  const columns = await targetColumns(settings.target, actor);
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const mapped = upload.headers.flatMap((h, i) => {
     const col = byKey.get(settings.mapping[h] ?? "");

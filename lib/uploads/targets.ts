@@ -1,5 +1,5 @@
 import "server-only";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import { crmColumnsFor, type CrmColumn } from "../crm/properties";
 import { clientForConnection } from "../hubspot/client-for-connection";
 import { EVENT_FIELDS } from "../hubspot/marketing-event-fields";
@@ -50,7 +50,7 @@ const withSynonyms = (type: string) => (c: TargetColumn): TargetColumn => {
  * plus the record id for updates. The same property definitions the grid uses, so an upload is
  * checked by the same rules as an edit.
  */
-export async function targetColumns(ref: ResourceRef, session: Session): Promise<TargetColumn[]> {
+export async function targetColumns(ref: ResourceRef, actor: Actor): Promise<TargetColumn[]> {
   if (ref.type === "campaigns") {
     return [
       { key: RECORD_ID_KEY, label: "Campaign ID", type: "text" },
@@ -67,7 +67,7 @@ export async function targetColumns(ref: ResourceRef, session: Session): Promise
       })).map(withSynonyms(ref.type)),
     ];
   }
-  const columns = await crmColumnsFor(clientForConnection(session.connection), ref.objectType);
+  const columns = await crmColumnsFor(clientForConnection(actor.connection), ref.objectType);
   return [
     { key: RECORD_ID_KEY, label: "Record ID", type: "text" },
     ...columns.filter((c) => c.name !== "hs_object_id").map((c): TargetColumn => ({ key: c.name, label: c.label, type: crmType(c), options: c.options, readOnly: c.readOnly })),

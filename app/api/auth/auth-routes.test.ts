@@ -56,7 +56,7 @@ describe("auth routes", () => {
     session = await import("@/lib/auth/session");
   });
   afterAll(async () => {
-    const { stopJobQueue } = await import("@/lib/jobs/queue");
+    const { stopJobQueue } = await import("@/lib/queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });

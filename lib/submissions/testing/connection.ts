@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { RunningSandbox } from "../../../sandbox/server";
+import type { Actor } from "../../auth/actor";
 import type { Session } from "../../auth/session";
 
 /**
@@ -20,5 +21,6 @@ export async function insertTestConnection(sb: RunningSandbox, scopes: string[] 
     accessTokenExpiresAt: new Date(Date.now() + 7200_000),
   }).returning();
   const session: Session = { id: "test", user: { id: user!.id, email: user!.email, hubspotUserId: user!.hubspotUserId }, connection: { ...conn!, statusReason: null } };
-  return { user: user!, connection: conn!, session, tokens, portalId };
+  const actor: Actor = { userId: user!.id, connection: session.connection };
+  return { user: user!, connection: conn!, session, actor, tokens, portalId };
 }

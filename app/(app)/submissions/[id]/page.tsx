@@ -15,6 +15,7 @@ import { failureCategories, findSubmission, refOf, submissionRowsPage, submissio
 import { RevertButton } from "@/components/reverts/revert-button";
 import { RevertPreview } from "@/components/reverts/revert-preview";
 import { planStateOf, revertsOf } from "@/lib/reverts/service";
+import { actorOf } from "@/lib/auth/actor";
 
 export const dynamic = "force-dynamic";
 const PAGE_SIZE = 200;
@@ -67,7 +68,7 @@ export default async function SubmissionPage({ params, searchParams }: {
         </p>
       )}
       {preview && original && <RevertPreview draftId={id} originalId={original.id} initial={preview} noun={wording.noun} />}
-      {!preview && view.state !== "done" && <LiveProgress id={id} initial={{ ...view, outcomes: [] }} ceilingPerSecond={ceilingPerSecond} owner={isOwner(submission, session) ? undefined : await ownerEmail(submission)} />}
+      {!preview && view.state !== "done" && <LiveProgress id={id} initial={{ ...view, outcomes: [] }} ceilingPerSecond={ceilingPerSecond} owner={isOwner(submission, actorOf(session)) ? undefined : await ownerEmail(submission)} />}
       {!preview && <p className="flex flex-wrap items-center gap-3 text-sm" aria-label="Download results">
         <span className="text-slate-600">Download every row’s fate:</span>
         <a className="text-blue-700 underline" href={`/api/submissions/${id}/results?format=csv`} download>CSV</a>

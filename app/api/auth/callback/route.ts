@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { completeSignIn, SignInError } from "@/lib/auth/sign-in";
 import { requestOrigin } from "@/lib/auth/request-origin";
+import { ensureInProcessWorkers } from "@/lib/jobs/in-process";
+import { resumeAfterReconnect } from "@/lib/submissions/resume";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +12,10 @@ export async function GET(req: Request) {
   // Rebuild the callback URL on the origin the browser used (req.url may carry the bind address).
   const callbackUrl = new URL(`${origin}${incoming.pathname}${incoming.search}`);
   try {
-    const returnTo = await completeSignIn(callbackUrl);
+    // Submissions paused because this connection's access was revoked go on now that it works again.
+    const returnTo = await completeSignIn(callbackUrl, {
+      afterConnect: async (connectionId) => { await ensureInProcessWorkers(); await resumeAfterReconnect(connectionId); },
+    });
     return NextResponse.redirect(new URL(returnTo, origin), 303);
   } catch (err) {
     if (!(err instanceof SignInError)) console.error("[auth] callback failed", err);

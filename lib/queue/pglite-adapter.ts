@@ -8,7 +8,7 @@ import type { PGlite } from "@electric-sql/pglite";
  * - With `values` (fetch, send, complete, fail, cancel, getJobById…): one statement, extended
  *   protocol. PGlite's `query(text, params)` serialises each parameter by the type Postgres infers
  *   for it, so the arrays pg-boss passes for `$2::uuid[]` and the objects for `$3::jsonb` work as
- *   they do with node-postgres (both are covered by lib/jobs/queue.pglite.test.ts).
+ *   they do with node-postgres (both are covered by lib/queue/queue.pglite.test.ts).
  * - Without `values`: the schema install/migration and every maintenance command, which are
  *   multi-statement strings of the form `BEGIN; SET LOCAL …; SELECT pg_advisory_xact_lock(…); …;
  *   COMMIT;`. node-postgres sends those with the simple-query protocol; here they go to `exec`.
