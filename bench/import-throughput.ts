@@ -44,7 +44,7 @@ const { SUBMISSION_QUEUE } = await import("../lib/submissions/start");
 const { submissionJob } = await import("../lib/submissions/submission-job");
 const { createJobQueue } = await import("../lib/queue/queue");
 const { limiterFor, closeSharedRateLimiters } = await import("../lib/batch/shared-rate-limiter");
-const { clientForConnection } = await import("../lib/hubspot/client-for-connection");
+const { clientForConnection } = await import("../lib/auth/client-for-connection");
 
 const { user, connection: conn, session, portalId } = await insertTestConnection(sb);
 const db = await dbm.db();

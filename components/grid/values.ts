@@ -1,10 +1,10 @@
 import { readDate, readDateTime } from "@/lib/uploads/mapping/dates";
 import type { DateFormat } from "@/lib/uploads/mapping/schemas";
 import { dateStyle, type DateStyle } from "./date-order";
-import { userTimeZone, utcMillis, wallClockAt, zonedToUtc } from "./time-zone";
+import { userTimeZone, utcMillis, wallClockAt, zonedToUtc } from "@/lib/time/time-zone";
 import type { GridColumn } from "./types";
 
-export { timeZoneLabel, userTimeZone } from "./time-zone";
+export { timeZoneLabel, userTimeZone } from "@/lib/time/time-zone";
 
 /**
  * Text ↔ stored value per column type, used by typing, paste and copy. Parsing is lenient about

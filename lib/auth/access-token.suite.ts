@@ -192,7 +192,7 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
       const { conn, accessToken } = await createConnection(1800);
       await control("POST", "/__sandbox/tokens/expire", { token: accessToken });
       await control("DELETE", "/__sandbox/requests");
-      const { clientForConnection } = await import("../hubspot/client-for-connection");
+      const { clientForConnection } = await import("./client-for-connection");
       const res = await clientForConnection({ id: conn.id, apiBase: sb.url }).request<{ total: number }>(LIST, { query: { limit: 1 } });
       expect(res.total).toBe(5);
       expect((await requests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { listCampaigns } from "../hubspot/campaigns";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import type { CampaignPage, CampaignQuery } from "./query";
 
 /**

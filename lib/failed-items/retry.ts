@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import type { CreateOp } from "../batch/adapter";
 import { adapterFor } from "../hubspot/adapter-for";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { parseStoredRef } from "../resources/ref";
 import { startSubmission } from "../submissions/start";
 import { insertSubmission } from "../submissions/store";

@@ -6,7 +6,7 @@ import { limiterFor } from "../batch/shared-rate-limiter";
 import { db, tables } from "../db";
 import type { Job } from "../queue/queue";
 import { adapterFor } from "../hubspot/adapter-for";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { resourceWording } from "../submissions/labels";
 import { insertRows, refOf, submissionResultRows } from "../submissions/store";
 import { planRevert } from "./plan";

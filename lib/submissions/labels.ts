@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { customNoun, STANDARD_CRM_OBJECT_TYPES } from "../crm/object-types";
 import { crmColumnsFor } from "../crm/properties";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { eventFieldLabel } from "../hubspot/marketing-event-fields";
 import { CAMPAIGN_PROPERTIES } from "../hubspot/schemas/campaign-properties";
 import type { ResourceRef } from "../resources/ref";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { limiterFor } from "../batch/shared-rate-limiter";
 import { adapterFor } from "../hubspot/adapter-for";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { ResourceRefSchema, resourceName, type ResourceRef } from "../resources/ref";
 import { ExpectedActionError } from "../actions/result";
 import { deleteDraft, findSubmission, insertSubmission } from "../submissions/store";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { crmColumnsFor, type CrmColumn } from "../crm/properties";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { EVENT_FIELDS } from "../hubspot/marketing-event-fields";
 import { CAMPAIGN_PROPERTIES, type CampaignPropertyType } from "../hubspot/schemas/campaign-properties";
 import type { ResourceRef } from "../resources/ref";

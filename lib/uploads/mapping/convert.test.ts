@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { zonedToUtc } from "../../../components/grid/time-zone";
+import { zonedToUtc } from "../../time/time-zone";
 import type { TargetColumn } from "../types";
 import { convertCell, type ConvertResult } from "./convert";
 import { excelSerialToWallClock } from "./dates";

@@ -4,7 +4,7 @@
  * it); on top of it a per-day offset cache, because Intl formatting costs ~17 µs per value and an
  * upload can hold 100,000 of them.
  */
-import { utcMillis, wallClockAt, zonedToUtc, type WallClock } from "../../../components/grid/time-zone";
+import { utcMillis, wallClockAt, zonedToUtc, type WallClock } from "../../time/time-zone";
 import { quote } from "./normalize";
 import { readNumber, type DecimalSeparator } from "./numbers";
 import type { DateFormat } from "./schemas";

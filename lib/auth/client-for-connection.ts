@@ -1,6 +1,6 @@
 import "server-only";
-import { accessTokenFor } from "../auth/access-token";
-import { HubSpotHttpClient } from "./http-client";
+import { accessTokenFor } from "./access-token";
+import { HubSpotHttpClient } from "../hubspot/http-client";
 
 /** A HubSpot client acting as one stored connection (user × portal); refreshes its token itself. */
 export function clientForConnection(connection: { id: string; apiBase: string }): HubSpotHttpClient {
