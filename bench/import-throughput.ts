@@ -38,7 +38,7 @@ const sb = await startSandbox({ port: 0, counts: { campaigns: 0, contacts: ROWS,
 process.env.HUBSPOT_SANDBOX_URL = sb.url;
 
 const dbm = await import("../lib/db");
-const { insertTestConnection } = await import("../lib/submissions/testing/connection");
+const { insertTestConnection } = await import("../tests/support/test-connection");
 const store = await import("../lib/submissions/store");
 const { SUBMISSION_QUEUE } = await import("../lib/submissions/start");
 const { submissionJob } = await import("../lib/submissions/submission-job");

@@ -33,7 +33,7 @@ delete process.env.DATABASE_URL;
 const sb = await startSandbox({ port: 0, counts: { campaigns: 0, contacts: ROWS, companies: 0, deals: 0, marketingEvents: 0 }, config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY } });
 process.env.HUBSPOT_SANDBOX_URL = sb.url;
 
-const { insertTestConnection } = await import("../lib/submissions/testing/connection");
+const { insertTestConnection } = await import("../tests/support/test-connection");
 const store = await import("../lib/submissions/store");
 const runner = await import("../lib/submissions/runner");
 const service = await import("../lib/reverts/service");

@@ -7,7 +7,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
@@ -16,7 +16,7 @@ type Stored = { id: string; properties: Record<string, string | null> };
 
 describe("failed creates", () => {
   let sb: RunningSandbox;
-  let made: Awaited<ReturnType<typeof import("../submissions/testing/connection")["insertTestConnection"]>>;
+  let made: Awaited<ReturnType<typeof import("../../tests/support/test-connection")["insertTestConnection"]>>;
   let store: typeof import("../submissions/store");
   let items: typeof import("./store");
   let runner: typeof import("../submissions/runner");
@@ -36,7 +36,7 @@ describe("failed creates", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 5 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
-    made = await (await import("../submissions/testing/connection")).insertTestConnection(sb);
+    made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb);
     store = await import("../submissions/store");
     items = await import("./store");
     runner = await import("../submissions/runner");

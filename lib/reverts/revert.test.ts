@@ -6,7 +6,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 import type { Session } from "../auth/session";
@@ -33,7 +33,7 @@ describe("revert", () => {
     store = await import("../submissions/store");
     runner = await import("../submissions/runner");
     service = await import("./service");
-    const made = await (await import("../submissions/testing/connection")).insertTestConnection(sb);
+    const made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb);
     session = made.session;
     token = sb.ctx.issueTokens({ portalId: made.portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;
   });

@@ -5,7 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
@@ -31,7 +31,7 @@ describe("submission jobs", () => {
     store = await import("./store");
     runner = await import("./runner");
     resume = await import("./resume");
-    const made = await (await import("./testing/connection")).insertTestConnection(sb, SCOPES);
+    const made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb, SCOPES);
     tokens = made.tokens;
     connection = { id: made.connection.id, userId: made.user.id, portalId: made.portalId };
   });

@@ -5,7 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
@@ -28,7 +28,7 @@ describe("a daily limit pauses a submission", () => {
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
     store = await import("./store");
     runner = await import("./runner");
-    const made = await (await import("./testing/connection")).insertTestConnection(sb, SCOPES);
+    const made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb, SCOPES);
     connection = { id: made.connection.id, userId: made.user.id, portalId: made.portalId };
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import type { Session } from "../auth/session";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 
@@ -18,7 +18,7 @@ let current: Session;
 vi.mock("../auth/session", async (original) => ({ ...(await original<typeof import("../auth/session")>()), getSession: async () => current }));
 
 type Stored = { id: string; updatedAt: string; properties: Record<string, string | null> };
-type Made = Awaited<ReturnType<typeof import("./testing/connection").insertTestConnection>>;
+type Made = Awaited<ReturnType<typeof import("../../tests/support/test-connection").insertTestConnection>>;
 
 describe("who acts on a submission", () => {
   let sb: RunningSandbox;
@@ -49,7 +49,7 @@ describe("who acts on a submission", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 30, contacts: 20 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
-    const { insertTestConnection } = await import("./testing/connection");
+    const { insertTestConnection } = await import("../../tests/support/test-connection");
     admin = await insertTestConnection(sb, undefined, "admin@acme-marketing.example.com");
     marketer = await insertTestConnection(sb, undefined, "marketer@acme-marketing.example.com");
     dbm = await import("../db");

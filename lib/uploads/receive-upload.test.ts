@@ -4,7 +4,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import type { Session } from "../auth/session";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import { actorOf } from "../auth/actor";
@@ -19,7 +19,7 @@ describe("receiveUpload", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 2, contacts: 2 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
-    ({ session } = await (await import("../submissions/testing/connection")).insertTestConnection(sb));
+    ({ session } = await (await import("../../tests/support/test-connection")).insertTestConnection(sb));
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import type { Session } from "../auth/session";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import { actorOf } from "../auth/actor";
@@ -23,7 +23,7 @@ describe("upload flow", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 10, contacts: 60 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
-    ({ session } = await (await import("../submissions/testing/connection")).insertTestConnection(sb));
+    ({ session } = await (await import("../../tests/support/test-connection")).insertTestConnection(sb));
   });
 
   afterAll(async () => {

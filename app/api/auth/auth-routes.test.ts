@@ -6,7 +6,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareEnv } from "@/lib/auth/access-token.suite";
+import { prepareEnv } from "@/tests/support/access-token.suite";
 import { signInCookieName } from "@/lib/auth/sign-in-nonce";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 

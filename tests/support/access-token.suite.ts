@@ -15,8 +15,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RecordedRequest } from "../../sandbox/core/state";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 
-type AccessTokenModule = typeof import("./access-token");
-type DbModule = typeof import("../db");
+type AccessTokenModule = typeof import("../../lib/auth/access-token");
+type DbModule = typeof import("../../lib/db");
 type Connection = DbModule["tables"]["connections"]["$inferSelect"];
 
 const TOKEN_PATH = "/oauth/2026-03/token";
@@ -49,7 +49,7 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
     let mod: AccessTokenModule;
     let dbm: DbModule;
     let dropDatabase: (() => Promise<void>) | undefined;
-    let HubSpotHttpClient: typeof import("../hubspot/http-client").HubSpotHttpClient;
+    let HubSpotHttpClient: typeof import("../../lib/hubspot/http-client").HubSpotHttpClient;
 
     async function control(method: string, p: string, body?: unknown) {
       const res = await fetch(sb.url + p, {
@@ -64,7 +64,7 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
     const requests = (): Promise<RecordedRequest[]> => control("GET", "/__sandbox/requests");
     const tokenRequests = async () => (await requests()).filter((r) => r.method === "POST" && r.path === TOKEN_PATH);
 
-    const box = async () => (await import("../crypto/app-secret")).secretBox();
+    const box = async () => (await import("../../lib/crypto/app-secret")).secretBox();
 
     /** A connection row as sign-in would store it, with tokens issued by the sandbox. */
     async function createConnection(expiresInSeconds: number) {
@@ -107,10 +107,10 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
         dropDatabase = created.drop;
         process.env.DATABASE_URL = created.url;
       }
-      mod = await import("./access-token");
-      dbm = await import("../db");
-      ({ HubSpotHttpClient } = await import("../hubspot/http-client"));
-      const { env } = await import("../config/env");
+      mod = await import("../../lib/auth/access-token");
+      dbm = await import("../../lib/db");
+      ({ HubSpotHttpClient } = await import("../../lib/hubspot/http-client"));
+      const { env } = await import("../../lib/config/env");
       // The environment this suite prepared is the one the app modules read.
       expect(env().HUBSPOT_SANDBOX_URL).toBe(sb.url);
       expect(env().DATABASE_URL).toBe(opts.database ? process.env.DATABASE_URL : undefined);
@@ -192,7 +192,7 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
       const { conn, accessToken } = await createConnection(1800);
       await control("POST", "/__sandbox/tokens/expire", { token: accessToken });
       await control("DELETE", "/__sandbox/requests");
-      const { clientForConnection } = await import("./client-for-connection");
+      const { clientForConnection } = await import("../../lib/auth/client-for-connection");
       const res = await clientForConnection({ id: conn.id, apiBase: sb.url }).request<{ total: number }>(LIST, { query: { limit: 1 } });
       expect(res.total).toBe(5);
       expect((await requests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([

@@ -1,10 +1,10 @@
-import type { RecordedRequest } from "../../../sandbox/core/state";
-import { startSandbox, type RunningSandbox } from "../../../sandbox/server";
-import { HubSpotHttpClient } from "../../hubspot/http-client";
-import type { BatchAdapter } from "../adapter";
-import { runBatch, type RunBatchOptions } from "../engine";
-import { SlidingWindowLimiter } from "../rate-limiter";
-import type { RowOperation, RowOutcome } from "../types";
+import type { RecordedRequest } from "../../sandbox/core/state";
+import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+import { HubSpotHttpClient } from "../../lib/hubspot/http-client";
+import type { BatchAdapter } from "../../lib/batch/adapter";
+import { runBatch, type RunBatchOptions } from "../../lib/batch/engine";
+import { SlidingWindowLimiter } from "../../lib/batch/rate-limiter";
+import type { RowOperation, RowOutcome } from "../../lib/batch/types";
 
 /**
  * A real sandbox on a random port for the engine's integration tests, plus the control-API calls

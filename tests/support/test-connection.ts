@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
-import type { RunningSandbox } from "../../../sandbox/server";
-import type { Actor } from "../../auth/actor";
-import type { Session } from "../../auth/session";
+import type { RunningSandbox } from "../../sandbox/server";
+import type { Actor } from "../../lib/auth/actor";
+import type { Session } from "../../lib/auth/session";
 
 /**
  * A signed-in user's stored HubSpot connection to a test sandbox, as sign-in would leave it (tokens
@@ -9,8 +9,8 @@ import type { Session } from "../../auth/session";
  * only after DATA_DIR / DATABASE_URL and HUBSPOT_SANDBOX_URL are set: it opens the app database.
  */
 export async function insertTestConnection(sb: RunningSandbox, scopes: string[] = sb.ctx.knownScopes(), email = "test@example.com") {
-  const dbm = await import("../../db");
-  const { secretBox } = await import("../../crypto/app-secret");
+  const dbm = await import("../../lib/db");
+  const { secretBox } = await import("../../lib/crypto/app-secret");
   const portalId = sb.ctx.defaultPortal().id;
   const tokens = sb.ctx.issueTokens({ portalId, scopes, clientId: "batchboard-sandbox-client", expiresIn: 7200 });
   const database = await dbm.db();

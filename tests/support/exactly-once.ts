@@ -1,10 +1,10 @@
-import type { RecordedRequest } from "../../../sandbox/core/state";
-import { adapterFor } from "../../hubspot/adapter-for";
-import type { HubSpotHttpClient } from "../../hubspot/http-client";
-import type { ResourceRef } from "../../resources/ref";
-import { runBatch } from "../engine";
-import type { RateLimiter } from "../rate-limiter";
-import type { RowOperation, RowOutcome } from "../types";
+import type { RecordedRequest } from "../../sandbox/core/state";
+import { adapterFor } from "../../lib/hubspot/adapter-for";
+import type { HubSpotHttpClient } from "../../lib/hubspot/http-client";
+import type { ResourceRef } from "../../lib/resources/ref";
+import { runBatch } from "../../lib/batch/engine";
+import type { RateLimiter } from "../../lib/batch/rate-limiter";
+import type { RowOperation, RowOutcome } from "../../lib/batch/types";
 
 /**
  * Exactly once under lost responses (issue 12): creates and updates of one resource, with the
