@@ -10,7 +10,6 @@ import { retryItems } from "./retry";
 import { FailedSelectionSchema, type FailedSelection } from "./schemas";
 import { failedItemCount, groupItems, resolveItems } from "./store";
 import { actorOf } from "../auth/actor";
-import { ensureInProcessWorkers } from "../jobs/in-process";
 
 /** The open items of a group (or of the selected ones still open in it) of the session's portal. */
 async function itemsOf(portalId: number, { items: selected, ...group }: FailedSelection) {
@@ -33,7 +32,6 @@ export const dismissFailedGroup = authedAction(FailedSelectionSchema.extend({ re
 export const retryFailedGroup = authedAction(FailedSelectionSchema, async (group, session) => {
   const kind = describeKind(group.kind);
   if (!kind.retryable) throw new ExpectedActionError("invalid_input", `Retrying can't fix these (${kind.label.toLowerCase()}): fix them in the grid, or dismiss them.`);
-  await ensureInProcessWorkers();
   return retryItems(actorOf(session), await itemsOf(session.connection.portalId, group));
 });
 

@@ -92,6 +92,8 @@ describe("failed creates", () => {
     const id = await createInHubSpot("Made in HubSpot meanwhile");
     const group = { resource: "campaigns", kind: (await items.failedGroups(made.portalId))[0]!.kind };
     const { retryItems } = await import("./retry");
+    // The app's process works its queues from its start (instrumentation.ts, lib/jobs/in-process.ts).
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
     const result = await retryItems(made.actor, await items.groupItems(made.portalId, group));
     expect(result.alreadyThere).toBe(1);
     expect(result.submissionId).not.toBeNull();

@@ -13,9 +13,22 @@ export interface JobContract<S extends z.ZodType = z.ZodType> {
   payload: S;
 }
 
+/** On globalThis: Next bundles instrumentation.ts and the server actions separately. */
+const hooks = globalThis as unknown as { __batchboardBeforeSend?: () => Promise<unknown> };
+
+/**
+ * Runs before every `sendJob` of this process. lib/jobs/in-process.ts registers the start of the
+ * process's workers here, so that a start that failed is tried again by the next job queued, without
+ * the services that queue jobs importing the job definitions (whose handlers import those services).
+ */
+export function beforeEverySend(hook: () => Promise<unknown>) {
+  hooks.__batchboardBeforeSend = hook;
+}
+
 export const jobContract = <S extends z.ZodType>(name: string, payload: S): JobContract<S> => ({ name, payload });
 
 /** Queues a job on the process-wide queue, its payload checked against the contract first. */
 export async function sendJob<S extends z.ZodType>(contract: JobContract<S>, data: z.input<S>, options?: SendOptions) {
+  await hooks.__batchboardBeforeSend?.();
   return (await jobQueue()).send(contract.name, contract.payload.parse(data) as object, options);
 }

@@ -33,6 +33,8 @@ describe("revert", () => {
     store = await import("../submissions/store");
     runner = await import("../submissions/runner");
     service = await import("./service");
+    // The app's process works its queues from its start (instrumentation.ts, lib/jobs/in-process.ts).
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
     const made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb);
     session = made.session;
     token = sb.ctx.issueTokens({ portalId: made.portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;

@@ -9,7 +9,6 @@ import { controlAs } from "./control";
 import { findSubmission, insertRetryOfFailed, insertSubmission, refOf, submissionResultRows, submissionView } from "./store";
 import { SubmitEditsInputSchema } from "./types";
 import { actorOf } from "../auth/actor";
-import { ensureInProcessWorkers } from "../jobs/in-process";
 
 /** Records the edits as a submission and starts sending them; the grid then polls `getSubmission`. */
 export const submitEdits = authedAction(SubmitEditsInputSchema, async (input, session) => {
@@ -20,7 +19,6 @@ export const submitEdits = authedAction(SubmitEditsInputSchema, async (input, se
     resource: input.resource,
     operations: input.operations,
   });
-  await ensureInProcessWorkers();
   await startSubmission(submissionId);
   return { submissionId };
 });
@@ -39,7 +37,6 @@ const ControlSchema = z.object({ id: z.string().uuid(), action: z.enum(["pause",
 
 /** Pause, resume or cancel a running submission: its owner only (control.ts). */
 export const controlSubmission = authedAction(ControlSchema, async ({ id, action }, session) => {
-  if (action === "resume") await ensureInProcessWorkers();
   await controlAs(actorOf(session), id, action);
   return submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
 });
@@ -51,7 +48,6 @@ export const controlSubmission = authedAction(ControlSchema, async ({ id, action
 export const retryFailedRows = authedAction(z.object({ id: z.string().uuid() }), async ({ id }, session) => {
   const retryId = await insertRetryOfFailed(id, actorOf(session));
   if (!retryId) throw new ExpectedActionError("invalid_input", "No row of this submission failed.");
-  await ensureInProcessWorkers();
   await startSubmission(retryId);
   return { submissionId: retryId };
 });

@@ -94,6 +94,8 @@ describe("submission jobs", () => {
       status: "active", statusReason: null, accessTokenEnc: secretBox().seal(fresh.access_token), refreshTokenEnc: secretBox().seal(fresh.refresh_token),
       accessTokenExpiresAt: new Date(Date.now() + 1800_000),
     }).where(eq(dbm.tables.connections.id, connection.id));
+    // The app's process works its queues from its start (instrumentation.ts).
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
     expect(await resume.resumeAfterReconnect(connection.id)).toBe(1);
     // The queued job runs in this process; wait for it to finish.
     for (let i = 0; i < 100 && (await store.submissionView(id, connection.portalId))!.state !== "done"; i++) await new Promise((r) => setTimeout(r, 200));

@@ -6,7 +6,6 @@ import { ExpectedActionError } from "../actions/result";
 import { ResourceRefSchema } from "../resources/ref";
 import { startDraftAs } from "../submissions/control";
 import { startSubmission } from "../submissions/start";
-import { ensureInProcessWorkers } from "../jobs/in-process";
 import { sendJob } from "../queue/contract";
 import { DryRunJob } from "./dry-run-contract";
 import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema, type DryRunState } from "./service";
@@ -41,7 +40,6 @@ export const dryRunUploadRows = authedAction(z.object({ id: UploadIdSchema, sett
   const upload = await uploadOf(id, session.connection.portalId);
   await assertNotRun(upload);
   await updateUpload(id, { dryRun: { state: "running", read: 0, total: upload.rowCount } });
-  await ensureInProcessWorkers();
   await sendJob(DryRunJob, { uploadId: id, settings, connectionId: session.connection.id }, { singletonKey: id });
   return { state: "running" as const };
 });
@@ -58,7 +56,6 @@ export const runUpload = authedAction(z.object({ id: UploadIdSchema }), async ({
   const upload = await uploadOf(id, session.connection.portalId);
   if (!upload.submissionId) throw new ExpectedActionError("invalid_input", "Run the dry run first: it decides which rows are sent.");
   if (!(await startDraftAs(actorOf(session), upload.submissionId))) return { submissionId: upload.submissionId };
-  await ensureInProcessWorkers();
   await startSubmission(upload.submissionId);
   return { submissionId: upload.submissionId };
 });

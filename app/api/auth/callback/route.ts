@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { completeSignIn, SignInError } from "@/lib/auth/sign-in";
 import { requestOrigin } from "@/lib/auth/request-origin";
-import { ensureInProcessWorkers } from "@/lib/jobs/in-process";
 import { resumeAfterReconnect } from "@/lib/submissions/resume";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +13,7 @@ export async function GET(req: Request) {
   try {
     // Submissions paused because this connection's access was revoked go on now that it works again.
     const returnTo = await completeSignIn(callbackUrl, {
-      afterConnect: async (connectionId) => { await ensureInProcessWorkers(); await resumeAfterReconnect(connectionId); },
+      afterConnect: (connectionId) => resumeAfterReconnect(connectionId),
     });
     return NextResponse.redirect(new URL(returnTo, origin), 303);
   } catch (err) {
