@@ -28,6 +28,9 @@ export function workerHandlers(definitions: readonly JobDefinition[]): JobHandle
   return Object.fromEntries(definitions.map((d) => [d.contract.name, {
     options: d.work,
     queue: d.policy,
-    handler: async (job: Job<unknown>) => (await d.handler())({ ...job, data: d.contract.payload.parse(job.data) }),
+    handler: async (job: Job<unknown>) => {
+      const data = d.contract.payload.parse(job.data);
+      return (await d.handler())({ ...job, data });
+    },
   }]));
 }
