@@ -4,7 +4,9 @@ import { toActionError } from "../actions/errors";
 import { limited, readCurrent } from "../batch/read-current";
 import { limiterFor } from "../batch/shared-rate-limiter";
 import { db, tables } from "../db";
+import type { z } from "zod";
 import type { Job } from "../queue/queue";
+import type { RevertPlanJob } from "./plan-contract";
 import { adapterFor } from "../hubspot/adapter-for";
 import { clientForConnection } from "../auth/client-for-connection";
 import { resourceWording } from "../submissions/labels";
@@ -19,7 +21,7 @@ import { setPlanState } from "./service";
  * rows and summary. Progress ("read 4,200 of 20,000") is stored on the draft, which its page polls.
  * Idempotent: a retried job starts over and replaces the draft's rows.
  */
-export async function revertPlanJob(job: Job<{ draftId: string }>) {
+export async function revertPlanJob(job: Job<z.output<typeof RevertPlanJob.payload>>) {
   const { draftId } = job.data;
   const database = await db();
   const [draft] = await database.select().from(tables.submissions).where(eq(tables.submissions.id, draftId));

@@ -1,9 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import { db, tables } from "../db";
 import type { Job } from "../queue/queue";
 import { sendJob } from "../queue/contract";
-import type { PauseVerdict } from "../hubspot/retry-policy";
+import type { PauseVerdict } from "../batch/client";
 import { setSubmissionState } from "./store";
 import { ResumeJob } from "./job-contracts";
 import { startSubmission } from "./start";
@@ -13,10 +14,7 @@ import { startSubmission } from "./start";
  * Retry-After beyond a minute): nothing failed, the unsent rows stay pending. A delayed job on the
  * `submission-resume` queue resumes it at the time given; the user can resume it by hand before.
  */
-interface ResumeJobData {
-  submissionId: string;
-  reason: string;
-}
+type ResumeJobData = z.output<typeof ResumeJob.payload>;
 
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 

@@ -1,10 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import type { Job } from "../queue/queue";
+import type { SubmissionJob } from "./job-contracts";
 import { runSubmission } from "./runner";
 
-export interface SubmissionJobData {
-  submissionId: string;
-}
+type SubmissionJobData = z.output<typeof SubmissionJob.payload>;
 
 /**
  * The submission queue's handler. A run that stopped because its job was shut down or expired throws,

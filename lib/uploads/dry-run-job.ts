@@ -4,7 +4,9 @@ import { toActionError } from "../actions/errors";
 import type { Actor } from "../auth/actor";
 import { db, tables } from "../db";
 import type { Job } from "../queue/queue";
-import { dryRunUpload, type UploadSettings } from "./service";
+import type { z } from "zod";
+import { DryRunJob } from "./dry-run-contract";
+import { dryRunUpload } from "./service";
 import { updateUpload } from "./upload-store";
 
 /**
@@ -13,11 +15,7 @@ import { updateUpload } from "./upload-store";
  * upload ({ state: "running", read, total } → the summary with state "done", or "failed" with the
  * message), which the page polls.
  */
-interface DryRunJobData {
-  uploadId: string;
-  settings: UploadSettings;
-  connectionId?: string;
-}
+type DryRunJobData = z.output<typeof DryRunJob.payload>;
 
 /**
  * The user who started the dry run and their connection (jobs queued before `connectionId` existed:
