@@ -52,6 +52,8 @@ describe("who acts on a submission", () => {
     const { insertTestConnection } = await import("../../tests/support/test-connection");
     admin = await insertTestConnection(sb, undefined, "admin@acme-marketing.example.com");
     marketer = await insertTestConnection(sb, undefined, "marketer@acme-marketing.example.com");
+    // The app's process works its queues from its start (instrumentation.ts, lib/jobs/in-process.ts).
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
     dbm = await import("../db");
     store = await import("./store");
   });
