@@ -25,7 +25,6 @@ export function uploadData(u: UploadRow, submission: { id: string; state: string
   const target = ResourceRefSchema.safeParse(u.target);
   const mode = UploadModeSchema.safeParse(u.mode);
   const options = ConversionOptionsSchema.safeParse(u.options);
-  const keyColumn = (u.options as { keyColumn?: unknown } | null)?.keyColumn;
   // Up to 100,000 invalid row numbers: the page needs only the counts and the first errors.
   const { invalidRows: _rows, ...validation } = (u.validation as ValidationSummary | null) ?? {};
   const stored = u.dryRun as (DryRun & { state?: string }) | null;
@@ -36,7 +35,7 @@ export function uploadData(u: UploadRow, submission: { id: string; state: string
     mode: mode.success ? mode.data : null,
     mapping: u.mapping ?? null,
     options: options.success ? options.data : null,
-    ...(typeof keyColumn === "string" ? { keyColumn } : {}),
+    ...(u.keyColumn ? { keyColumn: u.keyColumn } : {}),
     validation: u.validation ? (validation as CheckSummary) : null,
     dryRun: dryRun && u.submissionId && dryRun.submissionId === u.submissionId && matchesCheck(dryRun, validation) ? dryRun : null,
     dryRunPending: stored?.state === "running",

@@ -3,8 +3,9 @@ import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { RowError, RowOperation, RowOutcome, SavedRecord } from "../batch/types";
 import { db, tables } from "../db";
 import { parseStoredRef, resourceName, resourceTitle, type ResourceRef } from "../resources/ref";
+import type { RevertPlanState } from "../reverts/types";
 import { isStalled } from "./lease";
-import type { StoredRowStatus, SubmissionView } from "./types";
+import type { StoredRowStatus, SubmissionSource, SubmissionView } from "./types";
 
 const INSERT_CHUNK = 500;
 const { submissions, submissionRows } = tables;
@@ -25,12 +26,12 @@ export interface NewSubmission extends NewRows {
   connectionId: string;
   portalId: number;
   resource: ResourceRef;
-  source?: string;
+  source?: SubmissionSource;
   /** "draft": recorded but not started (an upload's dry run, a revert's preview); default running. */
   state?: "draft" | "running";
   /** A revert: the submission it undoes. */
   revertOf?: string;
-  plan?: unknown;
+  plan?: RevertPlanState;
 }
 
 type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0]>[0];
@@ -175,7 +176,7 @@ export async function countsBySubmission(ids: string[]) {
   return map;
 }
 
-export async function submissionRowsPage(id: string, opts: { status?: string; category?: string; offset: number; limit: number }) {
+export async function submissionRowsPage(id: string, opts: { status?: StoredRowStatus; category?: string; offset: number; limit: number }) {
   const where = and(
     eq(submissionRows.submissionId, id),
     opts.status ? eq(submissionRows.status, opts.status) : undefined,
@@ -193,7 +194,7 @@ export async function failureCategories(id: string) {
 }
 
 /** Every row of a submission (optionally one outcome), in file order for uploads, for the results file. */
-export async function submissionResultRows(id: string, status?: string) {
+export async function submissionResultRows(id: string, status?: StoredRowStatus) {
   const where = status ? and(eq(submissionRows.submissionId, id), eq(submissionRows.status, status)) : eq(submissionRows.submissionId, id);
   return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.sourceRow, submissionRows.rowKey);
 }

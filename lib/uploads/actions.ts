@@ -77,7 +77,7 @@ export const saveMappingTemplate = authedAction(z.object({ id: UploadIdSchema, n
 /** The upload's invalid rows as the grid takes them back, to fix there instead of skipping them. */
 export const invalidUploadRowsForGrid = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) => {
   const upload = await uploadOf(id, session.connection.portalId);
-  const settings = UploadSettingsSchema.safeParse({ target: upload.target, mode: upload.mode, mapping: upload.mapping, options: upload.options, keyColumn: (upload.options as { keyColumn?: string } | null)?.keyColumn });
+  const settings = UploadSettingsSchema.safeParse({ target: upload.target, mode: upload.mode, mapping: upload.mapping, options: upload.options, keyColumn: upload.keyColumn ?? undefined });
   if (!settings.success) throw new ExpectedActionError("invalid_input", "Check the rows first: the settings of this upload are not complete.");
   const { rows, skipped } = await invalidRowsForGrid(session, upload, settings.data);
   return { resourceKey: resourceName(settings.data.target), path: gridPathFor(settings.data.target), rows, skipped };

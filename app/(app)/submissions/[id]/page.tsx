@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isOneOf, ROW_STATUSES } from "@/lib/db/values";
 import { stateLabel } from "@/lib/submissions/state-label";
 import { notFound } from "next/navigation";
 import { LiveProgress } from "@/components/submissions/live-progress";
@@ -39,7 +40,7 @@ export default async function SubmissionPage({ params, searchParams }: {
   const wording = await resourceWording(ref, session);
   // Batchboard's limiter sends at most 100 requests per 10 s: the fastest this submission can go.
   const ceilingPerSecond = adapterFor(ref).batchSize * 10;
-  const rows = await submissionRowsPage(id, { status, category, offset: pageNo * PAGE_SIZE, limit: PAGE_SIZE + 1 });
+  const rows = status !== undefined && !isOneOf(ROW_STATUSES, status) ? [] : await submissionRowsPage(id, { status, category, offset: pageNo * PAGE_SIZE, limit: PAGE_SIZE + 1 });
   const categories = view.counts.failed > 0 ? await failureCategories(id) : [];
   const hrefWith = (q: { status?: string; category?: string; page?: number }) => {
     const p = new URLSearchParams();
