@@ -143,7 +143,12 @@ export function toOutcome(r: typeof submissionRows.$inferSelect): RowOutcome | n
 /** The submission with its counts and the outcomes finished after `afterSeq` (0: all). */
 export async function submissionView(id: string, portalId: number, afterSeq = 0): Promise<SubmissionView | null> {
   const s = await findSubmission(id, portalId);
-  if (!s) return null;
+  return s ? submissionViewOf(s, afterSeq) : null;
+}
+
+/** submissionView of a submission already read. */
+export async function submissionViewOf(s: typeof submissions.$inferSelect, afterSeq = 0): Promise<SubmissionView> {
+  const id = s.id;
   const database = await db();
   const countRows = await database.select({ status: submissionRows.status, n: sql<number>`count(*)::int` })
     .from(submissionRows).where(eq(submissionRows.submissionId, id)).groupBy(submissionRows.status);
@@ -154,7 +159,7 @@ export async function submissionView(id: string, portalId: number, afterSeq = 0)
     .orderBy(submissionRows.finishSeq);
   const outcomes = finished.map(toOutcome).filter((o): o is RowOutcome => o !== null);
   return {
-    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"], pausedReason: s.pausedReason, stalled: isStalled(s), source: s.source,
+    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state, pausedReason: s.pausedReason, stalled: isStalled(s), source: s.source,
     createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
     counts, outcomes, cursor: finished.at(-1)?.finishSeq ?? afterSeq,
   };
