@@ -110,8 +110,7 @@ export async function finishSubmission(submissionId: string, state: "done" | "ca
 export function storedOperation(r: typeof submissionRows.$inferSelect, rowKey = r.rowKey): RowOperation {
   const label = r.label ?? undefined;
   if (r.kind === "create") return { rowKey, kind: "create", properties: r.sent, label };
-  const kind = r.kind === "archive" ? "archive" : "update";
-  return { rowKey, kind, id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label };
+  return { rowKey, kind: r.kind, id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label };
 }
 
 /**
@@ -153,7 +152,7 @@ export async function submissionViewOf(s: typeof submissions.$inferSelect, after
   const countRows = await database.select({ status: submissionRows.status, n: sql<number>`count(*)::int` })
     .from(submissionRows).where(eq(submissionRows.submissionId, id)).groupBy(submissionRows.status);
   const counts: Record<StoredRowStatus, number> = { pending: 0, saving: 0, saved: 0, failed: 0, conflict: 0, skipped: 0 };
-  for (const c of countRows) counts[c.status as StoredRowStatus] = Number(c.n);
+  for (const c of countRows) counts[c.status] = Number(c.n);
   const finished = await database.select().from(submissionRows)
     .where(and(eq(submissionRows.submissionId, id), gt(submissionRows.finishSeq, afterSeq)))
     .orderBy(submissionRows.finishSeq);

@@ -9,7 +9,7 @@ import { startSubmission } from "../submissions/start";
 import { jobQueue } from "../jobs/queue";
 import { ensureInProcessWorkers } from "../submissions/start";
 import { DRY_RUN_QUEUE, type DryRunJob } from "./dry-run-job";
-import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema, type DryRunState } from "./service";
+import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema } from "./service";
 import { saveTemplate } from "./templates";
 import { gridPathFor, resourceName } from "../resources/ref";
 import { findUpload, updateUpload } from "./upload-store";
@@ -47,7 +47,7 @@ export const dryRunUploadRows = authedAction(z.object({ id: UploadIdSchema, sett
 
 /** The dry run's state: running (with how many records were read), done (the summary) or failed. */
 export const uploadDryRunState = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) =>
-  (await uploadOf(id, session.connection.portalId)).dryRun as DryRunState | null);
+  (await uploadOf(id, session.connection.portalId)).dryRun);
 
 /**
  * Starts the upload's dry-run submission as a background job, as the user who clicks "Run" (their
