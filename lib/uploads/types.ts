@@ -13,7 +13,7 @@ export const RECORD_ID_KEY = "__id";
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export const MAX_UPLOAD_ROWS = 100_000;
 
-export type UploadKind = "csv" | "xlsx";
+export type { UploadKind } from "../db/values";
 
 /** Why a file cannot be read; `message` is for the user and says what to do. Nothing is imported then. */
 export type UploadErrorCode = "wrong_type" | "encoding" | "empty" | "too_large" | "too_many_rows" | "no_header" | "corrupt" | "busy";

@@ -10,7 +10,9 @@ import { dateOrderDetector, type DateOrders } from "./date-orders";
 import { quote } from "./normalize";
 import { SKIP, type ColumnMapping, type ConversionOptions } from "./schemas";
 
-export type UploadMode = "create" | "update" | "upsert";
+import type { UploadMode } from "../../db/values";
+
+export type { UploadMode };
 
 export interface CellError {
   /** 1-based data row (the first row under the header is 1). */
