@@ -1,14 +1,11 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RowOutcome } from "@/lib/batch/types";
 import { getSubmission } from "@/lib/submissions/actions";
 import type { SubmissionView } from "@/lib/submissions/types";
 import { ActionFailure, callAction } from "@/components/server-state/action-failure";
 import { usePortalKeys } from "@/components/server-state/portal-scope";
-
-/** A submission as cached: its latest counts and state, and every outcome received since `since`. */
-export type FollowedSubmission = SubmissionView & { since: number };
+import { continuedFrom, followed, type FollowedSubmission } from "./followed-submission";
 
 interface Options {
   /** The grid needs every row's outcome (from cursor 0); the progress page only counts (`initial`'s cursor). */
@@ -28,13 +25,8 @@ export function useFollowedSubmission(id: string | null, { outcomes, initial, re
   const query = useQuery({
     queryKey: key,
     queryFn: async (): Promise<FollowedSubmission> => {
-      const prev = queryClient.getQueryData<FollowedSubmission>(key);
-      // An entry the progress page started (counts only) is read again from the start for the grid.
-      const from = prev && (outcomes === "new" || prev.since === 0) ? prev : null;
-      const res = await callAction(getSubmission, { id: id!, after: from ? from.cursor : 0 });
-      const all = new Map<string, RowOutcome>((from?.outcomes ?? []).map((o) => [o.rowKey, o]));
-      for (const o of res.outcomes) all.set(o.rowKey, o);
-      return { ...res, outcomes: [...all.values()], since: from ? from.since : 0 };
+      const from = continuedFrom(queryClient.getQueryData<FollowedSubmission>(key), outcomes);
+      return followed(from, await callAction(getSubmission, { id: id!, after: from ? from.cursor : 0 }));
     },
     enabled: id !== null,
     initialData: initial ? { ...initial, since: initial.cursor } : undefined,
