@@ -1,10 +1,9 @@
-import { readDate, readDateTime } from "@/lib/uploads/mapping/dates";
-import type { DateFormat } from "@/lib/uploads/mapping/schemas";
+import { formatFor, readDate, readDateTime } from "@/lib/properties/dates";
 import { dateStyle, type DateStyle } from "./date-order";
-import { userTimeZone, utcMillis, wallClockAt, zonedToUtc } from "./time-zone";
+import { userTimeZone, utcMillis, wallClockAt, zonedToUtc } from "@/lib/properties/time-zone";
 import type { GridColumn } from "./types";
 
-export { timeZoneLabel, userTimeZone } from "./time-zone";
+export { timeZoneLabel, userTimeZone } from "@/lib/properties/time-zone";
 
 /**
  * Text ↔ stored value per column type, used by typing, paste and copy. Parsing is lenient about
@@ -12,23 +11,8 @@ export { timeZoneLabel, userTimeZone } from "./time-zone";
  * anything it cannot read untouched, so the validation rules can say what is wrong with it.
  */
 const two = (n: number) => String(n).padStart(2, "0");
-const YEAR_FIRST = /^\d{4}[/.-]/;
-const DOTTED = /^\d{1,2}\.\d{1,2}\.\d{4}/;
-
-/**
- * Which reading the upload parser (lib/uploads/mapping/dates.ts, shared so both read text alike)
- * applies: the screen's order for 01/04/2026; year-first text is never misread, dotted dates are
- * day-first in every locale that writes them; a year-first locale (sv, ja) reads other orders only
- * where a part over 12 settles them, and says the rest is ambiguous.
- */
-function formatOf(text: string, style: DateStyle): DateFormat {
-  if (YEAR_FIRST.test(text)) return "YMD";
-  if (DOTTED.test(text)) return "DMY";
-  return style.order === "YMD" ? "auto" : style.order;
-}
-
 function readDateText(text: string, style: DateStyle) {
-  return readDate(text, formatOf(text, style), ".");
+  return readDate(text, formatFor(text, style), ".");
 }
 
 /** Typed or pasted date → YYYY-MM-DD, read in the screen's order; unreadable text stays as typed. */
@@ -71,7 +55,7 @@ function absoluteMillis(t: string): number | null {
 export function parseDateTime(text: string, timeZone: string = userTimeZone(), style: DateStyle = dateStyle()): string {
   const t = text.trim();
   if (t === "") return "";
-  const r = readDateTime(t, formatOf(t, style), ".", timeZone);
+  const r = readDateTime(t, formatFor(t, style), ".", timeZone);
   return r.ok ? r.value : t;
 }
 

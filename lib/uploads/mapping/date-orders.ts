@@ -7,7 +7,7 @@
  * ambiguous cells are flagged and the user chooses the format.
  */
 import type { TargetColumn } from "../types";
-import { numericDateOrder, type DateOrder } from "./dates";
+import { numericDateOrder, type DateOrder } from "@/lib/properties/dates";
 import { SKIP, type ColumnMapping, type ConversionOptions } from "./schemas";
 
 /** Target column key → the order its values settled. Only decided columns are listed. */

@@ -5,9 +5,9 @@
  * batch to get each row's property map.
  */
 import type { TargetColumn } from "../types";
-import { cellConverter, type CellConverter } from "./convert";
+import { cellConverter, type CellConverter } from "@/lib/properties/convert";
 import { dateOrderDetector, type DateOrders } from "./date-orders";
-import { quote } from "./normalize";
+import { quote } from "@/lib/properties/normalize";
 import { SKIP, type ColumnMapping, type ConversionOptions } from "./schemas";
 
 export type UploadMode = "create" | "update" | "upsert";

@@ -4,11 +4,11 @@
  * lookups, boolean words), as validate-rows calls them for every cell of up to 100,000 rows.
  */
 import { distance } from "fastest-levenshtein";
-import type { TargetColumn } from "../types";
-import { readDate, readDateTime, type DateOrder } from "./dates";
+import type { PropertyDef as TargetColumn } from "./types";
+import { formatFor, readDate, readDateTime, type DateOrder } from "./dates";
 import { foldText, quote } from "./normalize";
 import { readNumber } from "./numbers";
-import type { ConversionOptions } from "./schemas";
+import type { ReadOptions as ConversionOptions } from "./read-options";
 
 /** `value: undefined` leaves the property unchanged (it is not sent); "" clears it. */
 export type ConvertResult = Readonly<{ ok: true; value: string | undefined } | { ok: false; error: string }>;
@@ -90,8 +90,10 @@ function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: Co
     case "currency":
       return currencyConverter(column);
     case "date":
+      if (typeof dateFormat !== "string") return (text) => readDate(text, formatFor(text, dateFormat), decimal, order);
       return (text) => readDate(text, dateFormat, decimal, order);
     case "datetime":
+      if (typeof dateFormat !== "string") return (text) => readDateTime(text, formatFor(text, dateFormat), decimal, timeZone, order);
       return (text) => readDateTime(text, dateFormat, decimal, timeZone, order);
     case "enum":
       return optionConverter(column) ?? ok;
