@@ -100,7 +100,7 @@ function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: Co
     case "multi":
       return multiConverter(column, empty);
     case "bool":
-      return boolConverter(opts);
+      return boolConverter(column, opts);
   }
 }
 
@@ -186,11 +186,16 @@ function multiConverter(column: TargetColumn, empty: ConvertResult): CellConvert
   };
 }
 
-function boolConverter(opts: ConversionOptions): CellConverter {
+/**
+ * Yes/no: the option words (true/yes/y/1, false/no/n/0 by default, any case or accent) and the
+ * property's own option labels and values (HubSpot's booleancheckbox "Yes"/"No"), in the grid as in an upload.
+ */
+function boolConverter(column: TargetColumn, opts: ConversionOptions): CellConverter {
   const words = new Map<string, string>();
   for (const [list, value] of [[opts.booleanTrue, "true"], [opts.booleanFalse, "false"]] as const) {
     for (const w of list) words.set(foldText(w), value).set(w, value); // as written: the lookup without folding
   }
+  for (const o of column.options ?? []) for (const w of [o.label, o.value]) words.set(foldText(w), o.value).set(w, o.value);
   const expected = `${opts.booleanTrue.join(", ")} / ${opts.booleanFalse.join(", ")}`;
   return (text) => {
     const v = words.get(text) ?? words.get(foldText(text));
