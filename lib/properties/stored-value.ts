@@ -2,7 +2,7 @@
  * Whether a value is one HubSpot stores for a property: the form every reader (convert.ts) writes.
  * The grid keeps text it cannot read as typed (so the cell can say what is wrong), and checks its
  * pending values with this; since the converter reads every stored form in every format, the
- * grid rejects exactly the text the converter rejects (lib/properties/accepts.test.ts proves it).
+ * grid rejects exactly the text the converter rejects (components/records/property-accepts.test.ts proves it).
  */
 import { readDateTime } from "./dates";
 import { MAX_TEXT_LENGTH } from "./convert";
