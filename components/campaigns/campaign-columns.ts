@@ -1,6 +1,6 @@
 import type { GridColumn } from "@/components/grid/types";
 import type { CampaignPropertyDefinition } from "@/lib/hubspot/schemas/campaign-properties";
-import { campaignPropertyType } from "@/lib/properties/column-type";
+import { campaignProperty } from "@/lib/properties/column-type";
 import { columnWidth, displayValue } from "./columns";
 
 /** A campaign property as a grid column: type, read-only flag and options come from the shared schema. */
@@ -8,7 +8,7 @@ export function campaignColumn(def: CampaignPropertyDefinition): GridColumn {
   return {
     key: def.name,
     label: def.label,
-    type: campaignPropertyType(def.type),
+    ...campaignProperty(def),
     readOnly: def.readOnly,
     options: def.options,
     width: columnWidth(def),

@@ -29,6 +29,8 @@ const FREE_ENUM = col("enum");
 const MULTI = col("multi", { options: STATUS.options });
 const FREE_MULTI = col("multi");
 const READ_ONLY = col("number", { readOnly: true });
+const URL = col("text", { url: true });
+const NAME = col("text", { maxLength: 256 });
 
 /** Locale orders as the grid gets them (date-order.ts); explicit formats as an upload chooses them. */
 type Dates = "GB" | "US" | "SV" | DateFormat;
@@ -105,6 +107,12 @@ const ROWS: Row[] = [
   [TEXT, "a\r\nb", "GB", "a b"],
   [LONG, "a\r\nb", "GB", "a\nb"],
   [TEXT, "x".repeat(65_537), "GB", REJECT],
+  // a property's own rules: web addresses, a shorter length limit
+  [URL, "https://example.com/event", "GB", "https://example.com/event"],
+  [URL, "example.com", "GB", REJECT],
+  [URL, "ftp://example.com", "GB", REJECT],
+  [NAME, "n".repeat(256), "GB", "n".repeat(256)],
+  [NAME, "n".repeat(257), "GB", REJECT],
   // read-only: never written
   [READ_ONLY, "5", "GB", REJECT],
 ];
@@ -129,7 +137,7 @@ function viaUpload(p: PropertyDef, text: string, o: ReadOptions): string {
 const show = (v: string) => (v === REJECT ? "refused" : JSON.stringify(v));
 
 describe("the grid and an upload read text alike", () => {
-  it.each(ROWS.map(([p, text, dates, expected]) => ({ p, text, dates, expected, name: `${p.type}${p.options ? "+options" : ""}${p.readOnly ? " read-only" : ""} ${JSON.stringify(text.slice(0, 30))} (${dates}) → ${show(expected)}` })))(
+  it.each(ROWS.map(([p, text, dates, expected]) => ({ p, text, dates, expected, name: `${p.type}${p.options ? "+options" : ""}${p.readOnly ? " read-only" : ""}${p.url ? " url" : ""}${p.maxLength ? ` max ${p.maxLength}` : ""} ${JSON.stringify(text.slice(0, 30))} (${dates}) → ${show(expected)}` })))(
     "$name",
     ({ p, text, dates, expected }) => {
       const o = readOptions(dates);

@@ -1,7 +1,7 @@
 import type { GridColumn } from "@/components/grid/types";
 import { dateStyle, datePattern, ORDER_WORDS, sampleDate } from "@/components/grid/date-order";
 import { dateTextProblem, timeZoneLabel } from "@/components/grid/values";
-import { MAX_TEXT_LENGTH } from "@/lib/properties/convert";
+import { MAX_TEXT_LENGTH, textRuleProblem } from "@/lib/properties/rules";
 import { isStoredValue } from "@/lib/properties/stored-value";
 import { addIssue, type EditState, type RowIssues } from "./edits/types";
 
@@ -30,7 +30,7 @@ export function cellProblem(column: GridColumn, value: string): string | undefin
   switch (column.type) {
     case "text":
     case "longText":
-      return `${l} is longer than ${MAX_TEXT_LENGTH.toLocaleString("en")} characters, HubSpot's limit.`;
+      return textRuleProblem(column, value) ?? `${l} is longer than ${MAX_TEXT_LENGTH.toLocaleString("en")} characters, HubSpot's limit.`;
     case "number":
       return `${l} must be a number, not “${value}”.`;
     case "currency":

@@ -9,13 +9,13 @@ import { formatFor, readDate, readDateTime, type DateOrder } from "./dates";
 import { foldText, quote } from "./normalize";
 import { readNumber } from "./numbers";
 import type { ReadOptions as ConversionOptions } from "./read-options";
+import { hasTextRules, MAX_TEXT_LENGTH, textRuleProblem } from "./rules";
 
 /** `value: undefined` leaves the property unchanged (it is not sent); "" clears it. */
 export type ConvertResult = Readonly<{ ok: true; value: string | undefined } | { ok: false; error: string }>;
 export type CellConverter = (raw: string) => ConvertResult;
 
-/** HubSpot's limit for any string property value. */
-export const MAX_TEXT_LENGTH = 65_536;
+export { MAX_TEXT_LENGTH };
 
 export function convertCell(column: TargetColumn, raw: string, opts: ConversionOptions): ConvertResult {
   return cellConverter(column, opts)(raw);
@@ -79,9 +79,9 @@ function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: Co
   switch (column.type) {
     case "text":
       // A single-line property: line breaks from wrapped cells become one space.
-      return (text) => checkLength(text.includes("\n") || text.includes("\r") ? text.replace(/\s*[\r\n]+\s*/g, " ") : text);
+      return withRules(column, (text) => checkLength(text.includes("\n") || text.includes("\r") ? text.replace(/\s*[\r\n]+\s*/g, " ") : text));
     case "longText":
-      return (text) => checkLength(text.replace(/\r\n?/g, "\n"));
+      return withRules(column, (text) => checkLength(text.replace(/\r\n?/g, "\n")));
     case "number":
       return (text) => {
         const n = readNumber(text, decimal);
@@ -102,6 +102,16 @@ function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: Co
     case "bool":
       return boolConverter(column, opts);
   }
+}
+
+/** The property's own limit and format (rules.ts), only for the properties that have them. */
+function withRules(column: TargetColumn, convert: CellConverter): CellConverter {
+  if (!hasTextRules(column)) return convert;
+  return (text) => {
+    const r = convert(text);
+    const problem = r.ok && r.value ? textRuleProblem(column, r.value) : null;
+    return problem ? fail(problem) : r;
+  };
 }
 
 function checkLength(text: string): ConvertResult {

@@ -5,7 +5,7 @@
  * grid rejects exactly the text the converter rejects (components/records/property-accepts.test.ts proves it).
  */
 import { readDateTime } from "./dates";
-import { MAX_TEXT_LENGTH } from "./convert";
+import { MAX_TEXT_LENGTH, textRuleProblem } from "./rules";
 import { readNumber } from "./numbers";
 import type { PropertyDef } from "./types";
 
@@ -28,7 +28,7 @@ export function isStoredValue(p: PropertyDef, value: string): boolean {
   switch (p.type) {
     case "text":
     case "longText":
-      return value.length <= MAX_TEXT_LENGTH;
+      return value.length <= MAX_TEXT_LENGTH && textRuleProblem(p, value) === null;
     case "number":
       return readNumber(value, ".") !== null;
     case "currency":

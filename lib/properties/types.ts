@@ -22,4 +22,8 @@ export interface PropertyDef {
   readOnly?: boolean;
   /** A create needs it (a campaign's name). */
   requiredOnCreate?: boolean;
+  /** Text: fewer characters than HubSpot's general limit (a campaign's name: 256). */
+  maxLength?: number;
+  /** Text that must be an absolute http(s) address (an event's URL). */
+  url?: boolean;
 }

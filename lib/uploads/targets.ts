@@ -4,7 +4,7 @@ import { crmColumnsFor } from "../crm/properties";
 import { clientForConnection } from "../hubspot/client-for-connection";
 import { EVENT_FIELDS } from "../hubspot/marketing-event-fields";
 import { CAMPAIGN_PROPERTIES } from "../hubspot/schemas/campaign-properties";
-import { campaignPropertyType, crmPropertyType, eventFieldType } from "../properties/column-type";
+import { campaignProperty, crmPropertyType, eventFieldType } from "../properties/column-type";
 import type { ResourceRef } from "../resources/ref";
 import { RECORD_ID_KEY, type TargetColumn } from "./types";
 
@@ -43,7 +43,7 @@ export async function targetColumns(ref: ResourceRef, session: Session): Promise
     return [
       { key: RECORD_ID_KEY, label: "Campaign ID", type: "text" },
       ...CAMPAIGN_PROPERTIES.filter((p) => !p.deprecated).map((p): TargetColumn => ({
-        key: p.name, label: p.label, type: campaignPropertyType(p.type), options: p.options, readOnly: p.readOnly, requiredOnCreate: p.requiredOnCreate,
+        key: p.name, label: p.label, ...campaignProperty(p), options: p.options, readOnly: p.readOnly, requiredOnCreate: p.requiredOnCreate,
       })).map(withSynonyms(ref.type)),
     ];
   }
