@@ -1,7 +1,9 @@
 /**
- * One file cell → the string HubSpot stores for a property, or a user-facing error that quotes the
- * value and says what was expected. Converters are compiled once per column and options (option
- * lookups, boolean words), as validate-rows calls them for every cell of up to 100,000 rows.
+ * One file cell or one typed/pasted grid cell → the string HubSpot stores for a property, or a
+ * user-facing error that quotes the value and says what was expected. The grid and the uploads
+ * share it, so they accept exactly the same text (components/records/property-accepts.test.ts).
+ * Converters are compiled once per column and options (option lookups, boolean words), as
+ * validate-rows calls them for every cell of up to 100,000 rows.
  */
 import { distance } from "fastest-levenshtein";
 import type { PropertyDef as TargetColumn } from "./types";
