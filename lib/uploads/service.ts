@@ -16,7 +16,7 @@ import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
 import { planUpload, uploadRef, type CreateSample, type DiffLine, type ExistingRow, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
-import { cellConverter } from "./mapping/convert";
+import { cellConverter } from "@/lib/properties/convert";
 import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/date-orders";
 import { UPLOAD_MODES } from "../db/values";
 import { RECORD_ID_KEY, UploadParseError, type TargetColumn } from "./types";
