@@ -95,7 +95,7 @@ export async function completeSignIn(callbackUrl: URL, hooks: SignInHooks = {}):
     accessTokenEnc: box.seal(tokens.accessToken),
     refreshTokenEnc: box.seal(tokens.refreshToken),
     accessTokenExpiresAt: tokens.expiresAt,
-    status: "active",
+    status: "active" as const,
     statusReason: null,
     updatedAt: new Date(),
   };

@@ -22,7 +22,7 @@ describe("failed creates", () => {
   let runner: typeof import("../submissions/runner");
   const campaigns = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
   const named = async (name: string) => (await campaigns()).filter((c) => c.properties.hs_name === name);
-  const submit = (operations: RowOperation[], source?: string) => store.insertSubmission({ userId: made.user.id, connectionId: made.connection.id, portalId: made.portalId, resource: { type: "campaigns" }, operations, ...(source ? { source } : {}) });
+  const submit = (operations: RowOperation[], source?: "grid" | "upload" | "retry" | "revert") => store.insertSubmission({ userId: made.user.id, connectionId: made.connection.id, portalId: made.portalId, resource: { type: "campaigns" }, operations, ...(source ? { source } : {}) });
   const create = (rowKey: string, name: string): RowOperation => ({ rowKey, kind: "create", properties: { hs_name: name, hs_notes: "from a test" } });
   const rateLimited = { category: "RATE_LIMIT", message: "HubSpot is busy (rate limit)" };
   /** A name created in HubSpot itself, not through Batchboard. */

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, ne, not, or, sql, type SQL } from "drizzle-orm";
 import type { RowOperation } from "../batch/types";
 import { db, tables } from "../db";
+import type { RowResolution } from "../db/values";
 import { parseStoredRef, resourceTitle } from "../resources/ref";
 import { storedOperation } from "../submissions/store";
 import { describeKind } from "./kinds";
@@ -93,7 +94,7 @@ export async function uploadFileNames(submissionIds: readonly string[]): Promise
 }
 
 /** Marks items resolved (dismissed with a reason, retried, or found already in HubSpot); they keep their history. */
-export async function resolveItems(items: { submissionId: string; rowKey: string }[], resolution: "dismissed" | "retried" | "exists", reason: string | null) {
+export async function resolveItems(items: { submissionId: string; rowKey: string }[], resolution: RowResolution, reason: string | null) {
   const database = await db();
   const bySubmission = new Map<string, string[]>();
   for (const i of items) bySubmission.set(i.submissionId, [...(bySubmission.get(i.submissionId) ?? []), i.rowKey]);

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { ExpectedActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
 import { db, tables } from "../db";
+import type { RowKind, StoredRowStatus } from "../db/values";
 import { sendJob } from "../queue/contract";
 import type { ResourceRef } from "../resources/ref";
 import { startSubmission } from "../submissions/start";
@@ -74,7 +75,7 @@ async function readyDraft(draftId: string, portalId: number) {
 export async function runRevert(actor: Actor, draftId: string, choice: RevertChoice): Promise<string> {
   await readyDraft(draftId, actor.connection.portalId);
   const database = await db();
-  const rows = (status: string[], kind?: string) => and(eq(submissionRows.submissionId, draftId), inArray(submissionRows.status, status), kind ? eq(submissionRows.kind, kind) : undefined);
+  const rows = (status: StoredRowStatus[], kind?: RowKind) => and(eq(submissionRows.submissionId, draftId), inArray(submissionRows.status, status), kind ? eq(submissionRows.kind, kind) : undefined);
   await database.transaction(async (tx) => {
     // Overwriting was confirmed: conflicts are sent with force (no check); a change made after the
     // preview to a row that was NOT a conflict is still caught by the engine's check.

@@ -3,8 +3,9 @@ import { and, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { RowError, RowOperation, RowOutcome, SavedRecord } from "../batch/types";
 import { db, tables } from "../db";
 import { parseStoredRef, resourceName, resourceTitle, type ResourceRef } from "../resources/ref";
+import type { RevertPlanState } from "../reverts/types";
 import { isStalled } from "./lease";
-import type { StoredRowStatus, SubmissionView } from "./types";
+import type { StoredRowStatus, SubmissionSource, SubmissionView } from "./types";
 
 const INSERT_CHUNK = 500;
 const { submissions, submissionRows } = tables;
@@ -25,12 +26,12 @@ export interface NewSubmission extends NewRows {
   connectionId: string;
   portalId: number;
   resource: ResourceRef;
-  source?: string;
+  source?: SubmissionSource;
   /** "draft": recorded but not started (an upload's dry run, a revert's preview); default running. */
   state?: "draft" | "running";
   /** A revert: the submission it undoes. */
   revertOf?: string;
-  plan?: unknown;
+  plan?: RevertPlanState;
 }
 
 type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0]>[0];
@@ -109,8 +110,7 @@ export async function finishSubmission(submissionId: string, state: "done" | "ca
 export function storedOperation(r: typeof submissionRows.$inferSelect, rowKey = r.rowKey): RowOperation {
   const label = r.label ?? undefined;
   if (r.kind === "create") return { rowKey, kind: "create", properties: r.sent, label };
-  const kind = r.kind === "archive" ? "archive" : "update";
-  return { rowKey, kind, id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label };
+  return { rowKey, kind: r.kind, id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label };
 }
 
 /**
@@ -142,18 +142,23 @@ export function toOutcome(r: typeof submissionRows.$inferSelect): RowOutcome | n
 /** The submission with its counts and the outcomes finished after `afterSeq` (0: all). */
 export async function submissionView(id: string, portalId: number, afterSeq = 0): Promise<SubmissionView | null> {
   const s = await findSubmission(id, portalId);
-  if (!s) return null;
+  return s ? submissionViewOf(s, afterSeq) : null;
+}
+
+/** submissionView of a submission already read. */
+export async function submissionViewOf(s: typeof submissions.$inferSelect, afterSeq = 0): Promise<SubmissionView> {
+  const id = s.id;
   const database = await db();
   const countRows = await database.select({ status: submissionRows.status, n: sql<number>`count(*)::int` })
     .from(submissionRows).where(eq(submissionRows.submissionId, id)).groupBy(submissionRows.status);
   const counts: Record<StoredRowStatus, number> = { pending: 0, saving: 0, saved: 0, failed: 0, conflict: 0, skipped: 0 };
-  for (const c of countRows) counts[c.status as StoredRowStatus] = Number(c.n);
+  for (const c of countRows) counts[c.status] = Number(c.n);
   const finished = await database.select().from(submissionRows)
     .where(and(eq(submissionRows.submissionId, id), gt(submissionRows.finishSeq, afterSeq)))
     .orderBy(submissionRows.finishSeq);
   const outcomes = finished.map(toOutcome).filter((o): o is RowOutcome => o !== null);
   return {
-    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"], pausedReason: s.pausedReason, stalled: isStalled(s), source: s.source,
+    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state, pausedReason: s.pausedReason, stalled: isStalled(s), source: s.source,
     createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
     counts, outcomes, cursor: finished.at(-1)?.finishSeq ?? afterSeq,
   };
@@ -175,7 +180,7 @@ export async function countsBySubmission(ids: string[]) {
   return map;
 }
 
-export async function submissionRowsPage(id: string, opts: { status?: string; category?: string; offset: number; limit: number }) {
+export async function submissionRowsPage(id: string, opts: { status?: StoredRowStatus; category?: string; offset: number; limit: number }) {
   const where = and(
     eq(submissionRows.submissionId, id),
     opts.status ? eq(submissionRows.status, opts.status) : undefined,
@@ -193,7 +198,7 @@ export async function failureCategories(id: string) {
 }
 
 /** Every row of a submission (optionally one outcome), in file order for uploads, for the results file. */
-export async function submissionResultRows(id: string, status?: string) {
+export async function submissionResultRows(id: string, status?: StoredRowStatus) {
   const where = status ? and(eq(submissionRows.submissionId, id), eq(submissionRows.status, status)) : eq(submissionRows.submissionId, id);
   return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.sourceRow, submissionRows.rowKey);
 }

@@ -8,7 +8,7 @@ import { startDraftAs } from "../submissions/control";
 import { startSubmission } from "../submissions/start";
 import { sendJob } from "../queue/contract";
 import { DryRunJob } from "./dry-run-contract";
-import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema, type DryRunState } from "./service";
+import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema } from "./service";
 import { saveTemplate } from "./templates";
 import { gridPathFor, resourceName } from "../resources/ref";
 import { findUpload, updateUpload } from "./upload-store";
@@ -46,7 +46,7 @@ export const dryRunUploadRows = authedAction(z.object({ id: UploadIdSchema, sett
 
 /** The dry run's state: running (with how many records were read), done (the summary) or failed. */
 export const uploadDryRunState = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) =>
-  (await uploadOf(id, session.connection.portalId)).dryRun as DryRunState | null);
+  (await uploadOf(id, session.connection.portalId)).dryRun);
 
 /**
  * Starts the upload's dry-run submission as a background job, as the user who clicks "Run" (their
@@ -76,7 +76,7 @@ export const saveMappingTemplate = authedAction(z.object({ id: UploadIdSchema, n
 /** The upload's invalid rows as the grid takes them back, to fix there instead of skipping them. */
 export const invalidUploadRowsForGrid = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) => {
   const upload = await uploadOf(id, session.connection.portalId);
-  const settings = UploadSettingsSchema.safeParse({ target: upload.target, mode: upload.mode, mapping: upload.mapping, options: upload.options, keyColumn: (upload.options as { keyColumn?: string } | null)?.keyColumn });
+  const settings = UploadSettingsSchema.safeParse({ target: upload.target, mode: upload.mode, mapping: upload.mapping, options: upload.options, keyColumn: upload.keyColumn ?? undefined });
   if (!settings.success) throw new ExpectedActionError("invalid_input", "Check the rows first: the settings of this upload are not complete.");
   const { rows, skipped } = await invalidRowsForGrid(actorOf(session), upload, settings.data);
   return { resourceKey: resourceName(settings.data.target), path: gridPathFor(settings.data.target), rows, skipped };

@@ -16,14 +16,15 @@ import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
 import { planUpload, uploadRef, type CreateSample, type DiffLine, type ExistingRow, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
-import { cellConverter } from "./mapping/convert";
+import { cellConverter } from "@/lib/properties/convert";
 import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/date-orders";
+import { UPLOAD_MODES } from "../db/values";
 import { RECORD_ID_KEY, UploadParseError, type TargetColumn } from "./types";
 import { templatesFor } from "./templates";
 import type { UploadRow } from "./upload-store";
 import { updateUpload, uploadDelimiter } from "./upload-store";
 
-export const UploadModeSchema = z.enum(["create", "update", "upsert"]);
+export const UploadModeSchema = z.enum(UPLOAD_MODES);
 type UploadMode = z.infer<typeof UploadModeSchema>;
 
 /** What the user chose for an upload: target, mode, key column, mapping, conversions. */
@@ -111,7 +112,7 @@ export async function checkUpload(actor: Actor, upload: UploadRow, settings: Upl
   const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow, dateOrders });
   // New settings make an earlier dry run stale: "Run" must never start one made with other settings.
   if (upload.submissionId) await deleteDraft(upload.submissionId);
-  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn, delimiter: uploadDelimiter(upload.options) }, validation: summary, dryRun: null, submissionId: null });
+  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, keyColumn: settings.keyColumn ?? null, mapping: settings.mapping, options: { ...settings.options, delimiter: uploadDelimiter(upload.options) }, validation: summary, dryRun: null, submissionId: null });
   return summary;
 }
 

@@ -1,26 +1,14 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import { crmColumnsFor, type CrmColumn } from "../crm/properties";
+import { crmColumnsFor } from "../crm/properties";
 import { clientForConnection } from "../auth/client-for-connection";
 import { EVENT_FIELDS } from "../hubspot/marketing-event-fields";
-import { CAMPAIGN_PROPERTIES, type CampaignPropertyType } from "../hubspot/schemas/campaign-properties";
+import { CAMPAIGN_PROPERTIES } from "../hubspot/schemas/campaign-properties";
+import { campaignProperty, crmPropertyType, eventFieldType } from "../properties/column-type";
 import type { ResourceRef } from "../resources/ref";
-import { RECORD_ID_KEY, type TargetColumn, type TargetColumnType } from "./types";
+import { RECORD_ID_KEY, type TargetColumn } from "./types";
 
 export { RECORD_ID_KEY };
-
-const CAMPAIGN_TYPES: Record<CampaignPropertyType, TargetColumnType> = {
-  string: "text", text: "longText", date: "date", enumeration: "enum", currency: "currency", number: "number", multi: "multi",
-};
-
-function crmType(c: CrmColumn): TargetColumnType {
-  if (c.type === "number") return "number";
-  if (c.type === "date") return "date";
-  if (c.type === "datetime") return "datetime";
-  if (c.type === "bool" || c.fieldType === "booleancheckbox") return "bool";
-  if (c.type === "enumeration") return c.fieldType === "checkbox" ? "multi" : "enum";
-  return c.fieldType === "textarea" ? "longText" : "text";
-}
 
 /**
  * Headers people write for a property that neither its name nor its label matches: a campaign
@@ -55,7 +43,7 @@ export async function targetColumns(ref: ResourceRef, actor: Actor): Promise<Tar
     return [
       { key: RECORD_ID_KEY, label: "Campaign ID", type: "text" },
       ...CAMPAIGN_PROPERTIES.filter((p) => !p.deprecated).map((p): TargetColumn => ({
-        key: p.name, label: p.label, type: CAMPAIGN_TYPES[p.type], options: p.options, readOnly: p.readOnly, requiredOnCreate: p.requiredOnCreate,
+        key: p.name, label: p.label, ...campaignProperty(p), options: p.options, readOnly: p.readOnly, requiredOnCreate: p.requiredOnCreate,
       })).map(withSynonyms(ref.type)),
     ];
   }
@@ -63,13 +51,13 @@ export async function targetColumns(ref: ResourceRef, actor: Actor): Promise<Tar
     return [
       { key: RECORD_ID_KEY, label: "Event ID", type: "text" },
       ...EVENT_FIELDS.map((f): TargetColumn => ({
-        key: f.name, label: f.label, type: f.kind === "datetime" ? "datetime" : f.kind === "bool" ? "bool" : f.name === "eventDescription" ? "longText" : "text",
+        key: f.name, label: f.label, ...eventFieldType(f),
       })).map(withSynonyms(ref.type)),
     ];
   }
   const columns = await crmColumnsFor(clientForConnection(actor.connection), ref.objectType);
   return [
     { key: RECORD_ID_KEY, label: "Record ID", type: "text" },
-    ...columns.filter((c) => c.name !== "hs_object_id").map((c): TargetColumn => ({ key: c.name, label: c.label, type: crmType(c), options: c.options, readOnly: c.readOnly })),
+    ...columns.filter((c) => c.name !== "hs_object_id").map((c): TargetColumn => ({ key: c.name, label: c.label, options: c.options, ...crmPropertyType(c), readOnly: c.readOnly })),
   ];
 }

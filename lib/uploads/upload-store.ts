@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
 import { db, tables } from "../db";
+import type { UploadKind } from "../db/values";
 import type { CsvDelimiter } from "./parse/csv";
 
 const { uploads } = tables;
@@ -9,7 +10,7 @@ export type UploadRow = typeof uploads.$inferSelect;
 
 export interface NewUpload {
   fileName: string;
-  kind: string;
+  kind: UploadKind;
   sizeBytes: number;
   storedPath: string;
   sheets: string[];

@@ -1,13 +1,13 @@
 /**
  * Date and date-time text → HubSpot's stored forms (YYYY-MM-DD; UTC ISO). The zone maths is the
- * grid's (components/grid/time-zone.ts, plain Intl without React or the DOM, so the server can use
+ * grid's (time-zone.ts, plain Intl without React or the DOM, so the server can use
  * it); on top of it a per-day offset cache, because Intl formatting costs ~17 µs per value and an
  * upload can hold 100,000 of them.
  */
-import { utcMillis, wallClockAt, zonedToUtc, type WallClock } from "../../time/time-zone";
+import { utcMillis, wallClockAt, zonedToUtc, type WallClock } from "../time/time-zone";
 import { quote } from "./normalize";
 import { readNumber, type DecimalSeparator } from "./numbers";
-import type { DateFormat } from "./schemas";
+import type { DateFormat, ScreenOrder } from "./read-options";
 
 export type DateRead = { ok: true; value: string } | { ok: false; error: string };
 
@@ -229,4 +229,20 @@ function zonedMillis(w: WallClock, zone: string): number {
     days.set(key, offset);
   }
   return offset === null ? zonedToUtc(w, zone) : utc(w) - offset;
+}
+
+const YEAR_FIRST = /^\d{4}[/.-]/;
+const DOTTED = /^\d{1,2}\.\d{1,2}\.\d{4}/;
+
+/**
+ * The format one (trimmed) text is read in. An explicit format is used as it is; the screen's order
+ * (the grid) reads 01/04/2026 in that order, year-first text is never misread, dotted dates are
+ * day-first in every locale that writes them, and a year-first locale (sv, ja) reads other orders
+ * only where a part over 12 settles them, and says the rest is ambiguous.
+ */
+export function formatFor(text: string, format: DateFormat | ScreenOrder): DateFormat {
+  if (typeof format === "string") return format;
+  if (YEAR_FIRST.test(text)) return "YMD";
+  if (DOTTED.test(text)) return "DMY";
+  return format.order === "YMD" ? "auto" : format.order;
 }

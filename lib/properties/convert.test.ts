@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { zonedToUtc } from "../../time/time-zone";
-import type { TargetColumn } from "../types";
+import type { TargetColumn } from "@/lib/uploads/types";
+import { zonedToUtc } from "../time/time-zone";
 import { convertCell, type ConvertResult } from "./convert";
 import { excelSerialToWallClock } from "./dates";
-import type { ConversionOptionsInput } from "./schemas";
-import { options, STATUS } from "./test-fixtures";
+import type { ConversionOptionsInput } from "@/lib/uploads/mapping/schemas";
+import { options, STATUS } from "@/lib/uploads/mapping/test-fixtures";
 
 const col = (type: TargetColumn["type"], extra: Partial<TargetColumn> = {}): TargetColumn => ({ key: `p_${type}`, label: `The ${type}`, type, ...extra });
 const TEXT = col("text");

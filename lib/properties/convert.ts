@@ -1,21 +1,23 @@
 /**
- * One file cell → the string HubSpot stores for a property, or a user-facing error that quotes the
- * value and says what was expected. Converters are compiled once per column and options (option
- * lookups, boolean words), as validate-rows calls them for every cell of up to 100,000 rows.
+ * One file cell or one typed/pasted grid cell → the string HubSpot stores for a property, or a
+ * user-facing error that quotes the value and says what was expected. The grid and the uploads
+ * share it, so they accept exactly the same text (components/records/property-accepts.test.ts).
+ * Converters are compiled once per column and options (option lookups, boolean words), as
+ * validate-rows calls them for every cell of up to 100,000 rows.
  */
 import { distance } from "fastest-levenshtein";
-import type { TargetColumn } from "../types";
-import { readDate, readDateTime, type DateOrder } from "./dates";
+import type { PropertyDef as TargetColumn } from "./types";
+import { formatFor, readDate, readDateTime, type DateOrder } from "./dates";
 import { foldText, quote } from "./normalize";
 import { readNumber } from "./numbers";
-import type { ConversionOptions } from "./schemas";
+import type { ReadOptions as ConversionOptions } from "./read-options";
+import { hasTextRules, MAX_TEXT_LENGTH, textRuleProblem } from "./rules";
 
 /** `value: undefined` leaves the property unchanged (it is not sent); "" clears it. */
 export type ConvertResult = Readonly<{ ok: true; value: string | undefined } | { ok: false; error: string }>;
 export type CellConverter = (raw: string) => ConvertResult;
 
-/** HubSpot's limit for any string property value. */
-export const MAX_TEXT_LENGTH = 65_536;
+export { MAX_TEXT_LENGTH };
 
 export function convertCell(column: TargetColumn, raw: string, opts: ConversionOptions): ConvertResult {
   return cellConverter(column, opts)(raw);
@@ -79,9 +81,9 @@ function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: Co
   switch (column.type) {
     case "text":
       // A single-line property: line breaks from wrapped cells become one space.
-      return (text) => checkLength(text.includes("\n") || text.includes("\r") ? text.replace(/\s*[\r\n]+\s*/g, " ") : text);
+      return withRules(column, (text) => checkLength(text.includes("\n") || text.includes("\r") ? text.replace(/\s*[\r\n]+\s*/g, " ") : text));
     case "longText":
-      return (text) => checkLength(text.replace(/\r\n?/g, "\n"));
+      return withRules(column, (text) => checkLength(text.replace(/\r\n?/g, "\n")));
     case "number":
       return (text) => {
         const n = readNumber(text, decimal);
@@ -90,16 +92,28 @@ function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: Co
     case "currency":
       return currencyConverter(column);
     case "date":
+      if (typeof dateFormat !== "string") return (text) => readDate(text, formatFor(text, dateFormat), decimal, order);
       return (text) => readDate(text, dateFormat, decimal, order);
     case "datetime":
+      if (typeof dateFormat !== "string") return (text) => readDateTime(text, formatFor(text, dateFormat), decimal, timeZone, order);
       return (text) => readDateTime(text, dateFormat, decimal, timeZone, order);
     case "enum":
       return optionConverter(column) ?? ok;
     case "multi":
       return multiConverter(column, empty);
     case "bool":
-      return boolConverter(opts);
+      return boolConverter(column, opts);
   }
+}
+
+/** The property's own limit and format (rules.ts), only for the properties that have them. */
+function withRules(column: TargetColumn, convert: CellConverter): CellConverter {
+  if (!hasTextRules(column)) return convert;
+  return (text) => {
+    const r = convert(text);
+    const problem = r.ok && r.value ? textRuleProblem(column, r.value) : null;
+    return problem ? fail(problem) : r;
+  };
 }
 
 function checkLength(text: string): ConvertResult {
@@ -184,11 +198,16 @@ function multiConverter(column: TargetColumn, empty: ConvertResult): CellConvert
   };
 }
 
-function boolConverter(opts: ConversionOptions): CellConverter {
+/**
+ * Yes/no: the option words (true/yes/y/1, false/no/n/0 by default, any case or accent) and the
+ * property's own option labels and values (HubSpot's booleancheckbox "Yes"/"No"), in the grid as in an upload.
+ */
+function boolConverter(column: TargetColumn, opts: ConversionOptions): CellConverter {
   const words = new Map<string, string>();
   for (const [list, value] of [[opts.booleanTrue, "true"], [opts.booleanFalse, "false"]] as const) {
     for (const w of list) words.set(foldText(w), value).set(w, value); // as written: the lookup without folding
   }
+  for (const o of column.options ?? []) for (const w of [o.label, o.value]) words.set(foldText(w), o.value).set(w, o.value);
   const expected = `${opts.booleanTrue.join(", ")} / ${opts.booleanFalse.join(", ")}`;
   return (text) => {
     const v = words.get(text) ?? words.get(foldText(text));
