@@ -4,7 +4,7 @@ import type { RevertPlanState } from "../reverts/types";
 import type { ColumnMapping, ConversionOptions, MappingTemplate } from "../uploads/mapping/schemas";
 import type { ValidationSummary } from "../uploads/mapping/validate-rows";
 import type { CsvDelimiter } from "../uploads/parse/csv";
-import type { DryRunState } from "../uploads/service";
+import type { DryRunState } from "../uploads/dry-run-types";
 import { CONNECTION_STATUSES, ROW_KINDS, ROW_RESOLUTIONS, ROW_STATUSES, SUBMISSION_SOURCES, SUBMISSION_STATES, UPLOAD_KINDS, UPLOAD_MODES } from "./values";
 import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 

@@ -22,6 +22,7 @@ import { UPLOAD_MODES } from "../db/values";
 import { RECORD_ID_KEY, UploadParseError, type TargetColumn } from "./types";
 import { templatesFor } from "./templates";
 import type { UploadRow } from "./upload-store";
+import type { DryRunSummary } from "./dry-run-types";
 import { updateUpload, uploadDelimiter } from "./upload-store";
 
 export const UploadModeSchema = z.enum(UPLOAD_MODES);
@@ -38,23 +39,6 @@ export const UploadSettingsSchema = z.object({
 });
 export type UploadSettings = z.infer<typeof UploadSettingsSchema>;
 
-export interface DryRunSummary {
-  creates: number;
-  updates: number;
-  unchanged: number;
-  invalid: number;
-  /** The first 100 rows whose record does not exist, and how many there are. */
-  notFound: { row: number; key: string }[];
-  notFoundCount: number;
-  /** The first 100 create rows whose name or unique value HubSpot already has (left out), and how many. */
-  exists?: ExistingRow[];
-  existsCount?: number;
-  /** The first rows to be created, as they will be sent. */
-  createSample?: CreateSample[];
-  sample: DiffLine[];
-  /** The draft submission holding the operations; "Run" starts it. */
-  submissionId: string;
-}
 
 const NAME_KEYS: Record<string, string> = { campaigns: "hs_name", "marketing-events": "eventName" };
 
@@ -69,11 +53,6 @@ export async function suggestMapping(actor: Actor, upload: UploadRow, target: Re
   return { columns, matches, mapping: mappingFromMatches(matches), templates };
 }
 
-/** What the upload stores of its dry run while it runs as a job, and after. */
-export type DryRunState =
-  | { state: "running"; read: number; total: number }
-  | ({ state: "done" } & DryRunSummary)
-  | { state: "failed"; code: string; message: string };
 
 /** An upload that ran keeps its submission: checking or dry-running it again would lose that link. */
 export async function assertNotRun(upload: UploadRow) {
@@ -243,3 +222,5 @@ export async function invalidRowsForGrid(actor: Actor, upload: UploadRow, settin
 
 /** More than this many invalid rows are better fixed in the file than one by one in the grid. */
 const MAX_INVALID_FOR_GRID = 2_000;
+
+export type { DryRunState, DryRunSummary } from "./dry-run-types";
