@@ -6,6 +6,6 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { ensureInProcessWorkers } = await import("./lib/submissions/start");
+  const { ensureInProcessWorkers } = await import("./lib/jobs/in-process");
   await ensureInProcessWorkers().catch((err) => console.error("[jobs] could not start the in-process workers", err));
 }

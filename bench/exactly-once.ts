@@ -7,7 +7,7 @@
  *
  *   npx tsx --conditions=react-server bench/exactly-once.ts [--rows 2000] [--latency 150]
  */
-import { EXACTLY_ONCE_CASES, runExactlyOnce } from "../lib/batch/testing/exactly-once";
+import { EXACTLY_ONCE_CASES, runExactlyOnce } from "../tests/support/exactly-once";
 import { SlidingWindowLimiter } from "../lib/batch/rate-limiter";
 import { HubSpotHttpClient } from "../lib/hubspot/http-client";
 import { startSandbox } from "../sandbox/server";

@@ -20,6 +20,7 @@ import path from "node:path";
 import { createTestDatabase } from "../tests/support/pg-database";
 import { startSandbox } from "../sandbox/server";
 import type { RecordedRequest } from "../sandbox/core/state";
+import { actorOf } from "../lib/auth/actor";
 
 const arg = (name: string, d: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,12 +38,13 @@ const sb = await startSandbox({ port: 0, counts: { campaigns: 0, contacts: ROWS,
 process.env.HUBSPOT_SANDBOX_URL = sb.url;
 
 const dbm = await import("../lib/db");
-const { insertTestConnection } = await import("../lib/submissions/testing/connection");
+const { insertTestConnection } = await import("../tests/support/test-connection");
 const store = await import("../lib/submissions/store");
-const { SUBMISSION_QUEUE, submissionJob } = await import("../lib/submissions/start");
-const { createJobQueue } = await import("../lib/jobs/queue");
+const { SUBMISSION_QUEUE } = await import("../lib/submissions/start");
+const { submissionJob } = await import("../lib/submissions/submission-job");
+const { createJobQueue } = await import("../lib/queue/queue");
 const { limiterFor, closeSharedRateLimiters } = await import("../lib/batch/shared-rate-limiter");
-const { clientForConnection } = await import("../lib/hubspot/client-for-connection");
+const { clientForConnection } = await import("../lib/auth/client-for-connection");
 
 const { user, connection: conn, session, portalId } = await insertTestConnection(sb);
 const db = await dbm.db();
@@ -113,14 +115,14 @@ async function prepare() {
   writeFileSync(file, ["Email,Job title", ...all.map((c, i) => `${c.properties.email},Prepared ${i}`)].join("\n"));
   let t = performance.now();
   const opened = await openUpload(file, { fileName: "contacts.csv" });
-  const id = await insertUpload(session, { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 0, storedPath: file, sheets: [], sheet: null, headers: opened.headers, rowCount: opened.rowCount });
+  const id = await insertUpload(actorOf(session), { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 0, storedPath: file, sheets: [], sheet: null, headers: opened.headers, rowCount: opened.rowCount });
   const upload = (await findUpload(id, portalId))!;
   const settings = { target: { type: "crm" as const, objectType: "contacts" }, mode: "update" as const, keyColumn: "email", mapping: { Email: "email", "Job title": "jobtitle" }, options: { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const } };
-  const check = await service.checkUpload(session, upload, settings);
+  const check = await service.checkUpload(actorOf(session), upload, settings);
   const checkSeconds = (performance.now() - t) / 1000;
   await fillWindow();
   t = performance.now();
-  const dry = await service.dryRunUpload(session, (await findUpload(id, portalId))!, settings);
+  const dry = await service.dryRunUpload(actorOf(session), (await findUpload(id, portalId))!, settings);
   const drySeconds = (performance.now() - t) / 1000;
   console.log(`Before the run (${fmt(check.total)} rows): open + check every row ${fmt(checkSeconds, 1)} s; dry run (read ${fmt(check.valid)} contacts, record ${fmt(dry.updates)} updates) ${fmt(drySeconds, 1)} s\n`);
 }

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startSandbox } from "../sandbox/server";
 import type { RecordedRequest } from "../sandbox/core/state";
+import { actorOf } from "../lib/auth/actor";
 
 const arg = (name: string, d: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,11 +33,11 @@ delete process.env.DATABASE_URL;
 const sb = await startSandbox({ port: 0, counts: { campaigns: 0, contacts: ROWS, companies: 0, deals: 0, marketingEvents: 0 }, config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY } });
 process.env.HUBSPOT_SANDBOX_URL = sb.url;
 
-const { insertTestConnection } = await import("../lib/submissions/testing/connection");
+const { insertTestConnection } = await import("../tests/support/test-connection");
 const store = await import("../lib/submissions/store");
 const runner = await import("../lib/submissions/runner");
 const service = await import("../lib/reverts/service");
-const { stopJobQueue } = await import("../lib/jobs/queue");
+const { stopJobQueue } = await import("../lib/queue/queue");
 const { session, portalId } = await insertTestConnection(sb);
 
 type Rec = { id: string; properties: Record<string, string | null> };
@@ -69,7 +70,7 @@ for (let i = 0; i < changed.length; i += 100) {
 await control("DELETE", "/__sandbox/requests");
 const rssBefore = process.memoryUsage().rss;
 t = performance.now();
-const draftId = await service.previewRevert(session, importId);
+const draftId = await service.previewRevert(actorOf(session), importId);
 let plan = service.planStateOf((await store.findSubmission(draftId, portalId))?.plan);
 while (plan?.state === "reading") {
   await sleep(250);
@@ -82,7 +83,7 @@ const rssAfterPreview = process.memoryUsage().rss;
 
 await control("DELETE", "/__sandbox/requests");
 t = performance.now();
-await service.runRevert(session, draftId, { conflicts: "skip", archive: false });
+await service.runRevert(actorOf(session), draftId, { conflicts: "skip", archive: false });
 for (;;) {
   const v = await store.submissionView(draftId, portalId, Number.MAX_SAFE_INTEGER);
   if (v!.state === "done") break;

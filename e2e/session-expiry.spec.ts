@@ -4,7 +4,8 @@ import { grid, resetSandbox, SANDBOX, signIn } from "./support";
 /** The refresh token the dashboard received, read from the sandbox's request log (the browser never sees it). */
 async function lastIssuedRefreshToken(request: APIRequestContext): Promise<string> {
   const log = await (await request.get(`${SANDBOX}/__sandbox/requests?path=/oauth/2026-03/token`)).json();
-  const issued = log.filter((r: { status: number }) => r.status === 200).at(-1);
+  // The log's path filter also matches /token/introspect (sign-in now reads the token's identity there).
+  const issued = log.filter((r: { path: string; status: number }) => r.path === "/oauth/2026-03/token" && r.status === 200).at(-1);
   expect(issued?.responseBody?.refresh_token).toBeTruthy();
   return issued.responseBody.refresh_token;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run worker`: works the job queues (lib/jobs/handlers.ts) in a process of its own, next to
+ * `npm run worker`: works the job queues (lib/jobs/definitions.ts) in a process of its own, next to
  * the dashboard, on the same PostgreSQL database (DATABASE_URL). Run as many as you like: each job
  * goes to one of them. SIGTERM/SIGINT finish running jobs first (up to WORKER_SHUTDOWN_SECONDS,
  * default 25); a second signal stops at once — unfinished jobs are retried by another worker.
@@ -7,8 +7,8 @@
  * Needs Node's `react-server` export condition, because the app's server modules import
  * "server-only": `tsx --conditions=react-server scripts/worker.ts`.
  */
-import { jobHandlers } from "../lib/jobs/handlers";
-import { startWorkers } from "../lib/jobs/worker";
+import { jobHandlers } from "../lib/jobs/definitions";
+import { startWorkers } from "../lib/queue/worker";
 import { startSweeper } from "../lib/submissions/sweeper";
 
 if (!process.env.DATABASE_URL) {
@@ -19,7 +19,7 @@ if (!process.env.DATABASE_URL) {
 }
 
 const names = Object.keys(jobHandlers);
-if (names.length === 0) console.warn("[worker] lib/jobs/handlers.ts registers no queues: nothing to work.");
+if (names.length === 0) console.warn("[worker] lib/jobs/definitions.ts defines no queues: nothing to work.");
 
 const workers = await startWorkers(jobHandlers, {
   shutdownTimeoutMs: Number(process.env.WORKER_SHUTDOWN_SECONDS ?? 25) * 1000,

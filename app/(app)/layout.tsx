@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { PortalScope } from "@/components/server-state/portal-scope";
 import { getSession } from "@/lib/auth/session";
 import { failedItemCount } from "@/lib/failed-items/store";
 import { hubspotTarget } from "@/lib/hubspot/target";
@@ -20,6 +21,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const target = hubspotTarget();
   const wanted = [...target.scopes, ...target.optionalScopes];
   return (
+    <PortalScope portalId={session.connection.portalId}>
     <div className="flex h-full flex-col">
       <AppHeader
         portalId={session.connection.portalId}
@@ -32,5 +34,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       />
       <main className="flex min-h-0 flex-1 flex-col">{children}</main>
     </div>
+    </PortalScope>
   );
 }

@@ -1,23 +1,14 @@
-import type { GridColumn, GridColumnType } from "@/components/grid/types";
-import type { CampaignPropertyDefinition, CampaignPropertyType } from "@/lib/hubspot/schemas/campaign-properties";
+import type { GridColumn } from "@/components/grid/types";
+import type { CampaignPropertyDefinition } from "@/lib/hubspot/schemas/campaign-properties";
+import { campaignProperty } from "@/lib/properties/column-type";
 import { columnWidth, displayValue } from "./columns";
-
-const TYPES: Record<CampaignPropertyType, GridColumnType> = {
-  string: "text",
-  text: "longText",
-  date: "date",
-  enumeration: "enum",
-  currency: "currency",
-  number: "number",
-  multi: "multi",
-};
 
 /** A campaign property as a grid column: type, read-only flag and options come from the shared schema. */
 export function campaignColumn(def: CampaignPropertyDefinition): GridColumn {
   return {
     key: def.name,
     label: def.label,
-    type: TYPES[def.type],
+    ...campaignProperty(def),
     readOnly: def.readOnly,
     options: def.options,
     width: columnWidth(def),

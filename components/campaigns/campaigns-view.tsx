@@ -12,7 +12,7 @@ import { useUrlQuery } from "./use-url-query";
 export function CampaignsView({ portalId, userId }: { portalId: number; userId: string }) {
   const [query, setQuery] = useUrlQuery();
   const [typed, setTyped] = useState(query.name ?? "");
-  const list = useTypedFilter(useCampaignList(portalId, query), typed, query.name);
+  const list = useTypedFilter(useCampaignList(query), typed, query.name);
   return (
     <RecordGridView
       resource={campaignResource}

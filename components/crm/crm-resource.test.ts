@@ -29,7 +29,7 @@ describe("crmResource", () => {
     expect(byKey.get("notes")?.type).toBe("longText");
     expect(byKey.get("lifecyclestage")).toMatchObject({ type: "enum", options: [{ value: "lead", label: "Lead" }, { value: "customer", label: "Customer" }] });
     expect(byKey.get("interests")?.type).toBe("multi");
-    expect(byKey.get("opted_in")).toMatchObject({ type: "enum", options: [{ value: "true", label: "Yes" }, { value: "false", label: "No" }] });
+    expect(byKey.get("opted_in")).toMatchObject({ type: "bool", options: [{ value: "true", label: "Yes" }, { value: "false", label: "No" }] }); // issue 13: yes/no is its own type (one mapping for grid and uploads), still a Yes/No choice
     expect(byKey.get("num_associated_deals")?.readOnly).toBe(true);
     expect(resource.ref).toEqual({ type: "crm", objectType: "contacts", uniqueProperty: "email" });
     expect(resource.nameKey).toBe("email");

@@ -5,32 +5,13 @@ import { duplicateValues } from "@/components/records/unique-values";
 import { validateCells } from "@/components/records/validate-cells";
 import type { CrmObjectTypeOption } from "@/lib/crm/object-types";
 import type { CrmColumn } from "@/lib/crm/properties";
-
-const YES_NO = [{ value: "true", label: "Yes" }, { value: "false", label: "No" }];
-
-/** HubSpot's property type and field type → the grid's column type (and its options). */
-function columnType(c: CrmColumn): { type: GridColumnType; options?: GridColumn["options"] } {
-  switch (c.type) {
-    case "number":
-      return { type: "number" };
-    case "date":
-      return { type: "date" };
-    case "datetime":
-      return { type: "datetime" };
-    case "bool":
-      return { type: "enum", options: c.options.length ? c.options : YES_NO };
-    case "enumeration":
-      return c.fieldType === "checkbox" ? { type: "multi", options: c.options } : { type: "enum", options: c.fieldType === "booleancheckbox" && !c.options.length ? YES_NO : c.options };
-    default:
-      return { type: c.fieldType === "textarea" ? "longText" : "text" };
-  }
-}
+import { crmPropertyType } from "@/lib/properties/column-type";
 
 const width = (t: GridColumnType, name: boolean) => (name ? 260 : t === "longText" ? 280 : t === "number" || t === "date" ? 130 : 170);
 
 /** A CRM property as a grid column: read-only and calculated properties are shown, never edited. */
 export function crmColumn(c: CrmColumn, nameKey: string): GridColumn {
-  const { type, options } = columnType(c);
+  const { type, options } = crmPropertyType(c);
   return { key: c.name, label: c.label, type, options, readOnly: c.readOnly, width: width(type, c.name === nameKey) };
 }
 

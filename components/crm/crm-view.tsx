@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { ActionErrorAlert } from "@/components/records/action-error-alert";
 import { RecordGridView } from "@/components/records/record-grid-view";
-import { ActionFailure, isFinalError, useRecordList } from "@/components/records/use-record-list";
+import { useRecordList } from "@/components/records/use-record-list";
+import { actionErrorOf, callAction, isFinalError } from "@/components/server-state/action-failure";
+import { usePortalKeys } from "@/components/server-state/portal-scope";
 import { useVisibleColumns } from "@/components/records/use-visible-columns";
 import { fetchCrmColumns, fetchCrmPage } from "@/lib/crm/actions";
 import { withColumns, type CrmObjectTypeOption } from "@/lib/crm/object-types";
@@ -23,13 +25,10 @@ interface Props {
 export function CrmView({ portalId, userId, objectTypes, objectType }: Props) {
   const router = useRouter();
   const option = objectTypes.find((t) => t.objectType === objectType)!;
+  const k = usePortalKeys();
   const columns = useQuery({
-    queryKey: ["crm-columns", portalId, objectType],
-    queryFn: async () => {
-      const res = await fetchCrmColumns({ objectType });
-      if (!res.ok) throw new ActionFailure(res.error);
-      return res.data;
-    },
+    queryKey: k.crm.columns(objectType),
+    queryFn: () => callAction(fetchCrmColumns, { objectType }),
     staleTime: 5 * 60_000,
     retry: (count, err) => !isFinalError(err) && count < 2,
   });
@@ -43,7 +42,7 @@ export function CrmView({ portalId, userId, objectTypes, objectType }: Props) {
   );
 
   if (!columns.data) {
-    const err = columns.error instanceof ActionFailure ? columns.error.error : columns.error ? { code: "unexpected" as const, message: columns.error.message } : null;
+    const err = actionErrorOf(columns.error);
     return (
       <div className="flex flex-col gap-3 p-4">
         <div className="flex items-center gap-3"><h1 className="text-xl font-semibold">{option.title}</h1>{picker}</div>
@@ -66,7 +65,8 @@ function CrmGrid({ portalId, userId, option, properties, picker }: { portalId: n
   const shown = choice[0];
   const wanted = useMemo(() => [...new Set([resource.nameKey, ...shown])].sort(), [resource.nameKey, shown]);
   const fetchPage = useCallback((after: string | undefined) => fetchCrmPage({ objectType: option.objectType, properties: wanted, after }), [option.objectType, wanted]);
-  const list = useRecordList(["crm", portalId, option.objectType, wanted], fetchPage);
+  const k = usePortalKeys();
+  const list = useRecordList(k.crm.list(option.objectType, wanted), fetchPage);
   return (
     <RecordGridView
       resource={resource}

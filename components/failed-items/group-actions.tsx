@@ -4,7 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FixInGridButton } from "@/components/records/fix-in-grid-button";
-import { useActionRunner } from "@/components/records/use-action-runner";
+import { usePortalKeys } from "@/components/server-state/portal-scope";
+import { useAction } from "@/components/server-state/use-action";
+import { useRecordsChanged } from "@/components/server-state/use-records-changed";
 import { dismissFailedGroup, failedGroupForGrid, retryFailedGroup } from "@/lib/failed-items/actions";
 import { exportHref, type FailedGroupKey, type FailedItemRef } from "@/lib/failed-items/schemas";
 
@@ -27,7 +29,12 @@ const button = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slat
 export function GroupActions({ group, retryable, count, selected, onDone, portalId, userId }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { busy, error, run } = useActionRunner();
+  const k = usePortalKeys();
+  const recordsChanged = useRecordsChanged();
+  const retry = useAction(retryFailedGroup);
+  const dismiss = useAction(dismissFailedGroup);
+  const busy = retry.pending || dismiss.pending;
+  const error = (retry.error ?? dismiss.error)?.message;
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
@@ -38,17 +45,17 @@ export function GroupActions({ group, retryable, count, selected, onDone, portal
     <div className="flex flex-wrap items-center gap-2 text-sm">
       {retryable && (
         <button type="button" disabled={busy} className={button}
-          onClick={() => void run(() => retryFailedGroup(target), (d) => {
+          onClick={() => retry.run(target, { onSuccess: (d) => {
             // The retry changes records behind every cached list: grids read them again when next shown.
-            void queryClient.invalidateQueries({ refetchType: "none" });
+            recordsChanged();
             if (d.submissionId) router.push(`/submissions/${d.submissionId}`);
             else {
               setNotice(`${d.alreadyThere.toLocaleString("en-US")} already in HubSpot: nothing sent, resolved.`);
               onDone();
               router.refresh();
-              void queryClient.invalidateQueries({ queryKey: ["failed-item-count"] });
+              void queryClient.invalidateQueries({ queryKey: k.failedItems.all });
             }
-          })}>
+          } })}>
           Retry {rows}
         </button>
       )}
@@ -62,14 +69,14 @@ export function GroupActions({ group, retryable, count, selected, onDone, portal
           className="flex items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => dismissFailedGroup({ ...target, reason }), () => {
+            dismiss.run({ ...target, reason }, { onSuccess: () => {
               setDismissing(false);
               setReason("");
               onDone();
               router.refresh();
               // The navigation's count lives in the layout, which a refresh keeps: ask for it again.
-              void queryClient.invalidateQueries({ queryKey: ["failed-item-count"] });
-            });
+              void queryClient.invalidateQueries({ queryKey: k.failedItems.all });
+            } });
           }}
         >
           <label className="flex items-center gap-1">

@@ -1,16 +1,13 @@
 import type { ReactNode } from "react";
+import type { PropertyOption, PropertyType } from "@/lib/properties/types";
 
 /**
  * The generic spreadsheet layer's model. Values are strings, as HubSpot stores every property
  * ("" means empty), so one grid serves campaigns, marketing events and CRM records alike.
  */
-/** "date" stores YYYY-MM-DD; "datetime" stores a UTC ISO instant, shown and typed in the user's zone. */
-export type GridColumnType = "text" | "longText" | "number" | "currency" | "date" | "datetime" | "enum" | "multi";
-
-export interface GridOption {
-  value: string;
-  label: string;
-}
+/** The shared property types (lib/properties/types.ts); "datetime" is shown and typed in the user's zone. */
+export type GridColumnType = PropertyType;
+export type GridOption = PropertyOption;
 
 export interface GridColumn {
   key: string;

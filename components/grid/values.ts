@@ -1,10 +1,11 @@
-import { readDate, readDateTime } from "@/lib/uploads/mapping/dates";
-import type { DateFormat } from "@/lib/uploads/mapping/schemas";
+import { cellConverter } from "@/lib/properties/convert";
+import { formatFor, readDate, readDateTime } from "@/lib/properties/dates";
+import { DEFAULT_BOOLEAN_FALSE, DEFAULT_BOOLEAN_TRUE, type ReadOptions } from "@/lib/properties/read-options";
 import { dateStyle, type DateStyle } from "./date-order";
-import { userTimeZone, utcMillis, wallClockAt, zonedToUtc } from "./time-zone";
+import { userTimeZone, utcMillis, wallClockAt, zonedToUtc } from "@/lib/time/time-zone";
 import type { GridColumn } from "./types";
 
-export { timeZoneLabel, userTimeZone } from "./time-zone";
+export { timeZoneLabel, userTimeZone } from "@/lib/time/time-zone";
 
 /**
  * Text ↔ stored value per column type, used by typing, paste and copy. Parsing is lenient about
@@ -12,23 +13,8 @@ export { timeZoneLabel, userTimeZone } from "./time-zone";
  * anything it cannot read untouched, so the validation rules can say what is wrong with it.
  */
 const two = (n: number) => String(n).padStart(2, "0");
-const YEAR_FIRST = /^\d{4}[/.-]/;
-const DOTTED = /^\d{1,2}\.\d{1,2}\.\d{4}/;
-
-/**
- * Which reading the upload parser (lib/uploads/mapping/dates.ts, shared so both read text alike)
- * applies: the screen's order for 01/04/2026; year-first text is never misread, dotted dates are
- * day-first in every locale that writes them; a year-first locale (sv, ja) reads other orders only
- * where a part over 12 settles them, and says the rest is ambiguous.
- */
-function formatOf(text: string, style: DateStyle): DateFormat {
-  if (YEAR_FIRST.test(text)) return "YMD";
-  if (DOTTED.test(text)) return "DMY";
-  return style.order === "YMD" ? "auto" : style.order;
-}
-
 function readDateText(text: string, style: DateStyle) {
-  return readDate(text, formatOf(text, style), ".");
+  return readDate(text, formatFor(text, style), ".");
 }
 
 /** Typed or pasted date → YYYY-MM-DD, read in the screen's order; unreadable text stays as typed. */
@@ -71,7 +57,7 @@ function absoluteMillis(t: string): number | null {
 export function parseDateTime(text: string, timeZone: string = userTimeZone(), style: DateStyle = dateStyle()): string {
   const t = text.trim();
   if (t === "") return "";
-  const r = readDateTime(t, formatOf(t, style), ".", timeZone);
+  const r = readDateTime(t, formatFor(t, style), ".", timeZone);
   return r.ok ? r.value : t;
 }
 
@@ -107,48 +93,36 @@ export function sameCellValue(column: GridColumn, a: string, b: string): boolean
   return x !== null && x === absoluteMillis(b.trim());
 }
 
-export function parseNumber(text: string): string {
-  const t = text.trim().replace(/[\s\u00a0]/g, "");
-  if (t === "") return "";
-  const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, "") : t;
-  return Number.isFinite(Number(plain)) ? plain : text.trim();
-}
-
-function parseOption(column: GridColumn, text: string): string {
-  const t = text.trim();
-  const options = column.options ?? [];
-  if (t === "" || options.some((o) => o.value === t)) return t;
-  const lower = t.toLowerCase();
-  return options.find((o) => o.label.toLowerCase() === lower || o.value.toLowerCase() === lower)?.value ?? t;
-}
-
-export function parseCellText(column: GridColumn, text: string): string {
-  if (column.parse) return column.parse(text);
-  switch (column.type) {
-    case "number":
-      return parseNumber(text);
-    case "date":
-      return parseDate(text);
-    case "datetime":
-      return parseDateTime(text);
-    case "currency":
-      return parseOption(column, text.toUpperCase());
-    case "enum":
-      return parseOption(column, text);
-    case "multi":
-      return text.split(/[;,\s]+/).filter(Boolean).join(";");
-    case "text":
-      // A single-line property: spreadsheets sometimes wrap long text, HubSpot would keep the newline.
-      return text.replace(/\r?\n/g, " ");
-    default:
-      return text;
+/**
+ * The grid's reading options: dates in the screen's order, date-times in the user's zone, "." as
+ * the decimal point (a canonical number such as 1.5 must stay readable), the default yes/no words;
+ * one object per order and zone so the compiled converters are reused.
+ */
+const gridOptions = new Map<string, ReadOptions>();
+export function gridReadOptions(style: DateStyle = dateStyle(), timeZone: string = userTimeZone()): ReadOptions {
+  const key = `${style.order} ${timeZone}`;
+  let o = gridOptions.get(key);
+  if (!o) {
+    o = { dateFormat: { order: style.order }, timeZone, decimalSeparator: ".", booleanTrue: DEFAULT_BOOLEAN_TRUE, booleanFalse: DEFAULT_BOOLEAN_FALSE, emptyMeans: "clear" };
+    gridOptions.set(key, o);
   }
+  return o;
+}
+
+/**
+ * Typed or pasted text → stored value, by the same converter as an upload (lib/properties/convert.ts).
+ * Text it cannot read stays as typed (trimmed), for the cell's rule (validate-cells.ts) to explain.
+ */
+export function parseCellText(column: GridColumn, text: string, options: ReadOptions = gridReadOptions()): string {
+  if (column.parse) return column.parse(text);
+  const r = cellConverter(column.readOnly ? { ...column, readOnly: false } : column, options)(text);
+  return r.ok ? (r.value ?? "") : text.trim();
 }
 
 export function formatCellValue(column: GridColumn, value: string): string {
   if (value === "") return "";
   if (column.format) return column.format(value);
-  if (column.type === "enum") return column.options?.find((o) => o.value === value)?.label ?? value;
+  if (column.type === "enum" || column.type === "bool") return column.options?.find((o) => o.value === value)?.label ?? value;
   if (column.type === "datetime") return formatDateTime(value);
   if (column.type === "date") return formatDate(value);
   if (column.type === "multi") return value.split(";").filter(Boolean).join(", ");

@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { countFailedItems } from "@/lib/failed-items/actions";
+import { callAction } from "@/components/server-state/action-failure";
+import { usePortalKeys } from "@/components/server-state/portal-scope";
 
 /**
  * "Failed items" with its count. The layout renders once per visit (the App Router keeps it across
@@ -11,12 +13,11 @@ import { countFailedItems } from "@/lib/failed-items/actions";
  */
 export function FailedItemsLink({ initial }: { initial: number }) {
   const pathname = usePathname();
+  const k = usePortalKeys();
   const { data } = useQuery({
-    queryKey: ["failed-item-count", pathname],
-    queryFn: async () => {
-      const res = await countFailedItems({});
-      return res.ok ? res.data : initial;
-    },
+    queryKey: k.failedItems.count(pathname),
+    // A failed read keeps the count last shown.
+    queryFn: () => callAction(countFailedItems, {}),
     initialData: initial,
     staleTime: 0,
     refetchInterval: 30_000,

@@ -1,13 +1,12 @@
-import type { GridColumn, GridColumnType } from "@/components/grid/types";
+import type { GridColumn } from "@/components/grid/types";
 import { timeZoneLabel } from "@/components/grid/values";
 import { addIssue } from "@/components/records/edits/types";
 import { describedGrid, type GridResource } from "@/components/records/resource";
 import { validateCells } from "@/components/records/validate-cells";
 import { endBeforeStartMessage, EVENT_FIELDS, eventFieldLabel, eventFieldProblem } from "@/lib/hubspot/marketing-event-fields";
+import { eventFieldType, YES_NO } from "@/lib/properties/column-type";
 import type { MarketingEventApiVersion } from "@/lib/resources/ref";
 
-const YES_NO = [{ value: "true", label: "Yes" }, { value: "false", label: "No" }];
-const TYPES: Record<string, GridColumnType> = { text: "text", url: "text", datetime: "datetime", bool: "enum" };
 
 /** The fields HubSpot lets us write (marketing-event-fields.ts), as columns; date-times in the user's zone. */
 function editableColumns(): GridColumn[] {
@@ -15,15 +14,14 @@ function editableColumns(): GridColumn[] {
   return EVENT_FIELDS.map((f) => ({
     key: f.name,
     label: f.kind === "datetime" ? `${f.label} (${zone})` : f.label,
-    type: f.name === "eventDescription" ? "longText" : TYPES[f.kind]!,
-    options: f.kind === "bool" ? YES_NO : undefined,
+    ...eventFieldType(f),
     width: f.name === "eventName" ? 300 : f.kind === "datetime" ? 170 : f.name === "eventDescription" ? 280 : 170,
   }));
 }
 
 /** Shown, never written: HubSpot or the event app sets them. */
 const READ_ONLY: GridColumn[] = [
-  { key: "eventCompleted", label: eventFieldLabel("eventCompleted"), type: "enum", options: YES_NO, readOnly: true, width: 120 },
+  { key: "eventCompleted", label: eventFieldLabel("eventCompleted"), type: "bool", options: YES_NO, readOnly: true, width: 120 },
   ...["registrants", "attendees", "cancellations", "noShows"].map((key): GridColumn => ({ key, label: eventFieldLabel(key), type: "number", readOnly: true, width: 120 })),
   { key: "externalEventId", label: eventFieldLabel("externalEventId"), type: "text", readOnly: true, width: 160 },
 ];

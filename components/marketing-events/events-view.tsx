@@ -3,6 +3,7 @@
 import { useCallback, useMemo } from "react";
 import { RecordGridView } from "@/components/records/record-grid-view";
 import { useRecordList } from "@/components/records/use-record-list";
+import { usePortalKeys } from "@/components/server-state/portal-scope";
 import { fetchMarketingEventPage } from "@/lib/marketing-events/actions";
 import { MarketingEventApiVersionSchema } from "@/lib/resources/ref";
 import { customPropertyKeys, eventResource } from "./event-resource";
@@ -11,8 +12,9 @@ import { useApiVersion } from "./use-api-version";
 /** The marketing events page: the record grid over the chosen API version (2026-03 or v3). */
 export function EventsView({ portalId, userId }: { portalId: number; userId: string }) {
   const [apiVersion, setApiVersion] = useApiVersion(portalId);
+  const k = usePortalKeys();
   const fetchPage = useCallback((after: string | undefined) => fetchMarketingEventPage({ apiVersion, after }), [apiVersion]);
-  const list = useRecordList(["marketing-events", portalId, apiVersion], fetchPage);
+  const list = useRecordList(k.marketingEvents.list(apiVersion), fetchPage);
   // Custom properties become columns as events that carry them load (joined: a stable memo key).
   const customKeys = useMemo(() => customPropertyKeys(list.rows).join("\u0000"), [list.rows]);
   const resource = useMemo(() => eventResource(apiVersion, customKeys ? customKeys.split("\u0000") : []), [apiVersion, customKeys]);

@@ -1,7 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { useActionRunner } from "./use-action-runner";
+import { useAction } from "@/components/server-state/use-action";
 
 interface Props<T> {
   label: string;
@@ -14,19 +15,21 @@ interface Props<T> {
 
 /** A button that runs one server action, disabled while it runs, with its error beside it. */
 export function ActionButton<T>({ label, busyLabel, action, onOk }: Props<T>) {
-  const { busy, error, setError, run } = useActionRunner();
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = useAction(action, (data) => setProblem(onOk(data) || null));
+  const error = run.error?.message ?? problem;
   return (
     <span className="flex items-center gap-2">
       <button
         type="button"
-        disabled={busy}
+        disabled={run.pending}
         className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
-        onClick={() => void run(action, (data) => {
-          const problem = onOk(data);
-          if (problem) setError(problem);
-        })}
+        onClick={() => {
+          setProblem(null);
+          run.run(undefined);
+        }}
       >
-        {busy ? busyLabel : label}
+        {run.pending ? busyLabel : label}
       </button>
       {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
     </span>

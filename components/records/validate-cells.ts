@@ -1,15 +1,9 @@
 import type { GridColumn } from "@/components/grid/types";
 import { dateStyle, datePattern, ORDER_WORDS, sampleDate } from "@/components/grid/date-order";
 import { dateTextProblem, timeZoneLabel } from "@/components/grid/values";
+import { MAX_TEXT_LENGTH, textRuleProblem } from "@/lib/properties/rules";
+import { isStoredValue } from "@/lib/properties/stored-value";
 import { addIssue, type EditState, type RowIssues } from "./edits/types";
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-function validDate(v: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-}
 
 /** What a date cell takes, in the screen's order: "a date like 31/03/2026 (DD/MM/YYYY, day first)". */
 function dateWanted() {
@@ -32,27 +26,26 @@ function why(value: string) {
 export function cellProblem(column: GridColumn, value: string): string | undefined {
   const l = column.label;
   if (column.readOnly) return `${l} is set by HubSpot and can't be changed.`;
-  if (value === "") return undefined;
+  if (value === "" || isStoredValue(column, value)) return undefined;
   switch (column.type) {
+    case "text":
+    case "longText":
+      return textRuleProblem(column, value) ?? `${l} is longer than ${MAX_TEXT_LENGTH.toLocaleString("en")} characters, HubSpot's limit.`;
     case "number":
+      return `${l} must be a number, not “${value}”.`;
     case "currency":
-      return column.type === "number" && !Number.isFinite(Number(value)) ? `${l} must be a number, not “${value}”.` : undefined;
+      return `“${value}” is not a currency code of ${l} (ISO 4217, e.g. EUR, USD).`;
     case "enum":
-      return column.options && !column.options.some((o) => o.value === value)
-        ? `“${value}” is not an option of ${l}. Options: ${column.options.map((o) => o.label).join(", ")}.`
-        : undefined;
+    case "bool":
+      return `“${value}” is not an option of ${l}. Options: ${(column.options ?? []).map((o) => o.label).join(", ")}${column.type === "bool" ? " (or yes/no, true/false, 1/0)" : ""}.`;
     case "multi": {
-      const bad = column.options ? value.split(";").filter((v) => v && !column.options!.some((o) => o.value === v)) : [];
-      return bad.length ? `${bad.map((b) => `“${b}”`).join(", ")} ${bad.length === 1 ? "is not an option" : "are not options"} of ${l}.` : undefined;
+      const bad = value.split(";").filter((v) => v && !column.options!.some((o) => o.value === v));
+      return `${bad.map((b) => `“${b}”`).join(", ")} ${bad.length === 1 ? "is not an option" : "are not options"} of ${l}.`;
     }
     case "date":
-      return validDate(value) ? undefined : `${l} must be ${dateWanted()}, not “${value}”${why(value)}.`;
+      return `${l} must be ${dateWanted()}, not “${value}”${why(value)}.`;
     case "datetime":
-      return ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
-        ? undefined
-        : `${l} must be a date and time like ${sampleDate(dateStyle())} 09:00 (your time, ${timeZoneLabel()}; dates ${ORDER_WORDS[dateStyle().order]}), not “${value}”${why(value)}.`;
-    default:
-      return undefined;
+      return `${l} must be a date and time like ${sampleDate(dateStyle())} 09:00 (your time, ${timeZoneLabel()}; dates ${ORDER_WORDS[dateStyle().order]}), not “${value}”${why(value)}.`;
   }
 }
 

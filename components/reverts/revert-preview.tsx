@@ -4,7 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ConfirmDialog } from "@/components/records/confirm-dialog";
-import { useActionRunner } from "@/components/records/use-action-runner";
+import { callAction } from "@/components/server-state/action-failure";
+import { usePortalKeys } from "@/components/server-state/portal-scope";
+import { useAction } from "@/components/server-state/use-action";
 import { cancelRevertPreview, revertPreviewState, startRevert, startRevertPreview } from "@/lib/reverts/actions";
 import type { RevertChoice, RevertPlanState } from "@/lib/reverts/types";
 import { rowsToSend, summaryText } from "./revert-summary";
@@ -27,16 +29,18 @@ const fmt = (n: number) => n.toLocaleString("en-US");
  */
 export function RevertPreview({ draftId, originalId, initial, noun }: Props) {
   const router = useRouter();
-  const { busy, error, run } = useActionRunner();
+  const readAgainAction = useAction(startRevertPreview, (d) => router.push(`/submissions/${d.draftId}`));
+  const cancelAction = useAction(cancelRevertPreview, () => router.push(`/submissions/${originalId}`));
+  const revertAction = useAction(startRevert, () => router.refresh());
+  const actions = [readAgainAction, cancelAction, revertAction];
+  const busy = actions.some((a) => a.pending);
+  const error = actions.find((a) => a.error)?.error?.message;
+  const k = usePortalKeys();
   const [choice, setChoice] = useState<RevertChoice>({ conflicts: "skip", archive: false });
   const [confirming, setConfirming] = useState(false);
   const state = useQuery({
-    queryKey: ["revert-preview", draftId],
-    queryFn: async () => {
-      const res = await revertPreviewState({ id: draftId });
-      if (!res.ok) throw new Error(res.error.message);
-      return res.data.plan;
-    },
+    queryKey: k.reverts.preview(draftId),
+    queryFn: async () => (await callAction(revertPreviewState, { id: draftId })).plan,
     initialData: initial,
     refetchInterval: (q) => (q.state.data?.state === "reading" ? 1_000 : false),
   });
@@ -46,7 +50,7 @@ export function RevertPreview({ draftId, originalId, initial, noun }: Props) {
     if (initial.state === "reading" && plan.state !== "reading") router.refresh();
   }, [initial.state, plan.state, router]);
 
-  const readAgain = () => void run(() => startRevertPreview({ id: originalId }), (d) => router.push(`/submissions/${d.draftId}`));
+  const readAgain = () => readAgainAction.run({ id: originalId });
   if (plan.state === "reading") {
     return (
       <section aria-label="Revert preview" className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
@@ -96,14 +100,14 @@ export function RevertPreview({ draftId, originalId, initial, noun }: Props) {
         </button>
         <button type="button" disabled={busy} className="underline" onClick={readAgain}>Read again</button>
         <button type="button" disabled={busy} className="underline"
-          onClick={() => void run(() => cancelRevertPreview({ id: draftId }), () => router.push(`/submissions/${originalId}`))}>
+          onClick={() => cancelAction.run({ id: draftId })}>
           Cancel
         </button>
       </div>
       {error && <p role="alert" className="text-red-700">{error}</p>}
       <ConfirmDialog open={confirming} title="Revert this submission?" confirmLabel={`Revert ${fmt(sends)} ${sends === 1 ? "row" : "rows"}`} cancelLabel="Back"
         onClose={() => setConfirming(false)}
-        onConfirm={() => void run(() => startRevert({ id: draftId, ...choice }), () => router.refresh())}>
+        onConfirm={() => revertAction.run({ id: draftId, ...choice })}>
         <p>{fmt(sends - archiving)} {sends - archiving === 1 ? "row gets" : "rows get"} the values from before the submission back, as a new submission you can follow, pause and revert.</p>
         {overwriting > 0 && <p className="mt-2 font-medium text-red-800">This overwrites {fmt(overwriting)} {overwriting === 1 ? "change" : "changes"} made in HubSpot since the submission.</p>}
         {archiving > 0 && <p className="mt-2 font-medium text-red-800">{fmt(archiving)} created {archiving === 1 ? noun : `${noun}s`} will be archived (HubSpot keeps them in its recycling bin for 90 days).</p>}

@@ -1,12 +1,13 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { controlSubmission, getSubmission } from "@/lib/submissions/actions";
+import { controlSubmission } from "@/lib/submissions/actions";
 import type { SubmissionView } from "@/lib/submissions/types";
-import { useActionRunner } from "@/components/records/use-action-runner";
+import { useAction } from "@/components/server-state/use-action";
+import { useRecordsChanged } from "@/components/server-state/use-records-changed";
 import { OutcomeCounts } from "./outcome-counts";
+import { useFollowedSubmission } from "./use-followed-submission";
 
 const POLL_MS = 1_000;
 const SAMPLES = 90;
@@ -42,23 +43,20 @@ export function LiveProgress({ id, initial, ceilingPerSecond, owner }: { id: str
   const router = useRouter();
   const samples = useRef<Sample[]>([]);
   const [, force] = useState(0);
-  const { busy, error: controlError, run } = useActionRunner();
-  const query = useQuery({
-    queryKey: ["submission-progress", id],
-    queryFn: async () => {
-      // A cursor past every row: counts only, no outcomes to carry.
-      const res = await getSubmission({ id, after: Number.MAX_SAFE_INTEGER });
-      if (!res.ok) throw new Error(res.error.message);
-      return res.data;
-    },
-    initialData: initial,
-    refetchInterval: (q) => (q.state.data?.state === "running" ? POLL_MS : q.state.data?.state === "paused" ? POLL_MS * 3 : false),
+  const query = useFollowedSubmission(id, {
+    // The page's view was read with a cursor past every row: counts only, no outcomes to carry.
+    outcomes: "new",
+    initial,
+    refetchInterval: (view) => (view?.state === "running" ? POLL_MS : view?.state === "paused" ? POLL_MS * 3 : false),
   });
-  const control = async (action: "pause" | "resume" | "cancel") => {
+  const controlAction = useAction(controlSubmission, () => void query.refetch());
+  const busy = controlAction.pending;
+  const controlError = controlAction.error?.message;
+  const control = (action: "pause" | "resume" | "cancel") => {
     if (action === "cancel" && !window.confirm("Cancel this submission? Rows already saved stay saved; the rest are not sent.")) return;
-    await run(() => controlSubmission({ id, action }), () => void query.refetch());
+    controlAction.run({ id, action });
   };
-  const view = query.data;
+  const view = query.data ?? initial;
   const c = view.counts;
   // Skipped rows (a revert's, decided before it ran) count as done from the start.
   const done = c.saved + c.failed + c.conflict + c.skipped;
@@ -73,14 +71,14 @@ export function LiveProgress({ id, initial, ceilingPerSecond, owner }: { id: str
     }
   }, [done]);
   const finished = view.state === "done" || view.state === "cancelled";
-  const queryClient = useQueryClient();
+  const recordsChanged = useRecordsChanged();
   useEffect(() => {
     // A page opened while the submission was paused (e.g. for HubSpot's daily limit) sees it finish too.
     if (!finished || (initial.state !== "running" && initial.state !== "paused")) return;
     router.refresh();
     // Records changed behind every cached grid list (a retry, an upload, a revert): grids read them again when next shown.
-    void queryClient.invalidateQueries({ refetchType: "none" });
-  }, [finished, initial.state, router, queryClient]);
+    recordsChanged();
+  }, [finished, initial.state, router, recordsChanged]);
 
   const s = samples.current;
   const rate = s.length > 1 ? rateAt(s, s.length - 1) : 0;
@@ -114,9 +112,9 @@ export function LiveProgress({ id, initial, ceilingPerSecond, owner }: { id: str
       {!finished && owner && <p className="mt-2 text-slate-600">Started by {owner}: only they can pause, resume or cancel it.</p>}
       {!finished && !owner && (
         <div className="mt-2 flex gap-2">
-          {view.state === "running" && <button type="button" disabled={busy} className="rounded border border-slate-300 px-3 py-1" onClick={() => void control("pause")}>Pause</button>}
-          {view.state === "paused" && <button type="button" disabled={busy} className="rounded bg-slate-900 px-3 py-1 text-white" onClick={() => void control("resume")}>Resume</button>}
-          <button type="button" disabled={busy} className="rounded border border-red-300 px-3 py-1 text-red-800" onClick={() => void control("cancel")}>Cancel</button>
+          {view.state === "running" && <button type="button" disabled={busy} className="rounded border border-slate-300 px-3 py-1" onClick={() => control("pause")}>Pause</button>}
+          {view.state === "paused" && <button type="button" disabled={busy} className="rounded bg-slate-900 px-3 py-1 text-white" onClick={() => control("resume")}>Resume</button>}
+          <button type="button" disabled={busy} className="rounded border border-red-300 px-3 py-1 text-red-800" onClick={() => control("cancel")}>Cancel</button>
         </div>
       )}
       {controlError && <p role="alert" className="mt-2 text-red-700">{controlError}</p>}

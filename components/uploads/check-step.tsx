@@ -1,6 +1,7 @@
 import { FixInGridButton } from "@/components/records/fix-in-grid-button";
 import { invalidUploadRowsForGrid } from "@/lib/uploads/actions";
 import type { TargetColumn } from "@/lib/uploads/types";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { ScrollBox } from "./scroll-box";
 import { fmt, plural, type CheckSummary } from "./types";
 
@@ -12,6 +13,14 @@ interface Props {
   portalId: number;
   userId: string;
 }
+
+type RowErrorLine = CheckSummary["firstErrors"][number];
+const errorColumns = (label: Map<string, string>): DataColumn<RowErrorLine>[] => [
+  { header: "Row", cell: (e) => e.sheetRow, className: "tabular-nums" },
+  { header: "Column", cell: (e) => <>{e.header}{e.column && label.get(e.column) && label.get(e.column) !== e.header ? ` → ${label.get(e.column)}` : ""}</> },
+  { header: "Value", cell: (e) => e.value || <span className="text-slate-500">(empty)</span>, className: "max-w-48 truncate font-mono text-xs" },
+  { header: "Reason", cell: (e) => e.reason },
+];
 
 export function CheckStep({ uploadId, check, columns, portalId, userId }: Props) {
   const label = new Map(columns.map((c) => [c.key, c.label]));
@@ -53,29 +62,10 @@ export function CheckStep({ uploadId, check, columns, portalId, userId }: Props)
       )}
       {check.firstErrors.length > 0 && (
         <ScrollBox label="Scrollable list of errors">
-          <table className="w-full border-collapse text-left">
-            <caption className="mb-1 text-left font-semibold">
-              {check.firstErrors.length < check.invalid ? `The first ${fmt(check.firstErrors.length)} errors` : "Errors"} <span className="font-normal text-slate-500">(rows numbered as in the spreadsheet, header = row 1)</span>
-            </caption>
-            <thead className="sticky top-0 bg-white">
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-1.5 pr-3">Row</th>
-                <th scope="col" className="py-1.5 pr-3">Column</th>
-                <th scope="col" className="py-1.5 pr-3">Value</th>
-                <th scope="col" className="py-1.5">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {check.firstErrors.map((e, i) => (
-                <tr key={i} className="border-b border-slate-100 align-top">
-                  <td className="py-1 pr-3 tabular-nums">{e.sheetRow}</td>
-                  <td className="py-1 pr-3">{e.header}{e.column && label.get(e.column) && label.get(e.column) !== e.header ? ` → ${label.get(e.column)}` : ""}</td>
-                  <td className="max-w-48 truncate py-1 pr-3 font-mono text-xs">{e.value || <span className="text-slate-500">(empty)</span>}</td>
-                  <td className="py-1">{e.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={<>{check.firstErrors.length < check.invalid ? `The first ${fmt(check.firstErrors.length)} errors` : "Errors"} <span className="font-normal text-slate-500">(rows numbered as in the spreadsheet, header = row 1)</span></>}
+            captionVisible stickyHeader density="compact" columns={errorColumns(label)} rows={check.firstErrors} rowKey={(_e, i) => String(i)}
+          />
         </ScrollBox>
       )}
       {check.invalid > 0 && check.mappingErrors.length === 0 && <p className="text-slate-600">Invalid rows are skipped: the dry run and the import send only the {plural(check.valid, "valid row")}.</p>}

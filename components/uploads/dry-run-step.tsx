@@ -3,12 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ActionErrorAlert } from "@/components/records/action-error-alert";
+import { callAction } from "@/components/server-state/action-failure";
+import { usePortalKeys } from "@/components/server-state/portal-scope";
+import { useAction } from "@/components/server-state/use-action";
 import type { ActionError } from "@/lib/actions/result";
 import { dryRunUploadRows, uploadDryRunState } from "@/lib/uploads/actions";
 import { DryRunChanges } from "./dry-run-changes";
 import { DryRunCreates } from "./dry-run-creates";
 import { fmt, plural, type CheckSummary, type UploadData } from "./types";
-import { ActionFailure, useUploadAction } from "./use-upload-action";
 import type { UploadWizardState } from "./use-upload-wizard";
 
 interface Props {
@@ -27,14 +29,11 @@ export function DryRunStep({ upload, check, wizard }: Props) {
   const { dryRun, setDryRun } = wizard;
   const [following, setFollowing] = useState(upload.dryRunPending);
   const [failure, setFailure] = useState<ActionError | null>(null);
-  const action = useUploadAction(dryRunUploadRows, () => setFollowing(true));
+  const action = useAction(dryRunUploadRows, () => setFollowing(true));
+  const k = usePortalKeys();
   const state = useQuery({
-    queryKey: ["upload-dry-run", upload.id],
-    queryFn: async () => {
-      const res = await uploadDryRunState({ id: upload.id });
-      if (!res.ok) throw new ActionFailure(res.error);
-      return res.data;
-    },
+    queryKey: k.uploads.dryRun(upload.id),
+    queryFn: () => callAction(uploadDryRunState, { id: upload.id }),
     enabled: following,
     refetchInterval: 1_000,
   });

@@ -10,8 +10,8 @@ import { ConversionOptionsFields } from "./conversion-options";
 import { MappingTable } from "./mapping-table";
 import { TemplateSave } from "./template-save";
 import { fmt, type UploadData } from "./types";
-import { useUploadAction } from "./use-upload-action";
 import type { UploadWizardState } from "./use-upload-wizard";
+import { useAction } from "@/components/server-state/use-action";
 
 interface Props {
   upload: UploadData;
@@ -23,7 +23,7 @@ interface Props {
 export function MappingStep({ upload, preview, wizard }: Props) {
   const { suggestion, mode, keyColumn, candidates } = wizard;
   const form = useForm<ConversionOptionsInput, unknown, ConversionOptions>({ resolver: zodResolver(ConversionOptionsSchema), defaultValues: wizard.options });
-  const check = useUploadAction(checkUploadRows, (data, input) => wizard.setCheck(data, input.settings));
+  const check = useAction(checkUploadRows, (data, input) => wizard.setCheck(data, input.settings));
   const { optionsChanged } = wizard;
   useEffect(() => {
     // Only the user's own edits make an earlier check stale (not the form starting up).

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { ActionErrorAlert } from "@/components/records/action-error-alert";
 import { runUpload } from "@/lib/uploads/actions";
 import { plural, type DryRun, type UploadData } from "./types";
-import { useUploadAction } from "./use-upload-action";
+import { useAction } from "@/components/server-state/use-action";
 
 /**
  * Step 5: starts the dry run's submission in the background and opens its page, which follows
@@ -13,7 +13,7 @@ import { useUploadAction } from "./use-upload-action";
  */
 export function RunStep({ upload, dryRun }: { upload: UploadData; dryRun: DryRun }) {
   const router = useRouter();
-  const run = useUploadAction(runUpload, (data) => router.push(`/submissions/${data.submissionId}`));
+  const run = useAction(runUpload, (data) => router.push(`/submissions/${data.submissionId}`));
   const started = upload.submission && upload.submission.id === dryRun.submissionId && upload.submission.state !== "draft" ? upload.submission : null;
   const sends = dryRun.creates + dryRun.updates;
   return (

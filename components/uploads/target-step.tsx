@@ -6,8 +6,8 @@ import { ActionErrorAlert } from "@/components/records/action-error-alert";
 import { chooseUploadSheet } from "@/lib/uploads/actions";
 import { MODE_LABELS, modesFor, onlyUpdatesNote, type TargetOption } from "./target-options";
 import { plural, type UploadData } from "./types";
-import { useUploadAction } from "./use-upload-action";
 import type { UploadWizardState } from "./use-upload-wizard";
+import { useAction } from "@/components/server-state/use-action";
 
 interface Props {
   upload: UploadData;
@@ -20,7 +20,7 @@ export function TargetStep({ upload, targets, wizard }: Props) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const { target, mode, match } = wizard;
-  const sheet = useUploadAction(chooseUploadSheet, () => {
+  const sheet = useAction(chooseUploadSheet, () => {
     wizard.sheetChanged();
     // The page reads the new sheet's headers and first rows.
     startRefresh(() => router.refresh());

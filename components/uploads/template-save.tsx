@@ -5,7 +5,7 @@ import { ActionErrorAlert } from "@/components/records/action-error-alert";
 import { saveMappingTemplate } from "@/lib/uploads/actions";
 import type { ConversionOptions } from "@/lib/uploads/mapping/schemas";
 import type { UploadSettings } from "@/lib/uploads/service";
-import { useUploadAction } from "./use-upload-action";
+import { useAction } from "@/components/server-state/use-action";
 
 interface Props {
   uploadId: string;
@@ -17,7 +17,7 @@ interface Props {
 /** Saves the mapping and options under a name; a later file with the same columns gets them back. */
 export function TemplateSave({ uploadId, withOptions, settings }: Props) {
   const [name, setName] = useState("");
-  const save = useUploadAction(saveMappingTemplate);
+  const save = useAction(saveMappingTemplate);
   const submit = () => withOptions((options) => {
     const s = settings(options);
     if (s && name.trim()) save.run({ id: uploadId, name: name.trim(), settings: s });

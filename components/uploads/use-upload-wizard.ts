@@ -8,7 +8,7 @@ import { suggestUploadMapping } from "@/lib/uploads/actions";
 import type { UploadSettings } from "@/lib/uploads/service";
 import { createKey, defaultKey, keyCandidates, modesFor, optionOf, type TargetOption } from "./target-options";
 import type { CheckSummary, DryRun, MappingSuggestion, SettingsInput, UploadData } from "./types";
-import { useUploadAction } from "./use-upload-action";
+import { useAction } from "@/components/server-state/use-action";
 
 /** The settings stored with the upload by its last check, when it had one. */
 function storedSettings(u: UploadData): UploadSettings | null {
@@ -52,7 +52,7 @@ export function useUploadWizard(upload: UploadData, targets: readonly TargetOpti
     setDryRun(null);
   }, []);
 
-  const match = useUploadAction(suggestUploadMapping, (data) => {
+  const match = useAction(suggestUploadMapping, (data) => {
     setSuggestion(data);
     const exact = data.templates.find((t) => t.match === "exact");
     if (restoring.current && upload.mapping) {

@@ -2,7 +2,7 @@
 import pg from "pg";
 import { expect } from "vitest";
 import { createTestDatabase } from "../../tests/support/pg-database";
-import { accessTokenSuite, prepareEnv } from "./access-token.suite";
+import { accessTokenSuite, prepareEnv } from "../../tests/support/access-token.suite";
 
 const dataDir = prepareEnv();
 let databaseUrl = "";

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { accessTokenSuite, prepareEnv } from "./access-token.suite";
+import { accessTokenSuite, prepareEnv } from "../../tests/support/access-token.suite";
 
 const dataDir = prepareEnv();
 

@@ -50,10 +50,20 @@ export class SignInError extends Error {
 }
 
 /**
- * Handles HubSpot's redirect back: checks state and that this browser started the flow (its nonce
- * cookie), exchanges the code, stores the connection, starts a session.
+ * What the caller does once a connection works (again). Sign-in knows nothing of submissions: the
+ * callback route passes the resume of submissions paused by a revoked grant, so lib/auth never
+ * imports the features above it.
  */
-export async function completeSignIn(callbackUrl: URL): Promise<string> {
+export interface SignInHooks {
+  afterConnect?: (connectionId: string) => Promise<unknown>;
+}
+
+/**
+ * Handles HubSpot's redirect back: checks state and that this browser started the flow (its nonce
+ * cookie), exchanges the code, stores the connection, starts a session, then runs `afterConnect`
+ * (its failure is logged; the sign-in stands).
+ */
+export async function completeSignIn(callbackUrl: URL, hooks: SignInHooks = {}): Promise<string> {
   const state = callbackUrl.searchParams.get("state");
   if (!state) throw new SignInError("no_state");
   const browserNonce = await takeSignInNonce(state);
@@ -85,7 +95,7 @@ export async function completeSignIn(callbackUrl: URL): Promise<string> {
     accessTokenEnc: box.seal(tokens.accessToken),
     refreshTokenEnc: box.seal(tokens.refreshToken),
     accessTokenExpiresAt: tokens.expiresAt,
-    status: "active",
+    status: "active" as const,
     statusReason: null,
     updatedAt: new Date(),
   };
@@ -93,9 +103,7 @@ export async function completeSignIn(callbackUrl: URL): Promise<string> {
     .onConflictDoUpdate({ target: [tables.connections.userId, tables.connections.portalId, tables.connections.apiBase], set: values })
     .returning();
   await createSession(user!.id, conn!.id);
-  // Jobs paused because this connection's access was revoked go on now that it works again.
-  const { resumeAfterReconnect } = await import("../submissions/resume");
-  await resumeAfterReconnect(conn!.id).catch((err) => console.error("[submissions] could not resume after reconnect", err));
+  await hooks.afterConnect?.(conn!.id).catch((err) => console.error("[auth] after sign-in:", err));
   return flow.returnTo;
 }
 

@@ -5,7 +5,7 @@ import { marketingEventBatchAdapter } from "../hubspot/marketing-event-batch-ada
 import { eventRowValues } from "../hubspot/marketing-event-fields";
 import type { BatchAdapter } from "./adapter";
 import type { RunBatchOptions } from "./engine";
-import { byStatus, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import { byStatus, sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import type { PropertyValues, RowError, RowOperation, RowOutcome } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import type { HubSpotHttpClient } from "../hubspot/http-client";
+import type { BatchClient } from "./client";
 import type { RowError, RowOperation, SavedRecord } from "./types";
 
 /**
@@ -15,7 +15,7 @@ export type ArchiveOp = Extract<RowOperation, { kind: "archive" }>;
  * The client as adapters see it: the engine hands them a wrapper whose every request waits for the
  * portal's rate limiter and makes one attempt only (the engine owns retries), so adapters stay plain.
  */
-export type HubSpotRequester = Pick<HubSpotHttpClient, "request">;
+export type HubSpotRequester = Pick<BatchClient, "request">;
 
 export interface CallOptions {
   signal?: AbortSignal;

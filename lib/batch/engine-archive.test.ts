@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
 import { crmBatchAdapter } from "../hubspot/crm-batch-adapter";
 import { marketingEventBatchAdapter } from "../hubspot/marketing-event-batch-adapter";
-import { byStatus, CAMPAIGNS, inputsOf, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import { byStatus, CAMPAIGNS, inputsOf, sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import type { RowOperation, RowOutcome } from "./types";
 
 /**

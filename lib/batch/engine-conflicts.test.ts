@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
 
-import { BATCH_READ, BATCH_UPDATE, CAMPAIGNS, byStatus, sandboxKit, type SandboxKit, type StoredRecord } from "./testing/sandbox-kit";
+import { BATCH_READ, BATCH_UPDATE, CAMPAIGNS, byStatus, sandboxKit, type SandboxKit, type StoredRecord } from "../../tests/support/sandbox-kit";
 import type { RowBaseline, RowOperation, RowOutcome } from "./types";
 
 /** Conflict detection: rows edited in HubSpot since they were loaded are not overwritten. */

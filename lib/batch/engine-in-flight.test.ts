@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
-import { BATCH_READ, BATCH_UPDATE, byStatus, inputsOf, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import { BATCH_READ, BATCH_UPDATE, byStatus, inputsOf, sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import type { RowOperation, RowOutcome } from "./types";
 
 /**

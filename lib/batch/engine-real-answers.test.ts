@@ -3,7 +3,7 @@ import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
 import { HubSpotHttpClient } from "../hubspot/http-client";
 import type { PauseVerdict } from "../hubspot/retry-policy";
 import type { RunBatchOptions } from "./engine";
-import { BATCH_CREATE, BATCH_UPDATE, byStatus, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import { BATCH_CREATE, BATCH_UPDATE, byStatus, sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import type { RowOperation, RowOutcome } from "./types";
 
 /**

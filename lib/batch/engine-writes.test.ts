@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
 import type { RunBatchOptions } from "./engine";
-import { BATCH_CREATE, BATCH_UPDATE, byStatus, inputsOf, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import { BATCH_CREATE, BATCH_UPDATE, byStatus, inputsOf, sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import type { RowOperation, RowOutcome } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import type { HubSpotHttpClient } from "../hubspot/http-client";
+import type { BatchClient } from "./client";
 import type { ArchiveOp, BatchAdapter, BatchCallResult, CreateOp, UpdateOp } from "./adapter";
 import { alreadyHeld, applyArchiveCheck, applyConflictCheck, applyScan, needsConflictCheck, propertiesToCheck, scanPlan, sentProperties } from "./conflicts";
 import { rowErrors } from "./errors";
@@ -23,7 +23,7 @@ import type { RowError, RowOperation, RowOutcome } from "./types";
  */
 export interface RunBatchOptions {
   adapter: BatchAdapter;
-  client: HubSpotHttpClient;
+  client: BatchClient;
   limiter: RateLimiter;
   /** Batches in flight at once (default 4): enough to keep HubSpot's 11 requests/s busy at ~250 ms per call. */
   concurrency?: number;

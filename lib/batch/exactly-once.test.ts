@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EXACTLY_ONCE_CASES, runExactlyOnce } from "./testing/exactly-once";
-import { noSleep, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import { EXACTLY_ONCE_CASES, runExactlyOnce } from "../../tests/support/exactly-once";
+import { noSleep, sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 
 /**
  * Every resource and API version, creates and updates, with the answer lost after the write on 1

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
 import { runBatch } from "./engine";
 import { SlidingWindowLimiter } from "./rate-limiter";
-import { BATCH_UPDATE, byStatus, sandboxKit, type SandboxKit } from "./testing/sandbox-kit";
+import { BATCH_UPDATE, byStatus, sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import type { RowOperation } from "./types";
 
 /**

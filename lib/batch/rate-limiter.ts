@@ -4,7 +4,7 @@
  * by the whole process (`limiterForPortal`). The interface is small so that a PostgreSQL-backed
  * limiter can replace the in-memory one when several processes serve the same portal.
  */
-import { limiterPauseMs } from "../hubspot/retry-policy";
+import { limiterPauseMs } from "./retry-after";
 
 export interface RateLimiter {
   /** Resolves when one request may be sent now (and counts it). Rejects if `signal` aborts. */

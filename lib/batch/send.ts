@@ -1,5 +1,4 @@
-import { HubSpotApiError, type HubSpotHttpClient, type RequestOptions } from "../hubspot/http-client";
-import { backoff, classifyFailure, type PauseVerdict } from "../hubspot/retry-policy";
+import type { BatchClient, PauseVerdict, RequestOptions } from "./client";
 import type { CallOptions, HubSpotRequester } from "./adapter";
 import { rowErrors } from "./errors";
 import type { RateLimiter } from "./rate-limiter";
@@ -24,7 +23,7 @@ export type SendResult<T> =
   | { kind: "aborted"; sent: boolean };
 
 export interface SendContext {
-  client: HubSpotHttpClient;
+  client: BatchClient;
   limiter: RateLimiter;
   signal?: AbortSignal;
   maxAttempts: number;
@@ -58,18 +57,19 @@ export async function send<T>(
       return { kind: "ok", value: await fn(http, { signal: ctx.signal }) };
     } catch (err) {
       if (ctx.signal?.aborted) return { kind: "aborted", sent };
-      let waitMs = backoff(attempt);
-      if (err instanceof HubSpotApiError) {
-        const verdict = classifyFailure({ status: err.status, policyName: err.policyName, retryAfterSeconds: err.retryAfterSeconds, idempotent, attempt });
-        if (verdict.kind === "rejected") return { kind: "rejected", status: err.status, body: err.body, message: err.message };
+      let waitMs = ctx.client.backoff(attempt);
+      const answer = ctx.client.classifyFailure(err, { idempotent, attempt });
+      if (answer) {
+        const { verdict } = answer;
+        if (verdict.kind === "rejected") return { kind: "rejected", status: answer.status, body: answer.body, message: answer.message };
         if (verdict.kind === "unknown") return { kind: "unknown", error: err };
         if (verdict.kind === "pause") {
-          if (!ctx.onPause) return { kind: "gave-up", error: rowErrors.limitReached(verdict.resumeAt, err.body) };
+          if (!ctx.onPause) return { kind: "gave-up", error: rowErrors.limitReached(verdict.resumeAt, answer.body) };
           ctx.onPause(verdict);
           return { kind: "aborted", sent: false };
         }
         waitMs = verdict.waitMs;
-        last = err.status === 429 ? rowErrors.rateLimited(err.body) : rowErrors.serverError(err.status, err.body);
+        last = answer.status === 429 ? rowErrors.rateLimited(answer.body) : rowErrors.serverError(answer.status, answer.body);
       } else if (isNetworkError(err)) {
         if (!idempotent) return { kind: "unknown", error: err };
         last = rowErrors.network(err);

@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { env } from "../config/env";
-import { limiterPauseMs } from "../hubspot/retry-policy";
+import { limiterPauseMs } from "./retry-after";
 import { limiterForPortal, sleep, type RateLimiter } from "./rate-limiter";
 
 /**

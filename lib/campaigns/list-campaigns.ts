@@ -1,7 +1,7 @@
 import "server-only";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import { listCampaigns } from "../hubspot/campaigns";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import type { CampaignPage, CampaignQuery } from "./query";
 
 /**
@@ -11,8 +11,8 @@ import type { CampaignPage, CampaignQuery } from "./query";
  * it, rows of the first pages of a createdAt-sorted list only get the newest updatedAt of those pages,
  * often long ago, and the submit's "changed since" scan would have to page through most campaigns.
  */
-export async function listCampaignsPage(session: Session, q: CampaignQuery & { after?: string }): Promise<CampaignPage> {
-  const client = clientForConnection(session.connection);
+export async function listCampaignsPage(actor: Actor, q: CampaignQuery & { after?: string }): Promise<CampaignPage> {
+  const client = clientForConnection(actor.connection);
   const newestBefore = q.after ? undefined : (await listCampaigns(client, { limit: 1, sort: "-updatedAt", properties: ["hs_name"] })).results[0]?.updatedAt ?? null;
   const res = await listCampaigns(client, { after: q.after, name: q.name, sort: q.sort });
   return {

@@ -1,7 +1,7 @@
 "use server";
 
 import { authedAction } from "../actions/action-client";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { CrmColumnsInputSchema, CrmPageInputSchema } from "./inputs";
 import { listCrmRecordsPage } from "./list-records";
 import { offeredCrmObjectType } from "./offered-types";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sandboxKit, type SandboxKit, type StoredRecord } from "../batch/testing/sandbox-kit";
+import { sandboxKit, type SandboxKit, type StoredRecord } from "../../tests/support/sandbox-kit";
 import { HubSpotApiError } from "../hubspot/http-client";
 import { listCrmRecordsPage } from "./list-records";
 

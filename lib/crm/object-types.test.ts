@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest";
-import { sandboxKit, type SandboxKit } from "../batch/testing/sandbox-kit";
+import { sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import { defaultPropertyDefinitions } from "../../sandbox/routes/crm-property-defs";
 import { customNoun, offeredCrmObjectTypes, withColumns } from "./object-types";
 import { crmColumnsFor } from "./properties";

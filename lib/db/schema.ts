@@ -1,3 +1,11 @@
+import type { RowBaseline, RowError, SavedRecord } from "../batch/types";
+import type { ResourceRef } from "../resources/ref";
+import type { RevertPlanState } from "../reverts/types";
+import type { ColumnMapping, ConversionOptions, MappingTemplate } from "../uploads/mapping/schemas";
+import type { ValidationSummary } from "../uploads/mapping/validate-rows";
+import type { CsvDelimiter } from "../uploads/parse/csv";
+import type { DryRunState } from "../uploads/dry-run-types";
+import { CONNECTION_STATUSES, ROW_KINDS, ROW_RESOLUTIONS, ROW_STATUSES, SUBMISSION_SOURCES, SUBMISSION_STATES, UPLOAD_KINDS, UPLOAD_MODES } from "./values";
 import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** A person who signed in with HubSpot (HubSpot user ids are global across portals). */
@@ -23,8 +31,8 @@ export const connections = pgTable("connections", {
   accessTokenEnc: text("access_token_enc").notNull(),
   refreshTokenEnc: text("refresh_token_enc").notNull(),
   accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }).notNull(),
-  /** active | revoked (refresh failed for good: the user must reconnect). */
-  status: text("status").notNull().default("active"),
+  /** Revoked: the refresh failed for good, the user must reconnect. */
+  status: text("status", { enum: CONNECTION_STATUSES }).notNull().default("active"),
   statusReason: text("status_reason"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -64,11 +72,9 @@ export const submissions = pgTable("submissions", {
   /** Short name for lists (campaigns, marketing-events, crm:contacts); see lib/resources/ref.ts. */
   resource: text("resource").notNull(),
   /** The full ResourceRef (API version, object type, idProperty); null for campaign rows stored before refs existed. */
-  resourceRef: jsonb("resource_ref"),
-  /** grid | upload | retry | revert */
-  source: text("source").notNull().default("grid"),
-  /** running | paused | cancelled | done */
-  state: text("state").notNull().default("running"),
+  resourceRef: jsonb("resource_ref").$type<ResourceRef>(),
+  source: text("source", { enum: SUBMISSION_SOURCES }).notNull().default("grid"),
+  state: text("state", { enum: SUBMISSION_STATES }).notNull().default("running"),
   /** Why a paused submission waits (the user paused it; the HubSpot connection was revoked). */
   pausedReason: text("paused_reason"),
   totalRows: integer("total_rows").notNull(),
@@ -77,7 +83,7 @@ export const submissions = pgTable("submissions", {
   /** A revert: the submission whose changes it undoes. */
   revertOf: uuid("revert_of").references((): AnyPgColumn => submissions.id, { onDelete: "set null" }),
   /** A revert's preview while it is a draft: reading (read / total), ready (its summary) or failed (why). See lib/reverts/. */
-  plan: jsonb("plan"),
+  plan: jsonb("plan").$type<RevertPlanState>(),
   /**
    * The process running it (lib/submissions/lease.ts) and when it last said so: a running submission
    * whose heartbeat is older than the lease has lost its worker, and another process takes it over.
@@ -99,25 +105,25 @@ export const submissionRowFinishSeq = pgSequence("submission_row_finish_seq");
 export const submissionRows = pgTable("submission_rows", {
   submissionId: uuid("submission_id").notNull().references(() => submissions.id, { onDelete: "cascade" }),
   rowKey: text("row_key").notNull(),
-  kind: text("kind").notNull(),
+  kind: text("kind", { enum: ROW_KINDS }).notNull(),
   recordId: text("record_id"),
   /** Display name at submit time (hs_name), for history pages. */
   label: text("label"),
   sent: jsonb("sent").$type<Record<string, string>>().notNull(),
-  baseline: jsonb("baseline").$type<{ updatedAt: string; values: Record<string, string | null>; asOf?: string } | null>(),
+  baseline: jsonb("baseline").$type<RowBaseline | null>(),
   force: boolean("force").notNull().default(false),
-  after: jsonb("after").$type<{ id: string; updatedAt: string; properties: Record<string, string | null> } | null>(),
-  /** pending | saving | saved | failed | conflict | skipped (a revert's row that is not sent: already restored, deleted since, not confirmed; `error` says why) */
-  status: text("status").notNull().default("pending"),
-  error: jsonb("error").$type<{ category: string; message: string; code?: string; property?: string; raw?: unknown } | null>(),
-  conflictCurrent: jsonb("conflict_current").$type<{ id: string; updatedAt: string; properties: Record<string, string | null> } | null>(),
+  after: jsonb("after").$type<SavedRecord | null>(),
+  /** Skipped: a revert's row that is not sent (already restored, deleted since, not confirmed; `error` says why). */
+  status: text("status", { enum: ROW_STATUSES }).notNull().default("pending"),
+  error: jsonb("error").$type<RowError | null>(),
+  conflictCurrent: jsonb("conflict_current").$type<SavedRecord | null>(),
   finishSeq: bigint("finish_seq", { mode: "number" }),
   /**
    * A failed row's resolution (failed items): dismissed (with the reason) or retried (a later
    * submission sends it again). Unresolved failed rows are the portal's failed items, except those
    * whose record a later submission saved.
    */
-  resolution: text("resolution"),
+  resolution: text("resolution", { enum: ROW_RESOLUTIONS }),
   resolutionReason: text("resolution_reason"),
   resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   /** Uploads: the row's number in the file (1 = first data row) and its original cells, for the results file. */
@@ -144,8 +150,7 @@ export const uploads = pgTable("uploads", {
   connectionId: uuid("connection_id").notNull().references(() => connections.id, { onDelete: "cascade" }),
   portalId: bigint("portal_id", { mode: "number" }).notNull(),
   fileName: text("file_name").notNull(),
-  /** csv | xlsx */
-  kind: text("kind").notNull(),
+  kind: text("kind", { enum: UPLOAD_KINDS }).notNull(),
   sizeBytes: integer("size_bytes").notNull(),
   /** Where the file is kept until the upload is run or deleted (under DATA_DIR/uploads). */
   storedPath: text("stored_path").notNull(),
@@ -154,13 +159,15 @@ export const uploads = pgTable("uploads", {
   headers: jsonb("headers").$type<string[]>().notNull(),
   rowCount: integer("row_count").notNull(),
   /** ResourceRef (lib/resources/ref.ts), set when the user picks the target. */
-  target: jsonb("target"),
-  /** create | update | upsert */
-  mode: text("mode"),
-  mapping: jsonb("mapping").$type<Record<string, string>>(),
-  options: jsonb("options"),
-  validation: jsonb("validation"),
-  dryRun: jsonb("dry_run"),
+  target: jsonb("target").$type<ResourceRef>(),
+  mode: text("mode", { enum: UPLOAD_MODES }),
+  /** The property that identifies a row's record (update, upsert), or the unique name (create). */
+  keyColumn: text("key_column"),
+  mapping: jsonb("mapping").$type<ColumnMapping>(),
+  /** The conversion options, and a CSV's delimiter (kept from arrival, so the results file is written with it). */
+  options: jsonb("options").$type<Partial<ConversionOptions> & { delimiter?: CsvDelimiter }>(),
+  validation: jsonb("validation").$type<ValidationSummary>(),
+  dryRun: jsonb("dry_run").$type<DryRunState>(),
   submissionId: uuid("submission_id").references(() => submissions.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -174,6 +181,6 @@ export const mappingTemplates = pgTable("mapping_templates", {
   /** resourceName() of the target: campaigns, marketing-events, crm:contacts */
   target: text("target").notNull(),
   name: text("name").notNull(),
-  template: jsonb("template").notNull(),
+  template: jsonb("template").$type<MappingTemplate>().notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex("mapping_templates_name_idx").on(t.portalId, t.target, t.name)]);

@@ -8,6 +8,7 @@ import { gridTakeBack } from "../submissions/grid-take-back";
 import { retryItems } from "./retry";
 import { FailedSelectionSchema, type FailedSelection } from "./schemas";
 import { describeKindOf, failedItemCount, groupItems, resolveItems } from "./store";
+import { actorOf } from "../auth/actor";
 
 /** The open items of a group (or of the selected ones still open in it) of the session's portal. */
 async function itemsOf(portalId: number, { items: selected, ...group }: FailedSelection) {
@@ -31,7 +32,7 @@ export const retryFailedGroup = authedAction(FailedSelectionSchema, async (group
   const items = await itemsOf(session.connection.portalId, group);
   const kind = describeKindOf(group.kind, items[0] && parseStoredRef(items[0].submission.resource, items[0].submission.resourceRef));
   if (!kind.retryable) throw new ExpectedActionError("invalid_input", `Retrying can't fix these (${kind.label.toLowerCase()}): fix them in the grid, or dismiss them.`);
-  return retryItems(session, items);
+  return retryItems(actorOf(session), items);
 });
 
 /** A group's rows (or the selected ones) as the grid takes them back (see failedRowsForGrid); they leave the list once saved. */

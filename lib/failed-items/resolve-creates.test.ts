@@ -7,7 +7,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
@@ -16,13 +16,13 @@ type Stored = { id: string; properties: Record<string, string | null> };
 
 describe("failed creates", () => {
   let sb: RunningSandbox;
-  let made: Awaited<ReturnType<typeof import("../submissions/testing/connection")["insertTestConnection"]>>;
+  let made: Awaited<ReturnType<typeof import("../../tests/support/test-connection")["insertTestConnection"]>>;
   let store: typeof import("../submissions/store");
   let items: typeof import("./store");
   let runner: typeof import("../submissions/runner");
   const campaigns = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
   const named = async (name: string) => (await campaigns()).filter((c) => c.properties.hs_name === name);
-  const submit = (operations: RowOperation[], source?: string) => store.insertSubmission({ userId: made.user.id, connectionId: made.connection.id, portalId: made.portalId, resource: { type: "campaigns" }, operations, ...(source ? { source } : {}) });
+  const submit = (operations: RowOperation[], source?: "grid" | "upload" | "retry" | "revert") => store.insertSubmission({ userId: made.user.id, connectionId: made.connection.id, portalId: made.portalId, resource: { type: "campaigns" }, operations, ...(source ? { source } : {}) });
   const create = (rowKey: string, name: string): RowOperation => ({ rowKey, kind: "create", properties: { hs_name: name, hs_notes: "from a test" } });
   const rateLimited = { category: "RATE_LIMIT", message: "HubSpot is busy (rate limit)" };
   /** A name created in HubSpot itself, not through Batchboard. */
@@ -36,13 +36,13 @@ describe("failed creates", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 5 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
-    made = await (await import("../submissions/testing/connection")).insertTestConnection(sb);
+    made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb);
     store = await import("../submissions/store");
     items = await import("./store");
     runner = await import("../submissions/runner");
   });
   afterAll(async () => {
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -92,7 +92,9 @@ describe("failed creates", () => {
     const id = await createInHubSpot("Made in HubSpot meanwhile");
     const group = { resource: "campaigns", kind: (await items.failedGroups(made.portalId))[0]!.kind };
     const { retryItems } = await import("./retry");
-    const result = await retryItems(made.session, await items.groupItems(made.portalId, group));
+    // The app's process works its queues from its start (instrumentation.ts, lib/jobs/in-process.ts).
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
+    const result = await retryItems(made.actor, await items.groupItems(made.portalId, group));
     expect(result.alreadyThere).toBe(1);
     expect(result.submissionId).not.toBeNull();
     const rows = await store.submissionResultRows(failed);
@@ -111,7 +113,7 @@ describe("failed creates", () => {
     const failed = await submit([create("new-row-f", "Exists by the retry")]);
     await store.recordOutcomes(failed, [{ rowKey: "new-row-f", status: "failed", error: rateLimited }]);
     const id = await createInHubSpot("Exists by the retry");
-    const retry = (await store.insertRetryOfFailed(failed, made))!;
+    const retry = (await store.insertRetryOfFailed(failed, made.actor))!;
     expect(await runner.runSubmission(retry)).toBe("done");
     const view = (await store.submissionView(retry, made.portalId))!;
     expect(view.outcomes).toEqual([expect.objectContaining({ status: "saved", record: expect.objectContaining({ id }) })]);

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import type { CreateOp } from "../batch/adapter";
 import { adapterFor } from "../hubspot/adapter-for";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { parseStoredRef } from "../resources/registry";
 import { startSubmission } from "../submissions/start";
 import { insertSubmission } from "../submissions/store";
@@ -17,7 +17,7 @@ type Items = Awaited<ReturnType<typeof groupItems>>;
  * is resolved as "Already in HubSpot (record N)" instead of becoming a duplicate. The submission's
  * run looks them up once more before sending (runner.ts), for a record created in between.
  */
-export async function retryItems(session: Session, items: Items): Promise<{ submissionId: string | null; alreadyThere: number }> {
+export async function retryItems(actor: Actor, items: Items): Promise<{ submissionId: string | null; alreadyThere: number }> {
   const first = items[0]!.submission;
   const ref = parseStoredRef(first.resource, first.resourceRef);
   const adapter = adapterFor(ref);
@@ -28,7 +28,7 @@ export async function retryItems(session: Session, items: Items): Promise<{ subm
   if (creates.length && adapter.findByKeys) {
     const keys = creates.map((op) => adapter.createKey!(op)!);
     for (let i = 0; i < creates.length; i += adapter.batchSize) {
-      const hits = await adapter.findByKeys(clientForConnection(session.connection), keys.slice(i, i + adapter.batchSize), {}, creates.slice(i, i + adapter.batchSize));
+      const hits = await adapter.findByKeys(clientForConnection(actor.connection), keys.slice(i, i + adapter.batchSize), {}, creates.slice(i, i + adapter.batchSize));
       creates.slice(i, i + adapter.batchSize).forEach((op, j) => {
         const rec = hits.get(keys[i + j]!);
         if (rec) found.set(op.rowKey, rec.id);
@@ -42,7 +42,7 @@ export async function retryItems(session: Session, items: Items): Promise<{ subm
   const rest = ops.filter((op) => !found.has(op.rowKey));
   if (!rest.length) return { submissionId: null, alreadyThere: found.size };
   const submissionId = await insertSubmission({
-    userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
+    userId: actor.userId, connectionId: actor.connection.id, portalId: actor.connection.portalId,
     resource: ref, source: "retry", operations: rest,
   });
   await resolveItems(rest.map((op) => ({ submissionId: itemOf.get(op.rowKey)!.submission.id, rowKey: itemOf.get(op.rowKey)!.row.rowKey })), "retried", `Retried in submission ${submissionId}`);

@@ -4,7 +4,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
@@ -22,7 +22,7 @@ describe("failed items", () => {
   });
 
   it("groups failures, and drops those dismissed, retried or saved later", async () => {
-    const { insertTestConnection } = await import("../submissions/testing/connection");
+    const { insertTestConnection } = await import("../../tests/support/test-connection");
     const store = await import("../submissions/store");
     const items = await import("./store");
     const { user, connection, portalId } = await insertTestConnection(sb);
@@ -53,7 +53,7 @@ describe("failed items", () => {
   });
 
   it("acts on a selection only where it names open items of that group of that portal", async () => {
-    const { insertTestConnection } = await import("../submissions/testing/connection");
+    const { insertTestConnection } = await import("../../tests/support/test-connection");
     const store = await import("../submissions/store");
     const items = await import("./store");
     const { failedRowView } = await import("./row-view");

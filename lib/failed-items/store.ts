@@ -4,6 +4,7 @@ import type { RowOperation } from "../batch/types";
 import { db, tables } from "../db";
 import { describe, IMPLICIT_UNIQUE_KEYS, parseStoredRef, resourceTitle } from "../resources/registry";
 import type { ResourceRef } from "../resources/ref";
+import type { RowResolution } from "../db/values";
 import { storedOperation } from "../submissions/store";
 import { knownPropertyLabel } from "../hubspot/resources";
 import { describeKind, type ErrorKind } from "./kinds";
@@ -108,7 +109,7 @@ export async function uploadFileNames(submissionIds: readonly string[]): Promise
 }
 
 /** Marks items resolved (dismissed with a reason, retried, or found already in HubSpot); they keep their history. */
-export async function resolveItems(items: { submissionId: string; rowKey: string }[], resolution: "dismissed" | "retried" | "exists", reason: string | null) {
+export async function resolveItems(items: { submissionId: string; rowKey: string }[], resolution: RowResolution, reason: string | null) {
   const database = await db();
   const bySubmission = new Map<string, string[]>();
   for (const i of items) bySubmission.set(i.submissionId, [...(bySubmission.get(i.submissionId) ?? []), i.rowKey]);

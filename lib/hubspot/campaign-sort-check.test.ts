@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { BATCH_READ, CAMPAIGNS, sandboxKit, type SandboxKit, type StoredRecord } from "../batch/testing/sandbox-kit";
+import { BATCH_READ, CAMPAIGNS, sandboxKit, type SandboxKit, type StoredRecord } from "../../tests/support/sandbox-kit";
 import type { RowOperation } from "../batch/types";
 import { campaignBatchAdapter } from "./campaign-batch-adapter";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunBatchOptions } from "../batch/engine";
-import { byStatus, sandboxKit, type SandboxKit, loseFirstAnswer } from "../batch/testing/sandbox-kit";
+import { byStatus, sandboxKit, type SandboxKit, loseFirstAnswer } from "../../tests/support/sandbox-kit";
 import type { RowError, RowOperation, RowOutcome } from "../batch/types";
 import { crmBatchAdapter, type CrmAdapterOptions } from "./crm-batch-adapter";
 import { crmRequestError } from "./crm-batch-errors";

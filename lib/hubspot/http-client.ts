@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { env } from "../config/env";
+import type { BatchClient, FailedAnswer, RequestOptions } from "../batch/client";
 import { backoff, classifyFailure, retryAfterSeconds } from "./retry-policy";
 
 /**
@@ -41,18 +42,7 @@ export class HubSpotApiError extends Error {
   }
 }
 
-export interface RequestOptions<T> {
-  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-  query?: Record<string, string | number | string[] | undefined>;
-  body?: unknown;
-  schema?: z.ZodType<T>;
-  /** Retry 5xx/network failures too (reads, and writes that are idempotent). */
-  idempotent?: boolean;
-  maxAttempts?: number;
-  signal?: AbortSignal;
-  /** Sees every HTTP response (headers: Retry-After, X-HubSpot-RateLimit-*), e.g. for a rate limiter. */
-  onResponse?: (res: Response) => void;
-}
+export type { RequestOptions } from "../batch/client";
 
 export interface HubSpotClientOptions {
   apiBase: string;
@@ -71,8 +61,19 @@ export function backoffMs(attempt: number, res?: Response): number {
   return retryAfter !== undefined && retryAfter > 0 ? retryAfter * 1000 : backoff(attempt);
 }
 
-export class HubSpotHttpClient {
+export class HubSpotHttpClient implements BatchClient {
   constructor(private readonly opts: HubSpotClientOptions) {}
+
+  /** The batch engine's view of a failed attempt (lib/batch/client.ts): HubSpot's answers by retry-policy.ts. */
+  classifyFailure(err: unknown, facts: { idempotent: boolean; attempt: number }): FailedAnswer | undefined {
+    if (!(err instanceof HubSpotApiError)) return undefined;
+    const verdict = classifyFailure({ status: err.status, policyName: err.policyName, retryAfterSeconds: err.retryAfterSeconds, ...facts });
+    return { status: err.status, body: err.body, message: err.message, verdict };
+  }
+
+  backoff(attempt: number): number {
+    return backoff(attempt);
+  }
 
   async request<T = unknown>(path: string, o: RequestOptions<T> = {}): Promise<T> {
     const method = o.method ?? "GET";

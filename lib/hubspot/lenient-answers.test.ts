@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BATCH_CREATE, BATCH_UPDATE, byStatus, sandboxKit, type SandboxKit, type StoredRecord } from "../batch/testing/sandbox-kit";
+import { BATCH_CREATE, BATCH_UPDATE, byStatus, sandboxKit, type SandboxKit, type StoredRecord } from "../../tests/support/sandbox-kit";
 import type { RowOperation, RowOutcome } from "../batch/types";
 import { campaignBatchAdapter } from "./campaign-batch-adapter";
 import { crmBatchAdapter } from "./crm-batch-adapter";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { byStatus, sandboxKit, type SandboxKit } from "../batch/testing/sandbox-kit";
+import { byStatus, sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import type { RowOperation, RowOutcome } from "../batch/types";
 import { eventRequestError } from "./marketing-event-batch-errors";
 import { eventRowValues, eventUpdateInput } from "./marketing-event-fields";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sandboxKit, type SandboxKit } from "../batch/testing/sandbox-kit";
+import { sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import { listCrmObjects, searchCrmObjects } from "./crm-objects";
 import { listCrmProperties } from "./crm-properties";
 import { listMarketingEvents } from "./marketing-events";

@@ -1,3 +1,9 @@
+import type { FailureVerdict } from "../batch/client";
+import { MAX_INLINE_WAIT_MS } from "../batch/retry-after";
+
+export type { FailureVerdict, PauseVerdict } from "../batch/client";
+export { limiterPauseMs, MAX_INLINE_WAIT_MS, retryAfterSeconds } from "../batch/retry-after";
+
 /**
  * What to do with a HubSpot error answer: retry after a wait, pause the job until a time, treat a
  * write as an unknown outcome, or take it as a rejection. One table for the HTTP client and the
@@ -11,17 +17,9 @@
  *   Progress: nothing was done, so any call is retried after the wait.
  * - 5xx (502/503/504 from the gateway): retried for idempotent calls; a create's outcome is unknown.
  * - Any Retry-After is honoured; one longer than a job should sit waiting pauses instead.
+ * The verdict's type is the batch engine's (lib/batch/client.ts); this is HubSpot's table for it.
  */
-export type FailureVerdict =
-  | { kind: "retry"; waitMs: number }
-  | { kind: "pause"; resumeAt: Date; daily: boolean; status: number }
-  | { kind: "unknown" }
-  | { kind: "rejected" };
 
-export type PauseVerdict = Extract<FailureVerdict, { kind: "pause" }>;
-
-/** Waits longer than this (from Retry-After) pause the job rather than hold it. */
-export const MAX_INLINE_WAIT_MS = 60_000;
 /** HubSpot asks for at least 2 s after a 423. */
 const LOCKED_WAIT_MS = 2_000;
 
@@ -64,22 +62,3 @@ function nextHour(now: number): number {
   return Math.floor(now / hour) * hour + hour + 60_000;
 }
 
-/** Retry-After in seconds (HubSpot sends seconds; an HTTP date is accepted too). */
-export function retryAfterSeconds(headers: Headers): number | undefined {
-  const v = headers.get("retry-after");
-  if (!v) return undefined;
-  const n = Number(v);
-  if (Number.isFinite(n) && n >= 0) return n;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
-}
-
-/**
- * How long a portal's limiter holds every request after this answer: a 429's short Retry-After
- * (a longer one, or the daily limit, pauses the job instead, not every read of the portal).
- */
-export function limiterPauseMs(res: Response): number {
-  if (res.status !== 429) return 0;
-  const s = retryAfterSeconds(res.headers);
-  return s !== undefined && s * 1000 <= MAX_INLINE_WAIT_MS ? s * 1000 : 0;
-}

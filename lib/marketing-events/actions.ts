@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { authedAction } from "../actions/action-client";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { MarketingEventApiVersionSchema } from "../resources/ref";
 import { listMarketingEventsPage } from "./list-events";
 

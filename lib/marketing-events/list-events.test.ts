@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sandboxKit, type SandboxKit } from "../batch/testing/sandbox-kit";
+import { sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import type { MarketingEvent } from "../hubspot/schemas/marketing-events";
 import type { RecordPage } from "../records/page";
 import { listMarketingEventsPage } from "./list-events";

@@ -1,19 +1,15 @@
 import type { ResourceRef } from "./ref";
 
-/** A column type: how a property's text is read, shown and checked (grid, uploads, server). */
-export type PropertyType = "text" | "longText" | "number" | "currency" | "date" | "datetime" | "enum" | "multi" | "bool";
+import type { PropertyDef } from "../properties/types";
+
+export type { PropertyType } from "../properties/types";
 
 /**
  * One property of a resource as Batchboard sees it, whatever HubSpot's own shape for it: built by
- * lib/hubspot/resources.ts from campaign properties, event fields or CRM property definitions.
+ * lib/hubspot/resources.ts from campaign properties, event fields or CRM property definitions
+ * (their types through lib/properties/column-type.ts, the one mapping).
  */
-export interface ResourceProperty {
-  key: string;
-  label: string;
-  type: PropertyType;
-  options?: readonly { value: string; label: string }[];
-  readOnly?: boolean;
-  requiredOnCreate?: boolean;
+export interface ResourceProperty extends PropertyDef {
   /** Labelled in history, never offered as an upload target (deprecated, or the record id itself). */
   notMappable?: boolean;
 }

@@ -47,7 +47,7 @@ group("resource registry (issue 13, item 2)", () => {
     expect(uploadRef(contacts, "update", RECORD_ID_KEY)).toEqual(contacts);
     expect(revertRef({ ...contacts, idProperty: "email", uniqueProperty: "email" })).toEqual(contacts);
     expect(revertRef(events)).toEqual(events);
-    const row = { submissionId: "s1", rowKey: "r1", kind: "update", recordId: "7", label: null, sent: {}, baseline: null, error: null };
+    const row = { submissionId: "s1", rowKey: "r1", kind: "update" as const, recordId: "7", label: null, sent: {}, baseline: null, error: null };
     expect(gridTakeBack({ ...contacts, idProperty: "email" }, [row]).skipped).toBe(1);
     expect(gridTakeBack(contacts, [row])).toMatchObject({ resourceKey: "crm:contacts", path: "/crm/contacts", skipped: 0 });
   });

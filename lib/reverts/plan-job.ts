@@ -4,14 +4,16 @@ import { toActionError } from "../actions/errors";
 import { limited, readCurrent } from "../batch/read-current";
 import { limiterFor } from "../batch/shared-rate-limiter";
 import { db, tables } from "../db";
-import type { Job } from "../jobs/queue";
+import type { z } from "zod";
+import type { Job } from "../queue/queue";
+import type { RevertPlanJob } from "./plan-contract";
 import { adapterFor } from "../hubspot/adapter-for";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { describe } from "../resources/registry";
 import { resourceWording } from "../submissions/labels";
 import { insertRows, refOf, submissionResultRows } from "../submissions/store";
 import { planRevert } from "./plan";
-import { setPlanState, type RevertPlanJob } from "./service";
+import { setPlanState } from "./service";
 
 /**
  * The revert preview as a job: reading 20,000 records at the portal's rate limit takes about 20 s,
@@ -20,7 +22,7 @@ import { setPlanState, type RevertPlanJob } from "./service";
  * rows and summary. Progress ("read 4,200 of 20,000") is stored on the draft, which its page polls.
  * Idempotent: a retried job starts over and replaces the draft's rows.
  */
-export async function revertPlanJob(job: Job<RevertPlanJob>) {
+export async function revertPlanJob(job: Job<z.output<typeof RevertPlanJob.payload>>) {
   const { draftId } = job.data;
   const database = await db();
   const [draft] = await database.select().from(tables.submissions).where(eq(tables.submissions.id, draftId));

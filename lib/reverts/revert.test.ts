@@ -6,10 +6,11 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 import type { Session } from "../auth/session";
+import { actorOf } from "../auth/actor";
 
 const dataDir = prepareEnv();
 type Stored = { id: string; updatedAt: string; properties: Record<string, string | null> };
@@ -32,12 +33,14 @@ describe("revert", () => {
     store = await import("../submissions/store");
     runner = await import("../submissions/runner");
     service = await import("./service");
-    const made = await (await import("../submissions/testing/connection")).insertTestConnection(sb);
+    // The app's process works its queues from its start (instrumentation.ts, lib/jobs/in-process.ts).
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
+    const made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb);
     session = made.session;
     token = sb.ctx.issueTokens({ portalId: made.portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;
   });
   afterAll(async () => {
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -49,7 +52,7 @@ describe("revert", () => {
     return id;
   }
   async function preview(id: string) {
-    const draftId = await service.previewRevert(session, id);
+    const draftId = await service.previewRevert(actorOf(session), id);
     for (let i = 0; i < 100; i++) {
       const [s] = [await store.findSubmission(draftId, session.connection.portalId)];
       const plan = service.planStateOf(s?.plan);
@@ -59,7 +62,7 @@ describe("revert", () => {
     throw new Error("the preview never finished");
   }
   async function runToEnd(draftId: string, choice: { conflicts: "skip" | "overwrite"; archive: boolean }) {
-    await service.runRevert(session, draftId, choice);
+    await service.runRevert(actorOf(session), draftId, choice);
     for (let i = 0; i < 100 && (await store.submissionView(draftId, session.connection.portalId))!.state !== "done"; i++) await new Promise((r) => setTimeout(r, 100));
     return (await store.submissionView(draftId, session.connection.portalId))!;
   }
@@ -138,15 +141,15 @@ describe("revert", () => {
 
   it("refuses to preview a submission with nothing saved, and one still running", async () => {
     const id = await store.insertSubmission({ userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId, resource: { type: "campaigns" }, operations: [{ rowKey: "x", kind: "update", id: "00000000-0000-4000-a000-000000000000", properties: { hs_notes: "x" } }] });
-    await expect(service.previewRevert(session, id)).rejects.toThrow(/still running/);
+    await expect(service.previewRevert(actorOf(session), id)).rejects.toThrow(/still running/);
     expect(await runner.runSubmission(id)).toBe("done");
-    await expect(service.previewRevert(session, id)).rejects.toThrow(/no row of this submission was saved/);
+    await expect(service.previewRevert(actorOf(session), id)).rejects.toThrow(/no row of this submission was saved/);
 
     // While a revert of it runs, another preview would read a half-reverted state.
     const saved = await submitAndRun({ type: "campaigns" }, [{ rowKey: "y", kind: "update", id: (await records())[30]!.id, properties: { hs_notes: "y" } }]);
     const running = await store.insertSubmission({ userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId, resource: { type: "campaigns" }, source: "revert", revertOf: saved, operations: [] });
-    await expect(service.previewRevert(session, saved)).rejects.toThrow(/still running/);
+    await expect(service.previewRevert(actorOf(session), saved)).rejects.toThrow(/still running/);
     await store.finishSubmission(running);
-    await expect(service.previewRevert(session, saved)).resolves.toMatch(/^[0-9a-f-]{36}$/);
+    await expect(service.previewRevert(actorOf(session), saved)).resolves.toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -1,14 +1,16 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { ExpectedActionError } from "../actions/result";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import { db, tables } from "../db";
-import { jobQueue } from "../jobs/queue";
+import type { RowKind, StoredRowStatus } from "../db/values";
+import { sendJob } from "../queue/contract";
 import type { ResourceRef } from "../resources/ref";
 import { describe } from "../resources/registry";
-import { ensureInProcessWorkers, startSubmission } from "../submissions/start";
+import { startSubmission } from "../submissions/start";
 import { startDraftAs } from "../submissions/control";
 import { findSubmission, insertSubmission, refOf } from "../submissions/store";
+import { RevertPlanJob } from "./plan-contract";
 import { skipError } from "./plan";
 import { RevertPlanStateSchema, type RevertChoice, type RevertPlanState } from "./types";
 
@@ -19,12 +21,6 @@ import { RevertPlanStateSchema, type RevertChoice, type RevertPlanState } from "
  * archived or kept) and starts the draft like any submission: a job with progress, pause and results,
  * recorded in history, itself revertable.
  */
-export const REVERT_PLAN_QUEUE = "revert-plan";
-
-export interface RevertPlanJob {
-  draftId: string;
-}
-
 const { submissions, submissionRows } = tables;
 
 /**
@@ -42,8 +38,8 @@ export async function setPlanState(draftId: string, plan: RevertPlanState, total
 }
 
 /** Starts a revert's preview of a finished submission; answers the draft's id (its page shows the preview). */
-export async function previewRevert(session: Session, submissionId: string): Promise<string> {
-  const portalId = session.connection.portalId;
+export async function previewRevert(actor: Actor, submissionId: string): Promise<string> {
+  const portalId = actor.connection.portalId;
   const original = await findSubmission(submissionId, portalId);
   if (!original || original.state === "draft") throw new ExpectedActionError("not_found", "This submission does not exist in this portal.");
   if (original.state === "running" || original.state === "paused") {
@@ -59,12 +55,11 @@ export async function previewRevert(session: Session, submissionId: string): Pro
   // One preview per submission: an earlier one that was never run is replaced.
   await database.delete(submissions).where(and(eq(submissions.revertOf, submissionId), eq(submissions.state, "draft")));
   const draftId = await insertSubmission({
-    userId: session.user.id, connectionId: session.connection.id, portalId, resource: revertRef(refOf(original)),
+    userId: actor.userId, connectionId: actor.connection.id, portalId, resource: revertRef(refOf(original)),
     source: "revert", state: "draft", revertOf: submissionId, operations: [],
     plan: { state: "reading", read: 0, total: Number(saved) } satisfies RevertPlanState,
   });
-  await ensureInProcessWorkers();
-  await (await jobQueue()).send<RevertPlanJob>(REVERT_PLAN_QUEUE, { draftId }, { singletonKey: draftId });
+  await sendJob(RevertPlanJob, { draftId }, { singletonKey: draftId });
   return draftId;
 }
 
@@ -78,10 +73,10 @@ async function readyDraft(draftId: string, portalId: number) {
 }
 
 /** Applies the user's choices to the draft's rows and starts it as this user. */
-export async function runRevert(session: Session, draftId: string, choice: RevertChoice): Promise<string> {
-  await readyDraft(draftId, session.connection.portalId);
+export async function runRevert(actor: Actor, draftId: string, choice: RevertChoice): Promise<string> {
+  await readyDraft(draftId, actor.connection.portalId);
   const database = await db();
-  const rows = (status: string[], kind?: string) => and(eq(submissionRows.submissionId, draftId), inArray(submissionRows.status, status), kind ? eq(submissionRows.kind, kind) : undefined);
+  const rows = (status: StoredRowStatus[], kind?: RowKind) => and(eq(submissionRows.submissionId, draftId), inArray(submissionRows.status, status), kind ? eq(submissionRows.kind, kind) : undefined);
   await database.transaction(async (tx) => {
     // Overwriting was confirmed: conflicts are sent with force (no check); a change made after the
     // preview to a row that was NOT a conflict is still caught by the engine's check.
@@ -92,15 +87,15 @@ export async function runRevert(session: Session, draftId: string, choice: Rever
       await tx.update(submissionRows).set({ status: "skipped", error: skipError("NOT_CONFIRMED"), conflictCurrent: null }).where(rows(["pending", "conflict"], "archive"));
     }
     // Whoever confirms runs it: on their grant, in their name (not the preview's reader's).
-    if (!(await startDraftAs(session, draftId, tx))) throw new ExpectedActionError("invalid_input", "This revert has already been started.");
+    if (!(await startDraftAs(actor, draftId, tx))) throw new ExpectedActionError("invalid_input", "This revert has already been started.");
   });
   await startSubmission(draftId);
   return draftId;
 }
 
 /** Throws the preview away (the user cancelled it): the draft and its rows go. */
-export async function discardRevert(session: Session, draftId: string) {
-  const draft = await findSubmission(draftId, session.connection.portalId);
+export async function discardRevert(actor: Actor, draftId: string) {
+  const draft = await findSubmission(draftId, actor.connection.portalId);
   if (!draft || draft.source !== "revert" || draft.state !== "draft") throw new ExpectedActionError("not_found", "This revert preview no longer exists.");
   await (await db()).delete(submissions).where(and(eq(submissions.id, draftId), eq(submissions.state, "draft")));
   return { discarded: draftId };

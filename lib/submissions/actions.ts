@@ -8,6 +8,7 @@ import { gridTakeBack } from "./grid-take-back";
 import { controlAs } from "./control";
 import { findSubmission, insertRetryOfFailed, insertSubmission, refOf, submissionResultRows, submissionView } from "./store";
 import { SubmitEditsInputSchema } from "./types";
+import { actorOf } from "../auth/actor";
 
 /** Records the edits as a submission and starts sending them; the grid then polls `getSubmission`. */
 export const submitEdits = authedAction(SubmitEditsInputSchema, async (input, session) => {
@@ -36,7 +37,7 @@ const ControlSchema = z.object({ id: z.string().uuid(), action: z.enum(["pause",
 
 /** Pause, resume or cancel a running submission: its owner only (control.ts). */
 export const controlSubmission = authedAction(ControlSchema, async ({ id, action }, session) => {
-  await controlAs(session, id, action);
+  await controlAs(actorOf(session), id, action);
   return submissionView(id, session.connection.portalId, Number.MAX_SAFE_INTEGER);
 });
 
@@ -45,7 +46,7 @@ export const controlSubmission = authedAction(ControlSchema, async ({ id, action
  * limits, outages, fixed data in HubSpot), as the retrying user, on their grant.
  */
 export const retryFailedRows = authedAction(z.object({ id: z.string().uuid() }), async ({ id }, session) => {
-  const retryId = await insertRetryOfFailed(id, session);
+  const retryId = await insertRetryOfFailed(id, actorOf(session));
   if (!retryId) throw new ExpectedActionError("invalid_input", "No row of this submission failed.");
   await startSubmission(retryId);
   return { submissionId: retryId };

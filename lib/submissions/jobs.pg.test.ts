@@ -38,9 +38,10 @@ describe("submission jobs on PostgreSQL", () => {
   it("a job whose worker died is retried by another worker, and no create happens twice", async () => {
     const store = await import("./store");
     const { runSubmission } = await import("./runner");
-    const { SUBMISSION_QUEUE, submissionJob } = await import("./start");
-    const { createJobQueue } = await import("../jobs/queue");
-    const { insertTestConnection } = await import("./testing/connection");
+    const { SUBMISSION_QUEUE } = await import("./start");
+    const { submissionJob } = await import("./submission-job");
+    const { createJobQueue } = await import("../queue/queue");
+    const { insertTestConnection } = await import("../../tests/support/test-connection");
     const { user, connection: conn, portalId } = await insertTestConnection(sb);
     const ops: RowOperation[] = Array.from({ length: 2000 }, (_, i) => ({ rowKey: `new-${i}`, kind: "create", properties: { email: `imported-${i}@example.com`, firstname: `Imported ${i}` } }));
     const id = await store.insertSubmission({ userId: user.id, connectionId: conn.id, portalId, resource: { type: "crm", objectType: "contacts", uniqueProperty: "email" }, source: "upload", operations: ops });

@@ -5,7 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
@@ -31,7 +31,7 @@ describe("submission jobs", () => {
     store = await import("./store");
     runner = await import("./runner");
     resume = await import("./resume");
-    const made = await (await import("./testing/connection")).insertTestConnection(sb, SCOPES);
+    const made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb, SCOPES);
     tokens = made.tokens;
     connection = { id: made.connection.id, userId: made.user.id, portalId: made.portalId };
   });
@@ -94,13 +94,15 @@ describe("submission jobs", () => {
       status: "active", statusReason: null, accessTokenEnc: secretBox().seal(fresh.access_token), refreshTokenEnc: secretBox().seal(fresh.refresh_token),
       accessTokenExpiresAt: new Date(Date.now() + 1800_000),
     }).where(eq(dbm.tables.connections.id, connection.id));
+    // The app's process works its queues from its start (instrumentation.ts).
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
     expect(await resume.resumeAfterReconnect(connection.id)).toBe(1);
     // The queued job runs in this process; wait for it to finish.
     for (let i = 0; i < 100 && (await store.submissionView(id, connection.portalId))!.state !== "done"; i++) await new Promise((r) => setTimeout(r, 200));
     const end = (await store.submissionView(id, connection.portalId))!;
     expect(end.counts).toMatchObject({ saved: 500, failed: 0, pending: 0, saving: 0 });
     expect(await written("revoke", ids)).toBe(500);
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
   });
 });

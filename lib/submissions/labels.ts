@@ -1,5 +1,6 @@
 import "server-only";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
+import { clientForConnection } from "../auth/client-for-connection";
 import { resourceProperties } from "../hubspot/resources";
 import type { ResourceRef } from "../resources/ref";
 import { describe } from "../resources/registry";
@@ -16,10 +17,10 @@ export interface ResourceWording {
  * The noun is the registry's; labels are the resource's properties' (a CRM type's read from HubSpot,
  * once per page view or revert preview). If that read fails the page still renders, with internal names.
  */
-export async function resourceWording(ref: ResourceRef, session: Pick<Session, "connection">): Promise<ResourceWording> {
+export async function resourceWording(ref: ResourceRef, actor: Pick<Actor, "connection">): Promise<ResourceWording> {
   const { noun, nameKey } = describe(ref);
   try {
-    const labels = new Map((await resourceProperties(ref, session.connection)).map((p) => [p.key, p.label]));
+    const labels = new Map((await resourceProperties(ref, clientForConnection(actor.connection))).map((p) => [p.key, p.label]));
     return { noun, nameKey, label: (p) => labels.get(p) ?? p };
   } catch {
     return { noun, nameKey, label: (p) => p };

@@ -6,7 +6,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
@@ -19,7 +19,7 @@ describe("submission lease and takeover", () => {
   let store: typeof import("./store");
   let lease: typeof import("./lease");
   let dbm: typeof import("../db");
-  let made: Awaited<ReturnType<typeof import("./testing/connection")["insertTestConnection"]>>;
+  let made: Awaited<ReturnType<typeof import("../../tests/support/test-connection")["insertTestConnection"]>>;
   const records = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
 
   beforeAll(async () => {
@@ -28,7 +28,7 @@ describe("submission lease and takeover", () => {
     dbm = await import("../db");
     store = await import("./store");
     lease = await import("./lease");
-    made = await (await import("./testing/connection")).insertTestConnection(sb);
+    made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb);
   });
   afterAll(async () => {
     await sb?.close();

@@ -5,7 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
@@ -28,11 +28,11 @@ describe("a daily limit pauses a submission", () => {
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
     store = await import("./store");
     runner = await import("./runner");
-    const made = await (await import("./testing/connection")).insertTestConnection(sb, SCOPES);
+    const made = await (await import("../../tests/support/test-connection")).insertTestConnection(sb, SCOPES);
     connection = { id: made.connection.id, userId: made.user.id, portalId: made.portalId };
   });
   afterAll(async () => {
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -74,7 +74,7 @@ describe("a daily limit pauses a submission", () => {
 
   it("resumes by itself at the time HubSpot's Retry-After gives, and finishes", async () => {
     const { id, ids } = await submit("auto", 200, 150);
-    await (await import("./start")).ensureInProcessWorkers();
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
     await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rules: [{ method: "POST", path: UPDATE, status: 429, policyName: "DAILY", retryAfterSeconds: 2 }] }) });
     expect(await runner.runSubmission(id)).toBe("paused");
     expect((await view(id)).pausedReason).toMatch(/daily limit/);

@@ -1,10 +1,12 @@
 import "server-only";
+import type { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import { db, tables } from "../db";
-import type { Job } from "../jobs/queue";
-import { jobQueue } from "../jobs/queue";
-import type { PauseVerdict } from "../hubspot/retry-policy";
+import type { Job } from "../queue/queue";
+import { sendJob } from "../queue/contract";
+import type { PauseVerdict } from "../batch/client";
 import { setSubmissionState } from "./store";
+import { ResumeJob } from "./job-contracts";
 import { startSubmission } from "./start";
 
 /**
@@ -12,13 +14,7 @@ import { startSubmission } from "./start";
  * Retry-After beyond a minute): nothing failed, the unsent rows stay pending. A delayed job on the
  * `submission-resume` queue resumes it at the time given; the user can resume it by hand before.
  */
-export const RESUME_QUEUE = "submission-resume";
-
-export interface ResumeJob {
-  submissionId: string;
-  /** The pause this job ends: a submission paused again since (or resumed by hand) is left alone. */
-  reason: string;
-}
+type ResumeJobData = z.output<typeof ResumeJob.payload>;
 
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
@@ -34,11 +30,11 @@ export function limitPauseReason(p: PauseVerdict): string {
 export async function pauseForLimit(submissionId: string, p: PauseVerdict) {
   const reason = limitPauseReason(p);
   await setSubmissionState(submissionId, "paused", reason);
-  await (await jobQueue()).send<ResumeJob>(RESUME_QUEUE, { submissionId, reason }, { startAfter: p.resumeAt });
+  await sendJob(ResumeJob, { submissionId, reason }, { startAfter: p.resumeAt });
 }
 
 /** The delayed job: runs the submission again if it is still paused for this very reason. */
-export async function resumeAfterLimitJob(job: Job<ResumeJob>) {
+export async function resumeAfterLimitJob(job: Job<ResumeJobData>) {
   const { submissions } = tables;
   const resumed = await (await db()).update(submissions).set({ state: "running", pausedReason: null })
     .where(and(eq(submissions.id, job.data.submissionId), eq(submissions.state, "paused"), eq(submissions.pausedReason, job.data.reason)))

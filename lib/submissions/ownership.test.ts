@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import type { Session } from "../auth/session";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 
@@ -18,7 +18,7 @@ let current: Session;
 vi.mock("../auth/session", async (original) => ({ ...(await original<typeof import("../auth/session")>()), getSession: async () => current }));
 
 type Stored = { id: string; updatedAt: string; properties: Record<string, string | null> };
-type Made = Awaited<ReturnType<typeof import("./testing/connection").insertTestConnection>>;
+type Made = Awaited<ReturnType<typeof import("../../tests/support/test-connection").insertTestConnection>>;
 
 describe("who acts on a submission", () => {
   let sb: RunningSandbox;
@@ -49,15 +49,17 @@ describe("who acts on a submission", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 30, contacts: 20 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
-    const { insertTestConnection } = await import("./testing/connection");
+    const { insertTestConnection } = await import("../../tests/support/test-connection");
     admin = await insertTestConnection(sb, undefined, "admin@acme-marketing.example.com");
     marketer = await insertTestConnection(sb, undefined, "marketer@acme-marketing.example.com");
+    // The app's process works its queues from its start (instrumentation.ts, lib/jobs/in-process.ts).
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
     dbm = await import("../db");
     store = await import("./store");
   });
   beforeEach(() => setAdminStatus("active"));
   afterAll(async () => {
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -70,7 +72,7 @@ describe("who acts on a submission", () => {
     const file = path.join(dir, "titles.csv");
     writeFileSync(file, `Email,Job title\n${contact.properties.email},Imported by the marketer\n`);
     const { insertUpload, findUpload } = await import("../uploads/upload-store");
-    const uploadId = await insertUpload(admin.session, { fileName: "titles.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Email", "Job title"], rowCount: 1 });
+    const uploadId = await insertUpload(admin.actor, { fileName: "titles.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Email", "Job title"], rowCount: 1 });
     await setAdminStatus("revoked");
 
     current = marketer.session;
@@ -94,7 +96,7 @@ describe("who acts on a submission", () => {
       operations: [{ rowKey: campaign.id, kind: "update", id: campaign.id, properties: { hs_notes: "draft of the admin" } }],
     });
     const { insertUpload, updateUpload } = await import("../uploads/upload-store");
-    const uploadId = await insertUpload(admin.session, { fileName: "x.csv", kind: "csv", sizeBytes: 1, storedPath: "/nonexistent", sheets: [], sheet: null, headers: [], rowCount: 1 });
+    const uploadId = await insertUpload(admin.actor, { fileName: "x.csv", kind: "csv", sizeBytes: 1, storedPath: "/nonexistent", sheets: [], sheet: null, headers: [], rowCount: 1 });
     await updateUpload(uploadId, { submissionId: draftId });
     await setAdminStatus("revoked");
     current = marketer.session;

@@ -7,7 +7,7 @@ import { limiterFor } from "../batch/shared-rate-limiter";
 import { db, tables } from "../db";
 import { adapterFor } from "../hubspot/adapter-for";
 import { HubSpotHttpClient } from "../hubspot/http-client";
-import type { PauseVerdict } from "../hubspot/retry-policy";
+import type { PauseVerdict } from "../batch/client";
 import { pauseForLimit } from "./limit-pause";
 import { claimLease, keepLease, newLeaseOwner, releaseLease } from "./lease";
 import { finishSubmission, markSaving, recordOutcomes, refOf, setSubmissionState, unfinishedOperations } from "./store";

@@ -4,8 +4,9 @@ import type { RowError, RowOperation, RowOutcome, SavedRecord } from "../batch/t
 import { db, tables } from "../db";
 import { type ResourceRef } from "../resources/ref";
 import { describe, parseStoredRef, resourceName, resourceTitle } from "../resources/registry";
+import type { RevertPlanState } from "../reverts/types";
 import { isStalled } from "./lease";
-import type { StoredRowStatus, SubmissionView } from "./types";
+import type { StoredRowStatus, SubmissionSource, SubmissionView } from "./types";
 
 const INSERT_CHUNK = 500;
 const { submissions, submissionRows } = tables;
@@ -26,12 +27,12 @@ export interface NewSubmission extends NewRows {
   connectionId: string;
   portalId: number;
   resource: ResourceRef;
-  source?: string;
+  source?: SubmissionSource;
   /** "draft": recorded but not started (an upload's dry run, a revert's preview); default running. */
   state?: "draft" | "running";
   /** A revert: the submission it undoes. */
   revertOf?: string;
-  plan?: unknown;
+  plan?: RevertPlanState;
 }
 
 type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0]>[0];
@@ -113,8 +114,7 @@ export async function finishSubmission(submissionId: string, state: "done" | "ca
 export function storedOperation(r: typeof submissionRows.$inferSelect, rowKey = r.rowKey): RowOperation {
   const label = r.label ?? undefined;
   if (r.kind === "create") return { rowKey, kind: "create", properties: r.sent, label };
-  const kind = r.kind === "archive" ? "archive" : "update";
-  return { rowKey, kind, id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label };
+  return { rowKey, kind: r.kind, id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label };
 }
 
 /**
@@ -146,18 +146,23 @@ export function toOutcome(r: typeof submissionRows.$inferSelect): RowOutcome | n
 /** The submission with its counts and the outcomes finished after `afterSeq` (0: all). */
 export async function submissionView(id: string, portalId: number, afterSeq = 0): Promise<SubmissionView | null> {
   const s = await findSubmission(id, portalId);
-  if (!s) return null;
+  return s ? submissionViewOf(s, afterSeq) : null;
+}
+
+/** submissionView of a submission already read. */
+export async function submissionViewOf(s: typeof submissions.$inferSelect, afterSeq = 0): Promise<SubmissionView> {
+  const id = s.id;
   const database = await db();
   const countRows = await database.select({ status: submissionRows.status, n: sql<number>`count(*)::int` })
     .from(submissionRows).where(eq(submissionRows.submissionId, id)).groupBy(submissionRows.status);
   const counts: Record<StoredRowStatus, number> = { pending: 0, saving: 0, saved: 0, failed: 0, conflict: 0, skipped: 0 };
-  for (const c of countRows) counts[c.status as StoredRowStatus] = Number(c.n);
+  for (const c of countRows) counts[c.status] = Number(c.n);
   const finished = await database.select().from(submissionRows)
     .where(and(eq(submissionRows.submissionId, id), gt(submissionRows.finishSeq, afterSeq)))
     .orderBy(submissionRows.finishSeq);
   const outcomes = finished.map(toOutcome).filter((o): o is RowOutcome => o !== null);
   return {
-    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state as SubmissionView["state"], pausedReason: s.pausedReason, stalled: isStalled(s), source: s.source,
+    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state, pausedReason: s.pausedReason, stalled: isStalled(s), source: s.source,
     createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
     counts, outcomes, cursor: finished.at(-1)?.finishSeq ?? afterSeq,
   };
@@ -179,7 +184,7 @@ export async function countsBySubmission(ids: string[]) {
   return map;
 }
 
-export async function submissionRowsPage(id: string, opts: { status?: string; category?: string; offset: number; limit: number }) {
+export async function submissionRowsPage(id: string, opts: { status?: StoredRowStatus; category?: string; offset: number; limit: number }) {
   const where = and(
     eq(submissionRows.submissionId, id),
     opts.status ? eq(submissionRows.status, opts.status) : undefined,
@@ -197,7 +202,7 @@ export async function failureCategories(id: string) {
 }
 
 /** Every row of a submission (optionally one outcome), in file order for uploads, for the results file. */
-export async function submissionResultRows(id: string, status?: string) {
+export async function submissionResultRows(id: string, status?: StoredRowStatus) {
   const where = status ? and(eq(submissionRows.submissionId, id), eq(submissionRows.status, status)) : eq(submissionRows.submissionId, id);
   return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.sourceRow, submissionRows.rowKey);
 }
@@ -223,7 +228,7 @@ export async function setSubmissionState(id: string, state: "running" | "paused"
  * same properties, with the original rows' baselines kept so history and revert still know the
  * values before. Answers its id, or null when nothing failed.
  */
-export async function insertRetryOfFailed(submissionId: string, as: { user: { id: string }; connection: { id: string; portalId: number } }): Promise<string | null> {
+export async function insertRetryOfFailed(submissionId: string, as: { userId: string; connection: { id: string; portalId: number } }): Promise<string | null> {
   const portalId = as.connection.portalId;
   const s = await findSubmission(submissionId, portalId);
   if (!s) return null;
@@ -233,7 +238,7 @@ export async function insertRetryOfFailed(submissionId: string, as: { user: { id
   const operations = failed.map((r) => storedOperation(r));
   return insertSubmission({
     // The retrying user's grant, not the original's: every write is the starter's own.
-    userId: as.user.id, connectionId: as.connection.id, portalId, resource: refOf(s), source: "retry", operations,
+    userId: as.userId, connectionId: as.connection.id, portalId, resource: refOf(s), source: "retry", operations,
     sources: failed.some((r) => r.source) ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] })) : undefined,
   });
 }

@@ -5,7 +5,7 @@
 import { randomInt } from "node:crypto";
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 

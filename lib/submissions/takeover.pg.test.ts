@@ -49,8 +49,8 @@ describe("takeover of a killed worker's submission on PostgreSQL", () => {
   it("records answered batches at once, shows the job stalled, and another process finishes it without re-sending", async () => {
     const store = await import("./store");
     const { SUBMISSION_QUEUE } = await import("./start");
-    const { createJobQueue } = await import("../jobs/queue");
-    const { insertTestConnection } = await import("./testing/connection");
+    const { createJobQueue } = await import("../queue/queue");
+    const { insertTestConnection } = await import("../../tests/support/test-connection");
     const { user, connection, portalId } = await insertTestConnection(sb);
     const all = await campaigns();
     const ops: RowOperation[] = all.map((c, i) => ({ rowKey: c.id, kind: "update", id: c.id, properties: { hs_notes: `killed ${i}` } }));

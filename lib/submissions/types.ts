@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RowOutcome, RowStatus } from "../batch/types";
 import { ResourceRefSchema } from "../resources/ref";
+import type { StoredRowStatus, SubmissionSource, SubmissionState } from "../db/values";
 
 /**
  * What the grid sends when the user submits: only changed properties per row. The same schema
@@ -41,11 +42,11 @@ export const SubmitEditsInputSchema = z.object({
 });
 export type SubmitEditsInput = z.infer<typeof SubmitEditsInputSchema>;
 
-/** A stored row's status: the engine's, or "skipped" (a revert's row that is not sent; its error says why). */
-export type StoredRowStatus = RowStatus | "skipped";
+export type { StoredRowStatus, SubmissionSource, SubmissionState } from "../db/values";
 
-/** paused: waits for the user (or a reconnect); cancelled: stopped for good, unsent rows stay pending. */
-export type SubmissionState = "draft" | "running" | "paused" | "cancelled" | "done";
+// The stored statuses (lib/db/values.ts) must hold every status the engine gives a row.
+const _engineStatusesStored: readonly StoredRowStatus[] = [] as readonly RowStatus[];
+void _engineStatusesStored;
 
 /** A submission as the grid and the history page see it (small and serialisable). */
 export interface SubmissionView {
@@ -57,8 +58,7 @@ export interface SubmissionView {
   pausedReason: string | null;
   /** Running, but its worker stopped beating (lease.ts): shown as "Stalled" until another process takes it over. */
   stalled: boolean;
-  /** grid | upload | retry | revert */
-  source: string;
+  source: SubmissionSource;
   createdAt: string;
   finishedAt: string | null;
   counts: Record<StoredRowStatus, number>;

@@ -6,13 +6,13 @@ import { ExpectedActionError } from "../actions/result";
 import { ResourceRefSchema } from "../resources/ref";
 import { startDraftAs } from "../submissions/control";
 import { startSubmission } from "../submissions/start";
-import { jobQueue } from "../jobs/queue";
-import { ensureInProcessWorkers } from "../submissions/start";
-import { DRY_RUN_QUEUE, type DryRunJob } from "./dry-run-job";
-import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema, type DryRunState } from "./service";
+import { sendJob } from "../queue/contract";
+import { DryRunJob } from "./dry-run-contract";
+import { assertNotRun, checkUpload, chooseSheet, invalidRowsForGrid, suggestMapping, UploadModeSchema, UploadSettingsSchema } from "./service";
 import { saveTemplate } from "./templates";
 import { gridPathFor, resourceName } from "../resources/registry";
 import { findUpload, updateUpload } from "./upload-store";
+import { actorOf } from "../auth/actor";
 
 const UploadIdSchema = z.string().uuid();
 
@@ -24,11 +24,11 @@ async function uploadOf(id: string, portalId: number) {
 
 /** The target's properties and the automatic mapping of the file's columns onto them. */
 export const suggestUploadMapping = authedAction(z.object({ id: UploadIdSchema, target: ResourceRefSchema, mode: UploadModeSchema.optional() }), async ({ id, target, mode }, session) =>
-  suggestMapping(session, await uploadOf(id, session.connection.portalId), target, mode));
+  suggestMapping(actorOf(session), await uploadOf(id, session.connection.portalId), target, mode));
 
 /** Checks every row; answers the counts and the first errors (not every invalid row number). */
 export const checkUploadRows = authedAction(z.object({ id: UploadIdSchema, settings: UploadSettingsSchema }), async ({ id, settings }, session) => {
-  const { invalidRows: _rows, ...summary } = await checkUpload(session, await uploadOf(id, session.connection.portalId), settings);
+  const { invalidRows: _rows, ...summary } = await checkUpload(actorOf(session), await uploadOf(id, session.connection.portalId), settings);
   return summary;
 });
 
@@ -40,14 +40,13 @@ export const dryRunUploadRows = authedAction(z.object({ id: UploadIdSchema, sett
   const upload = await uploadOf(id, session.connection.portalId);
   await assertNotRun(upload);
   await updateUpload(id, { dryRun: { state: "running", read: 0, total: upload.rowCount } });
-  await ensureInProcessWorkers();
-  await (await jobQueue()).send<DryRunJob>(DRY_RUN_QUEUE, { uploadId: id, settings, connectionId: session.connection.id }, { singletonKey: id });
+  await sendJob(DryRunJob, { uploadId: id, settings, connectionId: session.connection.id }, { singletonKey: id });
   return { state: "running" as const };
 });
 
 /** The dry run's state: running (with how many records were read), done (the summary) or failed. */
 export const uploadDryRunState = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) =>
-  (await uploadOf(id, session.connection.portalId)).dryRun as DryRunState | null);
+  (await uploadOf(id, session.connection.portalId)).dryRun);
 
 /**
  * Starts the upload's dry-run submission as a background job, as the user who clicks "Run" (their
@@ -56,7 +55,7 @@ export const uploadDryRunState = authedAction(z.object({ id: UploadIdSchema }), 
 export const runUpload = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) => {
   const upload = await uploadOf(id, session.connection.portalId);
   if (!upload.submissionId) throw new ExpectedActionError("invalid_input", "Run the dry run first: it decides which rows are sent.");
-  if (!(await startDraftAs(session, upload.submissionId))) return { submissionId: upload.submissionId };
+  if (!(await startDraftAs(actorOf(session), upload.submissionId))) return { submissionId: upload.submissionId };
   await startSubmission(upload.submissionId);
   return { submissionId: upload.submissionId };
 });
@@ -77,8 +76,8 @@ export const saveMappingTemplate = authedAction(z.object({ id: UploadIdSchema, n
 /** The upload's invalid rows as the grid takes them back, to fix there instead of skipping them. */
 export const invalidUploadRowsForGrid = authedAction(z.object({ id: UploadIdSchema }), async ({ id }, session) => {
   const upload = await uploadOf(id, session.connection.portalId);
-  const settings = UploadSettingsSchema.safeParse({ target: upload.target, mode: upload.mode, mapping: upload.mapping, options: upload.options, keyColumn: (upload.options as { keyColumn?: string } | null)?.keyColumn });
+  const settings = UploadSettingsSchema.safeParse({ target: upload.target, mode: upload.mode, mapping: upload.mapping, options: upload.options, keyColumn: upload.keyColumn ?? undefined });
   if (!settings.success) throw new ExpectedActionError("invalid_input", "Check the rows first: the settings of this upload are not complete.");
-  const { rows, skipped } = await invalidRowsForGrid(session, upload, settings.data);
+  const { rows, skipped } = await invalidRowsForGrid(actorOf(session), upload, settings.data);
   return { resourceKey: resourceName(settings.data.target), path: gridPathFor(settings.data.target), rows, skipped };
 });

@@ -1,10 +1,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { toActionError } from "../actions/errors";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import { db, tables } from "../db";
-import type { Job } from "../jobs/queue";
-import { dryRunUpload, UploadSettingsSchema, type UploadSettings } from "./service";
+import type { Job } from "../queue/queue";
+import type { z } from "zod";
+import { DryRunJob } from "./dry-run-contract";
+import { dryRunUpload } from "./service";
 import { updateUpload } from "./upload-store";
 
 /**
@@ -13,38 +15,30 @@ import { updateUpload } from "./upload-store";
  * upload ({ state: "running", read, total } → the summary with state "done", or "failed" with the
  * message), which the page polls.
  */
-export const DRY_RUN_QUEUE = "upload-dry-run";
-
-export interface DryRunJob {
-  uploadId: string;
-  settings: UploadSettings;
-  /** The connection of the user who started the dry run: it reads on their grant and the draft is theirs. */
-  connectionId?: string;
-}
+type DryRunJobData = z.output<typeof DryRunJob.payload>;
 
 /**
- * The user who started the dry run and their connection, as the services expect a session (jobs
- * queued before `connectionId` existed: the upload's own). Never the uploader's grant for someone else.
+ * The user who started the dry run and their connection (jobs queued before `connectionId` existed:
+ * the upload's own). Never the uploader's grant for someone else.
  */
-async function sessionOf(uploadId: string, connectionId?: string) {
+async function actorFor(uploadId: string, connectionId?: string) {
   const database = await db();
-  const [row] = await database.select({ upload: tables.uploads, user: tables.users, connection: tables.connections })
+  const [row] = await database.select({ upload: tables.uploads, connection: tables.connections })
     .from(tables.uploads)
     .innerJoin(tables.connections, and(eq(tables.connections.id, connectionId ?? tables.uploads.connectionId), eq(tables.connections.portalId, tables.uploads.portalId)))
-    .innerJoin(tables.users, eq(tables.users.id, tables.connections.userId))
     .where(eq(tables.uploads.id, uploadId));
   if (!row) return undefined;
-  const session: Session = { id: `job:${uploadId}`, user: { id: row.user.id, email: row.user.email, hubspotUserId: row.user.hubspotUserId }, connection: row.connection };
-  return { upload: row.upload, session };
+  const actor: Actor = { userId: row.connection.userId, connection: row.connection };
+  return { upload: row.upload, actor };
 }
 
-export async function dryRunJob(job: Job<DryRunJob>) {
-  const found = await sessionOf(job.data.uploadId, job.data.connectionId);
+/** The dry run's handler; its payload was checked against `DryRunJob` (dry-run-contract.ts) before. */
+export async function dryRunJob(job: Job<DryRunJobData>) {
+  const found = await actorFor(job.data.uploadId, job.data.connectionId);
   if (!found) return { skipped: true };
-  const settings = UploadSettingsSchema.parse(job.data.settings);
   let last = 0;
   try {
-    await dryRunUpload(found.session, found.upload, settings, (read, total) => {
+    await dryRunUpload(found.actor, found.upload, job.data.settings, (read, total) => {
       // A progress write per second at most: the page shows "read 4,200 of 20,000".
       if (Date.now() - last < 1_000) return;
       last = Date.now();

@@ -4,9 +4,10 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import type { Session } from "../auth/session";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+import { actorOf } from "../auth/actor";
 
 const dataDir = prepareEnv();
 const body = (text: string) => new Response(text).body!;
@@ -18,7 +19,7 @@ describe("receiveUpload", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 2, contacts: 2 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
-    ({ session } = await (await import("../submissions/testing/connection")).insertTestConnection(sb));
+    ({ session } = await (await import("../../tests/support/test-connection")).insertTestConnection(sb));
   });
 
   afterAll(async () => {
@@ -30,7 +31,7 @@ describe("receiveUpload", () => {
     const { receiveUpload } = await import("./receive-upload");
     const { findUpload } = await import("./upload-store");
     const errors = vi.spyOn(console, "error");
-    const answer = await receiveUpload(session, body("Email,Name\nann@example.com,Ann\n"), encodeURIComponent("con\r\ntacts\u0000\u202e.csv"));
+    const answer = await receiveUpload(actorOf(session), body("Email,Name\nann@example.com,Ann\n"), encodeURIComponent("con\r\ntacts\u0000\u202e.csv"));
     expect(answer.status).toBe(200);
     const upload = await findUpload((answer.body as { id: string }).id, session.connection.portalId);
     expect(upload).toMatchObject({ fileName: "contacts.csv", rowCount: 1, headers: ["Email", "Name"] });
@@ -47,7 +48,7 @@ describe("receiveUpload", () => {
     book.addWorksheet("Template").addRow(["Email", "Name"]);
     book.addWorksheet("Contacts").addRows([["Email", "Name"], ["ann@example.com", "Ann"]]);
     book.addWorksheet("Leads").addRows([["Lead email"], ["bo@example.com"], ["cy@example.com"]]);
-    const answer = await receiveUpload(session, new Response(Buffer.from(await book.xlsx.writeBuffer())).body, "book.xlsx");
+    const answer = await receiveUpload(actorOf(session), new Response(Buffer.from(await book.xlsx.writeBuffer())).body, "book.xlsx");
     expect(answer.status).toBe(200);
     const id = (answer.body as { id: string }).id;
     const upload = (await findUpload(id, session.connection.portalId))!;
@@ -65,9 +66,9 @@ describe("receiveUpload", () => {
     const { receiveUpload } = await import("./receive-upload");
     const { listUploads } = await import("./upload-store");
     const before = (await listUploads(session.connection.portalId)).map((u) => u.id);
-    expect(await receiveUpload(session, body("Name\nAnn\n"), encodeURIComponent("\r\n\u0000"))).toMatchObject({ status: 400, body: { code: "invalid_input" } });
+    expect(await receiveUpload(actorOf(session), body("Name\nAnn\n"), encodeURIComponent("\r\n\u0000"))).toMatchObject({ status: 400, body: { code: "invalid_input" } });
     const wide = `${Array.from({ length: 1_001 }, (_, i) => `c${i}`).join(",")}\n1\n`;
-    const answer = await receiveUpload(session, body(wide), "wide.csv");
+    const answer = await receiveUpload(actorOf(session), body(wide), "wide.csv");
     expect(answer).toMatchObject({ status: 413, body: { code: "too_large" } });
     expect((answer.body as { message: string }).message).toMatch(/more than 1,000 columns/);
     expect((await listUploads(session.connection.portalId)).map((u) => u.id)).toEqual(before);

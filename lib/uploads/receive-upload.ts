@@ -1,6 +1,6 @@
 import "server-only";
 import { rm } from "node:fs/promises";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import { logError } from "../log/log-error";
 import { cleanFileName } from "./file-name";
 import { openUploadInWorker } from "./parse/parse-pool";
@@ -17,7 +17,7 @@ const STATUS: Partial<Record<UploadParseError["code"], number>> = { too_large: 4
  * then read once in a parse worker (type, encoding, limits, header row, row count). A file that
  * cannot be read is deleted and the answer says why; the user's earlier uploads are untouched.
  */
-export async function receiveUpload(session: Session, body: ReadableStream<Uint8Array> | null, rawName: string | null): Promise<ReceiveAnswer> {
+export async function receiveUpload(actor: Actor, body: ReadableStream<Uint8Array> | null, rawName: string | null): Promise<ReceiveAnswer> {
   let fileName = "";
   try {
     fileName = cleanFileName(decodeURIComponent(rawName ?? ""));
@@ -30,7 +30,7 @@ export async function receiveUpload(session: Session, body: ReadableStream<Uint8
   try {
     stored = await storeUploadBody(body, fileName);
     const opened = await openUploadInWorker(stored.path, { fileName });
-    const id = await insertUpload(session, {
+    const id = await insertUpload(actor, {
       fileName, kind: opened.kind, sizeBytes: stored.size, storedPath: stored.path,
       sheets: opened.sheets, sheet: opened.sheet ?? null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter,
     });

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import { limiterFor } from "../batch/shared-rate-limiter";
 import { adapterFor } from "../hubspot/adapter-for";
-import { clientForConnection } from "../hubspot/client-for-connection";
+import { clientForConnection } from "../auth/client-for-connection";
 import { ResourceRefSchema, type ResourceRef } from "../resources/ref";
 import { describe, resourceName } from "../resources/registry";
 import { ExpectedActionError } from "../actions/result";
@@ -17,14 +17,16 @@ import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
 import { planUpload, uploadRef, type CreateSample, type DiffLine, type ExistingRow, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
-import { cellConverter } from "./mapping/convert";
+import { cellConverter } from "@/lib/properties/convert";
 import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/date-orders";
+import { UPLOAD_MODES } from "../db/values";
 import { RECORD_ID_KEY, UploadParseError, type TargetColumn } from "./types";
 import { templatesFor } from "./templates";
 import type { UploadRow } from "./upload-store";
+import type { DryRunSummary } from "./dry-run-types";
 import { updateUpload, uploadDelimiter } from "./upload-store";
 
-export const UploadModeSchema = z.enum(["create", "update", "upsert"]);
+export const UploadModeSchema = z.enum(UPLOAD_MODES);
 type UploadMode = z.infer<typeof UploadModeSchema>;
 
 /** What the user chose for an upload: target, mode, key column, mapping, conversions. */
@@ -38,40 +40,18 @@ export const UploadSettingsSchema = z.object({
 });
 export type UploadSettings = z.infer<typeof UploadSettingsSchema>;
 
-export interface DryRunSummary {
-  creates: number;
-  updates: number;
-  unchanged: number;
-  invalid: number;
-  /** The first 100 rows whose record does not exist, and how many there are. */
-  notFound: { row: number; key: string }[];
-  notFoundCount: number;
-  /** The first 100 create rows whose name or unique value HubSpot already has (left out), and how many. */
-  exists?: ExistingRow[];
-  existsCount?: number;
-  /** The first rows to be created, as they will be sent. */
-  createSample?: CreateSample[];
-  sample: DiffLine[];
-  /** The draft submission holding the operations; "Run" starts it. */
-  submissionId: string;
-}
 
 /**
  * The target's columns, the automatic mapping of this file's headers onto them, and the portal's
  * saved templates for the target as applied to these headers (an exact one is used by the page).
  */
-export async function suggestMapping(session: Session, upload: UploadRow, target: ResourceRef, mode?: UploadMode) {
-  const columns = await targetColumns(target, session);
+export async function suggestMapping(actor: Actor, upload: UploadRow, target: ResourceRef, mode?: UploadMode) {
+  const columns = await targetColumns(target, actor);
   const matches = matchColumns(upload.headers, columns, mode);
-  const templates = await templatesFor(session.connection.portalId, resourceName(target), upload.headers, columns);
+  const templates = await templatesFor(actor.connection.portalId, resourceName(target), upload.headers, columns);
   return { columns, matches, mapping: mappingFromMatches(matches), templates };
 }
 
-/** What the upload stores of its dry run while it runs as a job, and after. */
-export type DryRunState =
-  | { state: "running"; read: number; total: number }
-  | ({ state: "done" } & DryRunSummary)
-  | { state: "failed"; code: string; message: string };
 
 /** An upload that ran keeps its submission: checking or dry-running it again would lose that link. */
 export async function assertNotRun(upload: UploadRow) {
@@ -103,14 +83,14 @@ async function dateOrdersOf(upload: UploadRow, settings: UploadSettings, columns
 }
 
 /** Converts and checks every row of the file with the chosen settings; stores settings and summary. */
-export async function checkUpload(session: Session, upload: UploadRow, settings: UploadSettings, onRow?: (r: RowResult) => void): Promise<ValidationSummary> {
-  const columns = await targetColumns(settings.target, session);
+export async function checkUpload(actor: Actor, upload: UploadRow, settings: UploadSettings, onRow?: (r: RowResult) => void): Promise<ValidationSummary> {
+  const columns = await targetColumns(settings.target, actor);
   await assertNotRun(upload);
   const dateOrders = await dateOrdersOf(upload, settings, columns);
   const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow, dateOrders });
   // New settings make an earlier dry run stale: "Run" must never start one made with other settings.
   if (upload.submissionId) await deleteDraft(upload.submissionId);
-  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, mapping: settings.mapping, options: { ...settings.options, keyColumn: settings.keyColumn, delimiter: uploadDelimiter(upload.options) }, validation: summary, dryRun: null, submissionId: null });
+  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, keyColumn: settings.keyColumn ?? null, mapping: settings.mapping, options: { ...settings.options, delimiter: uploadDelimiter(upload.options) }, validation: summary, dryRun: null, submissionId: null });
   return summary;
 }
 
@@ -118,13 +98,13 @@ export async function checkUpload(session: Session, upload: UploadRow, settings:
  * The dry run: validates again (the file is the truth, not an earlier check), reads what HubSpot
  * holds for the valid rows, and records a draft submission of exactly what would be sent.
  */
-export async function dryRunUpload(session: Session, upload: UploadRow, settings: UploadSettings, onRead?: (done: number, total: number) => void): Promise<DryRunSummary> {
+export async function dryRunUpload(actor: Actor, upload: UploadRow, settings: UploadSettings, onRead?: (done: number, total: number) => void): Promise<DryRunSummary> {
   await assertNotRun(upload);
   const valid: ValidRow[] = [];
   // Cells are kept only for valid rows (the results file shows them next to each row's fate).
   const cellsByRow = new Map<number, string[]>();
   let rowNo = 0;
-  const columns = await targetColumns(settings.target, session);
+  const columns = await targetColumns(settings.target, actor);
   const dateOrders = await dateOrdersOf(upload, settings, columns);
   const summary = await validateRows(
     (async function* () {
@@ -140,14 +120,14 @@ export async function dryRunUpload(session: Session, upload: UploadRow, settings
 
   const ref = uploadRef(settings.target, settings.mode, settings.keyColumn);
   const adapter = adapterFor(ref);
-  const http = limited(clientForConnection(session.connection), limiterFor(session.connection.portalId));
+  const http = limited(clientForConnection(actor.connection), limiterFor(actor.connection.portalId));
   const nameKey = describe(settings.target).nameKey ?? settings.keyColumn;
   const plan = await planUpload({
     adapter, http, mode: settings.mode, rows: valid, onRead: onRead && ((done) => onRead(done, valid.length)),
     nameOf: (r) => (nameKey && r.properties[nameKey]) || r.key || `Row ${r.row}`,
   });
   const submissionId = await insertSubmission({
-    userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
+    userId: actor.userId, connectionId: actor.connection.id, portalId: actor.connection.portalId,
     resource: ref, source: "upload", state: "draft", operations: plan.operations, sources: plan.sources,
   });
   const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), notFoundCount: plan.notFound.length, exists: plan.exists.slice(0, 100), existsCount: plan.exists.length, createSample: plan.createSample, sample: plan.sample, submissionId };
@@ -197,8 +177,8 @@ export interface InvalidRowForGrid {
  * text as written, so the grid shows each problem on its cell. Rows addressed by a unique value
  * (email) or upserts cannot be placed (counted in `skipped`).
  */
-export async function invalidRowsForGrid(session: Session, upload: UploadRow, settings: UploadSettings) {
-  const columns = await targetColumns(settings.target, session);
+export async function invalidRowsForGrid(actor: Actor, upload: UploadRow, settings: UploadSettings) {
+  const columns = await targetColumns(settings.target, actor);
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const mapped = upload.headers.flatMap((h, i) => {
     const col = byKey.get(settings.mapping[h] ?? "");
@@ -241,3 +221,5 @@ export async function invalidRowsForGrid(session: Session, upload: UploadRow, se
 
 /** More than this many invalid rows are better fixed in the file than one by one in the grid. */
 const MAX_INVALID_FOR_GRID = 2_000;
+
+export type { DryRunState, DryRunSummary } from "./dry-run-types";

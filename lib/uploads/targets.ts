@@ -1,5 +1,6 @@
 import "server-only";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
+import { clientForConnection } from "../auth/client-for-connection";
 import { resourceProperties } from "../hubspot/resources";
 import type { ResourceRef } from "../resources/ref";
 import { describe } from "../resources/registry";
@@ -13,9 +14,9 @@ export { RECORD_ID_KEY };
  * checked by the same rules as an edit; headers people write instead of a name or label are the
  * descriptor's synonyms.
  */
-export async function targetColumns(ref: ResourceRef, session: Session): Promise<TargetColumn[]> {
+export async function targetColumns(ref: ResourceRef, actor: Actor): Promise<TargetColumn[]> {
   const { idLabel, synonyms } = describe(ref);
-  const properties = await resourceProperties(ref, session.connection);
+  const properties = await resourceProperties(ref, clientForConnection(actor.connection));
   return [
     { key: RECORD_ID_KEY, label: idLabel, type: "text" },
     ...properties.filter((p) => !p.notMappable).map(({ notMappable: _, ...p }): TargetColumn => (synonyms[p.key] ? { ...p, synonyms: synonyms[p.key] } : p)),

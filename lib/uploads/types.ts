@@ -1,3 +1,5 @@
+import type { PropertyDef, PropertyType } from "@/lib/properties/types";
+
 /**
  * Shared shapes of the upload pipeline (issue 5): a file is parsed into string cells (parse/),
  * its columns are mapped to a resource's properties and its values converted (mapping/), and the
@@ -13,7 +15,7 @@ export const RECORD_ID_KEY = "__id";
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export const MAX_UPLOAD_ROWS = 100_000;
 
-export type UploadKind = "csv" | "xlsx";
+export type { UploadKind } from "../db/values";
 
 /** Why a file cannot be read; `message` is for the user and says what to do. Nothing is imported then. */
 export type UploadErrorCode = "wrong_type" | "encoding" | "empty" | "too_large" | "too_many_rows" | "no_header" | "corrupt" | "busy";
@@ -33,21 +35,12 @@ export class UploadParseError extends Error {
 }
 
 /**
- * A property a file column can be mapped to, as the mapping and conversion step sees it. Built
- * from a resource's columns (campaign properties, event fields, CRM property definitions).
+ * A property a file column can be mapped to, as the mapping and conversion step sees it: the shared
+ * property shape (lib/properties/types.ts) plus the headers that also mean it.
  */
-export type TargetColumnType = "text" | "longText" | "number" | "currency" | "date" | "datetime" | "enum" | "multi" | "bool";
+export type TargetColumnType = PropertyType;
 
-export interface TargetColumn {
-  key: string;
-  label: string;
-  type: TargetColumnType;
-  /** Internal value and label of each option (enum, multi, currency codes). */
-  options?: readonly { value: string; label: string }[];
-  /** Shown for reference, never written. */
-  readOnly?: boolean;
-  /** A create needs it (a campaign's name). */
-  requiredOnCreate?: boolean;
+export interface TargetColumn extends PropertyDef {
   /** Other headers that mean this property ("Campaign name", "Start"): matched like its label, after it. */
   synonyms?: readonly string[];
 }

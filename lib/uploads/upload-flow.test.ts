@@ -7,9 +7,10 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareEnv } from "../auth/access-token.suite";
+import { prepareEnv } from "../../tests/support/access-token.suite";
 import type { Session } from "../auth/session";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+import { actorOf } from "../auth/actor";
 
 const dataDir = prepareEnv();
 type Stored = { id: string; properties: Record<string, string | null> };
@@ -22,11 +23,11 @@ describe("upload flow", () => {
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 10, contacts: 60 } });
     process.env.HUBSPOT_SANDBOX_URL = sb.url;
-    ({ session } = await (await import("../submissions/testing/connection")).insertTestConnection(sb));
+    ({ session } = await (await import("../../tests/support/test-connection")).insertTestConnection(sb));
   });
 
   afterAll(async () => {
-    const { stopJobQueue } = await import("../jobs/queue");
+    const { stopJobQueue } = await import("../queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -51,19 +52,19 @@ describe("upload flow", () => {
     const { insertUpload, findUpload } = await import("./upload-store");
     const service = await import("./service");
     const opened = await openUpload(file, { fileName: "contacts.csv" });
-    const id = await insertUpload(session, { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: opened.sheets, sheet: null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter });
+    const id = await insertUpload(actorOf(session), { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: opened.sheets, sheet: null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter });
     const upload = (await findUpload(id, session.connection.portalId))!;
 
     const target = { type: "crm" as const, objectType: "contacts" };
-    const suggested = await service.suggestMapping(session, upload, target);
+    const suggested = await service.suggestMapping(actorOf(session), upload, target);
     expect(suggested.mapping).toEqual({ "E-mail": "email", "Job title": "jobtitle", "Lifecycle stage": "lifecyclestage" });
     const settings = { target, mode: "update" as const, keyColumn: "email", mapping: suggested.mapping, options: { dateFormat: "auto" as const, timeZone: "Europe/Berlin", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const } };
 
-    const check = await service.checkUpload(session, upload, settings);
+    const check = await service.checkUpload(actorOf(session), upload, settings);
     expect(check).toMatchObject({ total: 7, valid: 6, invalid: 1, mappingErrors: [] });
     expect(check.firstErrors[0]).toMatchObject({ row: 6, header: "Lifecycle stage", value: "not-a-stage" });
 
-    const dry = await service.dryRunUpload(session, upload, settings);
+    const dry = await service.dryRunUpload(actorOf(session), upload, settings);
     expect(dry).toMatchObject({ updates: 4, creates: 0, unchanged: 1, invalid: 1 });
     expect(dry.notFound.map((n) => n.key)).toEqual(["nobody@nowhere.example"]);
     expect(dry.sample).toContainEqual(expect.objectContaining({ property: "jobtitle", after: "Uploaded title 0" }));
@@ -103,15 +104,15 @@ describe("upload flow", () => {
       const file = path.join(dataDir, "uploads", name);
       writeFileSync(file, text);
       const opened = await openUpload(file, { fileName: name });
-      const id = await insertUpload(session, { fileName: name, kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter });
+      const id = await insertUpload(actorOf(session), { fileName: name, kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter });
       return (await findUpload(id, session.connection.portalId))!;
     };
     const options = { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "," as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const };
     const settings = { target: { type: "campaigns" as const }, mode: "create" as const, keyColumn: "hs_name", mapping: { Name: "hs_name", Audience: "hs_audience", Notes: "hs_notes" }, options };
 
     const first = await upload("semi.csv", "Name;Audience;Notes\r\nSemi launch A;+1 audience;a, b\r\nSemi launch B;=1+2;c\r\n");
-    await service.checkUpload(session, first, settings);
-    const dry = await service.dryRunUpload(session, (await findUpload(first.id, session.connection.portalId))!, settings);
+    await service.checkUpload(actorOf(session), first, settings);
+    const dry = await service.dryRunUpload(actorOf(session), (await findUpload(first.id, session.connection.portalId))!, settings);
     await store.setSubmissionState(dry.submissionId, "running");
     expect(await runner.runSubmission(dry.submissionId)).toBe("done");
 
@@ -123,7 +124,7 @@ describe("upload flow", () => {
 
     // The results file, renamed rows and all, uploaded again as a create: the values are as first written.
     const again = await upload("semi-results.csv", `\uFEFF${lines.join("\r\n").replaceAll("Semi launch", "Semi relaunch")}`);
-    const dry2 = await service.dryRunUpload(session, again, settings);
+    const dry2 = await service.dryRunUpload(actorOf(session), again, settings);
     expect((await store.submissionResultRows(dry2.submissionId)).map((r) => r.sent)).toEqual([
       { hs_name: "Semi relaunch A", hs_audience: "+1 audience", hs_notes: "a, b" },
       { hs_name: "Semi relaunch B", hs_audience: "=1+2", hs_notes: "c" },
@@ -136,7 +137,7 @@ describe("upload flow", () => {
     const upload = async (name: string, headers: string[], lines: string[]) => {
       const file = path.join(dataDir, "uploads", name);
       writeFileSync(file, `${[headers.join(","), ...lines].join("\n")}\n`);
-      const id = await insertUpload(session, { fileName: name, kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers, rowCount: lines.length });
+      const id = await insertUpload(actorOf(session), { fileName: name, kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers, rowCount: lines.length });
       return (await findUpload(id, session.connection.portalId))!;
     };
     const options = { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const };
@@ -146,10 +147,10 @@ describe("upload flow", () => {
     const file = await upload("create.csv", ["Campaign name", "Start", "Audience"], [
       `${taken[0]!.toUpperCase()},6/3/2027,Existing`, "Brand new one,6/3/2027,New", `${taken[1]},11/26/2027,Existing too`, "Second new one,11/26/2027,",
     ]);
-    const suggested = await service.suggestMapping(session, file, { type: "campaigns" }, "create");
+    const suggested = await service.suggestMapping(actorOf(session), file, { type: "campaigns" }, "create");
     expect(suggested.mapping).toEqual({ "Campaign name": "hs_name", Start: "hs_start_date", Audience: "hs_audience" });
     await fetch(`${sb.url}/__sandbox/requests`, { method: "DELETE" });
-    const dry = await service.dryRunUpload(session, file, { target: { type: "campaigns" }, mode: "create", keyColumn: "hs_name", mapping: suggested.mapping, options });
+    const dry = await service.dryRunUpload(actorOf(session), file, { target: { type: "campaigns" }, mode: "create", keyColumn: "hs_name", mapping: suggested.mapping, options });
     expect(dry).toMatchObject({ creates: 2, existsCount: 2, invalid: 0 });
     expect(dry.exists).toEqual([
       { row: 1, key: taken[0]!.toUpperCase(), id: campaigns[0]!.id },
@@ -168,7 +169,7 @@ describe("upload flow", () => {
 
     const someone = (await contacts())[20]!;
     const people = await upload("people.csv", ["Email", "First name"], [`${someone.properties.email!.toUpperCase()},Known`, "brand.new@example.com,New"]);
-    const dry2 = await service.dryRunUpload(session, people, { target: { type: "crm", objectType: "contacts" }, mode: "create", keyColumn: "email", mapping: { Email: "email", "First name": "firstname" }, options });
+    const dry2 = await service.dryRunUpload(actorOf(session), people, { target: { type: "crm", objectType: "contacts" }, mode: "create", keyColumn: "email", mapping: { Email: "email", "First name": "firstname" }, options });
     expect(dry2).toMatchObject({ creates: 1, existsCount: 1, exists: [{ row: 1, id: someone.id }] });
   });
 
@@ -178,7 +179,7 @@ describe("upload flow", () => {
     writeFileSync(file, `Email,Job title\n${c.properties.email},From a job\n`);
     const { insertUpload, findUpload } = await import("./upload-store");
     const { dryRunJob } = await import("./dry-run-job");
-    const id = await insertUpload(session, { fileName: "job.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Email", "Job title"], rowCount: 1 });
+    const id = await insertUpload(actorOf(session), { fileName: "job.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Email", "Job title"], rowCount: 1 });
     const options = { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const };
     const job = (settings: unknown) => ({ id: "j", name: "upload-dry-run", data: { uploadId: id, settings }, retryCount: 0, retryLimit: 0, signal: new AbortController().signal }) as never;
 
@@ -197,8 +198,8 @@ describe("upload flow", () => {
     writeFileSync(file, `Campaign ID,Notes\n${picked.map((c, i) => `${c.id},Imported note ${i}`).join("\n")}\n`);
     const { insertUpload, findUpload } = await import("./upload-store");
     const service = await import("./service");
-    const id = await insertUpload(session, { fileName: "campaigns.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Campaign ID", "Notes"], rowCount: 3 });
-    const dry = await service.dryRunUpload(session, (await findUpload(id, session.connection.portalId))!, {
+    const id = await insertUpload(actorOf(session), { fileName: "campaigns.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Campaign ID", "Notes"], rowCount: 3 });
+    const dry = await service.dryRunUpload(actorOf(session), (await findUpload(id, session.connection.portalId))!, {
       target: { type: "campaigns" }, mode: "update", keyColumn: "__id", mapping: { "Campaign ID": "__id", Notes: "hs_notes" },
       options: { dateFormat: "auto", timeZone: "UTC", decimalSeparator: ".", booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" },
     });
@@ -230,9 +231,9 @@ describe("upload flow", () => {
     writeFileSync(file, `Event ID,Organizer\n${events.slice(0, 40).map((e) => `${e.objectId},Dry run org`).join("\n")}\n`);
     const { insertUpload, findUpload } = await import("./upload-store");
     const service = await import("./service");
-    const id = await insertUpload(session, { fileName: "events.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Event ID", "Organizer"], rowCount: 40 });
+    const id = await insertUpload(actorOf(session), { fileName: "events.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Event ID", "Organizer"], rowCount: 40 });
     await fetch(`${sb.url}/__sandbox/requests`, { method: "DELETE" });
-    const dry = await service.dryRunUpload(session, (await findUpload(id, session.connection.portalId))!, {
+    const dry = await service.dryRunUpload(actorOf(session), (await findUpload(id, session.connection.portalId))!, {
       target: { type: "marketing-events", apiVersion: "2026-03" }, mode: "update", keyColumn: "__id", mapping: { "Event ID": "__id", Organizer: "eventOrganizer" },
       options: { dateFormat: "auto", timeZone: "UTC", decimalSeparator: ".", booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" },
     });

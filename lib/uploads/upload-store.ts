@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import type { Session } from "../auth/session";
+import type { Actor } from "../auth/actor";
 import { db, tables } from "../db";
+import type { UploadKind } from "../db/values";
 import type { CsvDelimiter } from "./parse/csv";
 
 const { uploads } = tables;
@@ -9,7 +10,7 @@ export type UploadRow = typeof uploads.$inferSelect;
 
 export interface NewUpload {
   fileName: string;
-  kind: string;
+  kind: UploadKind;
   sizeBytes: number;
   storedPath: string;
   sheets: string[];
@@ -20,9 +21,9 @@ export interface NewUpload {
   delimiter?: CsvDelimiter;
 }
 
-export async function insertUpload(session: Session, { delimiter, ...u }: NewUpload): Promise<string> {
+export async function insertUpload(actor: Actor, { delimiter, ...u }: NewUpload): Promise<string> {
   const [row] = await (await db()).insert(uploads).values({
-    ...u, options: delimiter ? { delimiter } : null, userId: session.user.id, connectionId: session.connection.id, portalId: session.connection.portalId,
+    ...u, options: delimiter ? { delimiter } : null, userId: actor.userId, connectionId: actor.connection.id, portalId: actor.connection.portalId,
   }).returning({ id: uploads.id });
   return row!.id;
 }

@@ -6,7 +6,7 @@
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareEnv } from "@/lib/auth/access-token.suite";
+import { prepareEnv } from "@/tests/support/access-token.suite";
 import { signInCookieName } from "@/lib/auth/sign-in-nonce";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 
@@ -56,7 +56,7 @@ describe("auth routes", () => {
     session = await import("@/lib/auth/session");
   });
   afterAll(async () => {
-    const { stopJobQueue } = await import("@/lib/jobs/queue");
+    const { stopJobQueue } = await import("@/lib/queue/queue");
     await stopJobQueue({ graceful: false });
     await sb?.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { rejectCrossSite } from "@/lib/auth/request-origin";
 import { getSession } from "@/lib/auth/session";
 import { receiveUpload } from "@/lib/uploads/receive-upload";
+import { actorOf } from "@/lib/auth/actor";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,6 @@ export async function POST(req: Request) {
   if (refused) return refused;
   const session = await getSession();
   if (!session || session.connection.status !== "active") return NextResponse.json({ code: "reauth", message: "Your session has ended. Sign in again, then upload the file again." }, { status: 401 });
-  const answer = await receiveUpload(session, req.body, req.headers.get("x-file-name"));
+  const answer = await receiveUpload(actorOf(session), req.body, req.headers.get("x-file-name"));
   return NextResponse.json(answer.body, { status: answer.status });
 }

@@ -19,6 +19,7 @@ const EDITORS = {
   date: DateEditor,
   datetime: DateTimeEditor,
   enum: EnumEditor,
+  bool: EnumEditor,
   multi: MultiSelectEditor,
 } as const;
 

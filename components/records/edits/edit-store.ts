@@ -1,5 +1,6 @@
 import type { SavedRecord } from "@/lib/batch/types";
-import { loadEdits, saveEdits } from "./persist";
+import { parseEdits, readRawEdits, saveEdits } from "./persist";
+import { rebaseEdits } from "./rebase-edits";
 import { emptyEditState, type EditState } from "./types";
 
 const PERSIST_DELAY_MS = 150;
@@ -16,17 +17,26 @@ const savedInTab = new Map<string, { saved: Map<string, SavedRecord>; created: S
  * The grid's client store: pending edits, added rows and row statuses (persisted), plus the
  * records HubSpot returned on save (in memory: a reload fetches them anyway). One per grid
  * instance; components read it with `useSyncExternalStore`.
+ *
+ * Other tabs write the same entry (their grid, "Fix in the grid"): the store takes their writes
+ * as they happen (`receive`, from the `storage` event) and before each of its own (`flush`), and
+ * writes only when it changed something itself, so a stale tab never overwrites newer edits.
  */
 export class EditStore {
   private state: EditState;
+  /** The entry as this tab last read or wrote it, and the state it holds: what both tabs agree on. */
+  private raw: string | null;
+  private base: EditState;
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private dirty = false;
   /** HubSpot's latest version of rows saved (or kept-theirs) in this tab, by id; created ones in order. */
   saved: Map<string, SavedRecord>;
   created: SavedRecord[];
 
   constructor(readonly storageKey: string) {
-    this.state = loadEdits(storageKey);
+    this.raw = readRawEdits(storageKey);
+    this.state = this.base = parseEdits(this.raw);
     const kept = savedInTab.get(storageKey);
     this.saved = kept?.saved ?? new Map();
     this.created = kept?.created ?? [];
@@ -43,7 +53,32 @@ export class EditStore {
     const next = fn(this.state);
     if (next === this.state) return;
     this.state = next;
+    this.dirty = true;
     this.schedulePersist();
+    this.notify();
+  }
+
+  /** The entry as another tab left it: taken as is, with this tab's unwritten changes kept on top. */
+  receive(raw: string | null) {
+    if (raw === this.raw) return;
+    const theirs = parseEdits(raw);
+    this.state = this.dirty ? rebaseEdits(this.base, this.state, theirs) : theirs;
+    this.raw = raw;
+    this.base = theirs;
+    this.notify();
+  }
+
+  /** Follows other tabs' writes to this entry while the grid is open; returns the unsubscribe. */
+  listenToOtherTabs() {
+    const onStorage = (e: StorageEvent) => {
+      // key null: localStorage.clear() (signing out elsewhere clears nothing today, but be exact).
+      if (e.key === this.storageKey || e.key === null) this.receive(readRawEdits(this.storageKey));
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }
+
+  private notify() {
     for (const l of this.listeners) l();
   }
 
@@ -66,6 +101,11 @@ export class EditStore {
   flush = () => {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    saveEdits(this.storageKey, this.state);
+    if (!this.dirty) return;
+    // A write by another tab not yet announced by its storage event is taken in first.
+    this.receive(readRawEdits(this.storageKey));
+    this.raw = saveEdits(this.storageKey, this.state);
+    this.base = this.state;
+    this.dirty = false;
   };
 }

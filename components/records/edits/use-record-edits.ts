@@ -40,7 +40,9 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
     const onHide = () => document.visibilityState === "hidden" && flush();
     window.addEventListener("pagehide", flush);
     document.addEventListener("visibilitychange", onHide);
+    const stopListening = store.listenToOtherTabs();
     return () => {
+      stopListening();
       window.removeEventListener("pagehide", flush);
       document.removeEventListener("visibilitychange", onHide);
       flush();

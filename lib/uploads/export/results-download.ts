@@ -1,4 +1,5 @@
 import "server-only";
+import type { StoredRowStatus } from "../../db/values";
 import { submissionResultRows, uploadFileFor } from "../../submissions/store";
 import { uploadDelimiter } from "../upload-store";
 import { resultsCsv, resultsXlsx } from "./results-file";
@@ -15,7 +16,7 @@ export interface ResultsDownload {
  * separated like the upload it came from (its delimiter is kept in the upload's options); a
  * tab-separated upload gets a .tsv back.
  */
-export async function resultsDownload(submission: { id: string; createdAt: Date }, format: "csv" | "xlsx", status?: string): Promise<ResultsDownload> {
+export async function resultsDownload(submission: { id: string; createdAt: Date }, format: "csv" | "xlsx", status?: StoredRowStatus): Promise<ResultsDownload> {
   const upload = await uploadFileFor(submission.id);
   const { header, body } = resultsTable(await submissionResultRows(submission.id, status), upload?.headers ?? null);
   const delimiter = uploadDelimiter(upload?.options) ?? ",";

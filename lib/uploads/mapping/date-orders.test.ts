@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numericDateOrder } from "./dates";
+import { numericDateOrder } from "@/lib/properties/dates";
 import { detectDateOrders } from "./date-orders";
 import { CAMPAIGN_COLUMNS, options } from "./test-fixtures";
 import { validateRows } from "./validate-rows";

@@ -7,8 +7,9 @@
  * ambiguous cells are flagged and the user chooses the format.
  */
 import type { TargetColumn } from "../types";
-import { numericDateOrder, type DateOrder } from "./dates";
-import { SKIP, type ColumnMapping, type ConversionOptions } from "./schemas";
+import { numericDateOrder, type DateOrder } from "@/lib/properties/dates";
+import type { ReadOptions } from "@/lib/properties/read-options";
+import { SKIP, type ColumnMapping } from "./schemas";
 
 /** Target column key → the order its values settled. Only decided columns are listed. */
 export type DateOrders = Record<string, DateOrder>;
@@ -17,7 +18,7 @@ export interface DateOrderInput {
   headers: readonly string[];
   mapping: ColumnMapping;
   columns: readonly TargetColumn[];
-  options: ConversionOptions;
+  options: Pick<ReadOptions, "dateFormat">;
 }
 
 export interface DateOrderDetector {

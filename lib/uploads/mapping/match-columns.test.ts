@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyTemplate, createTemplate, mappingFromMatches, matchColumns } from "./match-columns";
-import { normalizeHeader } from "./normalize";
+import { normalizeHeader } from "@/lib/properties/normalize";
 import { MappingTemplateSchema } from "./schemas";
 import { CAMPAIGN_COLUMNS, CONTACT_COLUMNS } from "./test-fixtures";
 

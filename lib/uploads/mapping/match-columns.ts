@@ -6,7 +6,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { RECORD_ID_KEY, type TargetColumn } from "../types";
-import { normalizeHeader } from "./normalize";
+import { normalizeHeader } from "@/lib/properties/normalize";
 import { ConversionOptionsSchema, MappingTemplateSchema, SKIP, type ColumnMapping, type ConversionOptionsInput, type MappingTemplate } from "./schemas";
 
 export type MatchReason = "name" | "label" | "synonym" | "close";

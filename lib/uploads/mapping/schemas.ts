@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { foldText, normalizeHeader } from "./normalize";
+import { foldText, normalizeHeader } from "@/lib/properties/normalize";
+import { DateFormatSchema, DEFAULT_BOOLEAN_FALSE, DEFAULT_BOOLEAN_TRUE, TimeZoneSchema } from "@/lib/properties/read-options";
+
+export { DATE_FORMATS, DEFAULT_BOOLEAN_FALSE, DEFAULT_BOOLEAN_TRUE, isTimeZone, type DateFormat } from "@/lib/properties/read-options";
 
 /**
  * The shapes of the mapping step, one schema each, so the mapping form, its server actions and the
@@ -18,27 +21,6 @@ export const ColumnMappingSchema = z
   .refine((m) => Object.keys(m).length <= MAX_MAPPED_COLUMNS, `At most ${MAX_MAPPED_COLUMNS} columns can be mapped`);
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 
-export const DATE_FORMATS = ["auto", "ISO", "DMY", "MDY", "YMD", "excel-serial"] as const;
-export const DateFormatSchema = z.enum(DATE_FORMATS);
-export type DateFormat = z.infer<typeof DateFormatSchema>;
-
-/** Intl is the authority on zone names: it throws a RangeError for one it does not know. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone.trim() !== "";
-  } catch {
-    return false;
-  }
-}
-export const TimeZoneSchema = z.string().max(100).refine(isTimeZone, "Not a time zone (expected an IANA name such as Europe/Berlin)");
-
-/**
- * English words only by default: they are what exports and XLSX (TRUE/FALSE) produce. Other
- * languages (ja/nein, oui/non) are added by the user, so a default never reads a word two ways.
- */
-export const DEFAULT_BOOLEAN_TRUE = ["true", "yes", "y", "1"];
-export const DEFAULT_BOOLEAN_FALSE = ["false", "no", "n", "0"];
 const WordListSchema = z.array(z.string().trim().min(1).max(50)).min(1).max(20);
 
 export const ConversionOptionsSchema = z

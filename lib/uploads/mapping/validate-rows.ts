@@ -5,12 +5,15 @@
  * batch to get each row's property map.
  */
 import type { TargetColumn } from "../types";
-import { cellConverter, type CellConverter } from "./convert";
+import { cellConverter, type CellConverter } from "@/lib/properties/convert";
 import { dateOrderDetector, type DateOrders } from "./date-orders";
-import { quote } from "./normalize";
+import { quote } from "@/lib/properties/normalize";
+import type { ReadOptions } from "@/lib/properties/read-options";
 import { SKIP, type ColumnMapping, type ConversionOptions } from "./schemas";
 
-export type UploadMode = "create" | "update" | "upsert";
+import type { UploadMode } from "../../db/values";
+
+export type { UploadMode };
 
 export interface CellError {
   /** 1-based data row (the first row under the header is 1). */
@@ -48,7 +51,8 @@ export interface ValidationSettings {
   headers: readonly string[];
   mapping: ColumnMapping;
   columns: readonly TargetColumn[];
-  options: ConversionOptions;
+  /** The upload's conversion options (or any reading options: the shared test passes the grid's). */
+  options: ReadOptions;
   mode: UploadMode;
   /**
    * The target key that identifies a row: the record id or unique property in update/upsert

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { completeSignIn, SignInError } from "@/lib/auth/sign-in";
 import { requestOrigin } from "@/lib/auth/request-origin";
+import { resumeAfterReconnect } from "@/lib/submissions/resume";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,10 @@ export async function GET(req: Request) {
   // Rebuild the callback URL on the origin the browser used (req.url may carry the bind address).
   const callbackUrl = new URL(`${origin}${incoming.pathname}${incoming.search}`);
   try {
-    const returnTo = await completeSignIn(callbackUrl);
+    // Submissions paused because this connection's access was revoked go on now that it works again.
+    const returnTo = await completeSignIn(callbackUrl, {
+      afterConnect: (connectionId) => resumeAfterReconnect(connectionId),
+    });
     return NextResponse.redirect(new URL(returnTo, origin), 303);
   } catch (err) {
     if (!(err instanceof SignInError)) console.error("[auth] callback failed", err);

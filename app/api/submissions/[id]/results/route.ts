@@ -1,10 +1,9 @@
 import { getActiveSession } from "@/lib/auth/session";
+import { isOneOf, ROW_STATUSES } from "@/lib/db/values";
 import { findSubmission } from "@/lib/submissions/store";
 import { resultsDownload } from "@/lib/uploads/export/results-download";
 
 export const dynamic = "force-dynamic";
-
-const STATUSES = new Set(["saved", "failed", "conflict", "pending", "saving", "skipped"]);
 
 /** GET ?format=csv|xlsx[&status=failed]: every row's fate as a file (uploads: with the file's own columns). */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -15,7 +14,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const url = new URL(req.url);
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const status = url.searchParams.get("status") ?? undefined;
-  if (!/^[0-9a-f-]{36}$/.test(id) || (status && !STATUSES.has(status))) return new Response("Not found.", { status: 404 });
+  if (!/^[0-9a-f-]{36}$/.test(id) || (status !== undefined && !isOneOf(ROW_STATUSES, status))) return new Response("Not found.", { status: 404 });
   const submission = await findSubmission(id, session.connection.portalId);
   if (!submission) return new Response("Not found.", { status: 404 });
 

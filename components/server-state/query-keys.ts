@@ -1,0 +1,46 @@
+import type { CampaignQuery } from "@/lib/campaigns/query";
+
+/**
+ * Every TanStack Query key, rooted at the portal so that two portals never share a cache entry and
+ * an invalidation names exactly what a write made stale (supabase studio's key factories).
+ * `records` prefixes every list of HubSpot records: a finished write marks them all stale at once.
+ */
+export const keys = {
+  portal: (portalId: number) => {
+    const root = ["portal", portalId] as const;
+    const records = [...root, "records"] as const;
+    const failedItems = [...root, "failed-items"] as const;
+    return {
+      all: root,
+      records,
+      campaigns: {
+        list: (q: CampaignQuery) => [...records, "campaigns", { sort: q.sort ?? null, name: q.name ?? null }] as const,
+      },
+      marketingEvents: {
+        list: (apiVersion: string) => [...records, "marketing-events", apiVersion] as const,
+      },
+      crm: {
+        /** An object type's properties: not records, so a write leaves them cached. */
+        columns: (objectType: string) => [...root, "crm-columns", objectType] as const,
+        list: (objectType: string, properties: readonly string[]) => [...records, "crm", objectType, properties] as const,
+      },
+      /** One entry per submission, shared by the grid that polls it and its progress page. */
+      submissions: {
+        detail: (id: string) => [...root, "submissions", id] as const,
+      },
+      failedItems: {
+        all: failedItems,
+        /** Per page: the count in the layout is asked for again on every page change. */
+        count: (pathname: string) => [...failedItems, "count", pathname] as const,
+      },
+      uploads: {
+        dryRun: (uploadId: string) => [...root, "uploads", uploadId, "dry-run"] as const,
+      },
+      reverts: {
+        preview: (draftId: string) => [...root, "reverts", draftId, "preview"] as const,
+      },
+    };
+  },
+};
+
+export type PortalKeys = ReturnType<typeof keys.portal>;

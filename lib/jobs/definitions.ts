@@ -1,0 +1,41 @@
+import "server-only";
+import { ResumeJob, SubmissionJob } from "../submissions/job-contracts";
+import { DryRunJob } from "../uploads/dry-run-contract";
+import { RevertPlanJob } from "../reverts/plan-contract";
+import { defineJob, workerHandlers } from "./define-job";
+
+/**
+ * Every background job, one entry each: what `npm run worker` (scripts/worker.ts) and the in-process
+ * workers (in-process.ts) run. Submissions run two at a time per process: each already keeps 4
+ * batches in flight, and the portal's limiter is what bounds them.
+ */
+export const jobDefinitions = [
+  defineJob({
+    contract: SubmissionJob,
+    work: { concurrency: 2, pollingIntervalSeconds: 1 },
+    handler: async () => (await import("../submissions/submission-job")).submissionJob,
+  }),
+  // Resumes a submission paused for HubSpot's daily limit, at the time HubSpot's answer allows.
+  defineJob({
+    contract: ResumeJob,
+    work: { concurrency: 1, pollingIntervalSeconds: 1 },
+    handler: async () => (await import("../submissions/limit-pause")).resumeAfterLimitJob,
+  }),
+  // A dry run reads at the portal's rate limit like a submission; one failure is shown, not retried.
+  defineJob({
+    contract: DryRunJob,
+    policy: { retryLimit: 0, expireInSeconds: 30 * 60 },
+    work: { concurrency: 2, pollingIntervalSeconds: 1 },
+    handler: async () => (await import("../uploads/dry-run-job")).dryRunJob,
+  }),
+  // A revert's preview reads like a dry run, and like it shows a failure rather than retrying.
+  defineJob({
+    contract: RevertPlanJob,
+    policy: { retryLimit: 0, expireInSeconds: 30 * 60 },
+    work: { concurrency: 2, pollingIntervalSeconds: 1 },
+    handler: async () => (await import("../reverts/plan-job")).revertPlanJob,
+  }),
+];
+
+/** By queue name, as `startWorkers` takes them. */
+export const jobHandlers = workerHandlers(jobDefinitions);
