@@ -15,7 +15,7 @@ import { CAMPAIGN_PROPERTIES, CAMPAIGN_PROPERTY_BY_NAME } from "./schemas/campai
 interface HubSpotResource<R extends ResourceRef> {
   adapter(ref: R): BatchAdapter;
   /** Every property with its label (read from HubSpot for CRM types, which may fail: callers decide). */
-  properties(ref: R, client: HubSpotHttpClient): Promise<ResourceProperty[]>;
+  properties(ref: R, client: () => HubSpotHttpClient): Promise<ResourceProperty[]>;
   /** A property's label where known without reading HubSpot (campaigns, events); else its name. */
   knownLabel(ref: R): (property: string) => string;
 }
@@ -50,7 +50,7 @@ const HUBSPOT_RESOURCES: Registry = {
     knownLabel: () => (p) => p,
     adapter: (ref) => crmBatchAdapter({ objectType: ref.objectType, idProperty: ref.idProperty, uniqueProperty: ref.uniqueProperty }),
     // Hidden properties left out, as HubSpot's own UI does; the record id is mapped as the id column instead.
-    properties: async (ref, client) => (await listCrmProperties(client, ref.objectType)).filter((c) => !c.hidden).map((c) => ({
+    properties: async (ref, client) => (await listCrmProperties(client(), ref.objectType)).filter((c) => !c.hidden).map((c) => ({
       key: c.name, label: c.label, options: c.options.map((o) => ({ label: o.label, value: o.value })), ...crmPropertyType(c), readOnly: c.readOnly, notMappable: c.name === "hs_object_id",
     })),
   },
@@ -62,7 +62,8 @@ const hubspotResource = (ref: ResourceRef) => HUBSPOT_RESOURCES[ref.type] as Hub
 export const adapterFor = (ref: ResourceRef): BatchAdapter => hubspotResource(ref).adapter(ref);
 
 /** A resource's properties in Batchboard's terms (labels, column types, options). */
-export const resourceProperties = (ref: ResourceRef, client: HubSpotHttpClient): Promise<ResourceProperty[]> => hubspotResource(ref).properties(ref, client);
+/** `client` is asked for only when HubSpot must be read (CRM types). */
+export const resourceProperties = (ref: ResourceRef, client: () => HubSpotHttpClient): Promise<ResourceProperty[]> => hubspotResource(ref).properties(ref, client);
 
 /** A property's label without reading HubSpot: campaigns' and events' are known; a CRM type's name is given as is. */
 export const knownPropertyLabel = (ref: ResourceRef): ((property: string) => string) => hubspotResource(ref).knownLabel(ref);
