@@ -118,5 +118,5 @@ export async function build(): Promise<BundleInfo[]> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  build().then((i) => console.log(JSON.stringify(i.map(({ files, ...r }) => r), null, 2)));
+  build().then((i) => console.log(JSON.stringify(i.map(({ files: _files, ...r }) => r), null, 2)));
 }

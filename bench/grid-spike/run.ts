@@ -59,7 +59,7 @@ function cellSel(grid: Grid, r: number, c: number) {
 }
 
 /** Read row data from the page (rdg: React state via window.__getRows; revo: grid.getSource()). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- row objects from the page
+ 
 async function getRows(page: Page, grid: Grid, from: number, to: number): Promise<any[]> {
   return page.evaluate(
     async ({ grid, from, to }) => {

@@ -45,7 +45,7 @@ const listeners = new Set<() => void>();
 
 export function dateOrderSetting(): DateOrderSetting {
   if (setting === null) {
-    let stored: string | null = null;
+    let stored: string | null;
     try {
       stored = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
     } catch {

@@ -80,7 +80,7 @@ export function useUploadWizard(upload: UploadData, targets: readonly TargetOpti
     restoring.current = true;
     match.run({ id: upload.id, target: target.ref, mode });
     // Once, on arrival: later target changes go through "Match columns".
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []); // deliberately no dependencies: runs once, on arrival
 
   const mapped = useMemo(() => new Set(Object.values(mapping)), [mapping]);
   const candidates = useMemo(

@@ -28,18 +28,27 @@ export function splitOperations(ops: RowOperation[], adapter: Pick<BatchAdapter,
     if (op.kind === "archive") {
       if (!adapter.archive) refused.push({ op, error: rowErrors.cannotArchive(adapter.noun ?? "record") });
       else if (seenArchived.has(op.id)) duplicates.push({ op, what: `id ${op.id}` });
-      else (seenArchived.add(op.id), archives.push(op));
+      else {
+        seenArchived.add(op.id);
+        archives.push(op);
+      }
       continue;
     }
     if (op.kind === "update") {
       const key = adapter.recordKey?.(op) ?? op.id;
       if (seenIds.has(key)) duplicates.push({ op, what: `id ${op.id}` });
-      else (seenIds.add(key), updates.push(op));
+      else {
+        seenIds.add(key);
+        updates.push(op);
+      }
       continue;
     }
     const key = adapter.createKey?.(op);
     if (key !== undefined && seenKeys.has(key)) duplicates.push({ op, what: `“${key}”` });
-    else (key !== undefined && seenKeys.add(key), creates.push(op));
+    else {
+      if (key !== undefined) seenKeys.add(key);
+      creates.push(op);
+    }
   }
   return { updates, creates, archives, duplicates, refused };
 }

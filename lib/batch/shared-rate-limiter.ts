@@ -171,7 +171,7 @@ export class SharedRateLimiter implements RateLimiter {
    * background; failures are logged) and every process' next acquire waits for it.
    */
   observe(res: Response): void {
-    let pauseMs = 0;
+    let pauseMs: number;
     if (res.status === 429) {
       pauseMs = Math.max(this.pauseAfter429Ms, limiterPauseMs(res));
     } else {

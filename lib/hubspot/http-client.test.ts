@@ -223,7 +223,7 @@ describe("listCampaigns", () => {
     const rows: Row[] = [];
     let after: string | undefined;
     let pages = 0;
-    let total = -1;
+    let total: number;
     do {
       const page = await listCampaigns(client, { ...params, after });
       rows.push(...page.results);

@@ -1,5 +1,4 @@
 import "server-only";
-import type { z } from "zod";
 import { env } from "../config/env";
 import type { BatchClient, FailedAnswer, RequestOptions } from "../batch/client";
 import { backoff, classifyFailure, retryAfterSeconds } from "./retry-policy";

@@ -4,6 +4,7 @@
  */
 
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+// eslint-disable-next-line no-control-regex -- control characters are what this escapes
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** `text` with every control character written as an escape (\n, \r, \t, \u0000 …). */

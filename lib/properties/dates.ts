@@ -151,7 +151,10 @@ function read(text: string, format: DateFormat, decimal: DecimalSeparator, order
   }
   if (format === "YMD") return null;
   // Month names cannot be misread, so auto, DMY and MDY all take them.
-  const named = (m = NAMED_DMY.exec(text)) ? { d: m[1]!, mo: m[2]!, y: m[3]! } : (m = NAMED_MDY.exec(text)) ? { mo: m[1]!, d: m[2]!, y: m[3]! } : null;
+  const dmy = NAMED_DMY.exec(text);
+  const mdy = dmy ? null : NAMED_MDY.exec(text);
+  m = dmy ?? mdy;
+  const named = dmy ? { d: dmy[1]!, mo: dmy[2]!, y: dmy[3]! } : mdy ? { mo: mdy[1]!, d: mdy[2]!, y: mdy[3]! } : null;
   if (!m || !named || monthNumber(named.mo) === 0) return null;
   return orDay(wallClock(+named.y, monthNumber(named.mo), +named.d, m.slice(4, 9)), NAMED_DAY);
 }

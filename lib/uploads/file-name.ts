@@ -8,6 +8,7 @@ export const MAX_FILE_NAME = 200;
 
 // Controls (a NUL fails in PostgreSQL, CR/LF forge log lines) and invisible direction overrides
 // (which can make "exe.csv" read as "vsc.exe").
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** The name to keep, or "" when nothing readable is left. */

@@ -18,7 +18,7 @@ const STATUS: Partial<Record<UploadParseError["code"], number>> = { too_large: 4
  * cannot be read is deleted and the answer says why; the user's earlier uploads are untouched.
  */
 export async function receiveUpload(actor: Actor, body: ReadableStream<Uint8Array> | null, rawName: string | null): Promise<ReceiveAnswer> {
-  let fileName = "";
+  let fileName: string;
   try {
     fileName = cleanFileName(decodeURIComponent(rawName ?? ""));
   } catch {

@@ -15,7 +15,7 @@ import { openUploadInWorker } from "./parse/parse-pool";
 import { previewCell } from "./parse/limits";
 import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
-import { planUpload, uploadRef, type CreateSample, type DiffLine, type ExistingRow, type ValidRow } from "./plan";
+import { planUpload, uploadRef, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
 import { cellConverter } from "@/lib/properties/convert";
 import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/date-orders";

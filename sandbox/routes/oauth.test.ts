@@ -26,7 +26,10 @@ const form = (path: string, fields: Record<string, string>, headers: Record<stri
 async function authorize(opts: { challenge?: string; decision?: string; portalId?: number; redirect?: string; optional?: string } = {}) {
   const q = new URLSearchParams({ client_id: TEST_APP.clientId, redirect_uri: opts.redirect ?? REDIRECT, scope: SCOPES, state: "st-1" });
   if (opts.optional) q.set("optional_scope", opts.optional);
-  if (opts.challenge) q.set("code_challenge", opts.challenge), q.set("code_challenge_method", "S256");
+  if (opts.challenge) {
+    q.set("code_challenge", opts.challenge);
+    q.set("code_challenge_method", "S256");
+  }
   const page = await app.request(`/oauth/authorize?${q}`);
   expect(page.status).toBe(200);
   const fields = Object.fromEntries(q);

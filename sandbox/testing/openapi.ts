@@ -12,7 +12,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- spec documents are arbitrary JSON
+type Json = any;  
 
 /** A spec deviation the project accepts, matched on the spec node (JSON pointer) that failed. */
 export interface Allowed {

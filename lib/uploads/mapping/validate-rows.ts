@@ -226,10 +226,15 @@ export function validateRows(
   const { onRow } = extra;
   if (Symbol.asyncIterator in rows) {
     return (async () => {
-      for await (const batch of rows) for (const cells of batch) onRow ? onRow(v.push(cells)) : v.push(cells);
+      for await (const batch of rows) for (const cells of batch) pushRow(v, cells, onRow);
       return v.summary();
     })();
   }
-  for (const cells of rows) onRow ? onRow(v.push(cells)) : v.push(cells);
+  for (const cells of rows) pushRow(v, cells, onRow);
   return v.summary();
+}
+
+function pushRow(v: ReturnType<typeof createRowValidator>, cells: readonly string[], onRow?: (r: ReturnType<ReturnType<typeof createRowValidator>["push"]>) => void) {
+  const result = v.push(cells);
+  onRow?.(result);
 }
