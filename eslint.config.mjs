@@ -5,13 +5,32 @@ import tseslint from "typescript-eslint";
 import { importX } from "eslint-plugin-import-x";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 
-const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/testing/**", "tests/**", "e2e/**", "bench/**", "scripts/**", "sandbox/**"];
+const TESTS = [
+  "**/*.test.ts",
+  "**/*.test.tsx",
+  "**/testing/**",
+  "tests/**",
+  "e2e/**",
+  "bench/**",
+  "scripts/**",
+  "sandbox/**",
+];
 
 /** HubSpot's API paths: only lib/hubspot/ (and the sandbox that imitates HubSpot) may spell them. */
 const HUBSPOT_PATH = "/\\/(crm|marketing|oauth|account-info|cms|automation)\\/(v\\d+|20\\d\\d-\\d\\d)(\\/|$)/";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", ".test-results/**", "test-results/**", "drizzle/**", "next-env.d.ts", "public/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".test-results/**",
+      "test-results/**",
+      "drizzle/**",
+      "next-env.d.ts",
+      "public/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +43,10 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly" } },
     rules: {
       "no-undef": "off", // TypeScript checks names; ESLint's own check does not know the DOM/Node types.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
@@ -34,16 +56,32 @@ export default tseslint.config(
     files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
     ignores: TESTS,
     rules: {
-      "import-x/no-restricted-paths": ["error", {
-        zones: [
-          { target: "./lib", from: ["./app", "./components"], message: "lib/ is below components/ and app/." },
-          { target: "./components", from: "./app", message: "components/ is below app/." },
-          { target: ["./app", "./components", "./lib"], from: ["./sandbox", "./tests", "./e2e", "./bench"], message: "Product code never imports the sandbox or test support." },
-          { target: ["./app", "./components", "./lib"], from: ["./lib/**/testing/**", "./components/**/testing/**"], message: "Product code never imports a testing folder." },
-          { target: "./lib/batch", from: "./lib/hubspot", message: "lib/batch depends on its own interfaces (lib/batch/adapter.ts); lib/hubspot implements them." },
-        ],
-      }],
-      "no-restricted-syntax": ["error",
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./lib", from: ["./app", "./components"], message: "lib/ is below components/ and app/." },
+            { target: "./components", from: "./app", message: "components/ is below app/." },
+            {
+              target: ["./app", "./components", "./lib"],
+              from: ["./sandbox", "./tests", "./e2e", "./bench"],
+              message: "Product code never imports the sandbox or test support.",
+            },
+            {
+              target: ["./app", "./components", "./lib"],
+              from: ["./lib/**/testing/**", "./components/**/testing/**"],
+              message: "Product code never imports a testing folder.",
+            },
+            {
+              target: "./lib/batch",
+              from: "./lib/hubspot",
+              message: "lib/batch depends on its own interfaces (lib/batch/adapter.ts); lib/hubspot implements them.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
         { selector: `Literal[value=${HUBSPOT_PATH}]`, message: "Only lib/hubspot/ builds HubSpot URLs." },
         { selector: `TemplateElement[value.raw=${HUBSPOT_PATH}]`, message: "Only lib/hubspot/ builds HubSpot URLs." },
       ],

@@ -15,9 +15,12 @@ const CAMPAIGNS = Number(arg("campaigns", "10000"));
 const RUNS = Number(arg("runs", "3"));
 const ctrl = process.platform === "darwin" ? "Meta" : "Control";
 
-const block = Array.from({ length: 1000 }, (_, r) =>
-  [`Bench campaign ${r}`, "2026-04-01", "2026-04-30", "Active", `Note ${r}`, "Everyone", "EUR", "1", "2", "3"].join("\t"),
-).join("\r\n") + "\r\n";
+const block =
+  Array.from({ length: 1000 }, (_, r) =>
+    [`Bench campaign ${r}`, "2026-04-01", "2026-04-30", "Active", `Note ${r}`, "Everyone", "EUR", "1", "2", "3"].join(
+      "\t",
+    ),
+  ).join("\r\n") + "\r\n";
 
 // Paste on the focused cell, as Excel's Ctrl+V would, and wait for the next painted frame.
 const PASTE_SCRIPT = (text: string) => `(async () => {
@@ -63,9 +66,15 @@ try {
   const scroll = await measureScroll(page);
   await browser.close();
   console.log(`\ngrid editing, ${fmt(CAMPAIGNS)} campaigns loaded (medians)`);
-  console.log(`  paste 1,000 × 10 → painted:  ${median(pastes).toFixed(0)} ms  (runs: ${pastes.map((p) => p.toFixed(0)).join(", ")})`);
-  console.log(`  keystroke → paint (editor):  ${median(keys).toFixed(1)} ms median, ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length * 0.95)]!.toFixed(1)} ms p95 over ${keys.length} keys`);
-  console.log(`  scroll with 1,000 rows edited: ${scroll.median.toFixed(1)} / ${scroll.p95.toFixed(1)} ms frame median / p95, ${scroll.over50} of ${scroll.frames} frames > 50 ms`);
+  console.log(
+    `  paste 1,000 × 10 → painted:  ${median(pastes).toFixed(0)} ms  (runs: ${pastes.map((p) => p.toFixed(0)).join(", ")})`,
+  );
+  console.log(
+    `  keystroke → paint (editor):  ${median(keys).toFixed(1)} ms median, ${[...keys].sort((a, b) => a - b)[Math.floor(keys.length * 0.95)]!.toFixed(1)} ms p95 over ${keys.length} keys`,
+  );
+  console.log(
+    `  scroll with 1,000 rows edited: ${scroll.median.toFixed(1)} / ${scroll.p95.toFixed(1)} ms frame median / p95, ${scroll.over50} of ${scroll.frames} frames > 50 ms`,
+  );
 } finally {
   await demo.stop();
 }

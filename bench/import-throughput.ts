@@ -34,7 +34,11 @@ const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "bb-import-bench-"));
 process.env.BATCHBOARD_SECRET = "bench-secret-bench-secret-bench-secret-0123";
-const sb = await startSandbox({ port: 0, counts: { campaigns: 0, contacts: ROWS, companies: 0, deals: 0, marketingEvents: 0 }, config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY } });
+const sb = await startSandbox({
+  port: 0,
+  counts: { campaigns: 0, contacts: ROWS, companies: 0, deals: 0, marketingEvents: 0 },
+  config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY },
+});
 process.env.HUBSPOT_SANDBOX_URL = sb.url;
 
 const dbm = await import("../lib/db");
@@ -72,12 +76,26 @@ async function run(label: string, workers: number, imports: number) {
   const ids: string[] = [];
   for (let k = 0; k < imports; k++) {
     const slice = all.slice(k * per, (k + 1) * per);
-    ids.push(await store.insertSubmission({
-      userId: user!.id, connectionId: conn!.id, portalId, resource: { type: "crm", objectType: "contacts" }, source: "upload",
-      operations: slice.map((c) => ({ rowKey: c.id, kind: "update", id: c.id, properties: { jobtitle: `${tag} ${c.id}` }, baseline: { updatedAt: c.updatedAt, values: { jobtitle: c.properties.jobtitle ?? null }, asOf: c.updatedAt } })),
-    }));
+    ids.push(
+      await store.insertSubmission({
+        userId: user!.id,
+        connectionId: conn!.id,
+        portalId,
+        resource: { type: "crm", objectType: "contacts" },
+        source: "upload",
+        operations: slice.map((c) => ({
+          rowKey: c.id,
+          kind: "update",
+          id: c.id,
+          properties: { jobtitle: `${tag} ${c.id}` },
+          baseline: { updatedAt: c.updatedAt, values: { jobtitle: c.properties.jobtitle ?? null }, asOf: c.updatedAt },
+        })),
+      }),
+    );
   }
-  const queues = await Promise.all(Array.from({ length: workers }, () => createJobQueue({ connection: { databaseUrl: database.url } })));
+  const queues = await Promise.all(
+    Array.from({ length: workers }, () => createJobQueue({ connection: { databaseUrl: database.url } })),
+  );
   await fillWindow();
   await control("DELETE", "/__sandbox/requests");
   const started = performance.now();
@@ -93,12 +111,18 @@ async function run(label: string, workers: number, imports: number) {
   const log = (await control("GET", "/__sandbox/requests")) as RecordedRequest[];
   const writes = log.filter((r) => r.path.endsWith("/batch/update") && r.status < 300);
   const writtenCount = new Map<string, number>();
-  for (const w of writes) for (const input of (w.requestBody as { inputs: { id: string }[] }).inputs) writtenCount.set(input.id, (writtenCount.get(input.id) ?? 0) + 1);
+  for (const w of writes)
+    for (const input of (w.requestBody as { inputs: { id: string }[] }).inputs)
+      writtenCount.set(input.id, (writtenCount.get(input.id) ?? 0) + 1);
   const stored = new Map(((await control("GET", "/__sandbox/records/contacts")) as Rec[]).map((c) => [c.id, c]));
-  const lost = all.slice(0, per * imports).filter((c) => stored.get(c.id)?.properties.jobtitle !== `${tag} ${c.id}`).length;
+  const lost = all
+    .slice(0, per * imports)
+    .filter((c) => stored.get(c.id)?.properties.jobtitle !== `${tag} ${c.id}`).length;
   const twice = [...writtenCount.values()].filter((n) => n > 1).length;
   const rate = ROWS / seconds;
-  console.log(`${label.padEnd(34)}${fmt(seconds, 1).padStart(8)}  ${fmt(rate).padStart(9)}  ${(fmt((rate / CEILING) * 100) + " %").padStart(10)}  ${String(log.length).padStart(8)}  ${String(log.filter((r) => r.status === 429).length).padStart(5)}  ${String(lost).padStart(5)}  ${String(twice).padStart(12)}`);
+  console.log(
+    `${label.padEnd(34)}${fmt(seconds, 1).padStart(8)}  ${fmt(rate).padStart(9)}  ${(fmt((rate / CEILING) * 100) + " %").padStart(10)}  ${String(log.length).padStart(8)}  ${String(log.filter((r) => r.status === 429).length).padStart(5)}  ${String(lost).padStart(5)}  ${String(twice).padStart(12)}`,
+  );
 }
 
 /**
@@ -115,21 +139,47 @@ async function prepare() {
   writeFileSync(file, ["Email,Job title", ...all.map((c, i) => `${c.properties.email},Prepared ${i}`)].join("\n"));
   let t = performance.now();
   const opened = await openUpload(file, { fileName: "contacts.csv" });
-  const id = await insertUpload(actorOf(session), { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 0, storedPath: file, sheets: [], sheet: null, headers: opened.headers, rowCount: opened.rowCount });
+  const id = await insertUpload(actorOf(session), {
+    fileName: "contacts.csv",
+    kind: opened.kind,
+    sizeBytes: 0,
+    storedPath: file,
+    sheets: [],
+    sheet: null,
+    headers: opened.headers,
+    rowCount: opened.rowCount,
+  });
   const upload = (await findUpload(id, portalId))!;
-  const settings = { target: { type: "crm" as const, objectType: "contacts" }, mode: "update" as const, keyColumn: "email", mapping: { Email: "email", "Job title": "jobtitle" }, options: { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const } };
+  const settings = {
+    target: { type: "crm" as const, objectType: "contacts" },
+    mode: "update" as const,
+    keyColumn: "email",
+    mapping: { Email: "email", "Job title": "jobtitle" },
+    options: {
+      dateFormat: "auto" as const,
+      timeZone: "UTC",
+      decimalSeparator: "." as const,
+      booleanTrue: ["true"],
+      booleanFalse: ["false"],
+      emptyMeans: "leave" as const,
+    },
+  };
   const check = await service.checkUpload(actorOf(session), upload, settings);
   const checkSeconds = (performance.now() - t) / 1000;
   await fillWindow();
   t = performance.now();
   const dry = await service.dryRunUpload(actorOf(session), (await findUpload(id, portalId))!, settings);
   const drySeconds = (performance.now() - t) / 1000;
-  console.log(`Before the run (${fmt(check.total)} rows): open + check every row ${fmt(checkSeconds, 1)} s; dry run (read ${fmt(check.valid)} contacts, record ${fmt(dry.updates)} updates) ${fmt(drySeconds, 1)} s\n`);
+  console.log(
+    `Before the run (${fmt(check.total)} rows): open + check every row ${fmt(checkSeconds, 1)} s; dry run (read ${fmt(check.valid)} contacts, record ${fmt(dry.updates)} updates) ${fmt(drySeconds, 1)} s\n`,
+  );
 }
 
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 await prepare();
-console.log(`Importing ${fmt(ROWS)} contact updates; sandbox 110 req/10 s, latency ${LATENCY} ms; ceiling ${fmt(CEILING)} records/s; PostgreSQL jobs\n`);
+console.log(
+  `Importing ${fmt(ROWS)} contact updates; sandbox 110 req/10 s, latency ${LATENCY} ms; ceiling ${fmt(CEILING)} records/s; PostgreSQL jobs\n`,
+);
 console.log("run                                seconds  records/s  of ceiling  requests   429s   lost  written twice");
 await run("1 worker, 1 import", 1, 1);
 await run("2 workers, 2 imports of half", 2, 2);

@@ -16,7 +16,20 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { openUpload } from "../lib/uploads/parse/open-upload";
 
-const HEADERS = ["First name", "Last name", "Email", "Phone", "Company", "Job title", "City", "Country", "Created", "Lifecycle stage", "Score", "Notes"];
+const HEADERS = [
+  "First name",
+  "Last name",
+  "Email",
+  "Phone",
+  "Company",
+  "Job title",
+  "City",
+  "Country",
+  "Created",
+  "Lifecycle stage",
+  "Score",
+  "Notes",
+];
 const FIRST = ["Zoë", "Jörg", "Ana", "Łukasz", "Chloé", "Mateo", "Aoife", "Søren", "Priya", "Kenji"];
 const LAST = ["Müller", "García", "O'Brien", "Nowak", "Dubois", "Rossi", "Kim", "Jensen", "Patel", "Sato"];
 const CITIES = ["Zürich", "München", "São Paulo", "Kraków", "Montréal", "Dublin", "Tokyo", "Aarhus", "Pune", "Lyon"];
@@ -48,7 +61,8 @@ const csvCell = (v: string | number | Date) => {
 
 async function writeCsv(file: string, rows: number) {
   const out = createWriteStream(file);
-  const write = (line: string) => (out.write(line) ? undefined : new Promise<void>((r) => out.once("drain", () => r())));
+  const write = (line: string) =>
+    out.write(line) ? undefined : new Promise<void>((r) => out.once("drain", () => r()));
   await write(`${HEADERS.join(",")}\r\n`);
   for (let i = 0; i < rows; i++) await write(`${contact(i).map(csvCell).join(",")}\r\n`);
   await new Promise<void>((r) => out.end(() => r()));
@@ -127,17 +141,36 @@ if (process.argv.includes("--measure")) {
     t = performance.now();
     await writeXlsx(files.xlsx, ROWS);
     const xlsxGen = performance.now() - t;
-    console.log(`Generated ${ROWS.toLocaleString("en-US")} rows × ${HEADERS.length} columns (CSV in ${(csvGen / 1000).toFixed(1)} s, XLSX in ${(xlsxGen / 1000).toFixed(1)} s). Node ${process.version}, ${os.cpus().length} CPUs.\n`);
-    console.log("format | file size | open (1st read) | iterate (2nd read) | rows/s (iterate) | peak RSS Δ | peak heap Δ");
-    console.log("------ | --------- | --------------- | ------------------ | ---------------- | ---------- | -----------");
+    console.log(
+      `Generated ${ROWS.toLocaleString("en-US")} rows × ${HEADERS.length} columns (CSV in ${(csvGen / 1000).toFixed(1)} s, XLSX in ${(xlsxGen / 1000).toFixed(1)} s). Node ${process.version}, ${os.cpus().length} CPUs.\n`,
+    );
+    console.log(
+      "format | file size | open (1st read) | iterate (2nd read) | rows/s (iterate) | peak RSS Δ | peak heap Δ",
+    );
+    console.log(
+      "------ | --------- | --------------- | ------------------ | ---------------- | ---------- | -----------",
+    );
     for (const [kind, file] of Object.entries(files)) {
       const self = fileURLToPath(import.meta.url);
-      const child = spawnSync(process.execPath, [...process.execArgv, "--expose-gc", self, "--measure", file], { encoding: "utf8", maxBuffer: 1 << 20 });
+      const child = spawnSync(process.execPath, [...process.execArgv, "--expose-gc", self, "--measure", file], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      });
       if (child.status !== 0) throw new Error(`${kind} measurement failed:\n${child.stderr}`);
       const f = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Figures;
       const size = (await stat(file)).size / 1024 / 1024;
       console.log(
-        [kind.padEnd(6), `${size.toFixed(1)} MB`.padStart(9), `${f.openMs.toFixed(0)} ms`.padStart(15), `${f.iterateMs.toFixed(0)} ms`.padStart(18), Math.round(f.rows / (f.iterateMs / 1000)).toLocaleString("en-US").padStart(16), `${f.rssMb.toFixed(0)} MB`.padStart(10), `${f.heapMb.toFixed(0)} MB`.padStart(11)].join(" | "),
+        [
+          kind.padEnd(6),
+          `${size.toFixed(1)} MB`.padStart(9),
+          `${f.openMs.toFixed(0)} ms`.padStart(15),
+          `${f.iterateMs.toFixed(0)} ms`.padStart(18),
+          Math.round(f.rows / (f.iterateMs / 1000))
+            .toLocaleString("en-US")
+            .padStart(16),
+          `${f.rssMb.toFixed(0)} MB`.padStart(10),
+          `${f.heapMb.toFixed(0)} MB`.padStart(11),
+        ].join(" | "),
       );
       if (f.rows !== ROWS) throw new Error(`${kind}: ${f.rows} rows read, ${ROWS} written`);
       console.error(`  ${kind} last row: ${JSON.stringify(f.lastRow)}`);

@@ -29,17 +29,35 @@ const arg = (name: string, d: string) => {
 };
 const ROWS = Number(arg("rows", "3000"));
 const LATENCY = Number(arg("latency", "150"));
-const COUNTS = { campaigns: ROWS, marketingEvents: ROWS, contacts: ROWS, companies: 0, deals: 0, tickets: 0, p_projects: 0 };
+const COUNTS = {
+  campaigns: ROWS,
+  marketingEvents: ROWS,
+  contacts: ROWS,
+  companies: 0,
+  deals: 0,
+  tickets: 0,
+  p_projects: 0,
+};
 
 const sb = await startSandbox({ port: 0, counts: COUNTS, config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY } });
 const portalId = sb.ctx.defaultPortal().id;
 const token = sb.ctx.issueTokens({ portalId, scopes: sb.ctx.knownScopes(), expiresIn: 7200 }).access_token;
 const client = new HubSpotHttpClient({ apiBase: sb.url, token: async () => token });
 const control = async (method: string, path: string, body?: unknown) =>
-  (await fetch(sb.url + path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+  (
+    await fetch(sb.url + path, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  ).json();
 
 /** A record as the bench needs it, whatever the resource's stored shape. */
-interface Rec { id: string; updatedAt: string; value: string | null }
+interface Rec {
+  id: string;
+  updatedAt: string;
+  value: string | null;
+}
 
 interface Case {
   label: string;
@@ -49,15 +67,55 @@ interface Case {
   batchSize: number;
   read: (raw: Record<string, unknown>) => Rec;
 }
-const crm = (raw: Record<string, unknown>): Rec => ({ id: raw.id as string, updatedAt: raw.updatedAt as string, value: (raw.properties as Record<string, string | null>).jobtitle ?? null });
-const campaign = (raw: Record<string, unknown>): Rec => ({ id: raw.id as string, updatedAt: raw.updatedAt as string, value: (raw.properties as Record<string, string | null>).hs_notes ?? null });
-const event = (raw: Record<string, unknown>): Rec => ({ id: raw.objectId as string, updatedAt: raw.updatedAt as string, value: (raw.eventOrganizer as string | undefined) ?? null });
+const crm = (raw: Record<string, unknown>): Rec => ({
+  id: raw.id as string,
+  updatedAt: raw.updatedAt as string,
+  value: (raw.properties as Record<string, string | null>).jobtitle ?? null,
+});
+const campaign = (raw: Record<string, unknown>): Rec => ({
+  id: raw.id as string,
+  updatedAt: raw.updatedAt as string,
+  value: (raw.properties as Record<string, string | null>).hs_notes ?? null,
+});
+const event = (raw: Record<string, unknown>): Rec => ({
+  id: raw.objectId as string,
+  updatedAt: raw.updatedAt as string,
+  value: (raw.eventOrganizer as string | undefined) ?? null,
+});
 
 const CASES: Case[] = [
-  { label: "campaigns", ref: { type: "campaigns" }, kind: "campaigns", property: "hs_notes", batchSize: 50, read: campaign },
-  { label: "marketing events 2026-03", ref: { type: "marketing-events", apiVersion: "2026-03" }, kind: "marketing-events", property: "eventOrganizer", batchSize: 100, read: event },
-  { label: "marketing events v3", ref: { type: "marketing-events", apiVersion: "v3" }, kind: "marketing-events", property: "eventOrganizer", batchSize: 100, read: event },
-  { label: "contacts", ref: { type: "crm", objectType: "contacts", uniqueProperty: "email" }, kind: "contacts", property: "jobtitle", batchSize: 100, read: crm },
+  {
+    label: "campaigns",
+    ref: { type: "campaigns" },
+    kind: "campaigns",
+    property: "hs_notes",
+    batchSize: 50,
+    read: campaign,
+  },
+  {
+    label: "marketing events 2026-03",
+    ref: { type: "marketing-events", apiVersion: "2026-03" },
+    kind: "marketing-events",
+    property: "eventOrganizer",
+    batchSize: 100,
+    read: event,
+  },
+  {
+    label: "marketing events v3",
+    ref: { type: "marketing-events", apiVersion: "v3" },
+    kind: "marketing-events",
+    property: "eventOrganizer",
+    batchSize: 100,
+    read: event,
+  },
+  {
+    label: "contacts",
+    ref: { type: "crm", objectType: "contacts", uniqueProperty: "email" },
+    kind: "contacts",
+    property: "jobtitle",
+    batchSize: 100,
+    read: crm,
+  },
 ];
 
 /**
@@ -78,26 +136,60 @@ let round = 0;
 type Check = "off" | "read" | "asOf";
 async function submit(c: Case, check: Check, limiter: SlidingWindowLimiter) {
   round++;
-  const records = ((await control("GET", `/__sandbox/records/${c.kind}`)) as Record<string, unknown>[]).map(c.read).slice(0, ROWS);
-  const asOf = records.reduce((m, r) => (Date.parse(r.updatedAt) > Date.parse(m) ? r.updatedAt : m), records[0]!.updatedAt);
+  const records = ((await control("GET", `/__sandbox/records/${c.kind}`)) as Record<string, unknown>[])
+    .map(c.read)
+    .slice(0, ROWS);
+  const asOf = records.reduce(
+    (m, r) => (Date.parse(r.updatedAt) > Date.parse(m) ? r.updatedAt : m),
+    records[0]!.updatedAt,
+  );
   const ops: RowOperation[] = records.map((r, i) => ({
-    rowKey: `r${i}`, kind: "update", id: r.id, properties: { [c.property]: `bench ${round} ${i}` },
-    ...(check !== "off" ? { baseline: { updatedAt: r.updatedAt, values: { [c.property]: r.value }, ...(check === "asOf" ? { asOf } : {}) } } : {}),
+    rowKey: `r${i}`,
+    kind: "update",
+    id: r.id,
+    properties: { [c.property]: `bench ${round} ${i}` },
+    ...(check !== "off"
+      ? {
+          baseline: {
+            updatedAt: r.updatedAt,
+            values: { [c.property]: r.value },
+            ...(check === "asOf" ? { asOf } : {}),
+          },
+        }
+      : {}),
   }));
   await control("DELETE", "/__sandbox/requests");
   const started = performance.now();
   const outcomes = await runBatch(ops, { adapter: adapterFor(c.ref), client, limiter });
   const seconds = (performance.now() - started) / 1000;
   const log = (await control("GET", "/__sandbox/requests")) as RecordedRequest[];
-  const stored = new Map(((await control("GET", `/__sandbox/records/${c.kind}`)) as Record<string, unknown>[]).map(c.read).map((r) => [r.id, r]));
-  const lost = ops.filter((op) => op.kind === "update" && stored.get(op.id)?.value !== op.properties[c.property]).length;
+  const stored = new Map(
+    ((await control("GET", `/__sandbox/records/${c.kind}`)) as Record<string, unknown>[])
+      .map(c.read)
+      .map((r) => [r.id, r]),
+  );
+  const lost = ops.filter(
+    (op) => op.kind === "update" && stored.get(op.id)?.value !== op.properties[c.property],
+  ).length;
   const saved = outcomes.filter((o) => o.status === "saved").length;
-  return { seconds, rate: saved / seconds, requests: log.length, writes: log.filter((r) => r.path.endsWith("/batch/update")).length, status429: log.filter((r) => r.status === 429).length, saved, lost };
+  return {
+    seconds,
+    rate: saved / seconds,
+    requests: log.length,
+    writes: log.filter((r) => r.path.endsWith("/batch/update")).length,
+    status429: log.filter((r) => r.status === 429).length,
+    saved,
+    lost,
+  };
 }
 
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`Submitting ${fmt(ROWS)} edited records per resource; sandbox 110 req/10 s, latency ${LATENCY} ms; steady state (window already full)\n`);
-console.log("resource                    check   batch  ceiling/s  seconds  records/s  of ceiling  requests (writes)  429s  saved  lost");
+console.log(
+  `Submitting ${fmt(ROWS)} edited records per resource; sandbox 110 req/10 s, latency ${LATENCY} ms; steady state (window already full)\n`,
+);
+console.log(
+  "resource                    check   batch  ceiling/s  seconds  records/s  of ceiling  requests (writes)  429s  saved  lost",
+);
 for (const c of CASES) {
   for (const check of ["off", "read", "asOf"] as const) {
     await control("POST", "/__sandbox/reset", COUNTS);

@@ -30,7 +30,11 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "bb-revert-bench-"));
 process.env.DATA_DIR = dataDir;
 process.env.BATCHBOARD_SECRET = "bench-secret-bench-secret-bench-secret-0123";
 delete process.env.DATABASE_URL;
-const sb = await startSandbox({ port: 0, counts: { campaigns: 0, contacts: ROWS, companies: 0, deals: 0, marketingEvents: 0 }, config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY } });
+const sb = await startSandbox({
+  port: 0,
+  counts: { campaigns: 0, contacts: ROWS, companies: 0, deals: 0, marketingEvents: 0 },
+  config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY },
+});
 process.env.HUBSPOT_SANDBOX_URL = sb.url;
 
 const { insertTestConnection } = await import("../tests/support/test-connection");
@@ -42,7 +46,13 @@ const { session, portalId } = await insertTestConnection(sb);
 
 type Rec = { id: string; properties: Record<string, string | null> };
 const control = async (method: string, p: string, body?: unknown) =>
-  (await fetch(sb.url + p, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined })).json();
+  (
+    await fetch(sb.url + p, {
+      method,
+      headers: body ? { "content-type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    })
+  ).json();
 const contacts = async () => (await control("GET", "/__sandbox/records/contacts")) as Rec[];
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,19 +61,37 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const before = await contacts();
 let t = performance.now();
 const importId = await store.insertSubmission({
-  userId: session.user.id, connectionId: session.connection.id, portalId, resource: { type: "crm", objectType: "contacts", idProperty: "email", uniqueProperty: "email" }, source: "upload",
-  operations: before.map((c) => ({ rowKey: c.id, kind: "update", id: c.properties.email!, properties: { jobtitle: `Imported ${c.id}` }, baseline: { updatedAt: "", values: { jobtitle: c.properties.jobtitle ?? null } }, force: true })),
+  userId: session.user.id,
+  connectionId: session.connection.id,
+  portalId,
+  resource: { type: "crm", objectType: "contacts", idProperty: "email", uniqueProperty: "email" },
+  source: "upload",
+  operations: before.map((c) => ({
+    rowKey: c.id,
+    kind: "update",
+    id: c.properties.email!,
+    properties: { jobtitle: `Imported ${c.id}` },
+    baseline: { updatedAt: "", values: { jobtitle: c.properties.jobtitle ?? null } },
+    force: true,
+  })),
 });
 if ((await runner.runSubmission(importId)) !== "done") throw new Error("the import did not finish");
-console.log(`Import of ${fmt(ROWS)} contact updates by email: ${fmt((performance.now() - t) / 1000, 1)} s (sandbox 110 req/10 s, latency ${LATENCY} ms)`);
+console.log(
+  `Import of ${fmt(ROWS)} contact updates by email: ${fmt((performance.now() - t) / 1000, 1)} s (sandbox 110 req/10 s, latency ${LATENCY} ms)`,
+);
 
 // Someone changes some of them in HubSpot afterwards.
 const changed = before.slice(0, CHANGED);
 const token = sb.ctx.issueTokens({ portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;
 for (let i = 0; i < changed.length; i += 100) {
   await fetch(`${sb.url}/crm/objects/2026-03/contacts/batch/update`, {
-    method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ inputs: changed.slice(i, i + 100).map((c) => ({ id: c.id, properties: { jobtitle: `Changed since ${c.id}` }, objectWriteTraceId: c.id })) }),
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      inputs: changed
+        .slice(i, i + 100)
+        .map((c) => ({ id: c.id, properties: { jobtitle: `Changed since ${c.id}` }, objectWriteTraceId: c.id })),
+    }),
   });
 }
 
@@ -95,13 +123,19 @@ const view = (await store.submissionView(draftId, portalId, Number.MAX_SAFE_INTE
 
 const now = new Map((await contacts()).map((c) => [c.id, c]));
 const changedIds = new Set(changed.map((c) => c.id));
-const restored = before.filter((c) => !changedIds.has(c.id) && (now.get(c.id)?.properties.jobtitle ?? null) === (c.properties.jobtitle ?? null)).length;
+const restored = before.filter(
+  (c) => !changedIds.has(c.id) && (now.get(c.id)?.properties.jobtitle ?? null) === (c.properties.jobtitle ?? null),
+).length;
 const lost = ROWS - CHANGED - restored;
 const overwritten = changed.filter((c) => now.get(c.id)?.properties.jobtitle !== `Changed since ${c.id}`).length;
 const rate = view.counts.saved / runSeconds;
 
-console.log(`\nRevert preview: read ${fmt(ROWS)} records in ${fmt(previewSeconds, 1)} s (${previewRequests} requests); ${fmt(plan.summary.restore)} to restore, ${fmt(plan.summary.conflicts)} conflicts; RSS +${fmt((rssAfterPreview - rssBefore) / 2 ** 20)} MB`);
-console.log(`Revert run: ${fmt(view.counts.saved)} saved, ${fmt(view.counts.conflict)} conflicts, ${fmt(view.counts.failed)} failed in ${fmt(runSeconds, 1)} s = ${fmt(rate)} records/s (${fmt((rate / CEILING) * 100)} % of the ${fmt(CEILING)}/s ceiling); ${log.length} requests (${log.filter((r) => r.path.endsWith("/batch/read")).length} conflict reads), ${log.filter((r) => r.status === 429).length} 429s`);
+console.log(
+  `\nRevert preview: read ${fmt(ROWS)} records in ${fmt(previewSeconds, 1)} s (${previewRequests} requests); ${fmt(plan.summary.restore)} to restore, ${fmt(plan.summary.conflicts)} conflicts; RSS +${fmt((rssAfterPreview - rssBefore) / 2 ** 20)} MB`,
+);
+console.log(
+  `Revert run: ${fmt(view.counts.saved)} saved, ${fmt(view.counts.conflict)} conflicts, ${fmt(view.counts.failed)} failed in ${fmt(runSeconds, 1)} s = ${fmt(rate)} records/s (${fmt((rate / CEILING) * 100)} % of the ${fmt(CEILING)}/s ceiling); ${log.length} requests (${log.filter((r) => r.path.endsWith("/batch/read")).length} conflict reads), ${log.filter((r) => r.status === 429).length} 429s`,
+);
 console.log(`HubSpot afterwards: ${fmt(restored)} restored, ${lost} lost, ${overwritten} changes-since overwritten`);
 
 await stopJobQueue({ graceful: false });

@@ -35,17 +35,28 @@ const LATENCY = Number(arg("latency", "150"));
 const CAMPAIGNS = Math.max(10_000, ROWS * 2);
 const CEILING = 50 * 11;
 
-const sb = await startSandbox({ port: 0, counts: { campaigns: CAMPAIGNS, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 }, config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY } });
+const sb = await startSandbox({
+  port: 0,
+  counts: { campaigns: CAMPAIGNS, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 },
+  config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY },
+});
 const portalId = sb.ctx.defaultPortal().id;
 const token = sb.ctx.issueTokens({ portalId, scopes: sb.ctx.knownScopes(), expiresIn: 7200 }).access_token;
 const client = new HubSpotHttpClient({ apiBase: sb.url, token: async () => token });
 const control = async (method: string, path: string, body?: unknown) =>
-  (await fetch(sb.url + path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+  (
+    await fetch(sb.url + path, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  ).json();
 type Rec = { id: string; updatedAt: string; properties: Record<string, string | null> };
 
 type Check = "off" | "read" | "asOf";
 const CHECK_LABEL: Record<Check, string> = { off: "", read: " + check (batch read)", asOf: " + check (asOf scan)" };
-const newest = (recs: Rec[]) => recs.reduce((m, r) => (Date.parse(r.updatedAt) > Date.parse(m) ? r.updatedAt : m), recs[0]!.updatedAt);
+const newest = (recs: Rec[]) =>
+  recs.reduce((m, r) => (Date.parse(r.updatedAt) > Date.parse(m) ? r.updatedAt : m), recs[0]!.updatedAt);
 const load = async () => (await control("GET", "/__sandbox/records/campaigns")) as Rec[];
 
 let round = 0;
@@ -54,8 +65,19 @@ function edits(records: Rec[], offset: number, check: Check): RowOperation[] {
   round++;
   const asOf = newest(records);
   return records.slice(offset, offset + ROWS).map((r, i) => ({
-    rowKey: `r${i}`, kind: "update", id: r.id, properties: { hs_notes: `bench ${round} ${i}` },
-    ...(check !== "off" ? { baseline: { updatedAt: r.updatedAt, values: { hs_notes: r.properties.hs_notes ?? null }, ...(check === "asOf" ? { asOf } : {}) } } : {}),
+    rowKey: `r${i}`,
+    kind: "update",
+    id: r.id,
+    properties: { hs_notes: `bench ${round} ${i}` },
+    ...(check !== "off"
+      ? {
+          baseline: {
+            updatedAt: r.updatedAt,
+            values: { hs_notes: r.properties.hs_notes ?? null },
+            ...(check === "asOf" ? { asOf } : {}),
+          },
+        }
+      : {}),
   }));
 }
 
@@ -70,7 +92,10 @@ function rescanning(base: BatchAdapter): BatchAdapter {
     const from = highWater;
     let after: string | undefined;
     for (;;) {
-      const page = await http.request("/marketing/campaigns/2026-03", { query: { sort: "-updatedAt", limit: 100, after, properties: ["hs_notes"] }, schema: CampaignListResponseSchema });
+      const page = await http.request("/marketing/campaigns/2026-03", {
+        query: { sort: "-updatedAt", limit: 100, after, properties: ["hs_notes"] },
+        schema: CampaignListResponseSchema,
+      });
       for (const c of page.results) highWater = Math.max(highWater, Date.parse(c.updatedAt));
       if (!from || page.results.some((c) => Date.parse(c.updatedAt) <= from)) return;
       after = page.paging?.next?.after;
@@ -80,14 +105,21 @@ function rescanning(base: BatchAdapter): BatchAdapter {
   return { ...base, update: async (http, ops, call) => (await rescan(http), base.update(http, ops, call)) };
 }
 
-async function submit(ops: RowOperation[], concurrency: number, limiter: SlidingWindowLimiter, adapter: BatchAdapter = campaignBatchAdapter) {
+async function submit(
+  ops: RowOperation[],
+  concurrency: number,
+  limiter: SlidingWindowLimiter,
+  adapter: BatchAdapter = campaignBatchAdapter,
+) {
   await control("DELETE", "/__sandbox/requests");
   const started = performance.now();
   const outcomes = await runBatch(ops, { adapter, client, limiter, concurrency });
   const seconds = (performance.now() - started) / 1000;
   const log = (await control("GET", "/__sandbox/requests")) as RecordedRequest[];
   const stored = new Map(((await control("GET", "/__sandbox/records/campaigns")) as Rec[]).map((r) => [r.id, r]));
-  const lost = ops.filter((op) => op.kind === "update" && stored.get(op.id)?.properties.hs_notes !== op.properties.hs_notes).length;
+  const lost = ops.filter(
+    (op) => op.kind === "update" && stored.get(op.id)?.properties.hs_notes !== op.properties.hs_notes,
+  ).length;
   const saved = outcomes.filter((o) => o.status === "saved").length;
   return {
     seconds,
@@ -104,14 +136,29 @@ async function submit(ops: RowOperation[], concurrency: number, limiter: Sliding
 }
 
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`Submitting ${fmt(ROWS)} edited campaigns; sandbox ${fmt(CAMPAIGNS)} campaigns, 110 req/10 s, latency ${LATENCY} ms; ceiling ${CEILING} records/s\n`);
-console.log("mode                                                window  seconds  records/s  of ceiling  requests (writes+reads+scans)  429s  retried  saved  lost");
-const line = (label: string, w: string, r: Awaited<ReturnType<typeof submit>>) => console.log(
-  `${label.padEnd(52)}${w.padEnd(8)}${fmt(r.seconds, 1).padStart(7)}  ${fmt(r.recordsPerSecond).padStart(9)}  ${(fmt((r.recordsPerSecond / CEILING) * 100) + " %").padStart(10)}  ${`${r.requests} (${r.writes}+${r.reads}+${r.scans})`.padStart(28)}  ${String(r.status429).padStart(4)}  ${String(r.retried).padStart(7)}  ${String(r.saved).padStart(5)}  ${String(r.lost).padStart(4)}`,
+console.log(
+  `Submitting ${fmt(ROWS)} edited campaigns; sandbox ${fmt(CAMPAIGNS)} campaigns, 110 req/10 s, latency ${LATENCY} ms; ceiling ${CEILING} records/s\n`,
 );
-const reset = () => control("POST", "/__sandbox/reset", { campaigns: CAMPAIGNS, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 });
+console.log(
+  "mode                                                window  seconds  records/s  of ceiling  requests (writes+reads+scans)  429s  retried  saved  lost",
+);
+const line = (label: string, w: string, r: Awaited<ReturnType<typeof submit>>) =>
+  console.log(
+    `${label.padEnd(52)}${w.padEnd(8)}${fmt(r.seconds, 1).padStart(7)}  ${fmt(r.recordsPerSecond).padStart(9)}  ${(fmt((r.recordsPerSecond / CEILING) * 100) + " %").padStart(10)}  ${`${r.requests} (${r.writes}+${r.reads}+${r.scans})`.padStart(28)}  ${String(r.status429).padStart(4)}  ${String(r.retried).padStart(7)}  ${String(r.saved).padStart(5)}  ${String(r.lost).padStart(4)}`,
+  );
+const reset = () =>
+  control("POST", "/__sandbox/reset", {
+    campaigns: CAMPAIGNS,
+    marketingEvents: 0,
+    contacts: 0,
+    companies: 0,
+    deals: 0,
+  });
 
-for (const [label, concurrency] of [["4 in flight", 4], ["one at a time", 1]] as const) {
+for (const [label, concurrency] of [
+  ["4 in flight", 4],
+  ["one at a time", 1],
+] as const) {
   for (const check of ["off", "read", "asOf"] as const) {
     await reset();
     // A fresh limiter per mode: each mode starts with an empty window, like a portal at rest.
@@ -131,7 +178,11 @@ for (const [label, concurrency] of [["4 in flight", 4], ["one at a time", 1]] as
   const before = await load();
   const limiter = new SlidingWindowLimiter();
   await submit(edits(before, 0, "asOf"), 4, limiter);
-  line("4 in flight + check (asOf scan), asOf before prev.", "warm", await submit(edits(before, ROWS, "asOf"), 4, limiter));
+  line(
+    "4 in flight + check (asOf scan), asOf before prev.",
+    "warm",
+    await submit(edits(before, ROWS, "asOf"), 4, limiter),
+  );
   // Re-scanning before each batch to close the window (prototype: cost only).
   await reset();
   const limiter2 = new SlidingWindowLimiter();
@@ -143,10 +194,18 @@ for (const [label, concurrency] of [["4 in flight", 4], ["one at a time", 1]] as
 
 // Why asOf and not the baselines' own updatedAt: "campaigns sorted by -updatedAt down to the oldest
 // baseline" must page through every campaign updated since the oldest baseline.
-await control("POST", "/__sandbox/reset", { campaigns: CAMPAIGNS, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 });
+await control("POST", "/__sandbox/reset", {
+  campaigns: CAMPAIGNS,
+  marketingEvents: 0,
+  contacts: 0,
+  companies: 0,
+  deals: 0,
+});
 const records = (await control("GET", "/__sandbox/records/campaigns")) as Rec[];
 const sample = records.slice(0, ROWS);
 const oldest = sample.reduce((m, r) => (r.updatedAt < m ? r.updatedAt : m), sample[0]!.updatedAt);
 const newer = records.filter((r) => r.updatedAt >= oldest).length;
-console.log(`\nConflict check cost for ${fmt(ROWS)} rows: batch read ${Math.ceil(ROWS / 50)} requests; list by -updatedAt down to the oldest baseline (${oldest}) ${Math.ceil(newer / 100)} requests (${fmt(newer)} campaigns updated since).`);
+console.log(
+  `\nConflict check cost for ${fmt(ROWS)} rows: batch read ${Math.ceil(ROWS / 50)} requests; list by -updatedAt down to the oldest baseline (${oldest}) ${Math.ceil(newer / 100)} requests (${fmt(newer)} campaigns updated since).`,
+);
 await sb.close();

@@ -19,7 +19,9 @@ import { readScanned } from "../lib/uploads/parse/open-upload";
 import { ParsePool } from "../lib/uploads/parse/parse-pool";
 import { columnLetter } from "../lib/uploads/parse/table";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, columns: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { rows: { type: "string", default: "100000" }, columns: { type: "string", default: "20" } },
+});
 const ROWS = Number(values.rows);
 const COLS = Number(values.columns);
 const MB = 1024 * 1024;
@@ -46,7 +48,9 @@ async function writeCsv(file: string) {
   out.write(`${header}\n`);
   for (let r = 0; r < ROWS; r++) {
     // About 24 characters a cell: 100,000 × 20 comes to just under the 50 MB file limit.
-    const line = Array.from({ length: COLS }, (_, c) => (c === 0 ? `person${r}@example.com` : `value ${r}-${c} lorem ipsu`)).join(",");
+    const line = Array.from({ length: COLS }, (_, c) =>
+      c === 0 ? `person${r}@example.com` : `value ${r}-${c} lorem ipsu`,
+    ).join(",");
     if (!out.write(`${line}\n`)) await once(out, "drain");
   }
   out.end();
@@ -58,18 +62,27 @@ async function writeXlsx(file: string) {
   const textCols = Math.ceil(COLS / 2);
   const strings = function* () {
     for (let c = 0; c < COLS; c++) yield `<si><t>Column ${c + 1}</t></si>`;
-    for (let r = 0; r < ROWS; r++) for (let c = 0; c < textCols; c++) yield `<si><t>text ${r}-${c} lorem ipsum</t></si>`;
+    for (let r = 0; r < ROWS; r++)
+      for (let c = 0; c < textCols; c++) yield `<si><t>text ${r}-${c} lorem ipsum</t></si>`;
   };
   const rows = function* () {
     let s = COLS;
     yield `<row r="1">${Array.from({ length: COLS }, (_, c) => `<c r="${columnLetter(c)}1" t="s"><v>${c}</v></c>`).join("")}</row>`;
     for (let r = 0; r < ROWS; r++) {
       const n = r + 2;
-      const cells = Array.from({ length: COLS }, (_, c) => (c < textCols ? `<c r="${columnLetter(c)}${n}" t="s"><v>${s++}</v></c>` : `<c r="${columnLetter(c)}${n}"><v>${r * 1.5 + c}</v></c>`));
+      const cells = Array.from({ length: COLS }, (_, c) =>
+        c < textCols
+          ? `<c r="${columnLetter(c)}${n}" t="s"><v>${s++}</v></c>`
+          : `<c r="${columnLetter(c)}${n}"><v>${r * 1.5 + c}</v></c>`,
+      );
       yield `<row r="${n}">${cells.join("")}</row>`;
     }
   };
-  await writeZip(file, [...workbookParts(["Data"]), sharedStringsPart("", 0, undefined, strings), sheetPart(1, { pieces: rows })]);
+  await writeZip(file, [
+    ...workbookParts(["Data"]),
+    sharedStringsPart("", 0, undefined, strings),
+    sheetPart(1, { pieces: rows }),
+  ]);
 }
 
 async function accepted(pool: ParsePool, file: string, fileName: string) {
@@ -83,13 +96,19 @@ async function accepted(pool: ParsePool, file: string, fileName: string) {
   });
   console.log(`${fileName}: ${mb(size)}, ${fmt(scan.rowCount)} rows × ${scan.headers.length} columns accepted`);
   console.log(`  first read (parse worker): ${(first.ms / 1000).toFixed(1)} s, peak RSS +${mb(first.growth)}`);
-  console.log(`  full re-read (server, as a dry run): ${(again.ms / 1000).toFixed(1)} s, peak RSS +${mb(again.growth)} (${fmt(again.result)} rows)`);
+  console.log(
+    `  full re-read (server, as a dry run): ${(again.ms / 1000).toFixed(1)} s, peak RSS +${mb(again.growth)} (${fmt(again.result)} rows)`,
+  );
 }
 
 async function refused(pool: ParsePool, label: string, files: { file: string; fileName: string }[]) {
   const run = await measure(() => Promise.allSettled(files.map((f) => pool.scan(f.file, { fileName: f.fileName }))));
-  const reasons = run.result.map((r) => (r.status === "rejected" ? String((r.reason as Error).message).slice(0, 90) : "ACCEPTED"));
-  console.log(`${label}: ${run.result.filter((r) => r.status === "rejected").length} of ${files.length} refused in ${(run.ms / 1000).toFixed(1)} s, peak RSS +${mb(run.growth)}, process alive`);
+  const reasons = run.result.map((r) =>
+    r.status === "rejected" ? String((r.reason as Error).message).slice(0, 90) : "ACCEPTED",
+  );
+  console.log(
+    `${label}: ${run.result.filter((r) => r.status === "rejected").length} of ${files.length} refused in ${(run.ms / 1000).toFixed(1)} s, peak RSS +${mb(run.growth)}, process alive`,
+  );
   for (const reason of new Set(reasons)) console.log(`  “${reason}…”`);
 }
 
@@ -109,12 +128,25 @@ async function main() {
     const si = `<si><t>${"x".repeat(1000)}</t></si>`;
     const header = `<row r="1">${cell("A1", "Email")}</row>`;
     const honest = path.join(dir, "bomb-honest.xlsx");
-    await writeZip(honest, [...workbookParts(["Data"]), sharedStringsPart(si, 1_050_000), sheetPart(1, { head: header })]);
+    await writeZip(honest, [
+      ...workbookParts(["Data"]),
+      sharedStringsPart(si, 1_050_000),
+      sheetPart(1, { head: header }),
+    ]);
     const lying = path.join(dir, "bomb-lying.xlsx");
-    await writeZip(lying, [...workbookParts(["Data"]), sharedStringsPart(si, 1_050_000, 1000), sheetPart(1, { head: header })]);
+    await writeZip(lying, [
+      ...workbookParts(["Data"]),
+      sharedStringsPart(si, 1_050_000, 1000),
+      sheetPart(1, { head: header }),
+    ]);
     const sheet = path.join(dir, "huge-sheet.xlsx");
-    await writeZip(sheet, [...workbookParts(["Leads"]), sheetPart(1, { head: header, body: "<row/>", times: Math.ceil((1.5 * 1024 * MB) / 6) }, 1000)]);
-    console.log(`bombs: ${mb((await stat(honest)).size)} inflating to 1 GB of shared strings; ${mb((await stat(sheet)).size)} inflating to a 1.5 GB sheet`);
+    await writeZip(sheet, [
+      ...workbookParts(["Leads"]),
+      sheetPart(1, { head: header, body: "<row/>", times: Math.ceil((1.5 * 1024 * MB) / 6) }, 1000),
+    ]);
+    console.log(
+      `bombs: ${mb((await stat(honest)).size)} inflating to 1 GB of shared strings; ${mb((await stat(sheet)).size)} inflating to a 1.5 GB sheet`,
+    );
     const five = (file: string) => Array.from({ length: 5 }, (_, i) => ({ file, fileName: `bomb-${i}.xlsx` }));
     await refused(pool, "five 1 GB bombs at once (sizes declared)", five(honest));
     await refused(pool, "five 1 GB bombs at once (sizes hidden)", five(lying));

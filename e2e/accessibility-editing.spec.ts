@@ -4,9 +4,10 @@ import { cell, waitForAllLoaded } from "./grid-support";
 import { resetSandbox, signIn } from "./support";
 
 test("editing, review and results have no serious accessibility violations", async ({ page, request }) => {
-  const serious = async () => (await new AxeBuilder({ page }).analyze()).violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   await resetSandbox(request, { seed: 13 });
   await signIn(page);
   await waitForAllLoaded(page);
@@ -24,6 +25,9 @@ test("editing, review and results have no serious accessibility violations", asy
   expect(await serious()).toEqual([]);
 
   await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByRole("region", { name: "Submission results" }).getByRole("status")).toHaveText(/Saved 1 · Failed 0/, { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Submission results" }).getByRole("status")).toHaveText(
+    /Saved 1 · Failed 0/,
+    { timeout: 30_000 },
+  );
   expect(await serious()).toEqual([]);
 });

@@ -4,7 +4,9 @@ import { resetSandbox, signIn } from "./support";
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
 test("sign-in, consent and campaigns pages have no serious accessibility violations", async ({ page, request }) => {
@@ -16,18 +18,25 @@ test("sign-in, consent and campaigns pages have no serious accessibility violati
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto("/");
   await signIn(page);
-  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, {
+    timeout: 30_000,
+  });
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("marketing events and CRM pages (with the column chooser open) have no serious accessibility violations", async ({ page, request }) => {
+test("marketing events and CRM pages (with the column chooser open) have no serious accessibility violations", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request);
   await signIn(page);
   await page.goto("/marketing-events");
   await expect(page.getByRole("status").filter({ hasText: "events" })).toHaveText("120 events", { timeout: 30_000 });
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto("/crm/contacts");
-  await expect(page.getByRole("status").filter({ hasText: "contacts" })).toHaveText("300 contacts", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "contacts" })).toHaveText("300 contacts", {
+    timeout: 30_000,
+  });
   await page.getByText(/^Columns \(/).click();
   await expect(page.getByLabel("Filter columns")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

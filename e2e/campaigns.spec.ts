@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { grid, resetSandbox, sandboxApi, signIn, visibleNames } from "./support";
 
-interface ListResponse { total: number; results: { properties: { hs_name: string } }[] }
+interface ListResponse {
+  total: number;
+  results: { properties: { hs_name: string } }[];
+}
 
 test.beforeEach(async ({ request, page }) => {
   await resetSandbox(request);
@@ -11,12 +14,18 @@ test.beforeEach(async ({ request, page }) => {
 test("sorting by a column follows HubSpot's order and lives in the URL", async ({ page, request }) => {
   await grid(page).getByRole("columnheader", { name: "Name" }).click();
   await expect(page).toHaveURL(/sort=hs_name/);
-  const asc = await sandboxApi<ListResponse>(request, "/marketing/campaigns/2026-03?sort=hs_name&limit=5&properties=hs_name");
+  const asc = await sandboxApi<ListResponse>(
+    request,
+    "/marketing/campaigns/2026-03?sort=hs_name&limit=5&properties=hs_name",
+  );
   await expect.poll(() => visibleNames(page, 5)).toEqual(asc.results.map((r) => r.properties.hs_name));
 
   await grid(page).getByRole("columnheader", { name: "Name" }).click();
   await expect(page).toHaveURL(/sort=-hs_name/);
-  const desc = await sandboxApi<ListResponse>(request, "/marketing/campaigns/2026-03?sort=-hs_name&limit=5&properties=hs_name");
+  const desc = await sandboxApi<ListResponse>(
+    request,
+    "/marketing/campaigns/2026-03?sort=-hs_name&limit=5&properties=hs_name",
+  );
   await expect.poll(() => visibleNames(page, 5)).toEqual(desc.results.map((r) => r.properties.hs_name));
 
   // A reload keeps the sort.
@@ -53,7 +62,13 @@ test("arrow keys move the active cell", async ({ page }) => {
   await firstCell.click();
   await expect(firstCell).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("ArrowRight");
-  await expect(grid(page).getByRole("row").nth(1).getByRole("gridcell").nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(grid(page).getByRole("row").nth(1).getByRole("gridcell").nth(1)).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
   await page.keyboard.press("ArrowDown");
-  await expect(grid(page).getByRole("row").nth(2).getByRole("gridcell").nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(grid(page).getByRole("row").nth(2).getByRole("gridcell").nth(1)).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
 });

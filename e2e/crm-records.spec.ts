@@ -1,12 +1,23 @@
 import { expect, test, type Page } from "@playwright/test";
 import { pasteText, sandboxPost } from "./grid-support";
-import { cellText, clearRequestLog, gridCell, namedGrid, requestLog, resultsStatus, reviewAndSubmit, sandboxRecords, typeIn } from "./records-support";
+import {
+  cellText,
+  clearRequestLog,
+  gridCell,
+  namedGrid,
+  requestLog,
+  resultsStatus,
+  reviewAndSubmit,
+  sandboxRecords,
+  typeIn,
+} from "./records-support";
 import { resetSandbox, signIn } from "./support";
 
 test.use({ viewport: { width: 1800, height: 900 } });
 
 type Stored = { id: string; properties: Record<string, string | null> };
-const loaded = (page: Page, text: string) => expect(page.getByRole("status").filter({ hasText: text })).toHaveText(text, { timeout: 30_000 });
+const loaded = (page: Page, text: string) =>
+  expect(page.getByRole("status").filter({ hasText: text })).toHaveText(text, { timeout: 30_000 });
 
 test.beforeEach(async ({ request, page }) => {
   await resetSandbox(request);
@@ -38,9 +49,12 @@ test("contacts: updates and a create reach HubSpot, each input traced to its row
 
   // One conflict-check read of the two updated rows, then one call each for the update and the create.
   const log = (await requestLog(request, "/crm/objects/2026-03/contacts/batch/")).filter((r) => r.method === "POST");
-  expect(log.map((r) => r.path).sort()).toEqual(["create", "read", "update"].map((p) => `/crm/objects/2026-03/contacts/batch/${p}`));
+  expect(log.map((r) => r.path).sort()).toEqual(
+    ["create", "read", "update"].map((p) => `/crm/objects/2026-03/contacts/batch/${p}`),
+  );
   const writes = log.filter((r) => !r.path.endsWith("/read"));
-  for (const w of writes) for (const input of w.requestBody!.inputs!) expect(typeof input.objectWriteTraceId).toBe("string");
+  for (const w of writes)
+    for (const input of w.requestBody!.inputs!) expect(typeof input.objectWriteTraceId).toBe("string");
 
   // History names the resource, the rows and the properties as the grid does.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
@@ -48,7 +62,12 @@ test("contacts: updates and a create reach HubSpot, each input traced to its row
   await expect(entry).toHaveCount(1);
   await entry.getByRole("link").click();
   const rows = page.getByRole("table", { name: "Rows of this submission" });
-  await expect(rows.getByRole("row").filter({ hasText: email0 })).toContainText("Job Title: (empty) → Chief Test Officer".replace("(empty)", before.find((c) => c.properties.email === email0)!.properties.jobtitle ?? "(empty)"));
+  await expect(rows.getByRole("row").filter({ hasText: email0 })).toContainText(
+    "Job Title: (empty) → Chief Test Officer".replace(
+      "(empty)",
+      before.find((c) => c.properties.email === email0)!.properties.jobtitle ?? "(empty)",
+    ),
+  );
   await expect(rows.getByRole("row").filter({ hasText: "new.e2e@example.com" })).toContainText("New contact");
 });
 
@@ -56,7 +75,9 @@ test("contacts: an email HubSpot already has fails that row only", async ({ page
   // A duplicate of a loaded row is flagged before submit (e2e/grid-bugs.spec.ts); one created in HubSpot
   // after the grid loaded can only be refused by HubSpot.
   const taken = "taken.behind.your.back@example.com";
-  await sandboxPost(request, "/crm/objects/2026-03/contacts/batch/create", { inputs: [{ properties: { email: taken } }] });
+  await sandboxPost(request, "/crm/objects/2026-03/contacts/batch/create", {
+    inputs: [{ properties: { email: taken } }],
+  });
   const before = await sandboxRecords<Stored>(request, "contacts");
   const emails = [await cellText(page, "Contacts", 0, "Email"), taken, await cellText(page, "Contacts", 2, "Email")];
   await typeIn(page, "Contacts", 0, "Email", taken);
@@ -73,12 +94,17 @@ test("contacts: an email HubSpot already has fails that row only", async ({ page
   expect(after.get(row2.id)!.properties.jobtitle).toBe("Saved anyway");
 });
 
-test("the object-type picker opens custom objects; the column chooser finds properties by name", async ({ page, request }) => {
+test("the object-type picker opens custom objects; the column chooser finds properties by name", async ({
+  page,
+  request,
+}) => {
   // Hundreds of properties in real portals: the chooser filters, and a new column is fetched.
   await page.getByText(/^Columns \(/).click();
   await page.getByLabel("Filter columns").fill("unsub");
   await page.getByRole("checkbox", { name: "Unsubscribed from all email" }).check();
-  await expect(namedGrid(page, "Contacts").getByRole("columnheader", { name: "Unsubscribed from all email" })).toBeVisible();
+  await expect(
+    namedGrid(page, "Contacts").getByRole("columnheader", { name: "Unsubscribed from all email" }),
+  ).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Number of Associated Deals" })).toHaveCount(0);
   await page.getByLabel("Filter columns").fill("associated");
   await expect(page.getByRole("checkbox", { name: /Number of Associated Deals/ })).toBeVisible();
@@ -97,5 +123,7 @@ test("the object-type picker opens custom objects; the column chooser finds prop
   // Each object type keeps its own pending edits and columns: contacts are as they were.
   await page.getByLabel("Object type").selectOption({ label: "Contacts" });
   await loaded(page, "300 contacts");
-  await expect(namedGrid(page, "Contacts").getByRole("columnheader", { name: "Unsubscribed from all email" })).toBeVisible();
+  await expect(
+    namedGrid(page, "Contacts").getByRole("columnheader", { name: "Unsubscribed from all email" }),
+  ).toBeVisible();
 });

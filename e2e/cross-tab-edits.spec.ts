@@ -11,7 +11,11 @@ async function typeInto(page: Page, row: number, text: string) {
 }
 
 // Issue 13, item 4: pending edits live in localStorage, shared by every tab of the browser.
-test("a stale tab takes the edits another tab wrote and does not overwrite them", async ({ context, page, request }) => {
+test("a stale tab takes the edits another tab wrote and does not overwrite them", async ({
+  context,
+  page,
+  request,
+}) => {
   await resetSandbox(request);
   await signIn(page);
   await waitForAllLoaded(page);

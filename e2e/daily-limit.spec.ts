@@ -16,7 +16,12 @@ async function submitEdits(page: Page, tag: string, rows: number) {
 }
 async function openLatestSubmission(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
-  await page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1).getByRole("link").click();
+  await page
+    .getByRole("table", { name: /Submissions/ })
+    .getByRole("row")
+    .nth(1)
+    .getByRole("link")
+    .click();
   return page.getByRole("region", { name: "Progress" });
 }
 async function submit(page: Page) {
@@ -24,7 +29,10 @@ async function submit(page: Page) {
   await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
 }
 
-test("the daily limit pauses a submission with its reason; in the next day, resuming finishes every row", async ({ page, request }) => {
+test("the daily limit pauses a submission with its reason; in the next day, resuming finishes every row", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await resetSandbox(request);
   await signIn(page);
@@ -34,7 +42,9 @@ test("the daily limit pauses a submission with its reason; in the next day, resu
   try {
     await submit(page);
     const progress = await openLatestSubmission(page);
-    await expect(progress).toContainText(/Paused: HubSpot's daily limit of API requests for this portal is used up .* resumes at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    await expect(progress).toContainText(
+      /Paused: HubSpot's daily limit of API requests for this portal is used up .* resumes at \d{4}-\d\d-\d\d \d\d:\d\d UTC/,
+    );
     // Whatever got through before the limit is saved; the rest wait, and nothing failed.
     await expect(progress.getByRole("status")).toContainText(/^\d+ of 230 rows done · 0 failed/);
     await expect(progress.getByRole("status")).not.toContainText(/^230 of 230/);
@@ -50,12 +60,21 @@ test("the daily limit pauses a submission with its reason; in the next day, resu
   expect(stored.filter((c) => /^Daily \d+$/.test(c.properties.hs_audience ?? "")).length).toBe(230);
 });
 
-test("paused for the daily limit, a submission resumes by itself when HubSpot's Retry-After has passed", async ({ page, request }) => {
+test("paused for the daily limit, a submission resumes by itself when HubSpot's Retry-After has passed", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await resetSandbox(request);
   await signIn(page);
   await submitEdits(page, "Later", 120);
-  const rule = { method: "POST", path: "/marketing/campaigns/2026-03/batch/update", status: 429, policyName: "DAILY", retryAfterSeconds: 4 };
+  const rule = {
+    method: "POST",
+    path: "/marketing/campaigns/2026-03/batch/update",
+    status: 429,
+    policyName: "DAILY",
+    retryAfterSeconds: 4,
+  };
   expect((await request.post(`${SANDBOX}/__sandbox/faults`, { data: { rules: [rule] } })).ok()).toBe(true);
   try {
     await submit(page);

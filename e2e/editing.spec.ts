@@ -43,10 +43,18 @@ test("enumerations edit through a select of labels and store the value", async (
 test("a 3×2 block pasted from a spreadsheet lands from the active cell, converted per column", async ({ page }) => {
   await (await cell(page, 1, "Start date")).click();
   // Excel's clipboard: CRLF rows, trailing CRLF, a quoted cell with a tab; labels and US dates.
-  await pasteText(page, "2026-03-01\t2026-03-31\tIn progress\r\n4/1/2026\t\"2026-04-30\"\tpaused\r\n2026-05-01\t2026-05-31\tCompleted\r\n");
-  const expected = [["03/01/2026", "03/31/2026", "In progress"], ["04/01/2026", "04/30/2026", "Paused"], ["05/01/2026", "05/31/2026", "Completed"]];
+  await pasteText(
+    page,
+    '2026-03-01\t2026-03-31\tIn progress\r\n4/1/2026\t"2026-04-30"\tpaused\r\n2026-05-01\t2026-05-31\tCompleted\r\n',
+  );
+  const expected = [
+    ["03/01/2026", "03/31/2026", "In progress"],
+    ["04/01/2026", "04/30/2026", "Paused"],
+    ["05/01/2026", "05/31/2026", "Completed"],
+  ];
   for (const [r, values] of expected.entries()) {
-    for (const [c, column] of ["Start date", "End date", "Status"].entries()) await expect(await cell(page, r + 1, column)).toHaveText(values[c]!);
+    for (const [c, column] of ["Start date", "End date", "Status"].entries())
+      await expect(await cell(page, r + 1, column)).toHaveText(values[c]!);
   }
   // The pasted block is the new selection; the row below it is untouched.
   await expect(await cell(page, 3, "End date")).toHaveAttribute("aria-selected", "true");
@@ -55,7 +63,9 @@ test("a 3×2 block pasted from a spreadsheet lands from the active cell, convert
   await expect(changesStatus(page)).toContainText("3 rows");
 });
 
-test("Shift+arrows select a range; Ctrl+D fills it down; Ctrl+Z and Ctrl+Shift+Z undo and redo it as one step", async ({ page }) => {
+test("Shift+arrows select a range; Ctrl+D fills it down; Ctrl+Z and Ctrl+Shift+Z undo and redo it as one step", async ({
+  page,
+}) => {
   const top = await cell(page, 0, "Audience");
   await top.click();
   await page.keyboard.type("Fill me");
@@ -65,7 +75,10 @@ test("Shift+arrows select a range; Ctrl+D fills it down; Ctrl+Z and Ctrl+Shift+Z
   await page.keyboard.press("Shift+ArrowDown");
   await expect(await cell(page, 2, "Audience")).toHaveAttribute("aria-selected", "true");
   await expect(grid(page).getByRole("gridcell", { selected: true })).toHaveCount(3);
-  const originals = [await (await cell(page, 1, "Audience")).innerText(), await (await cell(page, 2, "Audience")).innerText()];
+  const originals = [
+    await (await cell(page, 1, "Audience")).innerText(),
+    await (await cell(page, 2, "Audience")).innerText(),
+  ];
 
   await page.keyboard.press(`${ctrl}+d`);
   for (const r of [1, 2]) await expect(await cell(page, r, "Audience")).toHaveText("Fill me");
@@ -95,7 +108,10 @@ test("an invalid date marks the cell with the reason and blocks only its row", a
   await page.keyboard.type("2026-02-30");
   await page.keyboard.press("Enter");
   await expect(start).toHaveAttribute("aria-invalid", "true");
-  await expect(start).toHaveAttribute("title", /Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\)/);
+  await expect(start).toHaveAttribute(
+    "title",
+    /Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\)/,
+  );
   await expect(changesStatus(page)).toContainText("1 row with errors");
 
   // Typed dates in other formats are read as dates; an end before the start is flagged on the end date.
@@ -136,7 +152,10 @@ test("unsaved edits survive a reload", async ({ page }) => {
   await expect(grid(page).getByRole("gridcell", { name: "Kept across reloads" })).toHaveCount(0);
 });
 
-test("mouse: drag selects a range that Ctrl+C copies as TSV; the fill handle copies the active cell down", async ({ page, context }) => {
+test("mouse: drag selects a range that Ctrl+C copies as TSV; the fill handle copies the active cell down", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const from = await cell(page, 0, "Start date");
   const to = await cell(page, 1, "End date");
@@ -147,7 +166,10 @@ test("mouse: drag selects a range that Ctrl+C copies as TSV; the fill handle cop
   await expect(grid(page).getByRole("gridcell", { selected: true })).toHaveCount(4);
   await page.keyboard.press(`${ctrl}+c`);
   const expected = [];
-  for (const r of [0, 1]) expected.push(`${(await (await cell(page, r, "Start date")).innerText()).trim()}\t${(await (await cell(page, r, "End date")).innerText()).trim()}`);
+  for (const r of [0, 1])
+    expected.push(
+      `${(await (await cell(page, r, "Start date")).innerText()).trim()}\t${(await (await cell(page, r, "End date")).innerText()).trim()}`,
+    );
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.join("\n"));
 
   // Shift+click extends from the active cell.

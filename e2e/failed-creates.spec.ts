@@ -7,7 +7,8 @@ test.use({ viewport: { width: 1800, height: 900 } });
 
 const TAKEN = "E2E name already taken";
 const RENAMED = "E2E renamed after the clash";
-const results = (page: import("@playwright/test").Page) => page.getByRole("region", { name: "Submission results" }).getByRole("status");
+const results = (page: import("@playwright/test").Page) =>
+  page.getByRole("region", { name: "Submission results" }).getByRole("status");
 
 async function submit(page: import("@playwright/test").Page) {
   await page.getByRole("button", { name: "Review and submit" }).click();
@@ -16,11 +17,16 @@ async function submit(page: import("@playwright/test").Page) {
 
 // Issue 11, items 8 and 12: the name-taken failure reads "already exists" (not a conflict), offers no
 // Retry, and leaves Failed items once the same row is renamed in the grid and saved; nothing is created twice.
-test("a create refused for a taken name, renamed in the grid and saved, leaves Failed items", async ({ page, request }) => {
+test("a create refused for a taken name, renamed in the grid and saved, leaves Failed items", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request, { seed: 41 });
   await signIn(page);
   await waitForAllLoaded(page);
-  await sandboxPost(request, "/marketing/campaigns/2026-03/batch/create", { inputs: [{ properties: { hs_name: TAKEN } }] });
+  await sandboxPost(request, "/marketing/campaigns/2026-03/batch/create", {
+    inputs: [{ properties: { hs_name: TAKEN } }],
+  });
   const earlier = await failedCount(page);
 
   await page.getByRole("button", { name: "Add campaign" }).click();
@@ -40,7 +46,9 @@ test("a create refused for a taken name, renamed in the grid and saved, leaves F
   // Back in the grid, the same row is renamed and submitted again: it saves.
   await nav(page).getByRole("link", { name: "Campaigns" }).click();
   // (230 or 231 campaigns: how soon the header counts the one made in HubSpot is not what this test is about.)
-  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/^23[01] campaigns$/, { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/^23[01] campaigns$/, {
+    timeout: 30_000,
+  });
   await page.getByRole("checkbox", { name: "Show only failed rows" }).check();
   await (await cell(page, 0, "Name")).click();
   await page.keyboard.type(RENAMED);
@@ -51,7 +59,12 @@ test("a create refused for a taken name, renamed in the grid and saved, leaves F
   // The old failure is resolved by that success: not listed, not counted, so nobody retries it into a duplicate.
   await openFailedItems(page);
   await expect.poll(() => failedCount(page)).toBe(earlier);
-  await expect(page.getByRole("region", { name: /^Campaigns: Already exists/ }).getByRole("row").filter({ hasText: TAKEN })).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("region", { name: /^Campaigns: Already exists/ })
+      .getByRole("row")
+      .filter({ hasText: TAKEN }),
+  ).toHaveCount(0);
   const names = (await sandboxCampaigns(request)).map((c) => c.properties.hs_name);
   expect(names.filter((n) => n === TAKEN)).toHaveLength(1);
   expect(names.filter((n) => n === RENAMED)).toHaveLength(1);

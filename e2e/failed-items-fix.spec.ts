@@ -2,7 +2,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { failedCount, nav, openFailedItems, openRows } from "./failed-support";
 import { ctrl } from "./grid-support";
-import { cellText, gridCell, namedGrid, resultsStatus, reviewAndSubmit, sandboxRecords, typeIn } from "./records-support";
+import {
+  cellText,
+  gridCell,
+  namedGrid,
+  resultsStatus,
+  reviewAndSubmit,
+  sandboxRecords,
+  typeIn,
+} from "./records-support";
 import { resetSandbox, signIn } from "./support";
 
 test.use({ viewport: { width: 1800, height: 900 } });
@@ -12,7 +20,8 @@ const GRID = "Companies";
 const EMPLOYEES = "Number of Employees";
 // The grid takes any number; HubSpot takes whole numbers only for this property, so only HubSpot rejects it.
 const MESSAGE = "numberofemployees must be a whole number, not “12.5”.";
-const ourGroup = (page: Page) => page.getByRole("region", { name: /^Companies: Value refused by HubSpot.*numberofemployees must be a whole number/ });
+const ourGroup = (page: Page) =>
+  page.getByRole("region", { name: /^Companies: Value refused by HubSpot.*numberofemployees must be a whole number/ });
 
 /** Types `value` into the first row and fills it down over `rows` rows with Ctrl+D, as a spreadsheet would. */
 async function fillDown(page: Page, column: string, rows: number, value: string) {
@@ -26,10 +35,15 @@ async function fillDown(page: Page, column: string, rows: number, value: string)
 async function openCompanies(page: Page) {
   await nav(page).getByRole("link", { name: "CRM records" }).click();
   await page.getByLabel("Object type").selectOption({ label: "Companies" });
-  await expect(page.getByRole("status").filter({ hasText: "companies" })).toHaveText("50 companies", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "companies" })).toHaveText("50 companies", {
+    timeout: 30_000,
+  });
 }
 
-test("a submission with mixed outcomes: its failed group is fixed by fill in the grid, resubmitted, and leaves the list", async ({ page, request }) => {
+test("a submission with mixed outcomes: its failed group is fixed by fill in the grid, resubmitted, and leaves the list", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request, { seed: 31 });
   await signIn(page);
   const earlier = await failedCount(page);
@@ -56,7 +70,10 @@ test("a submission with mixed outcomes: its failed group is fixed by fill in the
   const rows = await openRows(group);
   await expect(rows.getByRole("row")).toHaveCount(4);
   await expect(rows.getByRole("row").nth(1)).toContainText("numberofemployees: 12.5");
-  await expect(rows.getByRole("row").nth(1).getByRole("link", { name: "Grid edits" })).toHaveAttribute("href", /^\/submissions\/[0-9a-f-]{36}$/);
+  await expect(rows.getByRole("row").nth(1).getByRole("link", { name: "Grid edits" })).toHaveAttribute(
+    "href",
+    /^\/submissions\/[0-9a-f-]{36}$/,
+  );
   await rows.getByRole("checkbox", { name: "Select all shown rows" }).focus();
   await page.keyboard.press("Space"); // the selection works from the keyboard
   await expect(group.getByRole("button", { name: "Fix 3 selected rows in the grid" })).toBeVisible();
@@ -68,7 +85,9 @@ test("a submission with mixed outcomes: its failed group is fixed by fill in the
   // Fix it in the grid: the three rows come back marked failed; the fix is typed once and filled down.
   await group.getByRole("button", { name: "Fix 3 rows in the grid" }).click();
   await expect(namedGrid(page, GRID)).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "companies" })).toHaveText("50 companies", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "companies" })).toHaveText("50 companies", {
+    timeout: 30_000,
+  });
   await page.getByRole("checkbox", { name: "Show only failed rows" }).check();
   await expect(namedGrid(page, GRID).getByRole("row")).toHaveCount(4);
   for (let i = 0; i < 3; i++) await expect(await gridCell(page, GRID, i, EMPLOYEES)).toHaveText("12.5");

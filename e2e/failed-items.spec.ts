@@ -8,11 +8,24 @@ test.use({ viewport: { width: 1800, height: 900 } });
 const UPDATE = "/marketing/campaigns/2026-03/batch/update";
 // A kind of error a retry can fix (HubSpot failing for a while), so the group offers Retry.
 const MESSAGE = "HubSpot had a problem (HTTP 502)";
-const ourGroup = (page: Page) => page.getByRole("region", { name: /^Campaigns: HubSpot had a problem: HubSpot had a problem \(HTTP 502\)/ });
+const ourGroup = (page: Page) =>
+  page.getByRole("region", { name: /^Campaigns: HubSpot had a problem: HubSpot had a problem \(HTTP 502\)/ });
 
 /** Edits Audience on `n` rows and submits them while HubSpot fails every update batch (502, each retried by the engine until it gives up). */
-async function failSome(page: Page, request: import("@playwright/test").APIRequestContext, n: number, text: string, from = 0) {
-  const fault = { method: "POST", path: UPDATE, times: 50, status: 502, body: { status: "error", category: "INTERNAL_ERROR", message: "Bad gateway", correlationId: "e2e" } };
+async function failSome(
+  page: Page,
+  request: import("@playwright/test").APIRequestContext,
+  n: number,
+  text: string,
+  from = 0,
+) {
+  const fault = {
+    method: "POST",
+    path: UPDATE,
+    times: 50,
+    status: 502,
+    body: { status: "error", category: "INTERNAL_ERROR", message: "Bad gateway", correlationId: "e2e" },
+  };
   expect((await request.post(`${SANDBOX}/__sandbox/faults`, { data: { rules: [fault] } })).ok()).toBe(true);
   for (let i = 0; i < n; i++) {
     await (await cell(page, from + i, "Audience")).click();
@@ -21,11 +34,17 @@ async function failSome(page: Page, request: import("@playwright/test").APIReque
   }
   await page.getByRole("button", { name: "Review and submit" }).click();
   await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByRole("region", { name: "Submission results" }).getByRole("status")).toHaveText(`Saved 0 · Failed ${n} · Conflicts 0 · Waiting 0`, { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Submission results" }).getByRole("status")).toHaveText(
+    `Saved 0 · Failed ${n} · Conflicts 0 · Waiting 0`,
+    { timeout: 30_000 },
+  );
   await request.delete(`${SANDBOX}/__sandbox/faults`);
 }
 
-test("failed rows are grouped across submissions; a group retried or dismissed leaves the list", async ({ page, request }) => {
+test("failed rows are grouped across submissions; a group retried or dismissed leaves the list", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request, { seed: 21 });
   await signIn(page);
   await waitForAllLoaded(page);
@@ -37,7 +56,9 @@ test("failed rows are grouped across submissions; a group retried or dismissed l
   await page.reload();
   await waitForAllLoaded(page);
   await expect.poll(() => failedCount(page)).toBe(earlier + 3);
-  await nav(page).getByRole("link", { name: /^Failed items/ }).click();
+  await nav(page)
+    .getByRole("link", { name: /^Failed items/ })
+    .click();
   const group = ourGroup(page);
   await expect(group).toHaveCount(1);
   await expect(group.getByRole("heading")).toContainText("Campaigns · HubSpot had a problem · 3 rows");
@@ -45,7 +66,10 @@ test("failed rows are grouped across submissions; a group retried or dismissed l
   const table = await openRows(group);
   await expect(table.getByRole("row")).toHaveCount(4);
   await expect(table.getByRole("row").nth(1)).toContainText(MESSAGE);
-  await expect(table.getByRole("row").nth(1).getByRole("link", { name: "Grid edits" })).toHaveAttribute("href", /^\/submissions\/[0-9a-f-]{36}$/);
+  await expect(table.getByRole("row").nth(1).getByRole("link", { name: "Grid edits" })).toHaveAttribute(
+    "href",
+    /^\/submissions\/[0-9a-f-]{36}$/,
+  );
 
   // HubSpot works again: retrying the group sends the rows as they were sent, and they save.
   await group.getByRole("button", { name: "Retry 3 rows" }).click();
@@ -54,7 +78,9 @@ test("failed rows are grouped across submissions; a group retried or dismissed l
   const after = new Map((await sandboxCampaigns(request)).map((c) => [c.id, c]));
   expect([...after.values()].filter((c) => /^Retry me \d$/.test(c.properties.hs_audience ?? "")).length).toBe(3);
   expect(after.size).toBe(before.length);
-  await nav(page).getByRole("link", { name: /^Failed items/ }).click();
+  await nav(page)
+    .getByRole("link", { name: /^Failed items/ })
+    .click();
   await expect(page.getByRole("heading", { name: "Failed items" })).toBeVisible();
   await expect(ourGroup(page)).toHaveCount(0);
   await expect.poll(() => failedCount(page)).toBe(earlier);
@@ -72,7 +98,9 @@ test("failed rows are grouped across submissions; a group retried or dismissed l
 
   // Failures nobody will fix are dismissed with a reason, a selected one first; the submission keeps their history.
   await failSome(page, request, 3, "Dismiss me", 5);
-  await nav(page).getByRole("link", { name: /^Failed items/ }).click();
+  await nav(page)
+    .getByRole("link", { name: /^Failed items/ })
+    .click();
   const second = ourGroup(page);
   await expect(second.getByRole("heading")).toContainText("3 rows");
   const rows = await openRows(second);

@@ -4,12 +4,18 @@ export const nav = (page: Page) => page.getByRole("navigation", { name: "Main" }
 
 /** The navigation's count of failed items (other tests of this run may have left failed items of their own). */
 export async function failedCount(page: Page) {
-  const m = /(\d[\d,]*)/.exec(await nav(page).getByRole("link", { name: /^Failed items/ }).innerText());
+  const m = /(\d[\d,]*)/.exec(
+    await nav(page)
+      .getByRole("link", { name: /^Failed items/ })
+      .innerText(),
+  );
   return m ? Number(m[1]!.replace(/,/g, "")) : 0;
 }
 
 export async function openFailedItems(page: Page) {
-  await nav(page).getByRole("link", { name: /^Failed items/ }).click();
+  await nav(page)
+    .getByRole("link", { name: /^Failed items/ })
+    .click();
   await page.getByRole("heading", { name: "Failed items", level: 1 }).waitFor();
 }
 

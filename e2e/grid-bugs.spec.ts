@@ -27,12 +27,16 @@ async function submitAll(page: Page, summary: string) {
   await expect(dialog).toBeHidden();
 }
 
-test("item 9: after a submission, leaving through the header and coming back shows the saved values, not the old ones", async ({ page }) => {
+test("item 9: after a submission, leaving through the header and coming back shows the saved values, not the old ones", async ({
+  page,
+}) => {
   const name = (await (await cell(page, 0, "Name")).innerText()).trim();
   await typeInto(page, 0, "Audience", "Audience after submit");
   await expect(changesStatus(page)).toHaveText("1 row, 1 cell changed");
   await submitAll(page, "1 updated campaign");
-  await expect(results(page).getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+  await expect(results(page).getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", {
+    timeout: 30_000,
+  });
 
   const nav = page.getByRole("navigation", { name: "Main" });
   await nav.getByRole("link", { name: "Submission history" }).click();
@@ -51,7 +55,10 @@ test("item 9: after a submission, leaving through the header and coming back sho
 test.describe("item 10: dates in an en-GB browser", () => {
   test.use({ locale: "en-GB", timezoneId: "Europe/London" });
 
-  test("slashed dates are read and shown day first, like Last updated, and reach HubSpot as that day", async ({ page, request }) => {
+  test("slashed dates are read and shown day first, like Last updated, and reach HubSpot as that day", async ({
+    page,
+    request,
+  }) => {
     const name = (await (await cell(page, 0, "Name")).innerText()).trim();
     await typeInto(page, 0, "Start date", "01/04/2026");
     await typeInto(page, 0, "End date", "30/04/2026");
@@ -63,11 +70,20 @@ test.describe("item 10: dates in an en-GB browser", () => {
     // One convention on the screen: Last updated is day first too (and in the same zone).
     const stored = (await sandboxCampaigns(request)).find((c) => c.properties.hs_name === name)!;
     const d = new Date(stored.updatedAt);
-    const london = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "2-digit", month: "2-digit", year: "numeric" }).format(d);
-    await expect(await cell(page, 0, "Last updated")).toHaveText(new RegExp(`^${london.replace(/\//g, "\\/")} \\d{2}:\\d{2}`));
+    const london = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+    }).format(d);
+    await expect(await cell(page, 0, "Last updated")).toHaveText(
+      new RegExp(`^${london.replace(/\//g, "\\/")} \\d{2}:\\d{2}`),
+    );
 
     await submitAll(page, "1 updated campaign");
-    await expect(results(page).getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+    await expect(results(page).getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", {
+      timeout: 30_000,
+    });
     const after = (await sandboxCampaigns(request)).find((c) => c.id === stored.id)!;
     expect(after.properties.hs_start_date).toBe("2026-04-01");
     expect(after.properties.hs_end_date).toBe("2026-04-30");
@@ -88,12 +104,17 @@ test.describe("item 10: dates in an en-GB browser", () => {
   });
 });
 
-test("item 10: a day-first date in a month-first browser is an error in plain words, not 2026-30-04", async ({ page }) => {
+test("item 10: a day-first date in a month-first browser is an error in plain words, not 2026-30-04", async ({
+  page,
+}) => {
   await typeInto(page, 0, "Start date", "30/04/2026");
   const start = await cell(page, 0, "Start date");
   await expect(start).toHaveText("30/04/2026");
   await expect(start).toHaveAttribute("aria-invalid", "true");
-  await expect(start).toHaveAttribute("title", /Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\) or 2026-03-31, not “30\/04\/2026”/);
+  await expect(start).toHaveAttribute(
+    "title",
+    /Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\) or 2026-03-31, not “30\/04\/2026”/,
+  );
   await expect(changesStatus(page)).toContainText("1 row with errors");
 });
 
@@ -102,7 +123,9 @@ test("item 12: the campaign count in the header counts campaigns created from th
   await grid(page).getByLabel("Name", { exact: true }).fill("Counted campaign");
   await page.keyboard.press("Tab");
   await submitAll(page, "1 new campaign");
-  await expect(results(page).getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+  await expect(results(page).getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", {
+    timeout: 30_000,
+  });
   await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText("231 campaigns");
 });
 
@@ -119,7 +142,10 @@ test("item 12: a selected range stays on its columns when the status column appe
   }
 });
 
-test("item 12: a name typed while a long list is loading filters at once and is searched without waiting for the last page", async ({ page, request }) => {
+test("item 12: a name typed while a long list is loading filters at once and is searched without waiting for the last page", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request, { campaigns: 3000 });
   await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 150 } });
   try {
@@ -130,7 +156,11 @@ test("item 12: a name typed while a long list is loading filters at once and is 
     const needle = name.slice(0, 12).toLowerCase();
     await page.getByLabel("Search campaigns by name").fill(needle);
     // Applied to the loaded rows at once…
-    await expect.poll(async () => (await visibleNames(page, 5)).every((n) => n.toLowerCase().includes(needle)), { timeout: 1_000 }).toBe(true);
+    await expect
+      .poll(async () => (await visibleNames(page, 5)).every((n) => n.toLowerCase().includes(needle)), {
+        timeout: 1_000,
+      })
+      .toBe(true);
     // …and sent to HubSpot after the pause in typing, while the full list would still be loading.
     await expect.poll(() => new URL(page.url()).searchParams.get("q"), { timeout: 2_000 }).toBe(needle);
     await expect(status).toHaveText(/^\d+ campaigns$|^Loaded \d+ of \d+ campaigns…$/);
@@ -142,20 +172,35 @@ test("item 12: a name typed while a long list is loading filters at once and is 
 
 test("item 12: in the CRM grid an email another contact has is flagged before submit", async ({ page }) => {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "CRM records" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "contacts" })).toHaveText("300 contacts", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "contacts" })).toHaveText("300 contacts", {
+    timeout: 30_000,
+  });
   const contacts = page.getByRole("grid", { name: "Contacts" });
-  const emailIdx = Number(await contacts.getByRole("columnheader", { name: "Email", exact: true }).getAttribute("aria-colindex"));
-  const email = (row: number) => contacts.getByRole("row").nth(row + 1).getByRole("gridcell").and(page.locator(`[aria-colindex="${emailIdx}"]`));
+  const emailIdx = Number(
+    await contacts.getByRole("columnheader", { name: "Email", exact: true }).getAttribute("aria-colindex"),
+  );
+  const email = (row: number) =>
+    contacts
+      .getByRole("row")
+      .nth(row + 1)
+      .getByRole("gridcell")
+      .and(page.locator(`[aria-colindex="${emailIdx}"]`));
   const taken = (await email(1).innerText()).trim();
   await email(0).click();
   await page.keyboard.type(taken.toUpperCase());
   await page.keyboard.press("Enter");
   await expect(email(0)).toHaveAttribute("aria-invalid", "true");
-  await expect(email(0)).toHaveAttribute("title", new RegExp(`Another contact in the grid already has Email “${taken.toUpperCase().replace(/[.+]/g, "\\$&")}”`));
+  await expect(email(0)).toHaveAttribute(
+    "title",
+    new RegExp(`Another contact in the grid already has Email “${taken.toUpperCase().replace(/[.+]/g, "\\$&")}”`),
+  );
   await expect(changesStatus(page)).toContainText("1 row with errors");
 });
 
-test("item 12: a paste longer than what is loaded waits for the rows and applies every line", async ({ page, request }) => {
+test("item 12: a paste longer than what is loaded waits for the rows and applies every line", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request, { campaigns: 3000 });
   await request.post(`${SANDBOX}/__sandbox/config`, { data: { latencyMs: 150 } });
   try {
@@ -165,7 +210,9 @@ test("item 12: a paste longer than what is loaded waits for the rows and applies
     await (await cell(page, 0, "Audience")).click();
     await pasteText(page, Array.from({ length: 1000 }, (_, r) => `Pasted ${r}`).join("\r\n") + "\r\n");
     const notice = page.getByRole("status", { name: "Paste" });
-    await expect(notice).toContainText(/Waiting for rows to load: the paste covers 1,000 rows and [\d,]+ of them are loaded/);
+    await expect(notice).toContainText(
+      /Waiting for rows to load: the paste covers 1,000 rows and [\d,]+ of them are loaded/,
+    );
     await expect(changesStatus(page)).toHaveText("1,000 rows, 1,000 cells changed", { timeout: 30_000 });
     await expect(notice).toHaveCount(0);
   } finally {
@@ -179,6 +226,8 @@ test("item 12: a paste past the last row says what was not pasted", async ({ pag
   await waitForAllLoaded(page, 5);
   await (await cell(page, 3, "Audience")).click();
   await pasteText(page, "One\nTwo\nThree\nFour\nFive\n");
-  await expect(page.getByRole("status", { name: "Paste" })).toHaveText(/Pasted 2 rows; not pasted: the last 3 rows of 5 rows reach past the end of the grid\./);
+  await expect(page.getByRole("status", { name: "Paste" })).toHaveText(
+    /Pasted 2 rows; not pasted: the last 3 rows of 5 rows reach past the end of the grid\./,
+  );
   await expect(changesStatus(page)).toHaveText("2 rows, 2 cells changed");
 });

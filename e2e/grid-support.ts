@@ -8,12 +8,17 @@ export async function columnIndex(page: Page, name: string): Promise<number> {
 }
 
 /** Data row `n` (0-based) of the rendered grid. */
-export const dataRow = (page: Page, n: number) => grid(page).getByRole("row").nth(n + 1);
+export const dataRow = (page: Page, n: number) =>
+  grid(page)
+    .getByRole("row")
+    .nth(n + 1);
 
 /** A cell by row and column header; rdg virtualises columns, so match its aria-colindex. */
 export async function cell(page: Page, rowN: number, column: string): Promise<Locator> {
   const idx = await columnIndex(page, column);
-  return dataRow(page, rowN).getByRole("gridcell").and(page.locator(`[aria-colindex="${idx + 1}"]`));
+  return dataRow(page, rowN)
+    .getByRole("gridcell")
+    .and(page.locator(`[aria-colindex="${idx + 1}"]`));
 }
 
 export async function cellInRow(row: Locator, page: Page, column: string): Promise<Locator> {
@@ -26,12 +31,17 @@ export async function pasteText(page: Page, text: string) {
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.setData("text/plain", t);
-    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    (document.activeElement ?? document.body).dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 
 export async function waitForAllLoaded(page: Page, total = 230) {
-  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(`${total.toLocaleString("en-US")} campaigns`, { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(
+    `${total.toLocaleString("en-US")} campaigns`,
+    { timeout: 30_000 },
+  );
 }
 
 export const changesStatus = (page: Page) => page.getByRole("region", { name: "Unsaved changes" }).getByRole("status");
@@ -54,7 +64,10 @@ export async function sandboxCampaigns(request: APIRequestContext): Promise<Sand
 /** A write made in HubSpot behind the grid's back (another user, a workflow). */
 export async function sandboxPost(request: APIRequestContext, path: string, data: unknown) {
   const token = await (await request.post(`${SANDBOX}/__sandbox/tokens`, { data: {} })).json();
-  const res = await request.post(`${SANDBOX}${path}`, { data, headers: { authorization: `Bearer ${token.access_token}` } });
+  const res = await request.post(`${SANDBOX}${path}`, {
+    data,
+    headers: { authorization: `Bearer ${token.access_token}` },
+  });
   expect(res.status(), await res.text()).toBeLessThan(300);
   return res.json();
 }
@@ -71,7 +84,8 @@ export function campaignDiff(before: SandboxCampaign[], after: SandboxCampaign[]
       continue;
     }
     for (const k of new Set([...Object.keys(o.properties), ...Object.keys(c.properties)])) {
-      if ((o.properties[k] ?? null) !== (c.properties[k] ?? null)) (changed[c.id] ??= {})[k] = [o.properties[k] ?? null, c.properties[k] ?? null];
+      if ((o.properties[k] ?? null) !== (c.properties[k] ?? null))
+        (changed[c.id] ??= {})[k] = [o.properties[k] ?? null, c.properties[k] ?? null];
     }
   }
   return { changed, created, removed: before.filter((c) => !after.some((a) => a.id === c.id)).length };

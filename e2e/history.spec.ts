@@ -6,25 +6,38 @@ import { resetSandbox, signIn } from "./support";
 
 test.use({ viewport: { width: 1800, height: 900 } });
 
-test("the submission history lists a submission and opens it with each row's change and fate", async ({ page, request }) => {
+test("the submission history lists a submission and opens it with each row's change and fate", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request, { seed: 11 });
   await signIn(page);
   await waitForAllLoaded(page);
-  await sandboxPost(request, "/marketing/campaigns/2026-03/batch/create", { inputs: [{ properties: { hs_name: "History: name taken" } }] });
+  await sandboxPost(request, "/marketing/campaigns/2026-03/batch/create", {
+    inputs: [{ properties: { hs_name: "History: name taken" } }],
+  });
 
   const oldAudience = (await (await cell(page, 1, "Audience")).innerText()).trim();
-  for (const [row, column, text] of [[0, "Name", "History: name taken"], [1, "Audience", "History audience"]] as const) {
+  for (const [row, column, text] of [
+    [0, "Name", "History: name taken"],
+    [1, "Audience", "History audience"],
+  ] as const) {
     await (await cell(page, row, column)).click();
     await page.keyboard.type(text);
     await page.keyboard.press("Enter");
   }
   await page.getByRole("button", { name: "Review and submit" }).click();
   await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByRole("region", { name: "Submission results" }).getByRole("status"))
-    .toHaveText("Saved 1 · Failed 1 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Submission results" }).getByRole("status")).toHaveText(
+    "Saved 1 · Failed 1 · Conflicts 0 · Waiting 0",
+    { timeout: 30_000 },
+  );
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
-  const latest = page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1);
+  const latest = page
+    .getByRole("table", { name: /Submissions/ })
+    .getByRole("row")
+    .nth(1);
   await expect(latest).toContainText(/campaigns/i);
   await expect(latest).toContainText("1 saved");
   await expect(latest).toContainText("1 failed");
@@ -52,7 +65,10 @@ test("the submission history lists a submission and opens it with each row's cha
   await expect(rows.getByRole("row")).toHaveCount(2);
 
   // The failed rows as a file: name, what was sent, status and HubSpot's reason.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Failed rows only (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Failed rows only (CSV)" }).click(),
+  ]);
   const csv = await readFile((await download.path())!, "utf8");
   const table = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
   expect(table[0]).toEqual(["Row", "Change", "hs_name", "Batchboard status", "HubSpot ID", "Error category", "Error"]);
@@ -66,9 +82,17 @@ test("the submission history lists a submission and opens it with each row's cha
   await expect(page).not.toHaveURL(first);
   await expect(page.getByRole("heading", { name: /^Submission of/ })).toBeVisible();
   await expect(page.getByText("Finished")).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("table", { name: "Rows of this submission" }).getByRole("row").filter({ hasText: "History: name taken" })).toContainText("Failed");
+  await expect(
+    page
+      .getByRole("table", { name: "Rows of this submission" })
+      .getByRole("row")
+      .filter({ hasText: "History: name taken" }),
+  ).toContainText("Failed");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
-  const newest = page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1);
+  const newest = page
+    .getByRole("table", { name: /Submissions/ })
+    .getByRole("row")
+    .nth(1);
   await expect(newest).toContainText("Retry of failed rows");
   await expect(newest).toContainText("1 failed");
 
@@ -87,5 +111,7 @@ test("the submission history lists a submission and opens it with each row's cha
   await page.keyboard.press("Enter");
   await page.getByRole("button", { name: "Review and submit" }).click();
   await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
-  await expect(results.getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+  await expect(results.getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", {
+    timeout: 30_000,
+  });
 });

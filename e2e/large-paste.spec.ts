@@ -10,15 +10,29 @@ test("a 1,000 × 10 paste skips read-only columns, is one step, and one undo rev
   await waitForAllLoaded(page, 1200);
   await (await cell(page, 0, "Name")).click();
   // Name, dates, status, notes, audience, currency (7 editable), then 3 read-only columns that a paste must skip.
-  const text = Array.from({ length: 1000 }, (_, r) =>
-    [`Pasted campaign ${r}`, "2026-04-01", "2026-04-30", "Active", `Note ${r}`, "Everyone", "EUR", "1", "2", "3"].join("\t"),
-  ).join("\r\n") + "\r\n";
+  const text =
+    Array.from({ length: 1000 }, (_, r) =>
+      [
+        `Pasted campaign ${r}`,
+        "2026-04-01",
+        "2026-04-30",
+        "Active",
+        `Note ${r}`,
+        "Everyone",
+        "EUR",
+        "1",
+        "2",
+        "3",
+      ].join("\t"),
+    ).join("\r\n") + "\r\n";
 
   // How fast it paints is measured by bench/grid-editing.ts, not asserted here.
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.setData("text/plain", t);
-    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 
   await expect(changesStatus(page)).toHaveText(/^1,000 rows, [\d,]+ cells changed$/);

@@ -1,5 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { cellText, clearRequestLog, gridCell, namedGrid, requestLog, resultsStatus, reviewAndSubmit, sandboxCall, sandboxRecords, typeIn } from "./records-support";
+import {
+  cellText,
+  clearRequestLog,
+  gridCell,
+  namedGrid,
+  requestLog,
+  resultsStatus,
+  reviewAndSubmit,
+  sandboxCall,
+  sandboxRecords,
+  typeIn,
+} from "./records-support";
 import { resetSandbox, signIn } from "./support";
 
 // Date-times are shown and typed in the browser's zone: pin one that is not UTC.
@@ -50,7 +61,9 @@ test("edits to events reach HubSpot through 2026-03, with local times sent in UT
   // 10:30 in Berlin on 4 May (summer time, UTC+2) is 08:30 UTC.
   expect(Date.parse(e0.startDateTime!)).toBe(Date.parse("2026-05-04T08:30:00Z"));
   expect(Date.parse(e0.endDateTime!)).toBe(Date.parse("2026-05-04T10:00:00Z"));
-  expect(after.get(before[1]!.objectId)!.customProperties).toContainEqual(expect.objectContaining({ name: "region", value: "Antarctica" }));
+  expect(after.get(before[1]!.objectId)!.customProperties).toContainEqual(
+    expect.objectContaining({ name: "region", value: "Antarctica" }),
+  );
   // Every other event is untouched.
   for (const e of before.slice(2)) expect(after.get(e.objectId)).toEqual(e);
 
@@ -60,7 +73,10 @@ test("edits to events reach HubSpot through 2026-03, with local times sent in UT
   expect(updates[0]!.requestBody?.inputs).toHaveLength(2);
 });
 
-test("an end before the start is caught before sending; an event deleted in HubSpot fails alone", async ({ page, request }) => {
+test("an end before the start is caught before sending; an event deleted in HubSpot fails alone", async ({
+  page,
+  request,
+}) => {
   const before = await sandboxRecords<StoredEvent>(request, "marketing-events");
   await typeIn(page, GRID, 0, END, "2001-01-01 09:00");
   const endCell = await gridCell(page, GRID, 0, END);
@@ -95,8 +111,12 @@ test("the v3 API setting reads and writes through /marketing/v3 and is remembere
 
   const log = await requestLog(request, "/marketing/");
   expect(log.some((r) => r.path === "/marketing/marketing-events/v3")).toBe(true);
-  expect(log.filter((r) => r.path.endsWith("/batch/update")).map((r) => r.path)).toEqual(["/marketing/v3/marketing-events/batch/update"]);
-  const stored = (await sandboxRecords<StoredEvent>(request, "marketing-events")).find((e) => e.objectId === before[0]!.objectId)!;
+  expect(log.filter((r) => r.path.endsWith("/batch/update")).map((r) => r.path)).toEqual([
+    "/marketing/v3/marketing-events/batch/update",
+  ]);
+  const stored = (await sandboxRecords<StoredEvent>(request, "marketing-events")).find(
+    (e) => e.objectId === before[0]!.objectId,
+  )!;
   expect(stored.eventOrganizer).toBe("Through v3");
 
   await page.reload();

@@ -14,7 +14,9 @@ test("only the user who started a submission can pause, resume or cancel it", as
   const marketer = await (await browser.newContext()).newPage();
   await marketer.goto("/");
   await marketer.getByRole("link", { name: "Sign in with HubSpot" }).click();
-  await marketer.getByLabel("Sign in as").selectOption({ label: "marketer@acme-marketing.example.com (Acme Marketing)" });
+  await marketer
+    .getByLabel("Sign in as")
+    .selectOption({ label: "marketer@acme-marketing.example.com (Acme Marketing)" });
   await marketer.getByRole("button", { name: "Grant access" }).click();
   await expect(marketer.getByLabel("Signed in as")).toHaveText("marketer@acme-marketing.example.com");
 
@@ -28,7 +30,12 @@ test("only the user who started a submission can pause, resume or cancel it", as
     await page.getByRole("button", { name: "Review and submit" }).click();
     await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
-    await page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1).getByRole("link").click();
+    await page
+      .getByRole("table", { name: /Submissions/ })
+      .getByRole("row")
+      .nth(1)
+      .getByRole("link")
+      .click();
     const mine = page.getByRole("region", { name: "Progress" });
     await mine.getByRole("button", { name: "Pause" }).click();
     await expect(mine).toContainText("Paused: Paused by admin@acme-marketing.example.com.", { timeout: 15_000 });
@@ -36,7 +43,9 @@ test("only the user who started a submission can pause, resume or cancel it", as
     await marketer.goto(page.url());
     const theirs = marketer.getByRole("region", { name: "Progress" });
     await expect(theirs).toContainText("Paused: Paused by admin@acme-marketing.example.com.");
-    await expect(theirs).toContainText("Started by admin@acme-marketing.example.com: only they can pause, resume or cancel it.");
+    await expect(theirs).toContainText(
+      "Started by admin@acme-marketing.example.com: only they can pause, resume or cancel it.",
+    );
     await expect(theirs.getByRole("button")).toHaveCount(0);
 
     page.once("dialog", (d) => void d.accept());

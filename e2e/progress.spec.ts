@@ -4,7 +4,10 @@ import { resetSandbox, SANDBOX, signIn } from "./support";
 
 test.use({ viewport: { width: 1800, height: 900 } });
 
-test("a running submission's page shows its progress, and pause and resume keep every row", async ({ page, request }) => {
+test("a running submission's page shows its progress, and pause and resume keep every row", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await resetSandbox(request);
   await signIn(page);
@@ -19,7 +22,12 @@ test("a running submission's page shows its progress, and pause and resume keep 
     await page.getByRole("button", { name: "Review and submit" }).click();
     await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
-    await page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1).getByRole("link").click();
+    await page
+      .getByRole("table", { name: /Submissions/ })
+      .getByRole("row")
+      .nth(1)
+      .getByRole("link")
+      .click();
 
     const progress = page.getByRole("region", { name: "Progress" });
     await expect(progress.getByRole("progressbar", { name: "Rows done" })).toBeVisible();

@@ -10,7 +10,11 @@ export const namedGrid = (page: Page, name: string) => page.getByRole("grid", { 
 export async function gridCell(page: Page, gridName: string, rowN: number, column: string): Promise<Locator> {
   const g = namedGrid(page, gridName);
   const idx = Number(await g.getByRole("columnheader", { name: column, exact: true }).getAttribute("aria-colindex"));
-  return g.getByRole("row").nth(rowN + 1).getByRole("gridcell").and(page.locator(`[aria-colindex="${idx}"]`));
+  return g
+    .getByRole("row")
+    .nth(rowN + 1)
+    .getByRole("gridcell")
+    .and(page.locator(`[aria-colindex="${idx}"]`));
 }
 
 export async function typeIn(page: Page, gridName: string, rowN: number, column: string, text: string) {
@@ -32,9 +36,13 @@ export async function reviewAndSubmit(page: Page, summary: string | RegExp) {
   await expect(dialog).toBeHidden();
 }
 
-export const resultsStatus = (page: Page) => page.getByRole("region", { name: "Submission results" }).getByRole("status");
+export const resultsStatus = (page: Page) =>
+  page.getByRole("region", { name: "Submission results" }).getByRole("status");
 
-export async function sandboxRecords<T = { id: string; properties: Record<string, string | null> }>(request: APIRequestContext, kind: string): Promise<T[]> {
+export async function sandboxRecords<T = { id: string; properties: Record<string, string | null> }>(
+  request: APIRequestContext,
+  kind: string,
+): Promise<T[]> {
   const res = await request.get(`${SANDBOX}/__sandbox/records/${kind}`);
   expect(res.ok()).toBe(true);
   return res.json();
@@ -58,8 +66,17 @@ export async function clearRequestLog(request: APIRequestContext) {
 }
 
 /** A HubSpot API call made behind the grid's back (another user, a workflow). */
-export async function sandboxCall(request: APIRequestContext, method: "POST" | "DELETE" | "PATCH", path: string, data?: unknown) {
+export async function sandboxCall(
+  request: APIRequestContext,
+  method: "POST" | "DELETE" | "PATCH",
+  path: string,
+  data?: unknown,
+) {
   const token = await (await request.post(`${SANDBOX}/__sandbox/tokens`, { data: {} })).json();
-  const res = await request.fetch(`${SANDBOX}${path}`, { method, data, headers: { authorization: `Bearer ${token.access_token}` } });
+  const res = await request.fetch(`${SANDBOX}${path}`, {
+    method,
+    data,
+    headers: { authorization: `Bearer ${token.access_token}` },
+  });
   expect(res.status(), await res.text()).toBeLessThan(300);
 }

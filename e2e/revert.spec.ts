@@ -7,7 +7,10 @@ test.use({ viewport: { width: 1800, height: 900 } });
 /** A campaign as compared before and after: its values, not its timestamps. */
 const values = (list: SandboxCampaign[]) => new Map(list.map((c) => [c.id, c.properties]));
 
-test("a submission is reverted: the sandbox is back to its state before, except a record changed since, which is reported as a conflict", async ({ page, request }) => {
+test("a submission is reverted: the sandbox is back to its state before, except a record changed since, which is reported as a conflict", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request, { seed: 31 });
   await signIn(page);
   await waitForAllLoaded(page);
@@ -24,16 +27,26 @@ test("a submission is reverted: the sandbox is back to its state before, except 
   await page.keyboard.press("Tab");
   await page.getByRole("button", { name: "Review and submit" }).click();
   await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
-  await expect(page.getByRole("region", { name: "Submission results" }).getByRole("status")).toHaveText("Saved 4 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Submission results" }).getByRole("status")).toHaveText(
+    "Saved 4 · Failed 0 · Conflicts 0 · Waiting 0",
+    { timeout: 30_000 },
+  );
   const submitted = values(await sandboxCampaigns(request));
   const touched = [...submitted].filter(([, p]) => /^Revert me \d$/.test(p.hs_audience ?? "")).map(([id]) => id);
   expect(touched).toHaveLength(3);
 
   // Someone changes one of them in HubSpot afterwards.
-  await sandboxPost(request, "/marketing/campaigns/2026-03/batch/update", { inputs: [{ id: touched[1], properties: { hs_audience: "Changed in HubSpot" } }] });
+  await sandboxPost(request, "/marketing/campaigns/2026-03/batch/update", {
+    inputs: [{ id: touched[1], properties: { hs_audience: "Changed in HubSpot" } }],
+  });
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Submission history" }).click();
-  await page.getByRole("table", { name: /Submissions/ }).getByRole("row").nth(1).getByRole("link").click();
+  await page
+    .getByRole("table", { name: /Submissions/ })
+    .getByRole("row")
+    .nth(1)
+    .getByRole("link")
+    .click();
   await expect(page.getByRole("heading", { name: /^Submission of/ })).toBeVisible();
   const original = page.url();
   await page.getByRole("button", { name: "Revert…" }).click();
@@ -41,7 +54,10 @@ test("a submission is reverted: the sandbox is back to its state before, except 
   // The preview: current → restored per row, the conflict named, nothing written yet.
   await expect(page.getByRole("heading", { name: "Revert preview" })).toBeVisible();
   const preview = page.getByRole("region", { name: "Revert preview" });
-  await expect(preview.getByRole("status")).toHaveText("Restores 2 campaigns (2 values) · 1 conflict · archives 1 created campaign if you confirm", { timeout: 30_000 });
+  await expect(preview.getByRole("status")).toHaveText(
+    "Restores 2 campaigns (2 values) · 1 conflict · archives 1 created campaign if you confirm",
+    { timeout: 30_000 },
+  );
   const rows = page.getByRole("table", { name: "Rows of this submission" });
   const conflict = rows.getByRole("row").filter({ hasText: "Changed in HubSpot since the submission" });
   await expect(conflict).toContainText("Audience is now “Changed in HubSpot” (the submission set “Revert me 1”)");
@@ -75,7 +91,10 @@ test("a submission is reverted: the sandbox is back to its state before, except 
   await page.goto(original);
   await expect(page.getByText(/^Reverted by/)).toBeVisible();
   await page.getByRole("button", { name: "Revert…" }).click();
-  await expect(preview.getByRole("status")).toHaveText("1 conflict · 3 skipped (2 already restored, 1 deleted in HubSpot since)", { timeout: 30_000 });
+  await expect(preview.getByRole("status")).toHaveText(
+    "1 conflict · 3 skipped (2 already restored, 1 deleted in HubSpot since)",
+    { timeout: 30_000 },
+  );
   await expect(preview.getByRole("button", { name: "Revert 0 rows" })).toBeDisabled();
   await preview.getByRole("radio", { name: "Overwrite them with the values from before the submission" }).check();
   await preview.getByRole("button", { name: "Revert 1 row" }).click();

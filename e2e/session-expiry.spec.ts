@@ -5,12 +5,17 @@ import { grid, resetSandbox, SANDBOX, signIn } from "./support";
 async function lastIssuedRefreshToken(request: APIRequestContext): Promise<string> {
   const log = await (await request.get(`${SANDBOX}/__sandbox/requests?path=/oauth/2026-03/token`)).json();
   // The log's path filter also matches /token/introspect (sign-in now reads the token's identity there).
-  const issued = log.filter((r: { path: string; status: number }) => r.path === "/oauth/2026-03/token" && r.status === 200).at(-1);
+  const issued = log
+    .filter((r: { path: string; status: number }) => r.path === "/oauth/2026-03/token" && r.status === 200)
+    .at(-1);
   expect(issued?.responseBody?.refresh_token).toBeTruthy();
   return issued.responseBody.refresh_token;
 }
 
-test("a grant revoked in HubSpot sends the user to sign in again and back to the same view", async ({ page, request }) => {
+test("a grant revoked in HubSpot sends the user to sign in again and back to the same view", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request);
   await signIn(page);
   await grid(page).getByRole("columnheader", { name: "Name" }).click();
@@ -24,19 +29,25 @@ test("a grant revoked in HubSpot sends the user to sign in again and back to the
   // Depending on which request notices first, the grid offers "Sign in again" or the page turns into
   // the sign-in page; both must say why and keep the way back to this view.
   await expect(page.getByText(/no longer accepts/)).toBeVisible();
-  const again = page.getByRole("link", { name: "Sign in again" }).or(page.getByRole("link", { name: "Sign in with HubSpot" }));
+  const again = page
+    .getByRole("link", { name: "Sign in again" })
+    .or(page.getByRole("link", { name: "Sign in with HubSpot" }));
   await expect(again).toHaveAttribute("href", /returnTo=%2Fcampaigns%3Fsort%3Dhs_name/);
   await again.click();
   await page.getByRole("button", { name: "Grant access" }).click();
   // Back on the same view, sort included, with a working session.
   await expect(page).toHaveURL(/\/campaigns\?sort=hs_name/);
-  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText("230 campaigns", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText("230 campaigns", {
+    timeout: 30_000,
+  });
 });
 
 test("after a revocation, pages ask to sign in rather than showing stale data", async ({ page, request }) => {
   await resetSandbox(request);
   await signIn(page);
-  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText("230 campaigns", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText("230 campaigns", {
+    timeout: 30_000,
+  });
   await request.post(`${SANDBOX}/__sandbox/tokens/revoke`, { data: { token: await lastIssuedRefreshToken(request) } });
   // Force the dashboard to notice: the access token stops working too (revoke removed it).
   await page.reload();

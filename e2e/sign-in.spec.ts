@@ -7,10 +7,15 @@ test.beforeEach(async ({ request }) => resetSandbox(request));
 /** The refresh token the dashboard received, from the sandbox's request log (never from the browser). */
 async function issuedRefreshToken(request: import("@playwright/test").APIRequestContext): Promise<string> {
   const log = await (await request.get(`${SANDBOX}/__sandbox/requests?path=/oauth/2026-03/token`)).json();
-  return log.filter((r: { status: number; path: string }) => r.status === 200 && r.path === "/oauth/2026-03/token").at(-1).responseBody.refresh_token;
+  return log
+    .filter((r: { status: number; path: string }) => r.status === 200 && r.path === "/oauth/2026-03/token")
+    .at(-1).responseBody.refresh_token;
 }
 
-test("a new user signs in through the consent page, sees the portal and the campaigns, and signs out", async ({ page, request }) => {
+test("a new user signs in through the consent page, sees the portal and the campaigns, and signs out", async ({
+  page,
+  request,
+}) => {
   await page.goto("/campaigns");
   // Not signed in: sent to the sign-in page, with the way back remembered.
   await expect(page).toHaveURL(/returnTo=%2Fcampaigns/);
@@ -21,7 +26,9 @@ test("a new user signs in through the consent page, sees the portal and the camp
   await expect(portal).toContainText("globex.example.com");
   await expect(portal).toContainText("20260302");
   await expect(page.getByLabel("Signed in as")).toHaveText("admin@globex.example.com");
-  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, {
+    timeout: 30_000,
+  });
   // Data rows are rendered (header row + data rows).
   expect(await page.getByRole("grid", { name: "Campaigns" }).getByRole("row").count()).toBeGreaterThan(5);
 
@@ -56,7 +63,9 @@ test("no token reaches the browser", async ({ page }) => {
     if (/html|json|javascript|x-component/.test(type)) bodies.push(await res.text().catch(() => ""));
   });
   await signIn(page);
-  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, {
+    timeout: 30_000,
+  });
   const leaked = bodies.filter((b) => /na1-(at|rt)-/.test(b));
   expect(leaked).toEqual([]);
   const cookies = await page.context().cookies();
@@ -68,17 +77,26 @@ test("no token reaches the browser", async ({ page }) => {
 test("signing in works on 127.0.0.1 as well as localhost", async ({ page }) => {
   await signIn(page, { path: `http://127.0.0.1:${E2E_APP_PORT}/` });
   expect(new URL(page.url()).host).toBe(`127.0.0.1:${E2E_APP_PORT}`);
-  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "campaigns" })).toHaveText(/230 campaigns/, {
+    timeout: 30_000,
+  });
 });
 
 test("the sign-in page shows only fixed messages, never the text of its link", async ({ page }) => {
-  await page.goto(`/?error=${encodeURIComponent("<script>alert(1)</script> Your account is locked: call +1 555 0100")}`);
-  await expect(page.getByRole("alert").filter({ hasText: "Signing in" })).toHaveText("Signing in did not work. Please try again.");
+  await page.goto(
+    `/?error=${encodeURIComponent("<script>alert(1)</script> Your account is locked: call +1 555 0100")}`,
+  );
+  await expect(page.getByRole("alert").filter({ hasText: "Signing in" })).toHaveText(
+    "Signing in did not work. Please try again.",
+  );
   await expect(page.getByText(/555 0100|<script>|locked/)).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Sign in with HubSpot" })).toBeVisible();
 });
 
-test("a callback from another browser's consent does not sign this browser in (login CSRF)", async ({ page, browser }) => {
+test("a callback from another browser's consent does not sign this browser in (login CSRF)", async ({
+  page,
+  browser,
+}) => {
   // The attacker consents with their own account and keeps the callback URL instead of following it.
   const attacker = await (await browser.newContext()).newPage();
   let url = "";
@@ -103,7 +121,10 @@ test("a callback from another browser's consent does not sign this browser in (l
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain("bb_session");
 });
 
-test("signing out in one browser ends the user's other sessions: a download there is refused", async ({ page, browser }) => {
+test("signing out in one browser ends the user's other sessions: a download there is refused", async ({
+  page,
+  browser,
+}) => {
   await signIn(page);
   const other = await (await browser.newContext()).newPage();
   await signIn(other);
@@ -122,7 +143,10 @@ test("signing out in one browser ends the user's other sessions: a download ther
 
 test("a sign-out posted from another site is refused", async ({ page }) => {
   await signIn(page);
-  const res = await page.request.post("/api/auth/signout", { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, maxRedirects: 0 });
+  const res = await page.request.post("/api/auth/signout", {
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    maxRedirects: 0,
+  });
   expect(res.status()).toBe(403);
   await page.reload();
   await expect(page.getByRole("grid", { name: "Campaigns" })).toBeVisible();

@@ -20,7 +20,9 @@ async function tmpFile(name: string, content: string | Buffer) {
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 async function openUploads(page: Page) {
@@ -31,7 +33,10 @@ async function openUploads(page: Page) {
 test("a CSV updates contacts by email: mapping, check, dry run, import, results file", async ({ page, request }) => {
   await resetSandbox(request);
   const before = await sandboxRecords<Stored>(request, "contacts");
-  const emails = before.map((c) => c.properties.email).filter((e): e is string => !!e).slice(0, 29);
+  const emails = before
+    .map((c) => c.properties.email)
+    .filter((e): e is string => !!e)
+    .slice(0, 29);
   expect(emails).toHaveLength(29);
   // 28 rows that update, one whose stage is not an option (row 30 of the sheet), one email nobody has (row 31).
   const title = (i: number) => `Upload title ${i + 1}`;
@@ -76,9 +81,21 @@ test("a CSV updates contacts by email: mapping, check, dry run, import, results 
   // 4. Dry run: 30 rows − 1 invalid − 1 not found = 28 updates.
   const dry = page.getByRole("region", { name: "4. Dry run" });
   await dry.getByRole("button", { name: "Dry run" }).click();
-  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText("28 updates · 0 creates · 0 unchanged · 1 invalid skipped · 1 not found", { timeout: 20_000 });
-  const firstChange = dry.getByRole("table", { name: /^Changes/ }).getByRole("row").filter({ hasText: emails[0]! });
-  await expect(firstChange.getByRole("cell")).toHaveText(["2", emails[0]!, "Job Title", before.find((c) => c.properties.email === emails[0])!.properties.jobtitle || "(empty)", title(0)]);
+  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText(
+    "28 updates · 0 creates · 0 unchanged · 1 invalid skipped · 1 not found",
+    { timeout: 20_000 },
+  );
+  const firstChange = dry
+    .getByRole("table", { name: /^Changes/ })
+    .getByRole("row")
+    .filter({ hasText: emails[0]! });
+  await expect(firstChange.getByRole("cell")).toHaveText([
+    "2",
+    emails[0]!,
+    "Job Title",
+    before.find((c) => c.properties.email === emails[0])!.properties.jobtitle || "(empty)",
+    title(0),
+  ]);
   await expect(dry.getByRole("table", { name: /Not found in HubSpot/ })).toContainText("nobody.upload.e2e@example.com");
 
   // A refresh keeps what the server stored: target, mapping, check and dry run.
@@ -87,7 +104,9 @@ test("a CSV updates contacts by email: mapping, check, dry run, import, results 
   await expect(page.getByRole("combobox", { name: "Map “E-mail” to" })).toHaveValue("email");
   await expect(page.getByLabel("Match records by")).toHaveValue("email");
   await expect(check.getByRole("status")).toHaveText("29 valid · 1 invalid · 30 rows in all");
-  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText("28 updates · 0 creates · 0 unchanged · 1 invalid skipped · 1 not found");
+  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText(
+    "28 updates · 0 creates · 0 unchanged · 1 invalid skipped · 1 not found",
+  );
   await page.screenshot({ path: test.info().outputPath("dry-run-step.png"), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -101,27 +120,51 @@ test("a CSV updates contacts by email: mapping, check, dry run, import, results 
   const after = await sandboxRecords<Stored>(request, "contacts");
   const changed = after.filter((c) => c.properties.jobtitle !== before.find((b) => b.id === c.id)?.properties.jobtitle);
   expect(changed.map((c) => c.properties.email).sort()).toEqual(emails.slice(0, 28).sort());
-  for (const [i, email] of emails.slice(0, 28).entries()) expect(after.find((c) => c.properties.email === email)!.properties.jobtitle).toBe(title(i));
+  for (const [i, email] of emails.slice(0, 28).entries())
+    expect(after.find((c) => c.properties.email === email)!.properties.jobtitle).toBe(title(i));
   expect(after).toHaveLength(before.length);
 
   // Nothing failed, so the whole results file: the file's own columns plus each row's fate.
   await expect(page.getByRole("link", { name: "Failed rows only (CSV)" })).toHaveCount(0);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);
-  const table = Papa.parse<string[]>((await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
-  expect(table[0]).toEqual(["E-mail", "Job title", "Lifecycle stage", "Batchboard status", "HubSpot ID", "Error category", "Error"]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV", exact: true }).click(),
+  ]);
+  const table = Papa.parse<string[]>((await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, ""), {
+    skipEmptyLines: true,
+  }).data;
+  expect(table[0]).toEqual([
+    "E-mail",
+    "Job title",
+    "Lifecycle stage",
+    "Batchboard status",
+    "HubSpot ID",
+    "Error category",
+    "Error",
+  ]);
   expect(table).toHaveLength(29);
   expect(table.slice(1).map((r) => r[3])).toEqual(Array(28).fill("Saved"));
-  expect(table.slice(1).map((r) => r[0]).sort()).toEqual(emails.slice(0, 28).sort());
+  expect(
+    table
+      .slice(1)
+      .map((r) => r[0])
+      .sort(),
+  ).toEqual(emails.slice(0, 28).sort());
 
   // The upload is listed with its submission's state.
   await openUploads(page);
-  const listed = page.getByRole("table", { name: "Uploads, newest first" }).getByRole("row", { name: /contacts-update\.csv/ });
+  const listed = page
+    .getByRole("table", { name: "Uploads, newest first" })
+    .getByRole("row", { name: /contacts-update\.csv/ });
   await expect(listed).toContainText("Contacts");
   await expect(listed.getByRole("link", { name: "Finished" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("uploads-page.png"), fullPage: true });
 });
 
-test("a file that is not a spreadsheet is refused with the server's reason, and the page stays", async ({ page, request }) => {
+test("a file that is not a spreadsheet is refused with the server's reason, and the page stays", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request);
   await signIn(page);
   await openUploads(page);
@@ -147,7 +190,13 @@ test("a file that is not a spreadsheet is refused with the server's reason, and 
 
 test("a saved mapping template is applied to the next file with the same columns", async ({ page, request }) => {
   await resetSandbox(request);
-  const file = await tmpFile("template.csv", Papa.unparse([["E-mail", "Job title", "Notes"], ["a.template@example.com", "Tester", "ignore me"]]));
+  const file = await tmpFile(
+    "template.csv",
+    Papa.unparse([
+      ["E-mail", "Job title", "Notes"],
+      ["a.template@example.com", "Tester", "ignore me"],
+    ]),
+  );
   await signIn(page);
 
   const matchContacts = async () => {
@@ -177,12 +226,18 @@ test("a saved mapping template is applied to the next file with the same columns
   await expect(mapping.getByLabel("Match records by")).toHaveCount(0);
 });
 
-test("a workbook's other sheet can be chosen: its columns and first rows replace the first sheet's", async ({ page, request }) => {
+test("a workbook's other sheet can be chosen: its columns and first rows replace the first sheet's", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request);
   const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.addWorksheet("Notes").addRows([["Comment"], ["not for import"]]);
-  book.addWorksheet("Companies").addRows([["Company name", "Company domain name"], ["Upload Co", "upload-co.example.com"]]);
+  book.addWorksheet("Companies").addRows([
+    ["Company name", "Company domain name"],
+    ["Upload Co", "upload-co.example.com"],
+  ]);
   const file = await tmpFile("two-sheets.xlsx", Buffer.from(await book.xlsx.writeBuffer()));
   await signIn(page);
   await openUploads(page);
@@ -201,12 +256,19 @@ test("a workbook's other sheet can be chosen: its columns and first rows replace
   await expect(mapping.getByRole("combobox", { name: "Map “Comment” to" })).toHaveCount(0);
 });
 
-test("a workbook whose first sheet holds only a header row opens on its sheet with data; the header-only sheet says why it cannot be chosen", async ({ page, request }) => {
+test("a workbook whose first sheet holds only a header row opens on its sheet with data; the header-only sheet says why it cannot be chosen", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request);
   const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.addWorksheet("Template").addRow(["Company name", "Company domain name"]);
-  book.addWorksheet("Companies").addRows([["Company name", "Company domain name"], ["Header Co", "header-co.example.com"], ["Second Co", "second-co.example.com"]]);
+  book.addWorksheet("Companies").addRows([
+    ["Company name", "Company domain name"],
+    ["Header Co", "header-co.example.com"],
+    ["Second Co", "second-co.example.com"],
+  ]);
   const file = await tmpFile("header-first.xlsx", Buffer.from(await book.xlsx.writeBuffer()));
   await signIn(page);
   await openUploads(page);
@@ -217,20 +279,32 @@ test("a workbook whose first sheet holds only a header row opens on its sheet wi
 
   await page.getByLabel("Sheet").selectOption("Template");
   const step = page.getByRole("region", { name: "1. What to import" });
-  await expect(step.getByRole("alert")).toContainText("The sheet could not be read: The sheet “Template” has a header row but no data rows.");
+  await expect(step.getByRole("alert")).toContainText(
+    "The sheet could not be read: The sheet “Template” has a header row but no data rows.",
+  );
   // Nothing lost: the upload still reads its sheet with data.
   await page.reload();
   await expect(page.getByLabel("Sheet")).toHaveValue("Companies");
   await expect(page.getByText("header-first.xlsx: 2 rows, 2 columns (sheet “Companies”).")).toBeVisible();
 });
 
-test("a zip bomb and a 1,001-column file are refused with the limit they break; earlier uploads stay", async ({ page, request }) => {
+test("a zip bomb and a 1,001-column file are refused with the limit they break; earlier uploads stay", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request);
   const dir = await mkdtemp(path.join(os.tmpdir(), "batchboard-upload-"));
   // 2 MB on disk, 1 GB of shared strings once inflated, hidden from the zip's directory.
   const bomb = path.join(dir, "bomb.xlsx");
-  await writeZip(bomb, [...workbookParts(["Data"]), sharedStringsPart(`<si><t>${"x".repeat(1000)}</t></si>`, 1_050_000, 1000), sheetPart(1, { head: `<row r="1">${cell("A1", "Email")}</row>` })]);
-  const wide = await tmpFile("wide.csv", `${Array.from({ length: 1_001 }, (_, i) => `Column ${i + 1}`).join(",")}\n1\n`);
+  await writeZip(bomb, [
+    ...workbookParts(["Data"]),
+    sharedStringsPart(`<si><t>${"x".repeat(1000)}</t></si>`, 1_050_000, 1000),
+    sheetPart(1, { head: `<row r="1">${cell("A1", "Email")}</row>` }),
+  ]);
+  const wide = await tmpFile(
+    "wide.csv",
+    `${Array.from({ length: 1_001 }, (_, i) => `Column ${i + 1}`).join(",")}\n1\n`,
+  );
   const kept = await tmpFile("kept-before.csv", "Email,Name\nkept@example.com,Kept\n");
 
   await signIn(page);
@@ -240,9 +314,13 @@ test("a zip bomb and a 1,001-column file are refused with the limit they break; 
   await openUploads(page);
   const alert = page.getByRole("region", { name: "Upload a spreadsheet" }).getByRole("alert");
   await page.getByLabel("Spreadsheet file").setInputFiles(bomb);
-  await expect(alert).toContainText("This workbook's text values add up to more than 50,000,000 characters, more than one upload may hold.");
+  await expect(alert).toContainText(
+    "This workbook's text values add up to more than 50,000,000 characters, more than one upload may hold.",
+  );
   await page.getByLabel("Spreadsheet file").setInputFiles(wide);
-  await expect(alert).toHaveText("The file has values in more than 1,000 columns (as far out as column ALM), more than one upload may hold. Remove the columns you do not need and upload it again.");
+  await expect(alert).toHaveText(
+    "The file has values in more than 1,000 columns (as far out as column ALM), more than one upload may hold. Remove the columns you do not need and upload it again.",
+  );
   await expect(page).toHaveURL(/\/uploads$/);
   await page.reload();
   await expect(page.getByRole("row", { name: /kept-before\.csv/ })).toHaveCount(1);
@@ -251,7 +329,11 @@ test("a zip bomb and a 1,001-column file are refused with the limit they break; 
 
 test("invalid rows of an upload can be fixed in the grid instead of skipped", async ({ page, request }) => {
   await resetSandbox(request);
-  const csv = Papa.unparse([["Name", "Status", "Audience"], ["Upload fix: good", "Planned", "Ops"], ["Upload fix: bad status", "Almost done", "Ops"]]);
+  const csv = Papa.unparse([
+    ["Name", "Status", "Audience"],
+    ["Upload fix: good", "Planned", "Ops"],
+    ["Upload fix: bad status", "Almost done", "Ops"],
+  ]);
   const file = await tmpFile("campaigns-create.csv", csv);
   await signIn(page);
   await openUploads(page);
@@ -272,7 +354,9 @@ test("invalid rows of an upload can be fixed in the grid instead of skipped", as
   const row = grid.getByRole("row").filter({ hasText: "Upload fix: bad status" });
   await expect(row).toBeVisible();
   // The value HubSpot would refuse is on its cell, marked invalid; choosing a real status fixes it.
-  const statusIdx = Number(await grid.getByRole("columnheader", { name: "Status", exact: true }).getAttribute("aria-colindex"));
+  const statusIdx = Number(
+    await grid.getByRole("columnheader", { name: "Status", exact: true }).getAttribute("aria-colindex"),
+  );
   const status = row.getByRole("gridcell").and(page.locator(`[aria-colindex="${statusIdx}"]`));
   await expect(status).toHaveAttribute("aria-invalid", "true");
   await status.click();
@@ -280,12 +364,19 @@ test("invalid rows of an upload can be fixed in the grid instead of skipped", as
   await page.keyboard.press("Enter");
   await page.getByRole("button", { name: "Review and submit" }).click();
   await page.getByRole("dialog", { name: "Review changes" }).getByRole("button", { name: "Submit" }).click();
-  await expect(results.getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+  await expect(results.getByRole("status")).toHaveText("Saved 1 · Failed 0 · Conflicts 0 · Waiting 0", {
+    timeout: 30_000,
+  });
   const stored = await sandboxRecords<Stored>(request, "campaigns");
-  expect(stored.find((c) => c.properties.hs_name === "Upload fix: bad status")?.properties.hs_campaign_status).toBe("planned");
+  expect(stored.find((c) => c.properties.hs_name === "Upload fix: bad status")?.properties.hs_campaign_status).toBe(
+    "planned",
+  );
 });
 
-test("a campaign create's dry run flags names HubSpot already has and shows the new rows as they will be sent", async ({ page, request }) => {
+test("a campaign create's dry run flags names HubSpot already has and shows the new rows as they will be sent", async ({
+  page,
+  request,
+}) => {
   await resetSandbox(request);
   const existing = (await sandboxRecords<Stored>(request, "campaigns")).slice(0, 2);
   // A plain US export: "Campaign name", "Start", "End", month-first dates (6/3/2027 is settled by 11/26/2027).
@@ -315,21 +406,51 @@ test("a campaign create's dry run flags names HubSpot already has and shows the 
   // Only the second "Alpha" is invalid: a duplicate within the file, said so. No date is ambiguous.
   const check = page.getByRole("region", { name: "3. Check" });
   await expect(check.getByRole("status").first()).toHaveText("4 valid · 1 invalid · 5 rows in all");
-  await expect(check.getByRole("row", { name: /Twice|Dry run new: Alpha/ })).toContainText("is also in row 3 of this file");
-  await expect(check.getByText("Dates in “Start” are read month-first (MM/DD/YYYY), as the column’s own values show.")).toBeVisible();
+  await expect(check.getByRole("row", { name: /Twice|Dry run new: Alpha/ })).toContainText(
+    "is also in row 3 of this file",
+  );
+  await expect(
+    check.getByText("Dates in “Start” are read month-first (MM/DD/YYYY), as the column’s own values show."),
+  ).toBeVisible();
 
   const dry = page.getByRole("region", { name: "4. Dry run" });
   await dry.getByRole("button", { name: "Dry run" }).click();
-  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText("0 updates · 2 creates · 0 unchanged · 1 invalid skipped · 0 not found · 2 already in HubSpot", { timeout: 20_000 });
+  await expect(dry.getByRole("status", { name: "Dry run result" })).toHaveText(
+    "0 updates · 2 creates · 0 unchanged · 1 invalid skipped · 0 not found · 2 already in HubSpot",
+    { timeout: 20_000 },
+  );
   const already = dry.getByRole("table", { name: /Already in HubSpot/ });
-  await expect(already.getByRole("row").nth(1).getByRole("cell")).toHaveText(["2", existing[0]!.properties.hs_name!, `already exists in HubSpot (record ${existing[0]!.id})`]);
-  await expect(already.getByRole("row").nth(2).getByRole("cell")).toHaveText(["4", existing[1]!.properties.hs_name!.toUpperCase(), `already exists in HubSpot (record ${existing[1]!.id})`]);
+  await expect(already.getByRole("row").nth(1).getByRole("cell")).toHaveText([
+    "2",
+    existing[0]!.properties.hs_name!,
+    `already exists in HubSpot (record ${existing[0]!.id})`,
+  ]);
+  await expect(already.getByRole("row").nth(2).getByRole("cell")).toHaveText([
+    "4",
+    existing[1]!.properties.hs_name!.toUpperCase(),
+    `already exists in HubSpot (record ${existing[1]!.id})`,
+  ]);
 
   // The new rows as they will be sent: converted dates, the audience as written.
   const sample = dry.getByRole("table", { name: /New records/ });
-  await expect(sample.getByRole("row").filter({ hasText: "Start date" }).first().getByRole("cell")).toHaveText(["", "Start", "Start date", "2027-06-03"]);
-  await expect(sample.getByRole("row").filter({ hasText: "Audience" }).first().getByRole("cell")).toHaveText(["", "Audience", "Audience", "+1 audience"]);
-  await expect(sample.getByRole("row").filter({ hasText: "Dry run new: Beta" }).getByRole("cell")).toHaveText(["5", "Campaign name", "Name", "Dry run new: Beta"]);
+  await expect(sample.getByRole("row").filter({ hasText: "Start date" }).first().getByRole("cell")).toHaveText([
+    "",
+    "Start",
+    "Start date",
+    "2027-06-03",
+  ]);
+  await expect(sample.getByRole("row").filter({ hasText: "Audience" }).first().getByRole("cell")).toHaveText([
+    "",
+    "Audience",
+    "Audience",
+    "+1 audience",
+  ]);
+  await expect(sample.getByRole("row").filter({ hasText: "Dry run new: Beta" }).getByRole("cell")).toHaveText([
+    "5",
+    "Campaign name",
+    "Name",
+    "Dry run new: Beta",
+  ]);
   expect(await seriousViolations(page)).toEqual([]);
 
   // The import sends only the two new names: nothing fails.
@@ -338,5 +459,9 @@ test("a campaign create's dry run flags names HubSpot already has and shows the 
   await expect(page.getByText("Finished")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("2 saved")).toBeVisible();
   const after = await sandboxRecords<Stored>(request, "campaigns");
-  expect(after.find((c) => c.properties.hs_name === "Dry run new: Alpha")?.properties).toMatchObject({ hs_start_date: "2027-06-03", hs_end_date: "2027-11-26", hs_audience: "+1 audience" });
+  expect(after.find((c) => c.properties.hs_name === "Dry run new: Alpha")?.properties).toMatchObject({
+    hs_start_date: "2027-06-03",
+    hs_end_date: "2027-11-26",
+    hs_audience: "+1 audience",
+  });
 });

@@ -3,7 +3,10 @@ import type { SandboxOptions } from "./server";
 const num = (v: string | undefined) => (v === undefined || v === "" ? undefined : Number(v));
 
 /** Sandbox settings from HUBSPOT_SANDBOX_* variables, shared by `npm run sandbox` and `npm run demo`. */
-export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv, defaults: { campaigns?: number } = {}): SandboxOptions & { port: number; hostname: string } {
+export function sandboxOptionsFromEnv(
+  env: NodeJS.ProcessEnv,
+  defaults: { campaigns?: number } = {},
+): SandboxOptions & { port: number; hostname: string } {
   const config = {
     rateLimitPerTenSeconds: num(env.HUBSPOT_SANDBOX_RATE_LIMIT),
     latencyMs: num(env.HUBSPOT_SANDBOX_LATENCY_MS),

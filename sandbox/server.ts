@@ -45,7 +45,9 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-export function startSandbox(opts: SandboxOptions & { port?: number; hostname?: string } = {}): Promise<RunningSandbox> {
+export function startSandbox(
+  opts: SandboxOptions & { port?: number; hostname?: string } = {},
+): Promise<RunningSandbox> {
   const { ctx, app } = createSandbox(opts);
   const hostname = opts.hostname ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
@@ -54,10 +56,11 @@ export function startSandbox(opts: SandboxOptions & { port?: number; hostname?: 
         url: `http://${hostname}:${info.port}`,
         port: info.port,
         ctx,
-        close: () => new Promise<void>((r) => {
-          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          server.close(() => r());
-        }),
+        close: () =>
+          new Promise<void>((r) => {
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.close(() => r());
+          }),
       });
     });
     server.on("error", reject);

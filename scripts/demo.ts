@@ -29,13 +29,19 @@ function needsBuild(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json"].map((p) => path.join(root, p)).filter(existsSync);
+  const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json"]
+    .map((p) => path.join(root, p))
+    .filter(existsSync);
   return sources.some((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > built);
 }
 
 if (needsBuild()) {
   console.log("Building the dashboard (first run or sources changed)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -48,12 +54,19 @@ if (process.env.HOST) args.push("-H", process.env.HOST);
 const app = spawn(process.execPath, args, {
   cwd: root,
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, DATA_DIR: dataDir, HUBSPOT_SANDBOX_PORT: String(sandbox?.port ?? process.env.HUBSPOT_SANDBOX_PORT ?? 4010), NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    HUBSPOT_SANDBOX_PORT: String(sandbox?.port ?? process.env.HUBSPOT_SANDBOX_PORT ?? 4010),
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
 });
 app.stdout!.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (chunk.toString().includes("Ready")) {
-    console.log(`\nBatchboard is running: open http://localhost:${port} (or http://127.0.0.1:${port})\nData: ${dataDir}\n`);
+    console.log(
+      `\nBatchboard is running: open http://localhost:${port} (or http://127.0.0.1:${port})\nData: ${dataDir}\n`,
+    );
   }
 });
 

@@ -1,6 +1,6 @@
 /**
- * `npm test`: every test — type check, unit and integration tests (vitest: sandbox, HubSpot client,
- * data layer on PGlite and PostgreSQL), then browser tests (Playwright in Chromium against the demo).
+ * `npm test`: every test — type check, lint (layers, cycles) and format check, unit and integration
+ * tests (vitest: sandbox, HubSpot client, data layer on PGlite and PostgreSQL), then browser tests (Playwright in Chromium against the demo).
  * Ends with one summary line "tests: N passed, N failed".
  */
 import { spawnSync } from "node:child_process";
@@ -12,11 +12,17 @@ const out = path.join(root, ".test-results");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, FORCE_COLOR: "0" } }).status ?? 1;
+const run = (cmd: string, args: string[]) =>
+  spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, FORCE_COLOR: "0" } }).status ?? 1;
 
 const failures: string[] = [];
 if (run(bin("tsc"), ["--noEmit", "-p", "."]) !== 0) failures.push("type check");
-if (run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`]) !== 0) failures.push("vitest");
+// Layers and cycles (eslint.config.mjs) and the formatter: a new import cycle or layer break fails the suite.
+if (run(bin("eslint"), ["--max-warnings", "0", "--report-unused-disable-directives-severity", "error", "."]) !== 0)
+  failures.push("lint");
+if (run(bin("prettier"), ["--check", "--log-level", "warn", "."]) !== 0) failures.push("format");
+if (run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`]) !== 0)
+  failures.push("vitest");
 if (run(bin("playwright"), ["test"]) !== 0) failures.push("playwright");
 
 let passed = 0;

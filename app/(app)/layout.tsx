@@ -22,18 +22,18 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const wanted = [...target.scopes, ...target.optionalScopes];
   return (
     <PortalScope portalId={session.connection.portalId}>
-    <div className="flex h-full flex-col">
-      <AppHeader
-        portalId={session.connection.portalId}
-        hubDomain={session.connection.hubDomain}
-        email={session.user.email}
-        scopes={session.connection.scopes}
-        missingScopes={wanted.filter((s) => !session.connection.scopes.includes(s))}
-        sandbox={target.kind === "sandbox"}
-        failedItems={await failedItemCount(session.connection.portalId)}
-      />
-      <main className="flex min-h-0 flex-1 flex-col">{children}</main>
-    </div>
+      <div className="flex h-full flex-col">
+        <AppHeader
+          portalId={session.connection.portalId}
+          hubDomain={session.connection.hubDomain}
+          email={session.user.email}
+          scopes={session.connection.scopes}
+          missingScopes={wanted.filter((s) => !session.connection.scopes.includes(s))}
+          sandbox={target.kind === "sandbox"}
+          failedItems={await failedItemCount(session.connection.portalId)}
+        />
+        <main className="flex min-h-0 flex-1 flex-col">{children}</main>
+      </div>
     </PortalScope>
   );
 }

@@ -1,5 +1,5 @@
 // react-data-grid harness component (also imported by ssr-check.tsx).
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from "react";
 import {
   DataGrid,
   renderTextEditor,
@@ -8,8 +8,8 @@ import {
   type FillEvent,
   type PositionChangeArgs,
   type RenderEditCellProps,
-} from 'react-data-grid';
-import { COLUMNS, STATUSES, makeRows, parseTsv, type CampaignRow } from './data';
+} from "react-data-grid";
+import { COLUMNS, STATUSES, makeRows, parseTsv, type CampaignRow } from "./data";
 
 function StatusEditor({ row, onRowChange }: RenderEditCellProps<CampaignRow>) {
   return (
@@ -27,7 +27,7 @@ function StatusEditor({ row, onRowChange }: RenderEditCellProps<CampaignRow>) {
   );
 }
 
-const NUMERIC = new Set<keyof CampaignRow>(['budget', 'spend']);
+const NUMERIC = new Set<keyof CampaignRow>(["budget", "spend"]);
 function coerce(key: keyof CampaignRow, v: string): string | number {
   return NUMERIC.has(key) ? Number(v) || 0 : v;
 }
@@ -38,7 +38,7 @@ export function RdgApp({ initialRows }: { initialRows?: CampaignRow[] }) {
   rowsRef.current = rows;
   const active = useRef<{ rowIdx: number; idx: number }>({ rowIdx: -1, idx: -1 });
   const gridRef = useRef<DataGridHandle>(null);
-  if (typeof window !== 'undefined') (window as any).__getRows = () => rowsRef.current;
+  if (typeof window !== "undefined") (window as any).__getRows = () => rowsRef.current;
 
   const columns = useMemo<Column<CampaignRow>[]>(
     () =>
@@ -47,7 +47,7 @@ export function RdgApp({ initialRows }: { initialRows?: CampaignRow[] }) {
         name: c.name,
         width: c.width,
         resizable: true,
-        renderEditCell: c.key === 'status' ? StatusEditor : renderTextEditor,
+        renderEditCell: c.key === "status" ? StatusEditor : renderTextEditor,
       })),
     [],
   );
@@ -63,11 +63,11 @@ export function RdgApp({ initialRows }: { initialRows?: CampaignRow[] }) {
   // Built-in paste is single-cell (onCellPaste returns ONE row). Multi-cell TSV paste has to be done
   // by us: intercept the paste in the capture phase on a wrapper and apply the matrix from the active cell.
   const onPasteCapture = useCallback((e: React.ClipboardEvent) => {
-    const text = e.clipboardData.getData('text/plain');
-    if (!/[\t\n]/.test(text.replace(/\n$/, ''))) return; // single value -> let the grid handle it
+    const text = e.clipboardData.getData("text/plain");
+    if (!/[\t\n]/.test(text.replace(/\n$/, ""))) return; // single value -> let the grid handle it
     const { rowIdx, idx } = active.current;
     if (rowIdx < 0 || idx < 0) return;
-    if ((e.target as HTMLElement).closest('input,select,textarea')) return; // editing
+    if ((e.target as HTMLElement).closest("input,select,textarea")) return; // editing
     e.preventDefault();
     e.stopPropagation();
     const matrix = parseTsv(text);
@@ -88,12 +88,12 @@ export function RdgApp({ initialRows }: { initialRows?: CampaignRow[] }) {
   }, []);
 
   return (
-    <div onPasteCapture={onPasteCapture} style={{ height: '100%' }}>
+    <div onPasteCapture={onPasteCapture} style={{ height: "100%" }}>
       <DataGrid
         ref={gridRef}
         aria-label="Campaigns"
         className="rdg-light"
-        style={{ height: '100%', blockSize: '100%' }}
+        style={{ height: "100%", blockSize: "100%" }}
         columns={columns}
         rows={rows}
         rowKeyGetter={(r) => r.id}
@@ -104,12 +104,12 @@ export function RdgApp({ initialRows }: { initialRows?: CampaignRow[] }) {
           active.current = { rowIdx: a.rowIdx, idx: a.column?.idx ?? -1 };
         }}
         onCellCopy={({ row, column }, event) => {
-          event.clipboardData.setData('text/plain', String(row[column.key as keyof CampaignRow]));
+          event.clipboardData.setData("text/plain", String(row[column.key as keyof CampaignRow]));
           event.preventDefault();
         }}
         onCellPaste={({ row, column }, event) => {
           const key = column.key as keyof CampaignRow;
-          return { ...row, [key]: coerce(key, event.clipboardData.getData('text/plain')) };
+          return { ...row, [key]: coerce(key, event.clipboardData.getData("text/plain")) };
         }}
       />
     </div>

@@ -1,7 +1,7 @@
 // RevoGrid (@revolist/react-datagrid) harness component (also imported by ssr-check.tsx).
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { RevoGrid, Editor, type ColumnRegular, type EditorType } from '@revolist/react-datagrid';
-import { COLUMNS, STATUSES, makeRows, parseTsv, type CampaignRow } from './data';
+import { useEffect, useMemo, useRef, useState } from "react";
+import { RevoGrid, Editor, type ColumnRegular, type EditorType } from "@revolist/react-datagrid";
+import { COLUMNS, STATUSES, makeRows, parseTsv, type CampaignRow } from "./data";
 
 function StatusEditor({ column, val, save, close }: EditorType) {
   return (
@@ -9,9 +9,9 @@ function StatusEditor({ column, val, save, close }: EditorType) {
       data-testid="status-editor"
       aria-label="Status"
       autoFocus
-      defaultValue={String(val ?? column.value ?? '')}
+      defaultValue={String(val ?? column.value ?? "")}
       onChange={(e) => save(e.target.value)}
-      onKeyDown={(e) => e.key === 'Escape' && close()}
+      onKeyDown={(e) => e.key === "Escape" && close()}
     >
       {STATUSES.map((s) => (
         <option key={s}>{s}</option>
@@ -29,7 +29,7 @@ export function RevoApp({ initialRows }: { initialRows?: CampaignRow[] }) {
         prop: c.key,
         name: c.name,
         size: c.width,
-        ...(c.key === 'status' ? { editor: 'status' } : {}),
+        ...(c.key === "status" ? { editor: "status" } : {}),
       })),
     [],
   );
@@ -44,14 +44,14 @@ export function RevoApp({ initialRows }: { initialRows?: CampaignRow[] }) {
       const { detail } = e as CustomEvent<{ parsed: string[][]; dataText: string }>;
       if ((window as any).__fixPaste) detail.parsed = parseTsv(detail.dataText);
     };
-    el?.addEventListener('beforepasteapply', onBeforePasteApply);
-    return () => el?.removeEventListener('beforepasteapply', onBeforePasteApply);
+    el?.addEventListener("beforepasteapply", onBeforePasteApply);
+    return () => el?.removeEventListener("beforepasteapply", onBeforePasteApply);
   }, []);
   return (
     <RevoGrid
       ref={gridRef}
       aria-label="Campaigns"
-      style={{ height: '100%', width: '100%' }}
+      style={{ height: "100%", width: "100%" }}
       source={source}
       columns={columns}
       editors={editors}

@@ -1,4 +1,4 @@
-import { createRoot } from 'react-dom/client';
-import { RevoApp } from './revo-app';
+import { createRoot } from "react-dom/client";
+import { RevoApp } from "./revo-app";
 
-createRoot(document.getElementById('root')!).render(<RevoApp />);
+createRoot(document.getElementById("root")!).render(<RevoApp />);

@@ -17,7 +17,9 @@ async function waitFor(url: string, timeoutMs: number) {
   while (Date.now() < end) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not come up`);
@@ -34,7 +36,13 @@ export async function startDemo(env: Record<string, string>): Promise<Demo> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/demo.ts")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, PORT: String(APP_PORT), HUBSPOT_SANDBOX_PORT: String(SANDBOX_PORT), DATA_DIR: dataDir, ...env },
+    env: {
+      ...process.env,
+      PORT: String(APP_PORT),
+      HUBSPOT_SANDBOX_PORT: String(SANDBOX_PORT),
+      DATA_DIR: dataDir,
+      ...env,
+    },
   });
   await waitFor(`http://127.0.0.1:${APP_PORT}/`, 300_000);
   return {
@@ -48,7 +56,10 @@ export async function startDemo(env: Record<string, string>): Promise<Demo> {
 }
 
 export async function signedInPage(demo: Demo): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.goto(`${demo.url}/`);
   await page.getByRole("link", { name: "Sign in with HubSpot" }).click();
@@ -58,10 +69,18 @@ export async function signedInPage(demo: Demo): Promise<{ browser: Browser; page
 }
 
 export async function waitForAll(page: Page, total: number) {
-  await page.getByRole("status").filter({ hasText: new RegExp(`^${fmt(total)} campaigns$`) }).waitFor({ timeout: 300_000 });
+  await page
+    .getByRole("status")
+    .filter({ hasText: new RegExp(`^${fmt(total)} campaigns$`) })
+    .waitFor({ timeout: 300_000 });
 }
 
-export interface FrameStats { median: number; p95: number; over50: number; frames: number }
+export interface FrameStats {
+  median: number;
+  p95: number;
+  over50: number;
+  frames: number;
+}
 
 // Strings, not functions: tsx's transform would inject helpers that do not exist in the page.
 const SCROLL_SCRIPT = `new Promise((resolve) => {

@@ -20,4 +20,11 @@ export function campaignColumn(def: CampaignPropertyDefinition): GridColumn {
 }
 
 /** Shown like every other date-time of the grid (same zone and date order), not in toLocaleString's own order. */
-export const UPDATED_AT_COLUMN: GridColumn = { key: "updatedAt", label: "Last updated", type: "datetime", readOnly: true, width: 180, sortable: true };
+export const UPDATED_AT_COLUMN: GridColumn = {
+  key: "updatedAt",
+  label: "Last updated",
+  type: "datetime",
+  readOnly: true,
+  width: 180,
+  sortable: true,
+};

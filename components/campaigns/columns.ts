@@ -22,7 +22,8 @@ const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2
 export function displayValue(def: CampaignPropertyDefinition, value: string | null | undefined): string {
   if (value === null || value === undefined || value === "") return "";
   if (def.options && def.type === "enumeration") return def.options.find((o) => o.value === value)?.label ?? value;
-  if (def.type === "number" && def.name.endsWith("_amount") && !Number.isNaN(Number(value))) return numberFormat.format(Number(value));
+  if (def.type === "number" && def.name.endsWith("_amount") && !Number.isNaN(Number(value)))
+    return numberFormat.format(Number(value));
   if (def.type === "multi") return value.split(";").filter(Boolean).join(", ");
   return value;
 }

@@ -15,5 +15,8 @@ export function useTypedFilter(list: RecordList, typed: string, searched: string
     () => (pending ? list.rows.filter((r) => (r.properties.hs_name ?? "").toLowerCase().includes(needle)) : list.rows),
     [pending, needle, list.rows],
   );
-  return useMemo(() => (pending ? { ...list, rows, total: list.loadingMore ? null : rows.length } : list), [pending, list, rows]);
+  return useMemo(
+    () => (pending ? { ...list, rows, total: list.loadingMore ? null : rows.length } : list),
+    [pending, list, rows],
+  );
 }

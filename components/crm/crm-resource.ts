@@ -7,7 +7,8 @@ import type { CrmObjectTypeOption } from "@/lib/crm/object-types";
 import type { CrmColumn } from "@/lib/crm/properties";
 import { crmPropertyType } from "@/lib/properties/column-type";
 
-const width = (t: GridColumnType, name: boolean) => (name ? 260 : t === "longText" ? 280 : t === "number" || t === "date" ? 130 : 170);
+const width = (t: GridColumnType, name: boolean) =>
+  name ? 260 : t === "longText" ? 280 : t === "number" || t === "date" ? 130 : 170;
 
 /** A CRM property as a grid column: read-only and calculated properties are shown, never edited. */
 export function crmColumn(c: CrmColumn, nameKey: string): GridColumn {
@@ -15,7 +16,13 @@ export function crmColumn(c: CrmColumn, nameKey: string): GridColumn {
   return { key: c.name, label: c.label, type, options, readOnly: c.readOnly, width: width(type, c.name === nameKey) };
 }
 
-const UPDATED_AT: GridColumn = { key: "updatedAt", label: "Last updated", type: "datetime", readOnly: true, width: 200 };
+const UPDATED_AT: GridColumn = {
+  key: "updatedAt",
+  label: "Last updated",
+  type: "datetime",
+  readOnly: true,
+  width: 200,
+};
 
 /**
  * One CRM object type for the record grid, from its property definitions (`option` completed with
@@ -29,9 +36,17 @@ export function crmResource(option: CrmObjectTypeOption, properties: readonly Cr
   // names are; HubSpot compares them without case (Jane@X.com and jane@x.com are one contact).
   const unique = columns.filter((c) => !c.readOnly && properties.some((p) => p.name === c.key && p.hasUniqueValue));
   const normalize = (v: string) => v.trim().toLowerCase();
-  if (!columns.some((c) => c.key === nameKey)) columns.unshift({ key: nameKey, label: "Record ID", type: "text", readOnly: true, width: 140 });
+  if (!columns.some((c) => c.key === nameKey))
+    columns.unshift({ key: nameKey, label: "Record ID", type: "text", readOnly: true, width: 140 });
   return {
-    ...describedGrid({ type: "crm", objectType: option.objectType, ...(option.uniqueProperty ? { uniqueProperty: option.uniqueProperty } : {}) }, nameKey),
+    ...describedGrid(
+      {
+        type: "crm",
+        objectType: option.objectType,
+        ...(option.uniqueProperty ? { uniqueProperty: option.uniqueProperty } : {}),
+      },
+      nameKey,
+    ),
     columns,
     defaultColumns: option.defaultColumns,
     trailingColumns: [UPDATED_AT],
@@ -40,11 +55,17 @@ export function crmResource(option: CrmObjectTypeOption, properties: readonly Cr
       const issues = validateCells(columns, state);
       for (const c of unique) {
         for (const [rowKey, value] of duplicateValues(state, loaded, c.key, normalize)) {
-          addIssue(issues, rowKey, c.key, `Another ${option.noun} in the grid already has ${c.label} “${value}”; it must be unique.`);
+          addIssue(
+            issues,
+            rowKey,
+            c.key,
+            `Another ${option.noun} in the grid already has ${c.label} “${value}”; it must be unique.`,
+          );
         }
       }
       for (const c of Object.values(state.creates)) {
-        if (!Object.values(c.values).some((v) => v !== "")) addIssue(issues, c.rowKey, nameKey, `Fill in at least one value of the new ${option.noun}.`);
+        if (!Object.values(c.values).some((v) => v !== ""))
+          addIssue(issues, c.rowKey, nameKey, `Fill in at least one value of the new ${option.noun}.`);
       }
       return issues;
     },

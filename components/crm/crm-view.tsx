@@ -35,8 +35,16 @@ export function CrmView({ portalId, userId, objectTypes, objectType }: Props) {
   const picker = (
     <label className="flex items-center gap-2 text-sm">
       Object type
-      <select value={objectType} onChange={(e) => router.push(`/crm/${encodeURIComponent(e.target.value)}`)} className="rounded border border-slate-300 bg-white px-2 py-1.5">
-        {objectTypes.map((t) => <option key={t.objectType} value={t.objectType}>{t.title}</option>)}
+      <select
+        value={objectType}
+        onChange={(e) => router.push(`/crm/${encodeURIComponent(e.target.value)}`)}
+        className="rounded border border-slate-300 bg-white px-2 py-1.5"
+      >
+        {objectTypes.map((t) => (
+          <option key={t.objectType} value={t.objectType}>
+            {t.title}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -45,26 +53,60 @@ export function CrmView({ portalId, userId, objectTypes, objectType }: Props) {
     const err = actionErrorOf(columns.error);
     return (
       <div className="flex flex-col gap-3 p-4">
-        <div className="flex items-center gap-3"><h1 className="text-xl font-semibold">{option.title}</h1>{picker}</div>
+        <div className="flex items-center gap-3">
+          <h1 className="text-xl font-semibold">{option.title}</h1>
+          {picker}
+        </div>
         {err ? (
-          <ActionErrorAlert error={err} prefix={`Could not read the properties of ${option.title.toLowerCase()}: `} returnTo={`/crm/${objectType}`} onRetry={() => void columns.refetch()} />
+          <ActionErrorAlert
+            error={err}
+            prefix={`Could not read the properties of ${option.title.toLowerCase()}: `}
+            returnTo={`/crm/${objectType}`}
+            onRetry={() => void columns.refetch()}
+          />
         ) : (
-          <p role="status" className="text-sm text-slate-600">Loading the properties of {option.title.toLowerCase()}…</p>
+          <p role="status" className="text-sm text-slate-600">
+            Loading the properties of {option.title.toLowerCase()}…
+          </p>
         )}
       </div>
     );
   }
-  return <CrmGrid key={option.objectType} portalId={portalId} userId={userId} option={option} properties={columns.data} picker={picker} />;
+  return (
+    <CrmGrid
+      key={option.objectType}
+      portalId={portalId}
+      userId={userId}
+      option={option}
+      properties={columns.data}
+      picker={picker}
+    />
+  );
 }
 
-function CrmGrid({ portalId, userId, option, properties, picker }: { portalId: number; userId: string; option: CrmObjectTypeOption; properties: CrmColumn[]; picker: React.ReactNode }) {
+function CrmGrid({
+  portalId,
+  userId,
+  option,
+  properties,
+  picker,
+}: {
+  portalId: number;
+  userId: string;
+  option: CrmObjectTypeOption;
+  properties: CrmColumn[];
+  picker: React.ReactNode;
+}) {
   const resource = useMemo(() => crmResource(withColumns(option, properties), properties), [option, properties]);
   const allKeys = useMemo(() => resource.columns.map((c) => c.key), [resource]);
   const choice = useVisibleColumns(resource.key, allKeys, resource.defaultColumns);
   // HubSpot returns only the properties asked for: the shown columns (a new column reloads the list).
   const shown = choice[0];
   const wanted = useMemo(() => [...new Set([resource.nameKey, ...shown])].sort(), [resource.nameKey, shown]);
-  const fetchPage = useCallback((after: string | undefined) => fetchCrmPage({ objectType: option.objectType, properties: wanted, after }), [option.objectType, wanted]);
+  const fetchPage = useCallback(
+    (after: string | undefined) => fetchCrmPage({ objectType: option.objectType, properties: wanted, after }),
+    [option.objectType, wanted],
+  );
   const k = usePortalKeys();
   const list = useRecordList(k.crm.list(option.objectType, wanted), fetchPage);
   return (

@@ -44,51 +44,93 @@ export function GroupActions({ group, retryable, count, selected, onDone, portal
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       {retryable && (
-        <button type="button" disabled={busy} className={button}
-          onClick={() => retry.run(target, { onSuccess: (d) => {
-            // The retry changes records behind every cached list: grids read them again when next shown.
-            recordsChanged();
-            if (d.submissionId) router.push(`/submissions/${d.submissionId}`);
-            else {
-              setNotice(`${d.alreadyThere.toLocaleString("en-US")} already in HubSpot: nothing sent, resolved.`);
-              onDone();
-              router.refresh();
-              void queryClient.invalidateQueries({ queryKey: k.failedItems.all });
-            }
-          } })}>
+        <button
+          type="button"
+          disabled={busy}
+          className={button}
+          onClick={() =>
+            retry.run(target, {
+              onSuccess: (d) => {
+                // The retry changes records behind every cached list: grids read them again when next shown.
+                recordsChanged();
+                if (d.submissionId) router.push(`/submissions/${d.submissionId}`);
+                else {
+                  setNotice(`${d.alreadyThere.toLocaleString("en-US")} already in HubSpot: nothing sent, resolved.`);
+                  onDone();
+                  router.refresh();
+                  void queryClient.invalidateQueries({ queryKey: k.failedItems.all });
+                }
+              },
+            })
+          }
+        >
           Retry {rows}
         </button>
       )}
-      <FixInGridButton label={`Fix ${rows} in the grid`} load={() => failedGroupForGrid(target)} sourceId="failed-items" portalId={portalId} userId={userId} />
-      <a className={button} href={exportHref(group, "csv", selected)} download>Export {rows} (CSV)</a>
-      <a className={button} href={exportHref(group, "xlsx", selected)} download>Export {rows} (XLSX)</a>
+      <FixInGridButton
+        label={`Fix ${rows} in the grid`}
+        load={() => failedGroupForGrid(target)}
+        sourceId="failed-items"
+        portalId={portalId}
+        userId={userId}
+      />
+      <a className={button} href={exportHref(group, "csv", selected)} download>
+        Export {rows} (CSV)
+      </a>
+      <a className={button} href={exportHref(group, "xlsx", selected)} download>
+        Export {rows} (XLSX)
+      </a>
       {!dismissing ? (
-        <button type="button" className={button} onClick={() => setDismissing(true)}>Dismiss…</button>
+        <button type="button" className={button} onClick={() => setDismissing(true)}>
+          Dismiss…
+        </button>
       ) : (
         <form
           className="flex items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            dismiss.run({ ...target, reason }, { onSuccess: () => {
-              setDismissing(false);
-              setReason("");
-              onDone();
-              router.refresh();
-              // The navigation's count lives in the layout, which a refresh keeps: ask for it again.
-              void queryClient.invalidateQueries({ queryKey: k.failedItems.all });
-            } });
+            dismiss.run(
+              { ...target, reason },
+              {
+                onSuccess: () => {
+                  setDismissing(false);
+                  setReason("");
+                  onDone();
+                  router.refresh();
+                  // The navigation's count lives in the layout, which a refresh keeps: ask for it again.
+                  void queryClient.invalidateQueries({ queryKey: k.failedItems.all });
+                },
+              },
+            );
           }}
         >
           <label className="flex items-center gap-1">
             Reason
-            <input value={reason} onChange={(e) => setReason(e.target.value)} className="rounded border border-slate-300 px-2 py-1" placeholder="e.g. expected: test records" />
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              className="rounded border border-slate-300 px-2 py-1"
+              placeholder="e.g. expected: test records"
+            />
           </label>
-          <button type="submit" disabled={busy || !reason.trim()} className="rounded bg-slate-900 px-3 py-1 text-white disabled:opacity-50">Dismiss {rows}</button>
-          <button type="button" className="underline" onClick={() => setDismissing(false)}>Cancel</button>
+          <button
+            type="submit"
+            disabled={busy || !reason.trim()}
+            className="rounded bg-slate-900 px-3 py-1 text-white disabled:opacity-50"
+          >
+            Dismiss {rows}
+          </button>
+          <button type="button" className="underline" onClick={() => setDismissing(false)}>
+            Cancel
+          </button>
         </form>
       )}
       {notice && <span role="status">{notice}</span>}
-      {error && <span role="alert" className="text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-red-700">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -20,11 +20,19 @@ const ORDERS: readonly DateOrder[] = ["DMY", "MDY", "YMD"];
 export function localeDateStyle(locale: string): DateStyle {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).formatToParts(Date.UTC(2026, 2, 31));
+    parts = new Intl.DateTimeFormat(locale, {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      timeZone: "UTC",
+    }).formatToParts(Date.UTC(2026, 2, 31));
   } catch {
     return { order: "MDY", sep: "/" }; // an invalid tag: Intl's own default (en-US)
   }
-  const order = parts.filter((p) => p.type === "day" || p.type === "month" || p.type === "year").map((p) => p.type[0]!.toUpperCase()).join("");
+  const order = parts
+    .filter((p) => p.type === "day" || p.type === "month" || p.type === "year")
+    .map((p) => p.type[0]!.toUpperCase())
+    .join("");
   if (order === "YMD" || !ORDERS.includes(order as DateOrder)) return ISO_STYLE;
   const sep = parts.find((p) => p.type === "literal")?.value.trim() ?? "/";
   return { order: order as DateOrder, sep: ["/", ".", "-"].includes(sep) ? sep : "/" };
@@ -81,13 +89,19 @@ export function subscribeDateOrder(fn: () => void) {
 /** A sample date in a style, for labels and messages: 31/03/2026. */
 export function sampleDate(s: DateStyle): string {
   const parts = { D: "31", M: "03", Y: "2026" };
-  return s.order.split("").map((p) => parts[p as keyof typeof parts]).join(s.sep);
+  return s.order
+    .split("")
+    .map((p) => parts[p as keyof typeof parts])
+    .join(s.sep);
 }
 
 /** The pattern users read in placeholders: DD/MM/YYYY. */
 export function datePattern(s: DateStyle): string {
   const parts = { D: "DD", M: "MM", Y: "YYYY" };
-  return s.order.split("").map((p) => parts[p as keyof typeof parts]).join(s.sep);
+  return s.order
+    .split("")
+    .map((p) => parts[p as keyof typeof parts])
+    .join(s.sep);
 }
 
 export const ORDER_WORDS: Record<DateOrder, string> = { DMY: "day first", MDY: "month first", YMD: "year first" };

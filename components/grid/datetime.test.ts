@@ -3,7 +3,15 @@ import { copyRange, pasteChanges } from "./range-ops";
 import { parseTsv } from "./tsv";
 import type { GridColumn, GridRow } from "./types";
 import { ISO_STYLE } from "./date-order";
-import { formatCellValue, formatDateTime, parseCellText, parseDateTime, sameCellValue, timeZoneLabel, userTimeZone } from "./values";
+import {
+  formatCellValue,
+  formatDateTime,
+  parseCellText,
+  parseDateTime,
+  sameCellValue,
+  timeZoneLabel,
+  userTimeZone,
+} from "./values";
 
 const BERLIN = "Europe/Berlin";
 const NY = "America/New_York";
@@ -113,7 +121,9 @@ describe("formatDateTime", () => {
 describe("format → parse round trip", () => {
   // Every 15 minutes across both DST days of both zones, plus odd seconds and milliseconds.
   const days = ["2026-03-28T20:00:00Z", "2026-10-24T20:00:00Z", "2026-03-07T20:00:00Z", "2026-10-31T20:00:00Z"];
-  const instants = days.flatMap((d) => Array.from({ length: 4 * 20 }, (_, i) => new Date(Date.parse(d) + i * 900_000).toISOString()));
+  const instants = days.flatMap((d) =>
+    Array.from({ length: 4 * 20 }, (_, i) => new Date(Date.parse(d) + i * 900_000).toISOString()),
+  );
   instants.push("2026-06-30T23:59:59.999Z", "1999-12-31T23:00:00.000Z", "2026-02-28T12:34:56.000Z");
 
   for (const tz of [BERLIN, NY, "Asia/Kolkata", "UTC"]) {
@@ -140,7 +150,9 @@ describe("datetime columns in the grid layer", () => {
   it("treats one instant in two spellings as the same value", () => {
     expect(sameCellValue(col, "2026-03-31T09:00:00+02:00", "2026-03-31T07:00:00.000Z")).toBe(true);
     expect(sameCellValue(col, "2026-03-31T09:00:00+01:00", "2026-03-31T07:00:00.000Z")).toBe(false);
-    expect(sameCellValue({ ...col, type: "text" }, "2026-03-31T09:00:00+02:00", "2026-03-31T07:00:00.000Z")).toBe(false);
+    expect(sameCellValue({ ...col, type: "text" }, "2026-03-31T09:00:00+02:00", "2026-03-31T07:00:00.000Z")).toBe(
+      false,
+    );
     expect(sameCellValue(col, "junk", "junk")).toBe(true);
   });
 

@@ -24,15 +24,15 @@ export function renderGridCell(ctx: CellRenderContext) {
     const def = ctx.columns[column.idx];
     const meta = def ? ctx.cellMeta?.(row.id, def.key) : undefined;
     const edited = meta !== undefined && meta.original !== undefined;
-    const issue = meta?.issue ?? (edited && def?.validate ? def.validate(cellValue(row, def.key), row) ?? undefined : undefined);
+    const issue =
+      meta?.issue ?? (edited && def?.validate ? (def.validate(cellValue(row, def.key), row) ?? undefined) : undefined);
     const selected = props.isCellActive || (ctx.bounds !== null && inBounds(ctx.bounds, rowIdx, column.idx));
     const was = edited && def ? `Was: ${formatCellValue(def, meta.original ?? "") || "(empty)"}` : "";
     const title = [issue, was].filter(Boolean).join(" — ") || undefined;
-    const className = [
-      selected && !props.isCellActive && "bb-cell-in-range",
-      edited && "bb-cell-edited",
-      issue && "bb-cell-invalid",
-    ].filter(Boolean).join(" ") || undefined;
+    const className =
+      [selected && !props.isCellActive && "bb-cell-in-range", edited && "bb-cell-edited", issue && "bb-cell-invalid"]
+        .filter(Boolean)
+        .join(" ") || undefined;
     return (
       <Cell
         key={key}

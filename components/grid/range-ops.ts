@@ -7,7 +7,12 @@ import { formatCellValue, parseCellText, sameCellValue } from "./values";
  * The range operations as pure functions over the rows in display order: each returns the cell
  * writes for one user action, skipping read-only columns and cells whose value would not change.
  */
-function collect(rows: readonly GridRow[], columns: readonly GridColumn[], write: (r: number, c: number) => string | undefined, b: Bounds): CellChange[] {
+function collect(
+  rows: readonly GridRow[],
+  columns: readonly GridColumn[],
+  write: (r: number, c: number) => string | undefined,
+  b: Bounds,
+): CellChange[] {
   const changes: CellChange[] = [];
   for (let r = b.top; r <= b.bottom && r < rows.length; r++) {
     const row = rows[r]!;
@@ -15,7 +20,8 @@ function collect(rows: readonly GridRow[], columns: readonly GridColumn[], write
       const col = columns[c]!;
       if (col.readOnly) continue;
       const value = write(r, c);
-      if (value !== undefined && !sameCellValue(col, value, cellValue(row, col.key))) changes.push({ rowId: row.id, key: col.key, value });
+      if (value !== undefined && !sameCellValue(col, value, cellValue(row, col.key)))
+        changes.push({ rowId: row.id, key: col.key, value });
     }
   }
   return changes;
@@ -25,7 +31,8 @@ export function copyRange(rows: readonly GridRow[], columns: readonly GridColumn
   const out: string[][] = [];
   for (let r = b.top; r <= b.bottom && r < rows.length; r++) {
     const line: string[] = [];
-    for (let c = b.left; c <= b.right && c < columns.length; c++) line.push(formatCellValue(columns[c]!, cellValue(rows[r]!, columns[c]!.key)));
+    for (let c = b.left; c <= b.right && c < columns.length; c++)
+      line.push(formatCellValue(columns[c]!, cellValue(rows[r]!, columns[c]!.key)));
     out.push(line);
   }
   return toTsv(out);
@@ -45,15 +52,29 @@ export function pasteTarget(matrix: readonly (readonly string[])[], b: Bounds): 
   return { top: b.top, left: b.left, bottom: b.top + h - 1, right: b.left + w - 1 };
 }
 
-export function pasteChanges(rows: readonly GridRow[], columns: readonly GridColumn[], matrix: readonly (readonly string[])[], b: Bounds) {
+export function pasteChanges(
+  rows: readonly GridRow[],
+  columns: readonly GridColumn[],
+  matrix: readonly (readonly string[])[],
+  b: Bounds,
+) {
   const target = pasteTarget(matrix, b);
   const h = matrix.length;
-  const changes = collect(rows, columns, (r, c) => {
-    const line = matrix[(r - target.top) % h]!;
-    const text = line[(c - target.left) % Math.max(1, line.length)];
-    return text === undefined ? undefined : parseCellText(columns[c]!, text);
-  }, target);
-  const clipped = { ...target, bottom: Math.min(target.bottom, rows.length - 1), right: Math.min(target.right, columns.length - 1) };
+  const changes = collect(
+    rows,
+    columns,
+    (r, c) => {
+      const line = matrix[(r - target.top) % h]!;
+      const text = line[(c - target.left) % Math.max(1, line.length)];
+      return text === undefined ? undefined : parseCellText(columns[c]!, text);
+    },
+    target,
+  );
+  const clipped = {
+    ...target,
+    bottom: Math.min(target.bottom, rows.length - 1),
+    right: Math.min(target.right, columns.length - 1),
+  };
   return { changes, target: clipped };
 }
 
@@ -78,7 +99,12 @@ export function pasteShortfall(matrix: readonly (readonly string[])[], b: Bounds
   const t = pasteTarget(matrix, b);
   const rows = t.bottom - t.top + 1;
   const cols = t.right - t.left + 1;
-  return { rows, cols, rowsOut: Math.max(0, t.bottom - (rowCount - 1)), colsOut: Math.max(0, t.right - (colCount - 1)) };
+  return {
+    rows,
+    cols,
+    rowsOut: Math.max(0, t.bottom - (rowCount - 1)),
+    colsOut: Math.max(0, t.right - (colCount - 1)),
+  };
 }
 
 /** The plain-words report of a paste that did not fully fit, or null when it did. */
@@ -86,8 +112,10 @@ export function shortfallMessage(s: ReturnType<typeof pasteShortfall>): string |
   const n = (k: number, w: string) => `${k.toLocaleString("en-US")} ${w}${k === 1 ? "" : "s"}`;
   const parts: string[] = [];
   const reach = (k: number) => (k === 1 ? "reaches" : "reach");
-  if (s.rowsOut > 0) parts.push(`the last ${n(s.rowsOut, "row")} of ${n(s.rows, "row")} ${reach(s.rowsOut)} past the end of the grid`);
-  if (s.colsOut > 0) parts.push(`the last ${n(s.colsOut, "column")} of ${n(s.cols, "column")} ${reach(s.colsOut)} past its last column`);
+  if (s.rowsOut > 0)
+    parts.push(`the last ${n(s.rowsOut, "row")} of ${n(s.rows, "row")} ${reach(s.rowsOut)} past the end of the grid`);
+  if (s.colsOut > 0)
+    parts.push(`the last ${n(s.colsOut, "column")} of ${n(s.cols, "column")} ${reach(s.colsOut)} past its last column`);
   if (!parts.length) return null;
   const applied = `Pasted ${n(s.rows - s.rowsOut, "row")}${s.colsOut ? ` × ${n(s.cols - s.colsOut, "column")}` : ""}`;
   return `${applied}; not pasted: ${parts.join(", and ")}. Add rows or paste from a higher cell for the rest.`;

@@ -24,7 +24,8 @@ export const boundsOf = ({ anchor, focus }: Selection): Bounds => ({
   right: Math.max(anchor.idx, focus.idx),
 });
 
-export const inBounds = (b: Bounds, rowIdx: number, idx: number) => rowIdx >= b.top && rowIdx <= b.bottom && idx >= b.left && idx <= b.right;
+export const inBounds = (b: Bounds, rowIdx: number, idx: number) =>
+  rowIdx >= b.top && rowIdx <= b.bottom && idx >= b.left && idx <= b.right;
 
 export const isSingleCell = (b: Bounds) => b.top === b.bottom && b.left === b.right;
 
@@ -37,10 +38,14 @@ export function extend(sel: Selection, key: string, maxRow: number, maxCol: numb
   const { rowIdx, idx } = sel.focus;
   const step = (n: number, dir: number, max: number) => clamp(jump ? (dir < 0 ? 0 : max) : n + dir, max);
   const focus =
-    key === "ArrowUp" ? { rowIdx: step(rowIdx, -1, maxRow), idx }
-    : key === "ArrowDown" ? { rowIdx: step(rowIdx, 1, maxRow), idx }
-    : key === "ArrowLeft" ? { rowIdx, idx: step(idx, -1, maxCol) }
-    : key === "ArrowRight" ? { rowIdx, idx: step(idx, 1, maxCol) }
-    : sel.focus;
+    key === "ArrowUp"
+      ? { rowIdx: step(rowIdx, -1, maxRow), idx }
+      : key === "ArrowDown"
+        ? { rowIdx: step(rowIdx, 1, maxRow), idx }
+        : key === "ArrowLeft"
+          ? { rowIdx, idx: step(idx, -1, maxCol) }
+          : key === "ArrowRight"
+            ? { rowIdx, idx: step(idx, 1, maxCol) }
+            : sel.focus;
   return { anchor: sel.anchor, focus };
 }

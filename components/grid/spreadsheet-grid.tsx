@@ -51,95 +51,142 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
   useSelectionFollowsColumns(columns, selectionRef, select, handle);
 
   /** Records the step for undo (values before, by row id) and hands the writes to the owner. */
-  const commit = useCallback((changes: CellChange[]) => {
-    if (changes.length === 0) return;
-    const byId = new Map(latest.current.rows.map((r) => [r.id, r]));
-    const step: HistoryStep = changes.map((c) => ({ ...c, before: byId.has(c.rowId) ? cellValue(byId.get(c.rowId)!, c.key) : "", after: c.value }));
-    history.record(step);
-    onCellsChange(changes);
-  }, [history, onCellsChange]);
+  const commit = useCallback(
+    (changes: CellChange[]) => {
+      if (changes.length === 0) return;
+      const byId = new Map(latest.current.rows.map((r) => [r.id, r]));
+      const step: HistoryStep = changes.map((c) => ({
+        ...c,
+        before: byId.has(c.rowId) ? cellValue(byId.get(c.rowId)!, c.key) : "",
+        after: c.value,
+      }));
+      history.record(step);
+      onCellsChange(changes);
+    },
+    [history, onCellsChange],
+  );
 
-  const rangeAction = useCallback((op: typeof clearChanges) => {
-    const sel = selectionRef.current;
-    if (sel) commit(op(latest.current.rows, latest.current.columns, boundsOf(sel)));
-  }, [commit, selectionRef]);
+  const rangeAction = useCallback(
+    (op: typeof clearChanges) => {
+      const sel = selectionRef.current;
+      if (sel) commit(op(latest.current.rows, latest.current.columns, boundsOf(sel)));
+    },
+    [commit, selectionRef],
+  );
 
-  const rdgColumns = useMemo<Column<GridRow>[]>(() => columns.map((def) => ({
-    key: def.key,
-    name: def.label,
-    width: def.width,
-    frozen: def.frozen,
-    resizable: true,
-    sortable: def.sortable ?? false,
-    editable: !def.readOnly,
-    renderEditCell: editorFor(def),
-    renderCell: ({ row }) => (def.render ? def.render(row) : formatCellValue(def, cellValue(row, def.key))),
-  })), [columns]);
+  const rdgColumns = useMemo<Column<GridRow>[]>(
+    () =>
+      columns.map((def) => ({
+        key: def.key,
+        name: def.label,
+        width: def.width,
+        frozen: def.frozen,
+        resizable: true,
+        sortable: def.sortable ?? false,
+        editable: !def.readOnly,
+        renderEditCell: editorFor(def),
+        renderCell: ({ row }) => (def.render ? def.render(row) : formatCellValue(def, cellValue(row, def.key))),
+      })),
+    [columns],
+  );
 
   const bounds = selection ? boundsOf(selection) : null;
-  const renderers = useMemo(() => ({
-    renderCell: renderGridCell({
-      columns,
-      // A single cell is rdg's active cell already; only real ranges need marking.
-      bounds: bounds && (bounds.top !== bounds.bottom || bounds.left !== bounds.right) ? bounds : null,
-      cellMeta,
-      onPointerEnter: (rowIdx, idx, buttons) => pointerEnter({ rowIdx, idx }, buttons),
+  const renderers = useMemo(
+    () => ({
+      renderCell: renderGridCell({
+        columns,
+        // A single cell is rdg's active cell already; only real ranges need marking.
+        bounds: bounds && (bounds.top !== bounds.bottom || bounds.left !== bounds.right) ? bounds : null,
+        cellMeta,
+        onPointerEnter: (rowIdx, idx, buttons) => pointerEnter({ rowIdx, idx }, buttons),
+      }),
     }),
-  }), [columns, bounds?.top, bounds?.bottom, bounds?.left, bounds?.right, cellMeta, pointerEnter]);
+    [columns, bounds?.top, bounds?.bottom, bounds?.left, bounds?.right, cellMeta, pointerEnter],
+  );
 
   // rdg has no prop for it; a range of cells can be selected, so say so to assistive technology.
   useLayoutEffect(() => {
     handle.current?.element?.setAttribute("aria-multiselectable", "true");
   });
 
-  const setRef = useCallback((h: DataGridHandle | null) => {
-    handle.current = h;
-    const r = props.gridRef;
-    if (typeof r === "function") r(h);
-    else if (r) (r as React.RefObject<DataGridHandle | null>).current = h;
-  }, [props.gridRef]);
+  const setRef = useCallback(
+    (h: DataGridHandle | null) => {
+      handle.current = h;
+      const r = props.gridRef;
+      if (typeof r === "function") r(h);
+      else if (r) (r as React.RefObject<DataGridHandle | null>).current = h;
+    },
+    [props.gridRef],
+  );
 
   /** Editor commits and rdg's fill handle: diff the changed rows into cell writes. */
-  const onRowsChange = useCallback((next: GridRow[], data: { indexes: number[] }) => {
-    const changes: CellChange[] = [];
-    for (const i of data.indexes) {
-      const before = latest.current.rows[i];
-      const after = next[i];
-      if (!before || !after) continue;
-      for (const def of latest.current.columns) {
-        if (def.readOnly || after.values[def.key] === before.values[def.key]) continue;
-        const value = parseCellText(def, after.values[def.key] ?? "");
-        if (!sameCellValue(def, value, cellValue(before, def.key))) changes.push({ rowId: before.id, key: def.key, value });
+  const onRowsChange = useCallback(
+    (next: GridRow[], data: { indexes: number[] }) => {
+      const changes: CellChange[] = [];
+      for (const i of data.indexes) {
+        const before = latest.current.rows[i];
+        const after = next[i];
+        if (!before || !after) continue;
+        for (const def of latest.current.columns) {
+          if (def.readOnly || after.values[def.key] === before.values[def.key]) continue;
+          const value = parseCellText(def, after.values[def.key] ?? "");
+          if (!sameCellValue(def, value, cellValue(before, def.key)))
+            changes.push({ rowId: before.id, key: def.key, value });
+        }
       }
-    }
-    commit(changes);
-  }, [commit]);
+      commit(changes);
+    },
+    [commit],
+  );
 
   /** The fill handle copies every selected column of the active row, not only the active one. */
-  const onFill = useCallback(({ columnKey, sourceRow, targetRow }: FillEvent<GridRow>) => {
-    const sel = selectionRef.current;
-    const b = sel ? boundsOf(sel) : null;
-    const cols = latest.current.columns;
-    const keys = b ? cols.slice(b.left, b.right + 1).map((c, i) => (c.readOnly ? null : cols[b.left + i]!.key)) : [columnKey];
-    const values = { ...targetRow.values };
-    for (const k of keys.includes(columnKey) ? keys : [columnKey]) if (k) values[k] = cellValue(sourceRow, k);
-    return { ...targetRow, values };
-  }, [selectionRef]);
+  const onFill = useCallback(
+    ({ columnKey, sourceRow, targetRow }: FillEvent<GridRow>) => {
+      const sel = selectionRef.current;
+      const b = sel ? boundsOf(sel) : null;
+      const cols = latest.current.columns;
+      const keys = b
+        ? cols.slice(b.left, b.right + 1).map((c, i) => (c.readOnly ? null : cols[b.left + i]!.key))
+        : [columnKey];
+      const values = { ...targetRow.values };
+      for (const k of keys.includes(columnKey) ? keys : [columnKey]) if (k) values[k] = cellValue(sourceRow, k);
+      return { ...targetRow, values };
+    },
+    [selectionRef],
+  );
 
-  const pasting = usePendingPaste(({ matrix, bounds, anchor }) => {
-    const { changes, target } = pasteChanges(latest.current.rows, latest.current.columns, matrix, bounds);
-    commit(changes);
-    select({ anchor, focus: { rowIdx: anchor.rowIdx === target.top ? target.bottom : target.top, idx: anchor.idx === target.left ? target.right : target.left } });
-  }, rows.length, props.moreRowsComing ?? false, columns.length);
+  const pasting = usePendingPaste(
+    ({ matrix, bounds, anchor }) => {
+      const { changes, target } = pasteChanges(latest.current.rows, latest.current.columns, matrix, bounds);
+      commit(changes);
+      select({
+        anchor,
+        focus: {
+          rowIdx: anchor.rowIdx === target.top ? target.bottom : target.top,
+          idx: anchor.idx === target.left ? target.right : target.left,
+        },
+      });
+    },
+    rows.length,
+    props.moreRowsComing ?? false,
+    columns.length,
+  );
 
-  const onPasteCapture = useCallback((e: React.ClipboardEvent) => {
-    if ((e.target as HTMLElement).closest("input, select, textarea")) return; // an editor's own paste
-    const sel = selectionRef.current;
-    if (!sel) return;
-    e.preventDefault();
-    e.stopPropagation();
-    pasting.paste({ matrix: parseTsv(e.clipboardData.getData("text/plain")), bounds: boundsOf(sel), anchor: sel.anchor });
-  }, [pasting, selectionRef]);
+  const onPasteCapture = useCallback(
+    (e: React.ClipboardEvent) => {
+      if ((e.target as HTMLElement).closest("input, select, textarea")) return; // an editor's own paste
+      const sel = selectionRef.current;
+      if (!sel) return;
+      e.preventDefault();
+      e.stopPropagation();
+      pasting.paste({
+        matrix: parseTsv(e.clipboardData.getData("text/plain")),
+        bounds: boundsOf(sel),
+        anchor: sel.anchor,
+      });
+    },
+    [pasting, selectionRef],
+  );
 
   const keyActions = {
     grid: () => handle.current,
@@ -156,9 +203,17 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
   return (
     <div className="bb-grid flex min-h-0 flex-1 flex-col" onPasteCapture={onPasteCapture}>
       {pasting.notice && (
-        <div role="status" aria-label="Paste" className="flex items-center gap-3 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+        <div
+          role="status"
+          aria-label="Paste"
+          className="flex items-center gap-3 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900"
+        >
           <span>{pasting.notice}</span>
-          <button type="button" className="ml-auto rounded border border-amber-300 bg-white px-2 py-0.5" onClick={pasting.waiting ? pasting.cancel : pasting.dismiss}>
+          <button
+            type="button"
+            className="ml-auto rounded border border-amber-300 bg-white px-2 py-0.5"
+            onClick={pasting.waiting ? pasting.cancel : pasting.dismiss}
+          >
             {pasting.waiting ? "Cancel paste" : "Dismiss"}
           </button>
         </div>
@@ -192,7 +247,10 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
         onCellCopy={(_args, event) => {
           const sel = selectionRef.current;
           if (!sel) return;
-          event.clipboardData.setData("text/plain", copyRange(latest.current.rows, latest.current.columns, boundsOf(sel)));
+          event.clipboardData.setData(
+            "text/plain",
+            copyRange(latest.current.rows, latest.current.columns, boundsOf(sel)),
+          );
           event.preventDefault();
         }}
       />

@@ -31,22 +31,28 @@ export function useRangeSelection() {
   }, []);
 
   /** Pointer down on a cell: Shift extends from the anchor, otherwise a new selection (and drag) starts. */
-  const pointerDown = useCallback((pos: CellPos, shift: boolean) => {
-    if (shift && ref.current) {
-      select({ anchor: ref.current.anchor, focus: pos });
-      return true;
-    }
-    dragging.current = true;
-    select(collapsed(pos));
-    return false;
-  }, [select]);
+  const pointerDown = useCallback(
+    (pos: CellPos, shift: boolean) => {
+      if (shift && ref.current) {
+        select({ anchor: ref.current.anchor, focus: pos });
+        return true;
+      }
+      dragging.current = true;
+      select(collapsed(pos));
+      return false;
+    },
+    [select],
+  );
 
   /** Pointer moving over a cell while the button is held: the range follows. */
-  const pointerEnter = useCallback((pos: CellPos, buttons: number) => {
-    if (!dragging.current || !(buttons & 1) || !ref.current) return;
-    const { focus } = ref.current;
-    if (focus.rowIdx !== pos.rowIdx || focus.idx !== pos.idx) select({ anchor: ref.current.anchor, focus: pos });
-  }, [select]);
+  const pointerEnter = useCallback(
+    (pos: CellPos, buttons: number) => {
+      if (!dragging.current || !(buttons & 1) || !ref.current) return;
+      const { focus } = ref.current;
+      if (focus.rowIdx !== pos.rowIdx || focus.idx !== pos.idx) select({ anchor: ref.current.anchor, focus: pos });
+    },
+    [select],
+  );
 
   return { selection, selectionRef: ref, select, pointerDown, pointerEnter };
 }

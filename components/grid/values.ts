@@ -36,7 +36,10 @@ export function formatDate(value: string, style: DateStyle = dateStyle()): strin
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return value;
   const parts = { Y: m[1]!, M: m[2]!, D: m[3]! };
-  return style.order.split("").map((p) => parts[p as keyof typeof parts]).join(style.sep);
+  return style.order
+    .split("")
+    .map((p) => parts[p as keyof typeof parts])
+    .join(style.sep);
 }
 
 /** A stored HubSpot value: ISO 8601 with Z or an offset (+02:00, +0200, +02). */
@@ -68,7 +71,11 @@ export function parseDateTime(text: string, timeZone: string = userTimeZone(), s
  * ISO with its offset ("2026-10-25 02:30 +01:00"), as plain wall-clock text reads as the first.
  * Anything but an absolute ISO string is shown unchanged.
  */
-export function formatDateTime(value: string, timeZone: string = userTimeZone(), style: DateStyle = dateStyle()): string {
+export function formatDateTime(
+  value: string,
+  timeZone: string = userTimeZone(),
+  style: DateStyle = dateStyle(),
+): string {
   const ms = absoluteMillis(value.trim());
   if (ms === null) return value;
   const w = wallClockAt(ms, timeZone);
@@ -103,7 +110,14 @@ export function gridReadOptions(style: DateStyle = dateStyle(), timeZone: string
   const key = `${style.order} ${timeZone}`;
   let o = gridOptions.get(key);
   if (!o) {
-    o = { dateFormat: { order: style.order }, timeZone, decimalSeparator: ".", booleanTrue: DEFAULT_BOOLEAN_TRUE, booleanFalse: DEFAULT_BOOLEAN_FALSE, emptyMeans: "clear" };
+    o = {
+      dateFormat: { order: style.order },
+      timeZone,
+      decimalSeparator: ".",
+      booleanTrue: DEFAULT_BOOLEAN_TRUE,
+      booleanFalse: DEFAULT_BOOLEAN_FALSE,
+      emptyMeans: "clear",
+    };
     gridOptions.set(key, o);
   }
   return o;
@@ -122,7 +136,8 @@ export function parseCellText(column: GridColumn, text: string, options: ReadOpt
 export function formatCellValue(column: GridColumn, value: string): string {
   if (value === "") return "";
   if (column.format) return column.format(value);
-  if (column.type === "enum" || column.type === "bool") return column.options?.find((o) => o.value === value)?.label ?? value;
+  if (column.type === "enum" || column.type === "bool")
+    return column.options?.find((o) => o.value === value)?.label ?? value;
   if (column.type === "datetime") return formatDateTime(value);
   if (column.type === "date") return formatDate(value);
   if (column.type === "multi") return value.split(";").filter(Boolean).join(", ");

@@ -16,20 +16,34 @@ interface Props {
 export function AppHeader({ portalId, hubDomain, email, scopes, missingScopes, sandbox, failedItems }: Props) {
   return (
     <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
-      <Link href="/campaigns" className="text-lg font-semibold">Batchboard</Link>
+      <Link href="/campaigns" className="text-lg font-semibold">
+        Batchboard
+      </Link>
       <nav aria-label="Main">
-        <Link href="/campaigns" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Campaigns</Link>
-        <Link href="/marketing-events" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Marketing events</Link>
-        <Link href="/crm/contacts" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">CRM records</Link>
-        <Link href="/uploads" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Uploads</Link>
+        <Link href="/campaigns" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+          Campaigns
+        </Link>
+        <Link href="/marketing-events" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+          Marketing events
+        </Link>
+        <Link href="/crm/contacts" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+          CRM records
+        </Link>
+        <Link href="/uploads" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+          Uploads
+        </Link>
         <FailedItemsLink initial={failedItems} />
-        <Link href="/submissions" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">Submission history</Link>
+        <Link href="/submissions" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+          Submission history
+        </Link>
       </nav>
       <div className="ml-auto flex flex-wrap items-center gap-4 text-sm">
         <section aria-label="Connected portal" className="flex items-center gap-2">
           <span className="font-medium">{hubDomain}</span>
           <span className="text-slate-500">Hub ID {portalId}</span>
-          {sandbox && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Sandbox</span>}
+          {sandbox && (
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Sandbox</span>
+          )}
         </section>
         <details className="relative">
           <summary className="cursor-pointer select-none text-slate-600">
@@ -38,23 +52,36 @@ export function AppHeader({ portalId, hubDomain, email, scopes, missingScopes, s
           <div className="absolute right-0 z-20 mt-2 w-80 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
             <h2 className="text-xs font-semibold uppercase text-slate-500">Granted</h2>
             <ul aria-label="Granted scopes" className="mt-1 max-h-48 overflow-auto font-mono text-xs">
-              {scopes.map((s) => <li key={s}>{s}</li>)}
+              {scopes.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
             </ul>
             {missingScopes.length > 0 && (
               <>
                 <h2 className="mt-3 text-xs font-semibold uppercase text-slate-500">Not granted</h2>
-                <p className="mt-1 text-xs text-slate-600">Features that need these stay unavailable until you reconnect and grant them.</p>
+                <p className="mt-1 text-xs text-slate-600">
+                  Features that need these stay unavailable until you reconnect and grant them.
+                </p>
                 <ul aria-label="Missing scopes" className="mt-1 font-mono text-xs text-red-700">
-                  {missingScopes.map((s) => <li key={s}>{s}</li>)}
+                  {missingScopes.map((s) => (
+                    <li key={s}>{s}</li>
+                  ))}
                 </ul>
-                <a href="/api/auth/signin" className="mt-2 inline-block rounded bg-slate-900 px-2 py-1 text-xs text-white">Reconnect HubSpot</a>
+                <a
+                  href="/api/auth/signin"
+                  className="mt-2 inline-block rounded bg-slate-900 px-2 py-1 text-xs text-white"
+                >
+                  Reconnect HubSpot
+                </a>
               </>
             )}
           </div>
         </details>
         <span aria-label="Signed in as">{email}</span>
         <form action="/api/auth/signout" method="post">
-          <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">Sign out</button>
+          <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+            Sign out
+          </button>
         </form>
       </div>
     </header>

@@ -25,7 +25,11 @@ export function FailedItemsLink({ initial }: { initial: number }) {
   return (
     <Link href="/failed" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
       Failed items
-      {data > 0 && <span className="ml-1 rounded-full bg-red-100 px-1.5 text-xs font-semibold text-red-800">{data.toLocaleString("en-US")}</span>}
+      {data > 0 && (
+        <span className="ml-1 rounded-full bg-red-100 px-1.5 text-xs font-semibold text-red-800">
+          {data.toLocaleString("en-US")}
+        </span>
+      )}
     </Link>
   );
 }

@@ -13,11 +13,17 @@ import { useApiVersion } from "./use-api-version";
 export function EventsView({ portalId, userId }: { portalId: number; userId: string }) {
   const [apiVersion, setApiVersion] = useApiVersion(portalId);
   const k = usePortalKeys();
-  const fetchPage = useCallback((after: string | undefined) => fetchMarketingEventPage({ apiVersion, after }), [apiVersion]);
+  const fetchPage = useCallback(
+    (after: string | undefined) => fetchMarketingEventPage({ apiVersion, after }),
+    [apiVersion],
+  );
   const list = useRecordList(k.marketingEvents.list(apiVersion), fetchPage);
   // Custom properties become columns as events that carry them load (joined: a stable memo key).
   const customKeys = useMemo(() => customPropertyKeys(list.rows).join("\u0000"), [list.rows]);
-  const resource = useMemo(() => eventResource(apiVersion, customKeys ? customKeys.split("\u0000") : []), [apiVersion, customKeys]);
+  const resource = useMemo(
+    () => eventResource(apiVersion, customKeys ? customKeys.split("\u0000") : []),
+    [apiVersion, customKeys],
+  );
 
   return (
     <RecordGridView

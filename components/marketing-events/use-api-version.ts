@@ -16,9 +16,12 @@ export function useApiVersion(portalId: number): [MarketingEventApiVersion, (v: 
     const saved = MarketingEventApiVersionSchema.safeParse(localStorage.getItem(storageKey(portalId)));
     if (saved.success) setVersion(saved.data);
   }, [portalId]);
-  const choose = useCallback((v: MarketingEventApiVersion) => {
-    setVersion(v);
-    localStorage.setItem(storageKey(portalId), v);
-  }, [portalId]);
+  const choose = useCallback(
+    (v: MarketingEventApiVersion) => {
+      setVersion(v);
+      localStorage.setItem(storageKey(portalId), v);
+    },
+    [portalId],
+  );
   return [version, choose];
 }

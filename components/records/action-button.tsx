@@ -31,7 +31,11 @@ export function ActionButton<T>({ label, busyLabel, action, onOk }: Props<T>) {
       >
         {run.pending ? busyLabel : label}
       </button>
-      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

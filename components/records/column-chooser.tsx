@@ -17,7 +17,9 @@ const FILTER_FROM = 12;
 export function ColumnChooser({ columns, visible, locked, onToggle }: Props) {
   const [filter, setFilter] = useState("");
   const f = filter.trim().toLowerCase();
-  const shown = f ? columns.filter((c) => c.label.toLowerCase().includes(f) || c.key.toLowerCase().includes(f)) : columns;
+  const shown = f
+    ? columns.filter((c) => c.label.toLowerCase().includes(f) || c.key.toLowerCase().includes(f))
+    : columns;
   return (
     <details className="relative">
       <summary className="cursor-pointer select-none rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
@@ -44,7 +46,9 @@ export function ColumnChooser({ columns, visible, locked, onToggle }: Props) {
                 disabled={c.key === locked}
                 onChange={(e) => onToggle(c.key, e.target.checked)}
               />
-              <span className="truncate" title={c.key}>{c.label}</span>
+              <span className="truncate" title={c.key}>
+                {c.label}
+              </span>
               {c.readOnly && <span className="ml-auto text-xs text-slate-500">read-only</span>}
             </label>
           ))}

@@ -13,7 +13,15 @@ interface Props {
 }
 
 /** A modal confirmation on the native <dialog> (focus trap, Escape, role=dialog for free). */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = "Cancel", onConfirm, onClose }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = "Cancel",
+  onConfirm,
+  onClose,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -21,12 +29,30 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
     if (!open && d?.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby="confirm-title" onClose={onClose} className="m-auto w-96 rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/30">
-      <h2 id="confirm-title" className="text-lg font-semibold">{title}</h2>
+    <dialog
+      ref={ref}
+      aria-labelledby="confirm-title"
+      onClose={onClose}
+      className="m-auto w-96 rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/30"
+    >
+      <h2 id="confirm-title" className="text-lg font-semibold">
+        {title}
+      </h2>
       <div className="mt-2 text-sm text-slate-700">{children}</div>
       <div className="mt-5 flex justify-end gap-2">
-        <button type="button" className="rounded border border-slate-300 px-3 py-1.5 text-sm" onClick={onClose}>{cancelLabel}</button>
-        <button type="button" className="rounded bg-red-600 px-3 py-1.5 text-sm font-medium text-white" onClick={() => { onConfirm(); onClose(); }}>{confirmLabel}</button>
+        <button type="button" className="rounded border border-slate-300 px-3 py-1.5 text-sm" onClick={onClose}>
+          {cancelLabel}
+        </button>
+        <button
+          type="button"
+          className="rounded bg-red-600 px-3 py-1.5 text-sm font-medium text-white"
+          onClick={() => {
+            onConfirm();
+            onClose();
+          }}
+        >
+          {confirmLabel}
+        </button>
       </div>
     </dialog>
   );

@@ -23,13 +23,21 @@ interface Props {
 export function FixInGridButton({ label, load, sourceId, portalId, userId }: Props) {
   const router = useRouter();
   return (
-    <ActionButton label={label} busyLabel="Opening…" action={load} onOk={(data) => {
-      if (data.rows.length === 0) {
-        return "These rows cannot be placed in the grid: they name their records by a unique value (such as an email) instead of a record id, or they archive records. Download them, fix the file and upload it again, or retry them.";
-      }
-      const key = editStorageKey(data.resourceKey, portalId, userId);
-      saveEdits(key, takeBackFailed(loadEdits(key), sourceId, data.rows, () => `new-${crypto.randomUUID()}`));
-      router.push(data.path);
-    }} />
+    <ActionButton
+      label={label}
+      busyLabel="Opening…"
+      action={load}
+      onOk={(data) => {
+        if (data.rows.length === 0) {
+          return "These rows cannot be placed in the grid: they name their records by a unique value (such as an email) instead of a record id, or they archive records. Download them, fix the file and upload it again, or retry them.";
+        }
+        const key = editStorageKey(data.resourceKey, portalId, userId);
+        saveEdits(
+          key,
+          takeBackFailed(loadEdits(key), sourceId, data.rows, () => `new-${crypto.randomUUID()}`),
+        );
+        router.push(data.path);
+      }}
+    />
   );
 }

@@ -25,7 +25,8 @@ export function withAsOf(pages: readonly RecordPage[]): LoadedRow[] {
     const prior = asOf;
     for (const r of page.rows) asOf = asOf ? newer(asOf, r.updatedAt) : r.updatedAt;
     let cached = annotated.get(page);
-    if (!cached || cached.prior !== prior) annotated.set(page, (cached = { prior, rows: page.rows.map((r) => ({ ...r, asOf })) }));
+    if (!cached || cached.prior !== prior)
+      annotated.set(page, (cached = { prior, rows: page.rows.map((r) => ({ ...r, asOf })) }));
     out.push(...cached.rows);
   }
   return out;

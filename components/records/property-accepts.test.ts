@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseCellText } from "@/components/grid/values";
 import { YES_NO } from "@/lib/properties/column-type";
-import { DEFAULT_BOOLEAN_FALSE, DEFAULT_BOOLEAN_TRUE, type DateFormat, type ReadOptions } from "@/lib/properties/read-options";
+import {
+  DEFAULT_BOOLEAN_FALSE,
+  DEFAULT_BOOLEAN_TRUE,
+  type DateFormat,
+  type ReadOptions,
+} from "@/lib/properties/read-options";
 import type { PropertyDef } from "@/lib/properties/types";
 import { createRowValidator } from "@/lib/uploads/mapping/validate-rows";
 import { cellProblem } from "./validate-cells";
@@ -12,7 +17,12 @@ import { cellProblem } from "./validate-cells";
  * the upload's (validate-rows with the same reading options), and both must give the expected
  * stored value, or both must refuse. (Lives in components/ because it imports the grid's path.)
  */
-const col = (type: PropertyDef["type"], extra: Partial<PropertyDef> = {}): PropertyDef => ({ key: `p_${type}`, label: `The ${type}`, type, ...extra });
+const col = (type: PropertyDef["type"], extra: Partial<PropertyDef> = {}): PropertyDef => ({
+  key: `p_${type}`,
+  label: `The ${type}`,
+  type,
+  ...extra,
+});
 const NUMBER = col("number");
 const CURRENCY = col("currency", { options: ["EUR", "USD", "CHF"].map((c) => ({ value: c, label: c })) });
 const FREE_CURRENCY = col("currency");
@@ -21,9 +31,19 @@ const DATETIME = col("datetime");
 const TEXT = col("text");
 const LONG = col("longText");
 const BOOL = col("bool", { options: YES_NO });
-const OWN_BOOL = col("bool", { options: [{ value: "true", label: "Ja" }, { value: "false", label: "Nein" }] });
+const OWN_BOOL = col("bool", {
+  options: [
+    { value: "true", label: "Ja" },
+    { value: "false", label: "Nein" },
+  ],
+});
 const STATUS = col("enum", {
-  options: [{ value: "planned", label: "Planned" }, { value: "in_progress", label: "In progress" }, { value: "cafe", label: "Café" }, { value: "active", label: "Active" }],
+  options: [
+    { value: "planned", label: "Planned" },
+    { value: "in_progress", label: "In progress" },
+    { value: "cafe", label: "Café" },
+    { value: "active", label: "Active" },
+  ],
 });
 const FREE_ENUM = col("enum");
 const MULTI = col("multi", { options: STATUS.options });
@@ -119,7 +139,14 @@ const ROWS: Row[] = [
 
 function readOptions(dates: Dates): ReadOptions {
   const dateFormat = dates in SCREEN ? SCREEN[dates as keyof typeof SCREEN] : (dates as DateFormat);
-  return { dateFormat, timeZone: "Europe/London", decimalSeparator: ".", booleanTrue: DEFAULT_BOOLEAN_TRUE, booleanFalse: DEFAULT_BOOLEAN_FALSE, emptyMeans: "clear" };
+  return {
+    dateFormat,
+    timeZone: "Europe/London",
+    decimalSeparator: ".",
+    booleanTrue: DEFAULT_BOOLEAN_TRUE,
+    booleanFalse: DEFAULT_BOOLEAN_FALSE,
+    emptyMeans: "clear",
+  };
 }
 
 function viaGrid(p: PropertyDef, text: string, o: ReadOptions): string {
@@ -128,7 +155,13 @@ function viaGrid(p: PropertyDef, text: string, o: ReadOptions): string {
 }
 
 function viaUpload(p: PropertyDef, text: string, o: ReadOptions): string {
-  const v = createRowValidator({ headers: ["Column"], mapping: { Column: p.key }, columns: [p], options: o, mode: "create" });
+  const v = createRowValidator({
+    headers: ["Column"],
+    mapping: { Column: p.key },
+    columns: [p],
+    options: o,
+    mode: "create",
+  });
   const r = v.push([text]);
   if (v.mappingErrors.length > 0 || !r.ok) return REJECT;
   return r.properties[p.key] ?? "";
@@ -137,13 +170,18 @@ function viaUpload(p: PropertyDef, text: string, o: ReadOptions): string {
 const show = (v: string) => (v === REJECT ? "refused" : JSON.stringify(v));
 
 describe("the grid and an upload read text alike", () => {
-  it.each(ROWS.map(([p, text, dates, expected]) => ({ p, text, dates, expected, name: `${p.type}${p.options ? "+options" : ""}${p.readOnly ? " read-only" : ""}${p.url ? " url" : ""}${p.maxLength ? ` max ${p.maxLength}` : ""} ${JSON.stringify(text.slice(0, 30))} (${dates}) → ${show(expected)}` })))(
-    "$name",
-    ({ p, text, dates, expected }) => {
-      const o = readOptions(dates);
-      const grid = viaGrid(p, text, o);
-      const upload = viaUpload(p, text, o);
-      expect({ grid: show(grid), upload: show(upload) }).toEqual({ grid: show(expected), upload: show(expected) });
-    },
-  );
+  it.each(
+    ROWS.map(([p, text, dates, expected]) => ({
+      p,
+      text,
+      dates,
+      expected,
+      name: `${p.type}${p.options ? "+options" : ""}${p.readOnly ? " read-only" : ""}${p.url ? " url" : ""}${p.maxLength ? ` max ${p.maxLength}` : ""} ${JSON.stringify(text.slice(0, 30))} (${dates}) → ${show(expected)}`,
+    })),
+  )("$name", ({ p, text, dates, expected }) => {
+    const o = readOptions(dates);
+    const grid = viaGrid(p, text, o);
+    const upload = viaUpload(p, text, o);
+    expect({ grid: show(grid), upload: show(upload) }).toEqual({ grid: show(expected), upload: show(expected) });
+  });
 });

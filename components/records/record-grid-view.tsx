@@ -44,7 +44,17 @@ interface Props {
  * grid. Everything here works from the GridResource; pages only add their own toolbar. Mount it
  * with `key={resource.key}` where the resource can change under it (the CRM object-type picker).
  */
-export function RecordGridView({ resource, list, portalId, userId, toolbar, sort, onSortChange, emptyText, columnChoice }: Props) {
+export function RecordGridView({
+  resource,
+  list,
+  portalId,
+  userId,
+  toolbar,
+  sort,
+  onSortChange,
+  emptyText,
+  columnChoice,
+}: Props) {
   const allKeys = useMemo(() => resource.columns.map((c) => c.key), [resource]);
   const own = useVisibleColumns(resource.key, allKeys, resource.defaultColumns);
   const [visible, toggleColumn] = columnChoice ?? own;
@@ -56,9 +66,13 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
   const { statuses } = edits.state;
   const hasStatuses = Object.keys(statuses).length > 0;
   const view = actions.submission.view;
-  const statusCol = useMemo(() => (hasStatuses ? statusColumn(statuses, view) : undefined), [hasStatuses, statuses, view]);
+  const statusCol = useMemo(
+    () => (hasStatuses ? statusColumn(statuses, view) : undefined),
+    [hasStatuses, statuses, view],
+  );
   const rows = useMemo(
-    () => (failedOnly ? edits.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? "")) : edits.rows),
+    () =>
+      failedOnly ? edits.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? "")) : edits.rows,
     [failedOnly, edits.rows, statuses],
   );
   // The grid is drawn again in a new date order (its rows are memoised, their text is not a prop).
@@ -76,7 +90,12 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{resource.title}</h1>
         {toolbar}
-        <LoadStatus loaded={list.rows.length + createdHere} total={list.total === null ? null : list.total + createdHere} loading={list.loading || list.loadingMore} noun={resource.nounPlural} />
+        <LoadStatus
+          loaded={list.rows.length + createdHere}
+          total={list.total === null ? null : list.total + createdHere}
+          loading={list.loading || list.loadingMore}
+          noun={resource.nounPlural}
+        />
         <div className="ml-auto flex items-center gap-2">
           {resource.canCreate && (
             <button
@@ -85,17 +104,29 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
               onClick={() => {
                 edits.addRow();
                 // The new row is the first one: start typing its name right away.
-                requestAnimationFrame(() => gridRef.current?.setActivePosition({ idx: 0, rowIdx: 0 }, { enableEditor: true }));
+                requestAnimationFrame(() =>
+                  gridRef.current?.setActivePosition({ idx: 0, rowIdx: 0 }, { enableEditor: true }),
+                );
               }}
             >
               Add {resource.noun}
             </button>
           )}
           <DateOrderSelect />
-          <ColumnChooser columns={resource.columns} visible={visible} locked={resource.nameKey} onToggle={toggleColumn} />
+          <ColumnChooser
+            columns={resource.columns}
+            visible={visible}
+            locked={resource.nameKey}
+            onToggle={toggleColumn}
+          />
         </div>
       </div>
-      <ChangesBar counts={edits.counts} submitting={actions.submission.running} onReview={() => setReviewing(true)} onDiscard={() => edits.store.discard()} />
+      <ChangesBar
+        counts={edits.counts}
+        submitting={actions.submission.running}
+        onReview={() => setReviewing(true)}
+        onDiscard={() => edits.store.discard()}
+      />
       <SubmissionPanel
         resource={resource}
         state={edits.state}
@@ -112,7 +143,15 @@ export function RecordGridView({ resource, list, portalId, userId, toolbar, sort
           actions.dismiss();
         }}
       />
-      <ReviewDialog open={reviewing} diff={actions.diff} noun={resource.noun} nounPlural={resource.nounPlural} canCreate={resource.canCreate} onSubmit={actions.submitReviewed} onClose={() => setReviewing(false)} />
+      <ReviewDialog
+        open={reviewing}
+        diff={actions.diff}
+        noun={resource.noun}
+        nounPlural={resource.nounPlural}
+        canCreate={resource.canCreate}
+        onSubmit={actions.submitReviewed}
+        onClose={() => setReviewing(false)}
+      />
       {list.error && <ActionErrorAlert error={list.error} returnTo={returnTo} onRetry={() => void list.refetch()} />}
       {!list.loading && !list.error && list.rows.length === 0 && !list.loadingMore && (
         <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">{emptyText}</p>

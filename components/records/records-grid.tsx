@@ -32,7 +32,19 @@ const toSortColumns = (sort: string | undefined): SortColumn[] =>
  * columns, the status column after a submission. Sorting, where the resource has it, is done by
  * HubSpot (the list may not be fully loaded yet), so the grid only reports header clicks.
  */
-export default function RecordsGrid({ resource, rows, total, visibleColumns, sort, onSortChange, onCellsChange, cellMeta, statusColumn, gridRef, moreRowsComing }: Props) {
+export default function RecordsGrid({
+  resource,
+  rows,
+  total,
+  visibleColumns,
+  sort,
+  onSortChange,
+  onCellsChange,
+  cellMeta,
+  statusColumn,
+  gridRef,
+  moreRowsComing,
+}: Props) {
   const columns = useMemo<GridColumn[]>(() => {
     const cols = resource.columns
       .filter((c) => c.key === resource.nameKey || visibleColumns.includes(c.key))

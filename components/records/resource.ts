@@ -38,17 +38,33 @@ export interface GridResource {
  * name property and whether rows can be added. `nameKey` is required where the registry has none
  * (a CRM type's depends on its columns).
  */
-export function describedGrid(ref: ResourceRef, nameKey?: string): Pick<GridResource, "ref" | "key" | "title" | "noun" | "nounPlural" | "nameKey" | "canCreate"> {
+export function describedGrid(
+  ref: ResourceRef,
+  nameKey?: string,
+): Pick<GridResource, "ref" | "key" | "title" | "noun" | "nounPlural" | "nameKey" | "canCreate"> {
   const d = describe(ref);
   const name = nameKey ?? d.nameKey;
   if (name === undefined) throw new Error(`${d.name}: a grid needs the property that names its rows`);
-  return { ref, key: d.name, title: d.title, noun: d.noun, nounPlural: d.nounPlural, nameKey: name, canCreate: d.canCreate };
+  return {
+    ref,
+    key: d.name,
+    title: d.title,
+    noun: d.noun,
+    nounPlural: d.nounPlural,
+    nameKey: name,
+    canCreate: d.canCreate,
+  };
 }
 
-export const columnLabel = (resource: GridResource, key: string) => resource.columns.find((c) => c.key === key)?.label ?? key;
+export const columnLabel = (resource: GridResource, key: string) =>
+  resource.columns.find((c) => c.key === key)?.label ?? key;
 
 /** A row's name as people read it: the name property, else what the edit remembered, else its key. */
-export function rowName(resource: GridResource, values: Readonly<Record<string, string | null | undefined>> | undefined, fallback: string): string {
+export function rowName(
+  resource: GridResource,
+  values: Readonly<Record<string, string | null | undefined>> | undefined,
+  fallback: string,
+): string {
   return values?.[resource.nameKey] || fallback;
 }
 

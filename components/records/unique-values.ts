@@ -6,7 +6,12 @@ import type { BaseRow, EditState } from "./edits/types";
  * (another search), and every added row. HubSpot would refuse all but one of them, so the grid says
  * so before submit. Returns row key → the value as the user wrote it.
  */
-export function duplicateValues(state: EditState, loaded: readonly BaseRow[], key: string, normalize: (v: string) => string): Map<string, string> {
+export function duplicateValues(
+  state: EditState,
+  loaded: readonly BaseRow[],
+  key: string,
+  normalize: (v: string) => string,
+): Map<string, string> {
   const count = new Map<string, number>();
   const add = (v: string | null | undefined) => {
     if (!v || !v.trim()) return;
@@ -15,7 +20,8 @@ export function duplicateValues(state: EditState, loaded: readonly BaseRow[], ke
   };
   for (const row of loaded) add(state.updates[row.id]?.edits[key] ?? row.properties[key]);
   const loadedIds = new Set(loaded.map((r) => r.id));
-  for (const u of Object.values(state.updates)) if (!loadedIds.has(u.id) && u.edits[key] !== undefined) add(u.edits[key]);
+  for (const u of Object.values(state.updates))
+    if (!loadedIds.has(u.id) && u.edits[key] !== undefined) add(u.edits[key]);
   for (const c of Object.values(state.creates)) add(c.values[key]);
 
   const out = new Map<string, string>();

@@ -15,7 +15,11 @@ export type { LoadedRow } from "./loaded-rows";
  * the resource's server action; `key` (under the portal's `records` key, components/server-state/
  * query-keys.ts) must change whenever what it returns would (query, API version, requested properties).
  */
-export function useRecordList(key: QueryKey, fetchPage: (after: string | undefined) => Promise<ActionResult<RecordPage>>, enabled = true) {
+export function useRecordList(
+  key: QueryKey,
+  fetchPage: (after: string | undefined) => Promise<ActionResult<RecordPage>>,
+  enabled = true,
+) {
   const result = useInfiniteQuery({
     queryKey: key,
     enabled,
@@ -34,7 +38,14 @@ export function useRecordList(key: QueryKey, fetchPage: (after: string | undefin
   const first = result.data?.pages[0];
   const total = first ? first.total : 0;
   const error = actionErrorOf(result.error);
-  return { rows, total, loading: result.isPending && enabled, loadingMore: hasNextPage || isFetchingNextPage, error, refetch: result.refetch };
+  return {
+    rows,
+    total,
+    loading: result.isPending && enabled,
+    loadingMore: hasNextPage || isFetchingNextPage,
+    error,
+    refetch: result.refetch,
+  };
 }
 
 export type RecordList = ReturnType<typeof useRecordList>;

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import { LEGACY_STORAGE } from "@/lib/resources/registry";
 
 // A resource's pre-registry key (campaigns) is kept, so nobody's column choice is lost in the upgrade.
-const storageKey = (resourceKey: string) => LEGACY_STORAGE[resourceKey]?.columns ?? `batchboard:columns:v1:${resourceKey}`;
+const storageKey = (resourceKey: string) =>
+  LEGACY_STORAGE[resourceKey]?.columns ?? `batchboard:columns:v1:${resourceKey}`;
 
 /** Which columns the user shows, per resource, remembered in this browser. */
 export function useVisibleColumns(resourceKey: string, all: readonly string[], defaults: readonly string[]) {
@@ -19,12 +20,15 @@ export function useVisibleColumns(resourceKey: string, all: readonly string[], d
       // A corrupt entry just means defaults.
     }
   }, [all, STORAGE_KEY, defaults]);
-  const toggle = useCallback((name: string, on: boolean) => {
-    setVisible((prev) => {
-      const next = on ? all.filter((c) => prev.includes(c) || c === name) : prev.filter((c) => c !== name);
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-      return next;
-    });
-  }, [all, STORAGE_KEY]);
+  const toggle = useCallback(
+    (name: string, on: boolean) => {
+      setVisible((prev) => {
+        const next = on ? all.filter((c) => prev.includes(c) || c === name) : prev.filter((c) => c !== name);
+        localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+        return next;
+      });
+    },
+    [all, STORAGE_KEY],
+  );
   return [visible, toggle] as const;
 }

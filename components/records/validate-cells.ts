@@ -15,7 +15,9 @@ function dateWanted() {
 /** The reader's own reason when it has a telling one (an ambiguous date, a two-digit year). */
 function why(value: string) {
   const problem = dateTextProblem(value);
-  return problem && /could be|two-digit/.test(problem) ? `: ${problem.replace(/^“[^”]*” /, "it ").replace("choose the date format", "write it year first or choose a Date order")}` : "";
+  return problem && /could be|two-digit/.test(problem)
+    ? `: ${problem.replace(/^“[^”]*” /, "it ").replace("choose the date format", "write it year first or choose a Date order")}`
+    : "";
 }
 
 /**
@@ -30,7 +32,10 @@ export function cellProblem(column: GridColumn, value: string): string | undefin
   switch (column.type) {
     case "text":
     case "longText":
-      return textRuleProblem(column, value) ?? `${l} is longer than ${MAX_TEXT_LENGTH.toLocaleString("en")} characters, HubSpot's limit.`;
+      return (
+        textRuleProblem(column, value) ??
+        `${l} is longer than ${MAX_TEXT_LENGTH.toLocaleString("en")} characters, HubSpot's limit.`
+      );
     case "number":
       return `${l} must be a number, not “${value}”.`;
     case "currency":
@@ -61,6 +66,7 @@ export function validateCells(columns: readonly GridColumn[], state: EditState):
     }
   };
   for (const u of Object.values(state.updates)) check(u.id, u.edits);
-  for (const c of Object.values(state.creates)) check(c.rowKey, Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== "")));
+  for (const c of Object.values(state.creates))
+    check(c.rowKey, Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== "")));
   return issues;
 }

@@ -10,5 +10,12 @@ import { startRevertPreview } from "@/lib/reverts/actions";
  */
 export function RevertButton({ id }: { id: string }) {
   const router = useRouter();
-  return <ActionButton label="Revert…" busyLabel="Preparing…" action={() => startRevertPreview({ id })} onOk={(d) => router.push(`/submissions/${d.draftId}`)} />;
+  return (
+    <ActionButton
+      label="Revert…"
+      busyLabel="Preparing…"
+      action={() => startRevertPreview({ id })}
+      onOk={(d) => router.push(`/submissions/${d.draftId}`)}
+    />
+  );
 }

@@ -53,8 +53,15 @@ export function RevertPreview({ draftId, originalId, initial, noun }: Props) {
   const readAgain = () => readAgainAction.run({ id: originalId });
   if (plan.state === "reading") {
     return (
-      <section aria-label="Revert preview" className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
-        <p role="status">{plan.read > 0 ? `Read ${fmt(plan.read)} of ${fmt(plan.total)} records from HubSpot…` : `Reading ${fmt(plan.total)} records from HubSpot…`}</p>
+      <section
+        aria-label="Revert preview"
+        className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-3 text-sm"
+      >
+        <p role="status">
+          {plan.read > 0
+            ? `Read ${fmt(plan.read)} of ${fmt(plan.total)} records from HubSpot…`
+            : `Reading ${fmt(plan.total)} records from HubSpot…`}
+        </p>
         <progress aria-label="Preview progress" className="h-2 w-48" max={plan.total || 1} value={plan.read} />
       </section>
     );
@@ -63,7 +70,9 @@ export function RevertPreview({ draftId, originalId, initial, noun }: Props) {
     return (
       <section aria-label="Revert preview" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
         <p role="alert">The preview failed: {plan.message}</p>
-        <button type="button" disabled={busy} className="mt-2 font-medium underline" onClick={readAgain}>Read again</button>
+        <button type="button" disabled={busy} className="mt-2 font-medium underline" onClick={readAgain}>
+          Read again
+        </button>
       </section>
     );
   }
@@ -72,45 +81,100 @@ export function RevertPreview({ draftId, originalId, initial, noun }: Props) {
   const overwriting = choice.conflicts === "overwrite" ? s.conflicts - (choice.archive ? 0 : s.archiveConflicts) : 0;
   const archiving = choice.archive ? s.archive + (choice.conflicts === "overwrite" ? s.archiveConflicts : 0) : 0;
   return (
-    <section aria-label="Revert preview" className="flex flex-col gap-3 rounded border border-amber-300 bg-amber-50 p-4 text-sm">
-      <p role="status" className="text-base">{summaryText(s, noun)}</p>
-      <p className="text-slate-700">Read from HubSpot {new Date(plan.readAt).toLocaleString("en-US")}. Nothing has been written yet. The rows below show HubSpot’s current value → the value it gets back.</p>
+    <section
+      aria-label="Revert preview"
+      className="flex flex-col gap-3 rounded border border-amber-300 bg-amber-50 p-4 text-sm"
+    >
+      <p role="status" className="text-base">
+        {summaryText(s, noun)}
+      </p>
+      <p className="text-slate-700">
+        Read from HubSpot {new Date(plan.readAt).toLocaleString("en-US")}. Nothing has been written yet. The rows below
+        show HubSpot’s current value → the value it gets back.
+      </p>
       {s.conflicts > 0 && (
         <fieldset className="flex flex-col gap-1">
-          <legend className="font-medium">{fmt(s.conflicts)} {s.conflicts === 1 ? "row was" : "rows were"} changed in HubSpot since the submission</legend>
+          <legend className="font-medium">
+            {fmt(s.conflicts)} {s.conflicts === 1 ? "row was" : "rows were"} changed in HubSpot since the submission
+          </legend>
           <label className="flex items-center gap-2">
-            <input type="radio" name="conflicts" checked={choice.conflicts === "skip"} onChange={() => setChoice({ ...choice, conflicts: "skip" })} />
+            <input
+              type="radio"
+              name="conflicts"
+              checked={choice.conflicts === "skip"}
+              onChange={() => setChoice({ ...choice, conflicts: "skip" })}
+            />
             Skip them: keep what HubSpot has now
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="conflicts" checked={choice.conflicts === "overwrite"} onChange={() => setChoice({ ...choice, conflicts: "overwrite" })} />
+            <input
+              type="radio"
+              name="conflicts"
+              checked={choice.conflicts === "overwrite"}
+              onChange={() => setChoice({ ...choice, conflicts: "overwrite" })}
+            />
             Overwrite them with the values from before the submission
           </label>
         </fieldset>
       )}
       {s.archive + s.archiveConflicts > 0 && (
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={choice.archive} onChange={(e) => setChoice({ ...choice, archive: e.target.checked })} />
-          Archive the {fmt(s.archive + s.archiveConflicts)} {s.archive + s.archiveConflicts === 1 ? `${noun} this submission created` : `${noun}s this submission created`}
+          <input
+            type="checkbox"
+            checked={choice.archive}
+            onChange={(e) => setChoice({ ...choice, archive: e.target.checked })}
+          />
+          Archive the {fmt(s.archive + s.archiveConflicts)}{" "}
+          {s.archive + s.archiveConflicts === 1
+            ? `${noun} this submission created`
+            : `${noun}s this submission created`}
         </label>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" disabled={busy || sends === 0} className="rounded bg-red-700 px-3 py-1.5 font-medium text-white disabled:opacity-50" onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          disabled={busy || sends === 0}
+          className="rounded bg-red-700 px-3 py-1.5 font-medium text-white disabled:opacity-50"
+          onClick={() => setConfirming(true)}
+        >
           Revert {fmt(sends)} {sends === 1 ? "row" : "rows"}
         </button>
-        <button type="button" disabled={busy} className="underline" onClick={readAgain}>Read again</button>
-        <button type="button" disabled={busy} className="underline"
-          onClick={() => cancelAction.run({ id: draftId })}>
+        <button type="button" disabled={busy} className="underline" onClick={readAgain}>
+          Read again
+        </button>
+        <button type="button" disabled={busy} className="underline" onClick={() => cancelAction.run({ id: draftId })}>
           Cancel
         </button>
       </div>
-      {error && <p role="alert" className="text-red-700">{error}</p>}
-      <ConfirmDialog open={confirming} title="Revert this submission?" confirmLabel={`Revert ${fmt(sends)} ${sends === 1 ? "row" : "rows"}`} cancelLabel="Back"
+      {error && (
+        <p role="alert" className="text-red-700">
+          {error}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title="Revert this submission?"
+        confirmLabel={`Revert ${fmt(sends)} ${sends === 1 ? "row" : "rows"}`}
+        cancelLabel="Back"
         onClose={() => setConfirming(false)}
-        onConfirm={() => revertAction.run({ id: draftId, ...choice })}>
-        <p>{fmt(sends - archiving)} {sends - archiving === 1 ? "row gets" : "rows get"} the values from before the submission back, as a new submission you can follow, pause and revert.</p>
-        {overwriting > 0 && <p className="mt-2 font-medium text-red-800">This overwrites {fmt(overwriting)} {overwriting === 1 ? "change" : "changes"} made in HubSpot since the submission.</p>}
-        {archiving > 0 && <p className="mt-2 font-medium text-red-800">{fmt(archiving)} created {archiving === 1 ? noun : `${noun}s`} will be archived (HubSpot keeps them in its recycling bin for 90 days).</p>}
+        onConfirm={() => revertAction.run({ id: draftId, ...choice })}
+      >
+        <p>
+          {fmt(sends - archiving)} {sends - archiving === 1 ? "row gets" : "rows get"} the values from before the
+          submission back, as a new submission you can follow, pause and revert.
+        </p>
+        {overwriting > 0 && (
+          <p className="mt-2 font-medium text-red-800">
+            This overwrites {fmt(overwriting)} {overwriting === 1 ? "change" : "changes"} made in HubSpot since the
+            submission.
+          </p>
+        )}
+        {archiving > 0 && (
+          <p className="mt-2 font-medium text-red-800">
+            {fmt(archiving)} created {archiving === 1 ? noun : `${noun}s`} will be archived (HubSpot keeps them in its
+            recycling bin for 90 days).
+          </p>
+        )}
       </ConfirmDialog>
     </section>
   );

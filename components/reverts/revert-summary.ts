@@ -2,7 +2,8 @@ import type { RevertPlanState } from "@/lib/reverts/types";
 
 type Summary = Extract<RevertPlanState, { state: "ready" }>["summary"];
 
-const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+const n = (count: number, one: string, many = `${one}s`) =>
+  `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 
 /** Why rows are skipped, in the preview's words. */
 const SKIP_WORDS: Record<string, string> = {
@@ -23,7 +24,10 @@ export function summaryText(s: Summary, noun: string): string {
   const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
   const skipped = Object.entries(s.skipped).sort(([a], [b]) => rank(a) - rank(b));
   const total = skipped.reduce((t, [, c]) => t + c, 0);
-  if (total > 0) parts.push(`${total.toLocaleString("en-US")} skipped (${skipped.map(([code, c]) => `${c.toLocaleString("en-US")} ${SKIP_WORDS[code] ?? code.toLowerCase()}`).join(", ")})`);
+  if (total > 0)
+    parts.push(
+      `${total.toLocaleString("en-US")} skipped (${skipped.map(([code, c]) => `${c.toLocaleString("en-US")} ${SKIP_WORDS[code] ?? code.toLowerCase()}`).join(", ")})`,
+    );
   if (s.notApplied > 0) parts.push(`${n(s.notApplied, "row")} of the submission changed nothing`);
   const text = parts.join(" · ") || "Nothing to revert";
   return text[0]!.toUpperCase() + text.slice(1);

@@ -22,7 +22,8 @@ export const keys = {
       crm: {
         /** An object type's properties: not records, so a write leaves them cached. */
         columns: (objectType: string) => [...root, "crm-columns", objectType] as const,
-        list: (objectType: string, properties: readonly string[]) => [...records, "crm", objectType, properties] as const,
+        list: (objectType: string, properties: readonly string[]) =>
+          [...records, "crm", objectType, properties] as const,
       },
       /** One entry per submission, shared by the grid that polls it and its progress page. */
       submissions: {

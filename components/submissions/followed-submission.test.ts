@@ -3,10 +3,24 @@ import type { RowOutcome } from "@/lib/batch/types";
 import type { SubmissionView } from "@/lib/submissions/types";
 import { continuedFrom, followed } from "./followed-submission";
 
-const saved = (rowKey: string, n: string): RowOutcome => ({ rowKey, status: "saved", record: { id: rowKey, updatedAt: n, properties: {} } });
+const saved = (rowKey: string, n: string): RowOutcome => ({
+  rowKey,
+  status: "saved",
+  record: { id: rowKey, updatedAt: n, properties: {} },
+});
 const view = (outcomes: RowOutcome[], cursor: number, state: SubmissionView["state"] = "running"): SubmissionView => ({
-  id: "s1", resource: "campaigns", resourceTitle: "Campaigns", state, pausedReason: null, stalled: false, source: "grid", createdAt: "t", finishedAt: null,
-  counts: { pending: 0, saving: 0, saved: outcomes.length, failed: 0, conflict: 0, skipped: 0 }, outcomes, cursor,
+  id: "s1",
+  resource: "campaigns",
+  resourceTitle: "Campaigns",
+  state,
+  pausedReason: null,
+  stalled: false,
+  source: "grid",
+  createdAt: "t",
+  finishedAt: null,
+  counts: { pending: 0, saving: 0, saved: outcomes.length, failed: 0, conflict: 0, skipped: 0 },
+  outcomes,
+  cursor,
 });
 
 // Issue 13, item 4: one cache entry per submission, shared by the grid and the progress page.
@@ -17,7 +31,11 @@ describe("a followed submission", () => {
     const from = continuedFrom(first, "all");
     expect(from?.cursor).toBe(2); // the next poll asks only for what finished after it
     const second = followed(from, view([saved("b", "2"), saved("c", "2")], 4, "done"));
-    expect(second.outcomes.map((o) => [o.rowKey, o.status === "saved" && o.record.updatedAt])).toEqual([["a", "1"], ["b", "2"], ["c", "2"]]);
+    expect(second.outcomes.map((o) => [o.rowKey, o.status === "saved" && o.record.updatedAt])).toEqual([
+      ["a", "1"],
+      ["b", "2"],
+      ["c", "2"],
+    ]);
     expect(second).toMatchObject({ cursor: 4, state: "done", since: 0 });
   });
 

@@ -5,7 +5,10 @@ import type { SubmissionView } from "@/lib/submissions/types";
 export type FollowedSubmission = SubmissionView & { since: number };
 
 /** The cached entry a poll continues from, or null to read every outcome from the start. */
-export function continuedFrom(prev: FollowedSubmission | undefined, outcomes: "all" | "new"): FollowedSubmission | null {
+export function continuedFrom(
+  prev: FollowedSubmission | undefined,
+  outcomes: "all" | "new",
+): FollowedSubmission | null {
   // An entry the progress page started (counts only) is read again from the start for the grid.
   return prev && (outcomes === "new" || prev.since === 0) ? prev : null;
 }

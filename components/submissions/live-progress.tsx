@@ -21,7 +21,11 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 function duration(seconds: number) {
   if (!Number.isFinite(seconds)) return "–";
   const s = Math.max(0, Math.round(seconds));
-  return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  return s < 60
+    ? `${s} s`
+    : s < 3600
+      ? `${Math.floor(s / 60)} min ${s % 60} s`
+      : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
 /** Records per second between samples about 5 s apart (smooths the bursts of 4 batches in flight). */
@@ -39,7 +43,17 @@ function rateAt(samples: readonly Sample[], i: number) {
  * chart of throughput. Refreshes the page (server-rendered rows and counts) when it finishes.
  */
 /** `owner`: who started it, when that is not the viewer (only they may pause, resume or cancel it). */
-export function LiveProgress({ id, initial, ceilingPerSecond, owner }: { id: string; initial: SubmissionView; ceilingPerSecond: number; owner?: string }) {
+export function LiveProgress({
+  id,
+  initial,
+  ceilingPerSecond,
+  owner,
+}: {
+  id: string;
+  initial: SubmissionView;
+  ceilingPerSecond: number;
+  owner?: string;
+}) {
   const router = useRouter();
   const samples = useRef<Sample[]>([]);
   const [, force] = useState(0);
@@ -53,7 +67,11 @@ export function LiveProgress({ id, initial, ceilingPerSecond, owner }: { id: str
   const busy = controlAction.pending;
   const controlError = controlAction.error?.message;
   const control = (action: "pause" | "resume" | "cancel") => {
-    if (action === "cancel" && !window.confirm("Cancel this submission? Rows already saved stay saved; the rest are not sent.")) return;
+    if (
+      action === "cancel" &&
+      !window.confirm("Cancel this submission? Rows already saved stay saved; the rest are not sent.")
+    )
+      return;
     controlAction.run({ id, action });
   };
   const view = query.data ?? initial;
@@ -99,25 +117,71 @@ export function LiveProgress({ id, initial, ceilingPerSecond, owner }: { id: str
       </div>
       {view.state === "running" && (
         <div className="mt-2 flex flex-wrap items-center gap-4 text-slate-700">
-          <span>{fmt(rate)} records/s (rate limit allows about {fmt(ceilingPerSecond)}/s)</span>
+          <span>
+            {fmt(rate)} records/s (rate limit allows about {fmt(ceilingPerSecond)}/s)
+          </span>
           <span>About {duration(eta)} left</span>
-          <svg role="img" aria-label={`Throughput over the last ${s.length} seconds`} width="200" height="40" className="rounded bg-slate-50">
+          <svg
+            role="img"
+            aria-label={`Throughput over the last ${s.length} seconds`}
+            width="200"
+            height="40"
+            className="rounded bg-slate-50"
+          >
             <polyline fill="none" stroke="currentColor" strokeWidth="1.5" className="text-blue-600" points={points} />
           </svg>
         </div>
       )}
-      {view.stalled && <p className="mt-2 font-medium text-amber-800">Stalled: the process running it stopped responding. Another takes it over within a minute; nothing is sent twice.</p>}
-      {view.state === "paused" && <p className="mt-2 font-medium text-amber-800">Paused{view.pausedReason ? `: ${view.pausedReason}` : "."}</p>}
+      {view.stalled && (
+        <p className="mt-2 font-medium text-amber-800">
+          Stalled: the process running it stopped responding. Another takes it over within a minute; nothing is sent
+          twice.
+        </p>
+      )}
+      {view.state === "paused" && (
+        <p className="mt-2 font-medium text-amber-800">Paused{view.pausedReason ? `: ${view.pausedReason}` : "."}</p>
+      )}
       {/* The job writes with its owner's grant: only they steer it (lib/submissions/control.ts). */}
-      {!finished && owner && <p className="mt-2 text-slate-600">Started by {owner}: only they can pause, resume or cancel it.</p>}
+      {!finished && owner && (
+        <p className="mt-2 text-slate-600">Started by {owner}: only they can pause, resume or cancel it.</p>
+      )}
       {!finished && !owner && (
         <div className="mt-2 flex gap-2">
-          {view.state === "running" && <button type="button" disabled={busy} className="rounded border border-slate-300 px-3 py-1" onClick={() => control("pause")}>Pause</button>}
-          {view.state === "paused" && <button type="button" disabled={busy} className="rounded bg-slate-900 px-3 py-1 text-white" onClick={() => control("resume")}>Resume</button>}
-          <button type="button" disabled={busy} className="rounded border border-red-300 px-3 py-1 text-red-800" onClick={() => control("cancel")}>Cancel</button>
+          {view.state === "running" && (
+            <button
+              type="button"
+              disabled={busy}
+              className="rounded border border-slate-300 px-3 py-1"
+              onClick={() => control("pause")}
+            >
+              Pause
+            </button>
+          )}
+          {view.state === "paused" && (
+            <button
+              type="button"
+              disabled={busy}
+              className="rounded bg-slate-900 px-3 py-1 text-white"
+              onClick={() => control("resume")}
+            >
+              Resume
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={busy}
+            className="rounded border border-red-300 px-3 py-1 text-red-800"
+            onClick={() => control("cancel")}
+          >
+            Cancel
+          </button>
         </div>
       )}
-      {controlError && <p role="alert" className="mt-2 text-red-700">{controlError}</p>}
+      {controlError && (
+        <p role="alert" className="mt-2 text-red-700">
+          {controlError}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,7 +8,11 @@ import { retryFailedRows } from "@/lib/submissions/actions";
 export function RetryFailedButton({ id, failed }: { id: string; failed: number }) {
   const router = useRouter();
   return (
-    <ActionButton label={`Retry ${failed.toLocaleString("en-US")} failed ${failed === 1 ? "row" : "rows"}`} busyLabel="Retrying…"
-      action={() => retryFailedRows({ id })} onOk={(d) => router.push(`/submissions/${d.submissionId}`)} />
+    <ActionButton
+      label={`Retry ${failed.toLocaleString("en-US")} failed ${failed === 1 ? "row" : "rows"}`}
+      busyLabel="Retrying…"
+      action={() => retryFailedRows({ id })}
+      onOk={(d) => router.push(`/submissions/${d.submissionId}`)}
+    />
   );
 }

@@ -32,9 +32,11 @@ export function useFollowedSubmission(id: string | null, { outcomes, initial, re
     initialData: initial ? { ...initial, since: initial.cursor } : undefined,
     staleTime: outcomes === "all" ? 0 : undefined,
     refetchInterval: (q) => refetchInterval(q.state.data),
-    retry: (count, err) => !(err instanceof ActionFailure && ["reauth", "not_found"].includes(err.error.code)) && count < 3,
+    retry: (count, err) =>
+      !(err instanceof ActionFailure && ["reauth", "not_found"].includes(err.error.code)) && count < 3,
   });
   // The grid reads only an entry that holds every outcome of this submission.
-  const data = query.data && query.data.id === id && (outcomes === "new" || query.data.since === 0) ? query.data : undefined;
+  const data =
+    query.data && query.data.id === id && (outcomes === "new" || query.data.since === 0) ? query.data : undefined;
   return { data, error: query.error, refetch: query.refetch };
 }

@@ -9,11 +9,24 @@ const COLUMNS: DataColumn<Item>[] = [
   { header: "Rows", cell: (r) => r.n.toLocaleString("en-US"), className: "tabular-nums" },
 ];
 const render = (props: Partial<Parameters<typeof DataTable<Item>>[0]>) =>
-  renderToStaticMarkup(createElement(DataTable<Item>, { caption: "Things, newest first", columns: COLUMNS, rows: [], rowKey: (r: Item) => r.id, ...props }));
+  renderToStaticMarkup(
+    createElement(DataTable<Item>, {
+      caption: "Things, newest first",
+      columns: COLUMNS,
+      rows: [],
+      rowKey: (r: Item) => r.id,
+      ...props,
+    }),
+  );
 
 describe("DataTable", () => {
   it("renders a captioned table with column headers and one row per item", () => {
-    const html = render({ rows: [{ id: "a", name: "First", n: 1200 }, { id: "b", name: "Second", n: 3 }] });
+    const html = render({
+      rows: [
+        { id: "a", name: "First", n: 1200 },
+        { id: "b", name: "Second", n: 3 },
+      ],
+    });
     expect(html).toContain('<caption class="sr-only">Things, newest first</caption>');
     expect(html.match(/<th scope="col"/g)).toHaveLength(2);
     expect(html).toMatch(/<th scope="col"[^>]*>Name<\/th>/);

@@ -31,7 +31,17 @@ const cls = (...names: (string | undefined)[]) => names.filter(Boolean).join(" "
  * an upload's check, failed rows): a caption, column headers with scope, one row per item, an
  * empty state. No hooks, so server and client components both render it.
  */
-export function DataTable<T>({ caption, captionVisible, columns, rows, rowKey, empty, density = "roomy", className, stickyHeader }: Props<T>) {
+export function DataTable<T>({
+  caption,
+  captionVisible,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  density = "roomy",
+  className,
+  stickyHeader,
+}: Props<T>) {
   if (rows.length === 0 && empty !== undefined) {
     return <p className="rounded border border-slate-200 bg-white p-6 text-sm text-slate-600">{empty}</p>;
   }
@@ -41,13 +51,21 @@ export function DataTable<T>({ caption, captionVisible, columns, rows, rowKey, e
       <caption className={captionVisible ? "mb-1 text-left font-semibold" : "sr-only"}>{caption}</caption>
       <thead className={stickyHeader ? "sticky top-0 bg-white" : undefined}>
         <tr className="border-b border-slate-200">
-          {columns.map((c, i) => <th key={i} scope="col" className={cls(cell, c.className)}>{c.header}</th>)}
+          {columns.map((c, i) => (
+            <th key={i} scope="col" className={cls(cell, c.className)}>
+              {c.header}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {rows.map((row, r) => (
           <tr key={rowKey(row, r)} className="border-b border-slate-100 align-top hover:bg-slate-50">
-            {columns.map((c, i) => <td key={i} className={cls(cell, c.className)}>{c.cell(row, r)}</td>)}
+            {columns.map((c, i) => (
+              <td key={i} className={cls(cell, c.className)}>
+                {c.cell(row, r)}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -22,7 +22,12 @@ const short = (v: string) => (v.length > 40 ? `${v.slice(0, 39)}…` : v);
 
 /** The first few non-empty values of a column, as the user recognises it. */
 function samples(preview: readonly string[][], index: number) {
-  return preview.map((r) => (r[index] ?? "").trim()).filter(Boolean).slice(0, SAMPLES).map(short).join(", ");
+  return preview
+    .map((r) => (r[index] ?? "").trim())
+    .filter(Boolean)
+    .slice(0, SAMPLES)
+    .map(short)
+    .join(", ");
 }
 
 /**
@@ -42,45 +47,88 @@ export function MappingTable({ headers, preview, columns, matches, mapping, keyC
       <caption className="sr-only">File columns and the properties they go to</caption>
       <thead>
         <tr className="border-b border-slate-200">
-          <th scope="col" className="py-2 pr-3">File column</th>
-          <th scope="col" className="py-2 pr-3">Sample values</th>
-          <th scope="col" className="py-2 pr-3">Import as</th>
-          <th scope="col" className="py-2">Notes</th>
+          <th scope="col" className="py-2 pr-3">
+            File column
+          </th>
+          <th scope="col" className="py-2 pr-3">
+            Sample values
+          </th>
+          <th scope="col" className="py-2 pr-3">
+            Import as
+          </th>
+          <th scope="col" className="py-2">
+            Notes
+          </th>
         </tr>
       </thead>
       <tbody>
         {headers.map((header, i) => {
           const value = mapping[header] ?? SKIP;
           const match = matches[i];
-          const m = match && { ...match, suggestions: match.suggestions.filter((s) => usableTarget({ key: s.key, readOnly: s.readOnly }, mode)) };
+          const m = match && {
+            ...match,
+            suggestions: match.suggestions.filter((s) => usableTarget({ key: s.key, readOnly: s.readOnly }, mode)),
+          };
           const other = value !== SKIP ? usedBy.get(value) : undefined;
           return (
             <tr key={`${i}:${header}`} className="border-b border-slate-100 align-top">
-              <th scope="row" className="py-1.5 pr-3 font-medium">{header || <span className="text-slate-500">(no header)</span>}</th>
-              <td className="max-w-64 truncate py-1.5 pr-3 text-slate-600">{samples(preview, i) || <span className="text-slate-500">(empty)</span>}</td>
+              <th scope="row" className="py-1.5 pr-3 font-medium">
+                {header || <span className="text-slate-500">(no header)</span>}
+              </th>
+              <td className="max-w-64 truncate py-1.5 pr-3 text-slate-600">
+                {samples(preview, i) || <span className="text-slate-500">(empty)</span>}
+              </td>
               <td className="py-1.5 pr-3">
-                <select aria-label={`Map “${header}” to`} className="w-full max-w-72 rounded border border-slate-300 px-2 py-1" value={value}
-                  onChange={(e) => onChange(header, e.target.value)}>
+                <select
+                  aria-label={`Map “${header}” to`}
+                  className="w-full max-w-72 rounded border border-slate-300 px-2 py-1"
+                  value={value}
+                  onChange={(e) => onChange(header, e.target.value)}
+                >
                   <option value={SKIP}>Don’t import</option>
                   {columns.map((c) => (
-                    <option key={c.key} value={c.key} disabled={c.key !== value && ((c.readOnly && c.key !== keyColumn) || !usableTarget(c, mode))}>
-                      {c.label}{c.readOnly ? " (read-only)" : ""}
+                    <option
+                      key={c.key}
+                      value={c.key}
+                      disabled={c.key !== value && ((c.readOnly && c.key !== keyColumn) || !usableTarget(c, mode))}
+                    >
+                      {c.label}
+                      {c.readOnly ? " (read-only)" : ""}
                     </option>
                   ))}
                 </select>
               </td>
               <td className="py-1.5 text-slate-600">
-                {other !== undefined && other !== header && <p className="text-red-700">{byKey.get(value)?.label} is also mapped from “{other}”.</p>}
-                {value !== SKIP && m?.target === value && m.matchedBy && <span>Matched by {m.matchedBy === "name" ? "internal name" : m.matchedBy === "label" ? "label" : "a usual name for it"}</span>}
+                {other !== undefined && other !== header && (
+                  <p className="text-red-700">
+                    {byKey.get(value)?.label} is also mapped from “{other}”.
+                  </p>
+                )}
+                {value !== SKIP && m?.target === value && m.matchedBy && (
+                  <span>
+                    Matched by{" "}
+                    {m.matchedBy === "name"
+                      ? "internal name"
+                      : m.matchedBy === "label"
+                        ? "label"
+                        : "a usual name for it"}
+                  </span>
+                )}
                 {value === SKIP && m && m.suggestions.length > 0 && (
                   <span className="flex flex-wrap items-center gap-1">
                     Suggested:
                     {m.suggestions.map((s) => (
-                      <button key={s.key} type="button" disabled={s.readOnly && s.key !== keyColumn}
-                        aria-label={`Use ${s.label} for “${header}”`} title={s.readOnly ? "Read-only property" : undefined}
+                      <button
+                        key={s.key}
+                        type="button"
+                        disabled={s.readOnly && s.key !== keyColumn}
+                        aria-label={`Use ${s.label} for “${header}”`}
+                        title={s.readOnly ? "Read-only property" : undefined}
                         className="rounded border border-slate-300 px-1.5 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50"
-                        onClick={() => onChange(header, s.key)}>
-                        {s.label}{s.readOnly ? " (read-only)" : ""}
+                        onClick={() => onChange(header, s.key)}
+                      >
+                        {s.label}
+                        {s.readOnly ? " (read-only)" : ""}
                       </button>
                     ))}
                   </span>

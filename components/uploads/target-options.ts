@@ -13,7 +13,11 @@ export interface TargetOption {
   uniqueProperty?: string;
 }
 
-export const MODE_LABELS: Record<UploadMode, string> = { create: "Create", update: "Update", upsert: "Create or update (upsert)" };
+export const MODE_LABELS: Record<UploadMode, string> = {
+  create: "Create",
+  update: "Update",
+  upsert: "Create or update (upsert)",
+};
 
 const option = (ref: ResourceRef, label?: string, uniqueProperty?: string): TargetOption => {
   const d = describe(ref);
@@ -51,15 +55,26 @@ export function onlyUpdatesNote(target: TargetOption | undefined): string | unde
  * CRM records by id or any mapped property (email, domain…): the descriptor's updatesByProperty.
  * Upserts need a natural key to create by: a campaign's name (its unique key), a CRM property; never the record id.
  */
-export function keyCandidates(target: TargetOption, mode: UploadMode, columns: readonly TargetColumn[], mapped: ReadonlySet<string>, recordIdKey: string): TargetColumn[] {
+export function keyCandidates(
+  target: TargetOption,
+  mode: UploadMode,
+  columns: readonly TargetColumn[],
+  mapped: ReadonlySet<string>,
+  recordIdKey: string,
+): TargetColumn[] {
   const used = columns.filter((c) => mapped.has(c.key));
   if (mode === "create") return [];
-  if (!describe(target.ref).updatesByProperty) return used.filter((c) => (mode === "update" ? c.key === recordIdKey : c.key === target.uniqueProperty));
+  if (!describe(target.ref).updatesByProperty)
+    return used.filter((c) => (mode === "update" ? c.key === recordIdKey : c.key === target.uniqueProperty));
   return mode === "update" ? used : used.filter((c) => c.key !== recordIdKey);
 }
 
 /** The record id when mapped, else the type's unique property (email, domain, a campaign's name). */
-export function defaultKey(target: TargetOption, candidates: readonly TargetColumn[], recordIdKey: string): string | undefined {
+export function defaultKey(
+  target: TargetOption,
+  candidates: readonly TargetColumn[],
+  recordIdKey: string,
+): string | undefined {
   const has = (k: string | undefined) => k !== undefined && candidates.some((c) => c.key === k);
   if (has(recordIdKey)) return recordIdKey;
   if (has(target.uniqueProperty)) return target.uniqueProperty;

@@ -18,23 +18,52 @@ interface Props {
 export function TemplateSave({ uploadId, withOptions, settings }: Props) {
   const [name, setName] = useState("");
   const save = useAction(saveMappingTemplate);
-  const submit = () => withOptions((options) => {
-    const s = settings(options);
-    if (s && name.trim()) save.run({ id: uploadId, name: name.trim(), settings: s });
-  });
+  const submit = () =>
+    withOptions((options) => {
+      const s = settings(options);
+      if (s && name.trim()) save.run({ id: uploadId, name: name.trim(), settings: s });
+    });
   return (
     <div className="flex flex-wrap items-end gap-2 text-sm">
       <label className="flex flex-col gap-1 font-medium">
         Template name
-        <input className="rounded border border-slate-300 px-2 py-1 font-normal" value={name} maxLength={100}
-          onChange={(e) => { setName(e.target.value); save.reset(); }}
-          onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); submit(); } }} />
+        <input
+          className="rounded border border-slate-300 px-2 py-1 font-normal"
+          value={name}
+          maxLength={100}
+          onChange={(e) => {
+            setName(e.target.value);
+            save.reset();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              submit();
+            }
+          }}
+        />
       </label>
-      <button type="button" className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50" disabled={!name.trim() || save.pending} onClick={submit}>
+      <button
+        type="button"
+        className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
+        disabled={!name.trim() || save.pending}
+        onClick={submit}
+      >
         {save.pending ? "Saving…" : "Save mapping as template"}
       </button>
-      {save.data && <p role="status" className="text-green-800">Saved as template “{save.data.name}”.</p>}
-      {save.error && <ActionErrorAlert error={save.error} prefix="The template was not saved: " returnTo={`/uploads/${uploadId}`} onRetry={submit} />}
+      {save.data && (
+        <p role="status" className="text-green-800">
+          Saved as template “{save.data.name}”.
+        </p>
+      )}
+      {save.error && (
+        <ActionErrorAlert
+          error={save.error}
+          prefix="The template was not saved: "
+          returnTo={`/uploads/${uploadId}`}
+          onRetry={submit}
+        />
+      )}
     </div>
   );
 }

@@ -3,7 +3,11 @@ import type { dryRunUploadRows, suggestUploadMapping } from "@/lib/uploads/actio
 // The upload as the page hands it to the wizard is built on the server (lib/uploads/upload-data.ts).
 export type { CheckSummary, DryRun, UploadData } from "@/lib/uploads/upload-data";
 
-type Data<A> = A extends (...args: never[]) => Promise<infer R> ? (R extends { ok: true; data: infer D } ? D : never) : never;
+type Data<A> = A extends (...args: never[]) => Promise<infer R>
+  ? R extends { ok: true; data: infer D }
+    ? D
+    : never
+  : never;
 /** The target's columns, the automatic matches and mapping, and the saved templates as applied. */
 export type MappingSuggestion = Data<typeof suggestUploadMapping>;
 

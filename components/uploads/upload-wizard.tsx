@@ -37,8 +37,18 @@ export function UploadWizard({ upload, preview, crmTypes, recordIdKey, portalId,
       <h1 className="text-xl font-semibold">Import “{upload.fileName}”</h1>
       <TargetStep upload={upload} targets={targets} wizard={wizard} />
       {ready && <MappingStep key={wizard.version} upload={upload} preview={preview} wizard={wizard} />}
-      {ready && check && <CheckStep uploadId={upload.id} check={check} columns={suggestion.columns} portalId={portalId} userId={userId} />}
-      {ready && check && check.mappingErrors.length === 0 && <DryRunStep upload={upload} check={check} wizard={wizard} />}
+      {ready && check && (
+        <CheckStep
+          uploadId={upload.id}
+          check={check}
+          columns={suggestion.columns}
+          portalId={portalId}
+          userId={userId}
+        />
+      )}
+      {ready && check && check.mappingErrors.length === 0 && (
+        <DryRunStep upload={upload} check={check} wizard={wizard} />
+      )}
       {ready && check && dryRun && <RunStep upload={upload} dryRun={dryRun} />}
     </>
   );

@@ -13,15 +13,25 @@ import { useAction } from "@/components/server-state/use-action";
 /** The settings stored with the upload by its last check, when it had one. */
 function storedSettings(u: UploadData): UploadSettings | null {
   if (!u.validation || !u.target || !u.mode || !u.mapping || !u.options) return null;
-  return { target: u.target, mode: u.mode, mapping: u.mapping, options: u.options, ...(u.keyColumn ? { keyColumn: u.keyColumn } : {}) };
+  return {
+    target: u.target,
+    mode: u.mode,
+    mapping: u.mapping,
+    options: u.options,
+    ...(u.keyColumn ? { keyColumn: u.keyColumn } : {}),
+  };
 }
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 /** What a new mapping starts with: dates detected, the browser's zone, empty cells left alone. */
 export const defaultOptions = (): ConversionOptions => ({
-  dateFormat: "auto", timeZone: browserZone(), decimalSeparator: ".", emptyMeans: "leave",
-  booleanTrue: ["true", "yes", "y", "1"], booleanFalse: ["false", "no", "n", "0"],
+  dateFormat: "auto",
+  timeZone: browserZone(),
+  decimalSeparator: ".",
+  emptyMeans: "leave",
+  booleanTrue: ["true", "yes", "y", "1"],
+  booleanFalse: ["false", "no", "n", "0"],
 });
 
 /**
@@ -87,12 +97,27 @@ export function useUploadWizard(upload: UploadData, targets: readonly TargetOpti
     () => (target && suggestion ? keyCandidates(target, mode, suggestion.columns, mapped, recordIdKey) : []),
     [target, suggestion, mode, mapped, recordIdKey],
   );
-  const keyColumn = mode === "create"
-    ? target && createKey(target, mapped)
-    : candidates.some((c) => c.key === chosenKey) ? chosenKey : target && defaultKey(target, candidates, recordIdKey);
+  const keyColumn =
+    mode === "create"
+      ? target && createKey(target, mapped)
+      : candidates.some((c) => c.key === chosenKey)
+        ? chosenKey
+        : target && defaultKey(target, candidates, recordIdKey);
 
   return {
-    version, target, mode, suggestion, mapping, keyColumn, candidates, options, template, check, checked, dryRun, match,
+    version,
+    target,
+    mode,
+    suggestion,
+    mapping,
+    keyColumn,
+    candidates,
+    options,
+    template,
+    check,
+    checked,
+    dryRun,
+    match,
     setTarget(next: TargetOption | undefined) {
       setTargetState(next);
       if (next && !modesFor(next).includes(mode)) setModeState(modesFor(next)[0]!);
@@ -125,7 +150,8 @@ export function useUploadWizard(upload: UploadData, targets: readonly TargetOpti
       setSuggestion(null);
       clearResults();
     },
-    settings: (opts: ConversionOptions): UploadSettings | undefined => target && { target: target.ref, mode, mapping, options: opts, ...(keyColumn ? { keyColumn } : {}) },
+    settings: (opts: ConversionOptions): UploadSettings | undefined =>
+      target && { target: target.ref, mode, mapping, options: opts, ...(keyColumn ? { keyColumn } : {}) },
     setCheck(summary: CheckSummary, settings: SettingsInput) {
       setCheck(summary);
       setChecked(settings);

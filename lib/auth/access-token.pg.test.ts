@@ -20,8 +20,13 @@ accessTokenSuite("PostgreSQL", {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ status: string; n: number }>("select status, count(*)::int as n from connections group by status order by status");
-      expect(rows).toEqual([{ status: "active", n: counts.active }, { status: "revoked", n: counts.revoked }]);
+      const { rows } = await client.query<{ status: string; n: number }>(
+        "select status, count(*)::int as n from connections group by status order by status",
+      );
+      expect(rows).toEqual([
+        { status: "active", n: counts.active },
+        { status: "revoked", n: counts.revoked },
+      ]);
     } finally {
       await client.end();
     }

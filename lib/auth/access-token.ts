@@ -9,7 +9,10 @@ import { targetFor } from "./connection-target";
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 export class ConnectionRevokedError extends Error {
-  constructor(readonly connectionId: string, reason: string) {
+  constructor(
+    readonly connectionId: string,
+    reason: string,
+  ) {
     super(reason);
     this.name = "ConnectionRevokedError";
   }
@@ -26,7 +29,8 @@ export async function accessTokenFor(connectionId: string, opts: { force?: boole
   const database = await db();
   const [conn] = await database.select().from(tables.connections).where(eq(tables.connections.id, connectionId));
   if (!conn) throw new ConnectionRevokedError(connectionId, "This HubSpot connection no longer exists.");
-  if (conn.status !== "active") throw new ConnectionRevokedError(connectionId, conn.statusReason ?? "HubSpot access was revoked.");
+  if (conn.status !== "active")
+    throw new ConnectionRevokedError(connectionId, conn.statusReason ?? "HubSpot access was revoked.");
   if (!opts.force && conn.accessTokenExpiresAt.getTime() - REFRESH_MARGIN_MS > Date.now()) {
     return secretBox().open(conn.accessTokenEnc);
   }
@@ -42,7 +46,11 @@ async function refreshLocked(connectionId: string, seenTokenEnc: string): Promis
   const database = await db();
   // A revocation is recorded inside the transaction and thrown after it commits.
   const result = await database.transaction(async (tx): Promise<{ token: string } | { revoked: string }> => {
-    const [conn] = await tx.select().from(tables.connections).where(eq(tables.connections.id, connectionId)).for("update");
+    const [conn] = await tx
+      .select()
+      .from(tables.connections)
+      .where(eq(tables.connections.id, connectionId))
+      .for("update");
     if (!conn || conn.status !== "active") return { revoked: conn?.statusReason ?? "HubSpot access was revoked." };
     // Another process refreshed while we waited for the lock: use its token.
     if (conn.accessTokenEnc !== seenTokenEnc && conn.accessTokenExpiresAt.getTime() - REFRESH_MARGIN_MS > Date.now()) {
@@ -51,17 +59,24 @@ async function refreshLocked(connectionId: string, seenTokenEnc: string): Promis
     const box = secretBox();
     try {
       const tokens = await refreshTokens(targetFor(conn.apiBase), box.open(conn.refreshTokenEnc));
-      await tx.update(tables.connections).set({
-        accessTokenEnc: box.seal(tokens.accessToken),
-        refreshTokenEnc: box.seal(tokens.refreshToken),
-        accessTokenExpiresAt: tokens.expiresAt,
-        updatedAt: new Date(),
-      }).where(eq(tables.connections.id, connectionId));
+      await tx
+        .update(tables.connections)
+        .set({
+          accessTokenEnc: box.seal(tokens.accessToken),
+          refreshTokenEnc: box.seal(tokens.refreshToken),
+          accessTokenExpiresAt: tokens.expiresAt,
+          updatedAt: new Date(),
+        })
+        .where(eq(tables.connections.id, connectionId));
       return { token: tokens.accessToken };
     } catch (err) {
       if (!(err instanceof GrantRevokedError)) throw err;
-      const reason = "HubSpot no longer accepts this connection (the grant was revoked or expired). Reconnect to continue.";
-      await tx.update(tables.connections).set({ status: "revoked", statusReason: reason, updatedAt: new Date() }).where(eq(tables.connections.id, connectionId));
+      const reason =
+        "HubSpot no longer accepts this connection (the grant was revoked or expired). Reconnect to continue.";
+      await tx
+        .update(tables.connections)
+        .set({ status: "revoked", statusReason: reason, updatedAt: new Date() })
+        .where(eq(tables.connections.id, connectionId));
       return { revoked: reason };
     }
   });

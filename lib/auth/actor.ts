@@ -10,4 +10,7 @@ export interface Actor {
   connection: Session["connection"];
 }
 
-export const actorOf = (session: Pick<Session, "user" | "connection">): Actor => ({ userId: session.user.id, connection: session.connection });
+export const actorOf = (session: Pick<Session, "user" | "connection">): Actor => ({
+  userId: session.user.id,
+  connection: session.connection,
+});

@@ -8,5 +8,7 @@ import { hubspotTarget, type HubSpotTarget } from "../hubspot/target";
 export function targetFor(apiBase: string): HubSpotTarget {
   const current = hubspotTarget();
   if (current.apiBase === apiBase) return current;
-  throw new Error(`This connection was made against ${apiBase}, but the dashboard is now configured for ${current.apiBase}. Sign in again.`);
+  throw new Error(
+    `This connection was made against ${apiBase}, but the dashboard is now configured for ${current.apiBase}. Sign in again.`,
+  );
 }

@@ -9,7 +9,8 @@ async function load(env: { TRUST_PROXY?: string; APP_URL?: string } = {}) {
 }
 afterEach(() => vi.unstubAllEnvs());
 
-const req = (headers: Record<string, string>, method = "GET") => new Request("http://0.0.0.0:3000/api/auth/signout", { method, headers: { host: "localhost:3000", ...headers } });
+const req = (headers: Record<string, string>, method = "GET") =>
+  new Request("http://0.0.0.0:3000/api/auth/signout", { method, headers: { host: "localhost:3000", ...headers } });
 const FORWARDED = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
 
 describe("requestOrigin", () => {
@@ -21,7 +22,11 @@ describe("requestOrigin", () => {
 
   it("honours X-Forwarded-Host/-Proto with TRUST_PROXY=1 (the first hop's values)", async () => {
     const { requestOrigin } = await load({ TRUST_PROXY: "1" });
-    expect(requestOrigin(req({ "x-forwarded-host": "batchboard.example.com, proxy.internal", "x-forwarded-proto": "https,http" }))).toBe("https://batchboard.example.com");
+    expect(
+      requestOrigin(
+        req({ "x-forwarded-host": "batchboard.example.com, proxy.internal", "x-forwarded-proto": "https,http" }),
+      ),
+    ).toBe("https://batchboard.example.com");
     expect(requestOrigin(req({}))).toBe("http://localhost:3000");
   });
 
@@ -60,7 +65,13 @@ describe("rejectCrossSite", () => {
   });
 
   it("accepts APP_URL's origin and, with TRUST_PROXY=1, the proxy's", async () => {
-    expect((await load({ APP_URL: "https://batchboard.example.com" })).rejectCrossSite(req({ origin: "https://batchboard.example.com" }, "POST"))).toBeNull();
-    expect((await load({ TRUST_PROXY: "1" })).rejectCrossSite(req({ origin: "https://evil.example", ...FORWARDED }, "POST"))).toBeNull();
+    expect(
+      (await load({ APP_URL: "https://batchboard.example.com" })).rejectCrossSite(
+        req({ origin: "https://batchboard.example.com" }, "POST"),
+      ),
+    ).toBeNull();
+    expect(
+      (await load({ TRUST_PROXY: "1" })).rejectCrossSite(req({ origin: "https://evil.example", ...FORWARDED }, "POST")),
+    ).toBeNull();
   });
 });

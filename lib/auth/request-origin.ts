@@ -42,5 +42,8 @@ export function rejectCrossSite(req: Request): Response | null {
   const ours = new Set([requestOrigin(req), ...(appUrl ? [new URL(appUrl).origin] : [])]);
   const allowed = site ? site === "same-origin" : origin === null || ours.has(origin);
   if (allowed) return null;
-  return new Response("This request came from another site and was refused. Use Batchboard's own pages.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response("This request came from another site and was refused. Use Batchboard's own pages.", {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
 }

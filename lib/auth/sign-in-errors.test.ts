@@ -7,10 +7,13 @@ describe("signInErrorMessage", () => {
     expect(signInErrorMessage("other_browser")).toMatch(/not started in this browser/);
   });
 
-  it.each(["<script>alert(1)</script>", "Call support at +1 555 0100", "constructor", "__proto__", "toString"])("shows a generic message for %j, never the text", (code) => {
-    const message = signInErrorMessage(code);
-    expect(message).toBe("Signing in did not work. Please try again.");
-  });
+  it.each(["<script>alert(1)</script>", "Call support at +1 555 0100", "constructor", "__proto__", "toString"])(
+    "shows a generic message for %j, never the text",
+    (code) => {
+      const message = signInErrorMessage(code);
+      expect(message).toBe("Signing in did not work. Please try again.");
+    },
+  );
 
   it("shows nothing without a code", () => {
     expect(signInErrorMessage(undefined)).toBeNull();

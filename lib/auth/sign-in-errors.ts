@@ -6,7 +6,8 @@
 export const SIGN_IN_ERRORS = {
   no_state: "The sign-in response from HubSpot was incomplete. Please start again.",
   expired: "This sign-in attempt expired or was already used. Please start again.",
-  other_browser: "This sign-in was not started in this browser (or its 10 minutes ran out), so it was refused. Please start again here.",
+  other_browser:
+    "This sign-in was not started in this browser (or its 10 minutes ran out), so it was refused. Please start again here.",
   access_denied: "Access was not granted in HubSpot, so Batchboard cannot read or edit your campaigns.",
   refused: "HubSpot refused the sign-in. Please try again.",
   failed: "Signing in with HubSpot failed. Please try again.",

@@ -22,7 +22,10 @@ export const signInCookieName = (state: string) => `${PREFIX}${sha256(state).sli
 export async function issueSignInNonce(state: string, ttlMs: number): Promise<string> {
   const nonce = randomBytes(32).toString("base64url");
   (await cookies()).set(signInCookieName(state), nonce, {
-    httpOnly: true, sameSite: "lax", path: PATH, maxAge: Math.floor(ttlMs / 1000),
+    httpOnly: true,
+    sameSite: "lax",
+    path: PATH,
+    maxAge: Math.floor(ttlMs / 1000),
     secure: requestProto(await headers()) === "https",
   });
   return sha256(nonce);

@@ -20,7 +20,9 @@ describe("safeReturnTo", () => {
   it("keeps same-site paths, with their query and hash", async () => {
     const { safeReturnTo } = await loadSignIn();
     expect(safeReturnTo("/campaigns?sort=-hs_name")).toBe("/campaigns?sort=-hs_name");
-    expect(safeReturnTo("/campaigns?name=Q1%202026&sort=hs_start_date#row-3")).toBe("/campaigns?name=Q1%202026&sort=hs_start_date#row-3");
+    expect(safeReturnTo("/campaigns?name=Q1%202026&sort=hs_start_date#row-3")).toBe(
+      "/campaigns?name=Q1%202026&sort=hs_start_date#row-3",
+    );
     expect(safeReturnTo("/")).toBe("/");
   });
 
@@ -52,7 +54,15 @@ describe("safeReturnTo", () => {
   it("always yields a path that stays on the app's origin", async () => {
     const { safeReturnTo } = await loadSignIn();
     const origin = "http://127.0.0.1:3000";
-    for (const value of ["/campaigns", "//evil.com", "/\\evil.com", "/\t/evil.com", "/%2F%2Fevil.com", "/..//evil.com", "/./\\evil.com"]) {
+    for (const value of [
+      "/campaigns",
+      "//evil.com",
+      "/\\evil.com",
+      "/\t/evil.com",
+      "/%2F%2Fevil.com",
+      "/..//evil.com",
+      "/./\\evil.com",
+    ]) {
       expect(new URL(safeReturnTo(value), origin).origin, value).toBe(origin);
     }
   });
@@ -60,7 +70,10 @@ describe("safeReturnTo", () => {
 
 describe("redirectUriFor", () => {
   it("uses HUBSPOT_REDIRECT_URL when set", async () => {
-    const { redirectUriFor } = await loadSignIn({ HUBSPOT_REDIRECT_URL: "https://app.example.com/custom/callback", APP_URL: "https://other.example.com" });
+    const { redirectUriFor } = await loadSignIn({
+      HUBSPOT_REDIRECT_URL: "https://app.example.com/custom/callback",
+      APP_URL: "https://other.example.com",
+    });
     expect(redirectUriFor("http://localhost:3000")).toBe("https://app.example.com/custom/callback");
   });
 

@@ -38,7 +38,13 @@ export async function beginSignIn(origin: string, returnTo: string | null): Prom
   const database = await db();
   await database.delete(tables.oauthFlows).where(lt(tables.oauthFlows.createdAt, new Date(Date.now() - FLOW_TTL_MS)));
   const browserNonceHash = await issueSignInNonce(state, FLOW_TTL_MS);
-  await database.insert(tables.oauthFlows).values({ state, codeVerifier: secretBox().seal(codeVerifier), redirectUri, returnTo: safeReturnTo(returnTo), browserNonceHash });
+  await database.insert(tables.oauthFlows).values({
+    state,
+    codeVerifier: secretBox().seal(codeVerifier),
+    redirectUri,
+    returnTo: safeReturnTo(returnTo),
+    browserNonceHash,
+  });
   return url;
 }
 
@@ -74,7 +80,11 @@ export async function completeSignIn(callbackUrl: URL, hooks: SignInHooks = {}):
   const error = callbackUrl.searchParams.get("error");
   if (error) {
     // HubSpot's own words go to the log (escaped), not onto our page.
-    if (error !== "access_denied") console.warn("[auth] HubSpot refused the sign-in:", JSON.stringify({ error, description: callbackUrl.searchParams.get("error_description") }));
+    if (error !== "access_denied")
+      console.warn(
+        "[auth] HubSpot refused the sign-in:",
+        JSON.stringify({ error, description: callbackUrl.searchParams.get("error_description") }),
+      );
     throw new SignInError(error === "access_denied" ? "access_denied" : "refused");
   }
   const target = hubspotTarget();
@@ -82,7 +92,8 @@ export async function completeSignIn(callbackUrl: URL, hooks: SignInHooks = {}):
   const tokens = await exchangeCode(target, callbackUrl, state, flow.redirectUri, box.open(flow.codeVerifier));
   const who = await fetchTokenIdentity(target, tokens.accessToken);
 
-  const [user] = await database.insert(tables.users)
+  const [user] = await database
+    .insert(tables.users)
     .values({ hubspotUserId: who.hubspotUserId, email: who.email })
     .onConflictDoUpdate({ target: tables.users.hubspotUserId, set: { email: who.email } })
     .returning();
@@ -99,8 +110,13 @@ export async function completeSignIn(callbackUrl: URL, hooks: SignInHooks = {}):
     statusReason: null,
     updatedAt: new Date(),
   };
-  const [conn] = await database.insert(tables.connections).values(values)
-    .onConflictDoUpdate({ target: [tables.connections.userId, tables.connections.portalId, tables.connections.apiBase], set: values })
+  const [conn] = await database
+    .insert(tables.connections)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [tables.connections.userId, tables.connections.portalId, tables.connections.apiBase],
+      set: values,
+    })
     .returning();
   await createSession(user!.id, conn!.id);
   await hooks.afterConnect?.(conn!.id).catch((err) => console.error("[auth] after sign-in:", err));
@@ -117,14 +133,18 @@ export async function signOut(): Promise<void> {
   if (session) {
     const database = await db();
     await database.delete(tables.sessions).where(eq(tables.sessions.connectionId, session.connection.id));
-    const [conn] = await database.select().from(tables.connections).where(eq(tables.connections.id, session.connection.id));
+    const [conn] = await database
+      .select()
+      .from(tables.connections)
+      .where(eq(tables.connections.id, session.connection.id));
     if (conn && conn.status === "active") {
       try {
         await revokeRefreshToken(hubspotTarget(), secretBox().open(conn.refreshTokenEnc));
       } catch (err) {
         console.warn("[auth] could not revoke the refresh token at HubSpot", err);
       }
-      await database.update(tables.connections)
+      await database
+        .update(tables.connections)
         .set({ status: "revoked", statusReason: "You signed out.", updatedAt: new Date() })
         .where(and(eq(tables.connections.id, conn.id)));
     }

@@ -40,8 +40,16 @@ const crmValues = (r: Stored) => r.properties as Record<string, string | null>;
 const byId = (i: Record<string, unknown>) => i.id as string;
 
 const crm = (name: string, kind: string, edit: (i: number) => PropertyValues, bad: Resource["bad"]): Resource => ({
-  name, adapter: crmBatchAdapter({ objectType: kind }), kind, updatePath: `/crm/objects/2026-03/${kind}/batch/update`,
-  idOf: crmIdOf, valuesOf: crmValues, inputId: byId, edit, bad, unknownId: "999999999",
+  name,
+  adapter: crmBatchAdapter({ objectType: kind }),
+  kind,
+  updatePath: `/crm/objects/2026-03/${kind}/batch/update`,
+  idOf: crmIdOf,
+  valuesOf: crmValues,
+  inputId: byId,
+  edit,
+  bad,
+  unknownId: "999999999",
 });
 
 const events = (apiVersion: "2026-03" | "v3", base: string): Resource => ({
@@ -54,29 +62,58 @@ const events = (apiVersion: "2026-03" | "v3", base: string): Resource => ({
   inputId: (i) => i.objectId as string,
   // A standard field and a custom property in one edit.
   edit: (i) => ({ eventDescription: `Description ${i}`, region: `R${i}` }),
-  bad: { properties: { endDateTime: "2000-01-01T00:00:00Z" }, error: { category: "VALIDATION_ERROR", code: "END_BEFORE_START", message: /^The event can't end before it starts/ } },
+  bad: {
+    properties: { endDateTime: "2000-01-01T00:00:00Z" },
+    error: { category: "VALIDATION_ERROR", code: "END_BEFORE_START", message: /^The event can't end before it starts/ },
+  },
   unknownId: "1",
 });
 
 const RESOURCES: Resource[] = [
   {
-    name: "campaigns", adapter: campaignBatchAdapter, kind: "campaigns", updatePath: "/marketing/campaigns/2026-03/batch/update",
-    idOf: crmIdOf, valuesOf: crmValues, inputId: byId,
+    name: "campaigns",
+    adapter: campaignBatchAdapter,
+    kind: "campaigns",
+    updatePath: "/marketing/campaigns/2026-03/batch/update",
+    idOf: crmIdOf,
+    valuesOf: crmValues,
+    inputId: byId,
     edit: (i) => ({ hs_notes: `note ${i}` }),
-    bad: { properties: { hs_start_date: "2026-03-31T10:00:00Z" }, error: { code: "INVALID_DATE_PROPERTY", message: /^Start date must be a date like 2026-03-31/ } },
+    bad: {
+      properties: { hs_start_date: "2026-03-31T10:00:00Z" },
+      error: { code: "INVALID_DATE_PROPERTY", message: /^Start date must be a date like 2026-03-31/ },
+    },
     unknownId: "00000000-0000-4000-a000-000000000000",
   },
   events("2026-03", "/marketing/marketing-events/2026-03"),
   events("v3", "/marketing/v3/marketing-events"),
-  crm("contacts", "contacts", (i) => ({ jobtitle: `Title ${i}` }), { properties: { lifecyclestage: "Lead" }, error: { code: "INVALID_OPTION", message: /^“Lead” is not a valid lifecyclestage\. Choose one of: subscriber, lead/ } }),
-  crm("companies", "companies", (i) => ({ city: `City ${i}` }), { properties: { numberofemployees: "12.5" }, error: { code: "INVALID_INTEGER", message: /^numberofemployees must be a whole number, not “12.5”\.$/ } }),
-  crm("deals", "deals", (i) => ({ dealname: `Deal ${i}` }), { properties: { dealstage: "won" }, error: { code: "INVALID_OPTION", message: /^“won” is not a valid dealstage/ } }),
-  crm("custom object p_projects", "p_projects", (i) => ({ project_manager: `PM ${i}` }), { properties: { budget: "lots" }, error: { code: "INVALID_DECIMAL", message: /^budget must be a number, not “lots”\.$/ } }),
+  crm("contacts", "contacts", (i) => ({ jobtitle: `Title ${i}` }), {
+    properties: { lifecyclestage: "Lead" },
+    error: {
+      code: "INVALID_OPTION",
+      message: /^“Lead” is not a valid lifecyclestage\. Choose one of: subscriber, lead/,
+    },
+  }),
+  crm("companies", "companies", (i) => ({ city: `City ${i}` }), {
+    properties: { numberofemployees: "12.5" },
+    error: { code: "INVALID_INTEGER", message: /^numberofemployees must be a whole number, not “12.5”\.$/ },
+  }),
+  crm("deals", "deals", (i) => ({ dealname: `Deal ${i}` }), {
+    properties: { dealstage: "won" },
+    error: { code: "INVALID_OPTION", message: /^“won” is not a valid dealstage/ },
+  }),
+  crm("custom object p_projects", "p_projects", (i) => ({ project_manager: `PM ${i}` }), {
+    properties: { budget: "lots" },
+    error: { code: "INVALID_DECIMAL", message: /^budget must be a number, not “lots”\.$/ },
+  }),
 ];
 
 let kit: SandboxKit;
 beforeAll(async () => {
-  kit = await sandboxKit({ campaigns: 60, counts: { marketingEvents: 110, contacts: 110, companies: 110, deals: 110, p_projects: 110 } });
+  kit = await sandboxKit({
+    campaigns: 60,
+    counts: { marketingEvents: 110, contacts: 110, companies: 110, deals: 110, p_projects: 110 },
+  });
 });
 afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
@@ -85,8 +122,13 @@ describe.each(RESOURCES)("adapter contract: $name", (res) => {
   const run = (ops: RowOperation[], extra: Partial<RunBatchOptions> = {}) => kit.run(res.adapter, ops, extra);
   const records = () => kit.records<Stored>(res.kind);
   const storedById = async () => new Map((await records()).map((r) => [res.idOf(r), r]));
-  const updates = (recs: Stored[]): RowOperation[] => recs.map((r, i) => ({ rowKey: `r${i}`, kind: "update", id: res.idOf(r), properties: res.edit(i) }));
-  const writeCalls = async () => (await kit.requests(res.updatePath)).map((c) => ({ ...c, inputs: ((c.requestBody as { inputs?: Record<string, unknown>[] })?.inputs ?? []) }));
+  const updates = (recs: Stored[]): RowOperation[] =>
+    recs.map((r, i) => ({ rowKey: `r${i}`, kind: "update", id: res.idOf(r), properties: res.edit(i) }));
+  const writeCalls = async () =>
+    (await kit.requests(res.updatePath)).map((c) => ({
+      ...c,
+      inputs: (c.requestBody as { inputs?: Record<string, unknown>[] })?.inputs ?? [],
+    }));
 
   it("chunks at the batch size, and maps unordered results to their rows", async () => {
     const n = res.adapter.batchSize + 5;
@@ -135,7 +177,10 @@ describe.each(RESOURCES)("adapter contract: $name", (res) => {
   it("retries a 429 burst and 502s; every row is written exactly once", async () => {
     const n = res.adapter.batchSize + 5;
     const recs = (await records()).slice(0, n);
-    await kit.faults({ method: "POST", path: res.updatePath, status: 429, times: 3 }, { method: "POST", path: res.updatePath, status: 502, times: 2 });
+    await kit.faults(
+      { method: "POST", path: res.updatePath, status: 429, times: 3 },
+      { method: "POST", path: res.updatePath, status: 502, times: 2 },
+    );
     const outcomes = await run(updates(recs));
 
     expect(byStatus(outcomes)).toEqual({ saved: n });
@@ -156,7 +201,10 @@ describe.each(RESOURCES)("adapter contract: $name", (res) => {
     ]);
 
     expect(outcomes.map((o) => o.status)).toEqual(["conflict", "saved"]);
-    expect((outcomes[0] as Extract<RowOutcome, { status: "conflict" }>).current).toMatchObject({ id: res.idOf(a!), properties: res.edit(100) });
+    expect((outcomes[0] as Extract<RowOutcome, { status: "conflict" }>).current).toMatchObject({
+      id: res.idOf(a!),
+      properties: res.edit(100),
+    });
     const stored = await storedById();
     expect(res.valuesOf(stored.get(res.idOf(a!))!)).toMatchObject(res.edit(100));
     expect(res.valuesOf(stored.get(res.idOf(b!))!)).toMatchObject(res.edit(2));
@@ -175,7 +223,10 @@ describe.each(RESOURCES)("adapter contract: $name", (res) => {
       { rowKey: "b", kind: "update", id: res.idOf(b!), properties: res.edit(2), baseline: baseline(b!) },
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(["conflict", "saved"]);
-    expect((outcomes[0] as Extract<RowOutcome, { status: "conflict" }>).current).toMatchObject({ id: res.idOf(a!), properties: res.edit(100) });
+    expect((outcomes[0] as Extract<RowOutcome, { status: "conflict" }>).current).toMatchObject({
+      id: res.idOf(a!),
+      properties: res.edit(100),
+    });
     const stored = await storedById();
     expect(res.valuesOf(stored.get(res.idOf(a!))!)).toMatchObject(res.edit(100));
     expect(res.valuesOf(stored.get(res.idOf(b!))!)).toMatchObject(res.edit(2));

@@ -86,7 +86,12 @@ export interface BatchAdapter {
    * `properties`; ids that no longer exist are simply absent. Used by the conflict check just
    * before writing.
    */
-  read(http: HubSpotRequester, ids: string[], properties: string[], call: CallOptions): Promise<Map<string, SavedRecord>>;
+  read(
+    http: HubSpotRequester,
+    ids: string[],
+    properties: string[],
+    call: CallOptions,
+  ): Promise<Map<string, SavedRecord>>;
   /**
    * `read` takes any number of ids in one call and costs the same for many (marketing events: one
    * pass over the list), so callers reading many records should not split them by batch size.
@@ -100,7 +105,13 @@ export interface BatchAdapter {
    * `coveredFrom` says how far back it got. Used by the engine's one-scan conflict check for rows
    * whose baseline has `asOf` (see `conflicts.ts`); without it such rows are batch-read.
    */
-  changedSince?(http: HubSpotRequester, since: string, ids: string[], properties: string[], call: CallOptions & { maxPages: number }): Promise<ChangedSince>;
+  changedSince?(
+    http: HubSpotRequester,
+    since: string,
+    ids: string[],
+    properties: string[],
+    call: CallOptions & { maxPages: number },
+  ): Promise<ChangedSince>;
   /**
    * List pages a `changedSince` scan may cost for this many rows (default: the batch reads it
    * replaces, one per `batchSize` rows). An adapter whose `read` is dearer says so here.
@@ -117,7 +128,12 @@ export interface BatchAdapter {
    * The existing records among these keys (exact match), keyed by createKey. Needs createKey.
    * `ops` are the create rows the keys came from (same order), e.g. to read the properties they set.
    */
-  findByKeys?(http: HubSpotRequester, keys: string[], call: CallOptions, ops: CreateOp[]): Promise<Map<string, SavedRecord>>;
+  findByKeys?(
+    http: HubSpotRequester,
+    keys: string[],
+    call: CallOptions,
+    ops: CreateOp[],
+  ): Promise<Map<string, SavedRecord>>;
 
   /** A whole-request HubSpot error (400, 403, …) as shown on each row it affects. */
   describeError(status: number, body: unknown, fallback: string): RowError;

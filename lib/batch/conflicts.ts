@@ -44,12 +44,16 @@ export function sentProperties(ops: UpdateOp[]): string[] {
  * be harmless but the conflict check would take our own write for someone else's); a record gone is
  * not found; the rest go on to the conflict check and the write.
  */
-export function alreadyHeld(ops: UpdateOp[], current: Map<string, SavedRecord>): { outcomes: RowOutcome[]; rest: UpdateOp[] } {
+export function alreadyHeld(
+  ops: UpdateOp[],
+  current: Map<string, SavedRecord>,
+): { outcomes: RowOutcome[]; rest: UpdateOp[] } {
   const outcomes: RowOutcome[] = [];
   const rest: UpdateOp[] = [];
   for (const op of ops) {
     const rec = current.get(op.id);
-    if (rec && Object.entries(op.properties).every(([k, v]) => norm(rec.properties[k]) === norm(v))) outcomes.push({ rowKey: op.rowKey, status: "saved", record: rec });
+    if (rec && Object.entries(op.properties).every(([k, v]) => norm(rec.properties[k]) === norm(v)))
+      outcomes.push({ rowKey: op.rowKey, status: "saved", record: rec });
     else rest.push(op);
   }
   return { outcomes, rest };
@@ -66,7 +70,11 @@ export function propertiesToCheck(ops: UpdateOp[]): string[] {
  * Splits checked rows by the records read just before writing: conflicts and vanished records get
  * their outcome now; the rest are written.
  */
-export function applyConflictCheck(ops: UpdateOp[], current: Map<string, SavedRecord>, noun: string): { write: UpdateOp[]; outcomes: RowOutcome[] } {
+export function applyConflictCheck(
+  ops: UpdateOp[],
+  current: Map<string, SavedRecord>,
+  noun: string,
+): { write: UpdateOp[]; outcomes: RowOutcome[] } {
   const write: UpdateOp[] = [];
   const outcomes: RowOutcome[] = [];
   for (const op of ops) {
@@ -87,12 +95,16 @@ export function applyConflictCheck(ops: UpdateOp[], current: Map<string, SavedRe
  * edited it after it was created) is a conflict and stays; one already gone needs nothing (archiving
  * is idempotent, so it is archived again, harmlessly, with the others).
  */
-export function applyArchiveCheck(ops: ArchiveOp[], current: Map<string, SavedRecord>): { write: ArchiveOp[]; outcomes: RowOutcome[] } {
+export function applyArchiveCheck(
+  ops: ArchiveOp[],
+  current: Map<string, SavedRecord>,
+): { write: ArchiveOp[]; outcomes: RowOutcome[] } {
   const write: ArchiveOp[] = [];
   const outcomes: RowOutcome[] = [];
   for (const op of ops) {
     const rec = current.get(op.id);
-    if (needsConflictCheck(op) && rec && Date.parse(rec.updatedAt) > Date.parse(op.baseline!.updatedAt)) outcomes.push({ rowKey: op.rowKey, status: "conflict", current: rec });
+    if (needsConflictCheck(op) && rec && Date.parse(rec.updatedAt) > Date.parse(op.baseline!.updatedAt))
+      outcomes.push({ rowKey: op.rowKey, status: "conflict", current: rec });
     else write.push(op);
   }
   return { write, outcomes };
@@ -138,7 +150,11 @@ export function asOfMs(op: UpdateOp): number | undefined {
 }
 
 /** What to scan for these rows (those with asOf): from the oldest asOf, at most as many pages as batch reads would cost. */
-export function scanPlan(ops: UpdateOp[], batchSize: number, pageBudget?: (rows: number) => number): { rows: UpdateOp[]; since: string; maxPages: number; properties: string[] } | undefined {
+export function scanPlan(
+  ops: UpdateOp[],
+  batchSize: number,
+  pageBudget?: (rows: number) => number,
+): { rows: UpdateOp[]; since: string; maxPages: number; properties: string[] } | undefined {
   const rows = ops.filter((op) => asOfMs(op) !== undefined);
   if (!rows.length) return undefined;
   const oldest = Math.min(...rows.map((op) => asOfMs(op)!));
@@ -155,7 +171,11 @@ export function scanPlan(ops: UpdateOp[], batchSize: number, pageBudget?: (rows:
  * `coveredFrom`) are conflicts when their record changed in a way `isConflict` objects to, and
  * otherwise are written without a read; the rest (`unresolved`) keep the batch-read check.
  */
-export function applyScan(rows: UpdateOp[], changed: Map<string, SavedRecord>, coveredFrom: string | undefined): { write: UpdateOp[]; unresolved: UpdateOp[]; outcomes: RowOutcome[] } {
+export function applyScan(
+  rows: UpdateOp[],
+  changed: Map<string, SavedRecord>,
+  coveredFrom: string | undefined,
+): { write: UpdateOp[]; unresolved: UpdateOp[]; outcomes: RowOutcome[] } {
   const covered = coveredFrom === undefined ? Number.POSITIVE_INFINITY : Date.parse(coveredFrom);
   const write: UpdateOp[] = [];
   const unresolved: UpdateOp[] = [];

@@ -11,7 +11,9 @@ import type { RowOperation, RowOutcome } from "./types";
  * archive. What HubSpot holds is read from /__sandbox/records.
  */
 let kit: SandboxKit;
-beforeAll(async () => { kit = await sandboxKit({ campaigns: 120, counts: { contacts: 30, marketingEvents: 5 } }); });
+beforeAll(async () => {
+  kit = await sandboxKit({ campaigns: 120, counts: { contacts: 30, marketingEvents: 5 } });
+});
 afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
 
@@ -21,11 +23,21 @@ const ARCHIVE = `${CAMPAIGNS}/batch/archive`;
 describe("runBatch: archives", () => {
   it("archives 60 campaigns in batches of 50; a record changed since its baseline is a conflict and stays", async () => {
     const records = (await kit.records()).slice(0, 60);
-    const ops: RowOperation[] = records.map((r, i) => ({ rowKey: `a${i}`, kind: "archive", id: r.id, properties: {}, baseline: { updatedAt: r.updatedAt, values: {} } }));
+    const ops: RowOperation[] = records.map((r, i) => ({
+      rowKey: `a${i}`,
+      kind: "archive",
+      id: r.id,
+      properties: {},
+      baseline: { updatedAt: r.updatedAt, values: {} },
+    }));
     // Someone edits the 4th one in HubSpot after the baseline was taken.
-    await kit.run(campaignBatchAdapter, [{ rowKey: "x", kind: "update", id: records[3]!.id, properties: { hs_notes: "edited since" } }]);
+    await kit.run(campaignBatchAdapter, [
+      { rowKey: "x", kind: "update", id: records[3]!.id, properties: { hs_notes: "edited since" } },
+    ]);
     // The 6th is forced: archived whatever happened to it.
-    await kit.run(campaignBatchAdapter, [{ rowKey: "y", kind: "update", id: records[5]!.id, properties: { hs_notes: "edited too" } }]);
+    await kit.run(campaignBatchAdapter, [
+      { rowKey: "y", kind: "update", id: records[5]!.id, properties: { hs_notes: "edited too" } },
+    ]);
     ops[5] = { ...(ops[5] as Extract<RowOperation, { kind: "archive" }>), force: true };
 
     const outcomes = await kit.run(campaignBatchAdapter, ops);
@@ -52,7 +64,9 @@ describe("runBatch: archives", () => {
 
   it("refuses archive rows where the resource cannot archive, before sending anything", async () => {
     const [event] = await kit.records<{ objectId: string }>("marketing-events");
-    const outcomes = await kit.run(marketingEventBatchAdapter({ apiVersion: "2026-03" }), [{ rowKey: "e", kind: "archive", id: event!.objectId, properties: {} }]);
+    const outcomes = await kit.run(marketingEventBatchAdapter({ apiVersion: "2026-03" }), [
+      { rowKey: "e", kind: "archive", id: event!.objectId, properties: {} },
+    ]);
     expect(outcomes).toMatchObject([{ status: "failed", error: { code: "ARCHIVE_NOT_SUPPORTED" } }]);
     expect(await kit.records("marketing-events")).toHaveLength(5);
   });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { campaignBatchAdapter } from "../hubspot/campaign-batch-adapter";
-import { BATCH_READ, BATCH_UPDATE, byStatus, inputsOf, sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
+import {
+  BATCH_READ,
+  BATCH_UPDATE,
+  byStatus,
+  inputsOf,
+  sandboxKit,
+  type SandboxKit,
+} from "../../tests/support/sandbox-kit";
 import type { RowOperation, RowOutcome } from "./types";
 
 /**
@@ -9,7 +16,9 @@ import type { RowOperation, RowOutcome } from "./types";
  * died ("saving") are read before anything is re-sent, updates as well as creates.
  */
 let kit: SandboxKit;
-beforeAll(async () => { kit = await sandboxKit({ campaigns: 200 }); });
+beforeAll(async () => {
+  kit = await sandboxKit({ campaigns: 200 });
+});
 afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
 
@@ -17,7 +26,10 @@ describe("runBatch: in-flight rows and recording", () => {
   it("in-flight updates are read first: those HubSpot already holds are saved without a write, the rest are sent once", async () => {
     const records = (await kit.records()).slice(0, 60);
     const ops: RowOperation[] = records.map((r, i) => ({
-      rowKey: `r${i}`, kind: "update", id: r.id, properties: { hs_notes: `in flight ${i}` },
+      rowKey: `r${i}`,
+      kind: "update",
+      id: r.id,
+      properties: { hs_notes: `in flight ${i}` },
       baseline: { updatedAt: r.updatedAt, values: { hs_notes: r.properties.hs_notes ?? null }, asOf: r.updatedAt },
     }));
     // The dead worker's first batch (rows 0–29) reached HubSpot; its answer was never recorded.
@@ -30,8 +42,16 @@ describe("runBatch: in-flight rows and recording", () => {
     // Old behaviour: the in-flight rows went through the conflict check, which took our own earlier
     // write for someone else's change (30 conflicts), or were sent again blindly.
     expect(byStatus(outcomes)).toEqual({ saved: 60 });
-    const written = (await kit.requests(BATCH_UPDATE)).filter((r) => r.status === 200 || r.status === 207).flatMap(inputsOf).map((i) => i.id);
-    expect(written.sort()).toEqual(records.slice(30).map((r) => r.id).sort());
+    const written = (await kit.requests(BATCH_UPDATE))
+      .filter((r) => r.status === 200 || r.status === 207)
+      .flatMap(inputsOf)
+      .map((i) => i.id);
+    expect(written.sort()).toEqual(
+      records
+        .slice(30)
+        .map((r) => r.id)
+        .sort(),
+    );
     expect((await kit.requests(BATCH_READ)).length).toBeGreaterThan(0);
     const now = new Map((await kit.records()).map((r) => [r.id, r]));
     records.forEach((r, i) => expect(now.get(r.id)!.properties.hs_notes).toBe(`in flight ${i}`));
@@ -39,13 +59,20 @@ describe("runBatch: in-flight rows and recording", () => {
 
   it("hands each batch's answer over in one call, and a batch ends only once its outcomes are recorded", async () => {
     const records = (await kit.records()).slice(0, 200);
-    const ops: RowOperation[] = records.map((r, i) => ({ rowKey: `r${i}`, kind: "update", id: r.id, properties: { hs_notes: `batched ${i}` } }));
+    const ops: RowOperation[] = records.map((r, i) => ({
+      rowKey: `r${i}`,
+      kind: "update",
+      id: r.id,
+      properties: { hs_notes: `batched ${i}` },
+    }));
     const calls: number[] = [];
     let recording = 0;
     let startedWhileRecording = 0;
     const outcomes = await kit.run(campaignBatchAdapter, ops, {
       concurrency: 1,
-      onSaving: () => { if (recording) startedWhileRecording++; },
+      onSaving: () => {
+        if (recording) startedWhileRecording++;
+      },
       onOutcomes: async (list: RowOutcome[]) => {
         recording++;
         calls.push(list.length);

@@ -12,20 +12,28 @@ import type { RowOperation, RowOutcome } from "./types";
  * that hangs after HubSpot applied it. The sandbox's records and request log are the witness.
  */
 let kit: SandboxKit;
-beforeAll(async () => { kit = await sandboxKit({ campaigns: 120 }); });
+beforeAll(async () => {
+  kit = await sandboxKit({ campaigns: 120 });
+});
 afterAll(async () => kit?.close());
 beforeEach(async () => kit.reset());
 
 const run = (ops: RowOperation[], extra: Partial<RunBatchOptions> = {}) => kit.run(campaignBatchAdapter, ops, extra);
 async function updates(n: number, tag = "real"): Promise<RowOperation[]> {
-  return (await kit.records()).slice(0, n).map((r, i) => ({ rowKey: `r${i}`, kind: "update", id: r.id, properties: { hs_notes: `${tag} ${i}` } }));
+  return (await kit.records())
+    .slice(0, n)
+    .map((r, i) => ({ rowKey: `r${i}`, kind: "update", id: r.id, properties: { hs_notes: `${tag} ${i}` } }));
 }
 const creates = (n: number, prefix: string): RowOperation[] =>
   Array.from({ length: n }, (_, i) => ({ rowKey: `c${i}`, kind: "create", properties: { hs_name: `${prefix} ${i}` } }));
 const statusesOf = async (path: string) => (await kit.requests(path)).map((r) => r.status);
 async function expectEachNameOnce(names: string[]) {
   const stored = (await kit.records()).map((r) => r.properties.hs_name);
-  for (const name of names) expect(stored.filter((s) => s === name), name).toHaveLength(1);
+  for (const name of names)
+    expect(
+      stored.filter((s) => s === name),
+      name,
+    ).toHaveLength(1);
 }
 const failedError = (o: RowOutcome) => (o as Extract<RowOutcome, { status: "failed" }>).error;
 
@@ -47,7 +55,14 @@ describe("item 1: 429 by policy", () => {
     await kit.faults({ method: "POST", path: BATCH_UPDATE, status: 429, policyName: "DAILY", times: 100 });
     const onPause = vi.fn<(p: PauseVerdict) => void>();
     const stop = new AbortController();
-    const outcomes = await run(ops, { concurrency: 1, signal: stop.signal, onPause: (p) => { onPause(p); stop.abort(); } });
+    const outcomes = await run(ops, {
+      concurrency: 1,
+      signal: stop.signal,
+      onPause: (p) => {
+        onPause(p);
+        stop.abort();
+      },
+    });
     expect(await statusesOf(BATCH_UPDATE)).toEqual([429]);
     expect(onPause).toHaveBeenCalledTimes(1);
     const pause = onPause.mock.calls[0]![0];
@@ -61,10 +76,20 @@ describe("item 1: 429 by policy", () => {
 
   it("DAILY without a job to pause fails the rows once, saying when to try again, and resends nothing", async () => {
     const ops = await updates(3);
-    await kit.faults({ method: "POST", path: BATCH_UPDATE, status: 429, policyName: "DAILY", retryAfterSeconds: 600, times: 100 });
+    await kit.faults({
+      method: "POST",
+      path: BATCH_UPDATE,
+      status: 429,
+      policyName: "DAILY",
+      retryAfterSeconds: 600,
+      times: 100,
+    });
     const outcomes = await run(ops);
     expect(await statusesOf(BATCH_UPDATE)).toEqual([429]);
-    expect(failedError(outcomes[0]!)).toMatchObject({ code: "DAILY_LIMIT", message: expect.stringMatching(/API limit for this portal is used up until about .* UTC/) });
+    expect(failedError(outcomes[0]!)).toMatchObject({
+      code: "DAILY_LIMIT",
+      message: expect.stringMatching(/API limit for this portal is used up until about .* UTC/),
+    });
   });
 
   it("a Retry-After over a minute pauses too, at the time asked", async () => {
@@ -72,7 +97,13 @@ describe("item 1: 429 by policy", () => {
     await kit.faults({ method: "POST", path: BATCH_UPDATE, status: 429, retryAfterSeconds: 120 });
     const onPause = vi.fn<(p: PauseVerdict) => void>();
     const stop = new AbortController();
-    await run(ops, { signal: stop.signal, onPause: (p) => { onPause(p); stop.abort(); } });
+    await run(ops, {
+      signal: stop.signal,
+      onPause: (p) => {
+        onPause(p);
+        stop.abort();
+      },
+    });
     const pause = onPause.mock.calls[0]![0];
     expect(pause.daily).toBe(false);
     expect(Math.abs(pause.resumeAt.getTime() - (Date.now() + 120_000))).toBeLessThan(5_000);
@@ -82,7 +113,10 @@ describe("item 1: 429 by policy", () => {
 describe("item 2: transient answers are retried, never shown as rejected rows", () => {
   it("423 Locked waits at least 2 s; 477 waits its Retry-After; creates are applied once", async () => {
     const ops = creates(20, "Locked launch");
-    await kit.faults({ method: "POST", path: BATCH_CREATE, status: 423 }, { method: "POST", path: BATCH_CREATE, status: 477, retryAfterSeconds: 5 });
+    await kit.faults(
+      { method: "POST", path: BATCH_CREATE, status: 423 },
+      { method: "POST", path: BATCH_CREATE, status: 477, retryAfterSeconds: 5 },
+    );
     const sleep = vi.fn(async (_ms: number) => {});
     expect(byStatus(await run(ops, { sleep }))).toEqual({ saved: 20 });
     expect(await statusesOf(BATCH_CREATE)).toEqual([423, 477, 201]);
@@ -96,7 +130,9 @@ describe("item 2: transient answers are retried, never shown as rejected rows", 
     await kit.faults(...[502, 503, 504].map((status) => ({ method: "POST", path: BATCH_UPDATE, status })));
     expect(byStatus(await run(ups))).toEqual({ saved: 30 });
     const made = creates(10, "Gateway launch");
-    await kit.faults(...[502, 503, 504].map((status) => ({ method: "POST", path: BATCH_CREATE, status, when: "after" })));
+    await kit.faults(
+      ...[502, 503, 504].map((status) => ({ method: "POST", path: BATCH_CREATE, status, when: "after" })),
+    );
     expect(byStatus(await run(made))).toEqual({ saved: 10 });
     await expectEachNameOnce(made.map((o) => o.properties.hs_name!));
   });
@@ -111,7 +147,13 @@ describe("item 2: transient answers are retried, never shown as rejected rows", 
 });
 
 describe("item 8: request timeout", () => {
-  const quickClient = () => new HubSpotHttpClient({ apiBase: kit.sb.url, token: async () => kit.sb.ctx.issueTokens({ portalId: kit.portalId, scopes: kit.sb.ctx.knownScopes() }).access_token, timeoutMs: 300 });
+  const quickClient = () =>
+    new HubSpotHttpClient({
+      apiBase: kit.sb.url,
+      token: async () =>
+        kit.sb.ctx.issueTokens({ portalId: kit.portalId, scopes: kit.sb.ctx.knownScopes() }).access_token,
+      timeoutMs: 300,
+    });
 
   it("an update that hangs after HubSpot applied it times out and is confirmed by a read, not resent", async () => {
     const ops = await updates(30, "hung");

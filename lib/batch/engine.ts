@@ -1,6 +1,15 @@
 import type { BatchClient } from "./client";
 import type { ArchiveOp, BatchAdapter, BatchCallResult, CreateOp, UpdateOp } from "./adapter";
-import { alreadyHeld, applyArchiveCheck, applyConflictCheck, applyScan, needsConflictCheck, propertiesToCheck, scanPlan, sentProperties } from "./conflicts";
+import {
+  alreadyHeld,
+  applyArchiveCheck,
+  applyConflictCheck,
+  applyScan,
+  needsConflictCheck,
+  propertiesToCheck,
+  scanPlan,
+  sentProperties,
+} from "./conflicts";
 import { rowErrors } from "./errors";
 import { chunk, splitOperations } from "./operations";
 import { runPool } from "./pool";
@@ -70,10 +79,17 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     const fresh = list.filter((o) => !outcomes.has(o.rowKey));
     for (const o of fresh) outcomes.set(o.rowKey, o);
     if (!fresh.length || !opts.onOutcomes) return;
-    emitting = emitting.then(() => opts.onOutcomes!(fresh)).catch((err) => { emitError ??= err; });
+    emitting = emitting
+      .then(() => opts.onOutcomes!(fresh))
+      .catch((err) => {
+        emitError ??= err;
+      });
   };
-  const marking = async (rowKeys: string[]) => { await opts.onSaving?.(rowKeys); };
-  const fail = (rows: RowOperation[], error: RowError) => emit(rows.map((op) => ({ rowKey: op.rowKey, status: "failed", error })));
+  const marking = async (rowKeys: string[]) => {
+    await opts.onSaving?.(rowKeys);
+  };
+  const fail = (rows: RowOperation[], error: RowError) =>
+    emit(rows.map((op) => ({ rowKey: op.rowKey, status: "failed", error })));
 
   const ctx: SendContext = {
     client: opts.client,
@@ -97,9 +113,20 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   // changed since, before the first write (rule and trade-off in conflicts.ts); conflicts get their
   // outcome now. Rows it cannot decide, and rows without asOf, are batch-read just before their write.
   const decided = new Set<UpdateOp>();
-  const plan = adapter.changedSince && !opts.signal?.aborted ? scanPlan(updates, adapter.batchSize, adapter.scanPageBudget) : undefined;
+  const plan =
+    adapter.changedSince && !opts.signal?.aborted
+      ? scanPlan(updates, adapter.batchSize, adapter.scanPageBudget)
+      : undefined;
   if (plan) {
-    const r = await send(ctx, true, (http, call) => adapter.changedSince!(http, plan.since, plan.rows.map((op) => op.id), plan.properties, { ...call, maxPages: plan.maxPages }));
+    const r = await send(ctx, true, (http, call) =>
+      adapter.changedSince!(
+        http,
+        plan.since,
+        plan.rows.map((op) => op.id),
+        plan.properties,
+        { ...call, maxPages: plan.maxPages },
+      ),
+    );
     if (r.kind === "ok") {
       const split = applyScan(plan.rows, r.value.changed, r.value.coveredFrom);
       emit(split.outcomes);
@@ -115,9 +142,20 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     // Decided rows first: the sooner they are written, the shorter the window since the scan.
     ...chunk(noRead, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: true })),
     ...chunk(toRead, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false })),
-    ...chunk(inFlight, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false, lookupFirst: true })),
-    ...chunk(creates.filter((op) => !opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0 })),
-    ...chunk(creates.filter((op) => opts.maybeSent?.has(op.rowKey)), adapter.batchSize).map((c): Work => ({ kind: "create", ops: c, round: 0, lookupFirst: true })),
+    ...chunk(inFlight, adapter.batchSize).map((c): Work => ({
+      kind: "update",
+      ops: c,
+      checked: false,
+      lookupFirst: true,
+    })),
+    ...chunk(
+      creates.filter((op) => !opts.maybeSent?.has(op.rowKey)),
+      adapter.batchSize,
+    ).map((c): Work => ({ kind: "create", ops: c, round: 0 })),
+    ...chunk(
+      creates.filter((op) => opts.maybeSent?.has(op.rowKey)),
+      adapter.batchSize,
+    ).map((c): Work => ({ kind: "create", ops: c, round: 0, lookupFirst: true })),
     ...chunk(archives, adapter.batchSize).map((c): Work => ({ kind: "archive", ops: c })),
   ];
 
@@ -138,7 +176,13 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   }
 
   /** A whole batch rejected (4xx): split a 400 in halves until each bad row stands alone. */
-  function rejected<W extends Work>(w: W, status: number, body: unknown, message: string, halve: (ops: W["ops"]) => Work): Work[] {
+  function rejected<W extends Work>(
+    w: W,
+    status: number,
+    body: unknown,
+    message: string,
+    halve: (ops: W["ops"]) => Work,
+  ): Work[] {
     if (status === 400 && w.ops.length > 1) {
       const mid = Math.ceil(w.ops.length / 2);
       return [halve(w.ops.slice(0, mid)), halve(w.ops.slice(mid))];
@@ -153,8 +197,15 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     if (toCheck.length) {
       // Read just before writing, so the window in which a HubSpot edit can slip through is one call.
       const props = w.lookupFirst ? sentProperties(write) : propertiesToCheck(toCheck);
-      const r = await send(ctx, true, (http, call) => adapter.read(http, toCheck.map((op) => op.id), props, call));
-      if (r.kind !== "ok") return unsent(write, r), [];
+      const r = await send(ctx, true, (http, call) =>
+        adapter.read(
+          http,
+          toCheck.map((op) => op.id),
+          props,
+          call,
+        ),
+      );
+      if (r.kind !== "ok") return (unsent(write, r), []);
       // A row whose write may have landed before a crash: HubSpot holding its values means it did.
       const held = w.lookupFirst ? alreadyHeld(write, r.value) : { outcomes: [], rest: write };
       const split = applyConflictCheck(held.rest, r.value, noun);
@@ -167,12 +218,20 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     if (r.kind === "ok") {
       const { unaccounted, unassigned } = settle(write, r.value);
       if (!unaccounted.length) return [];
-      if (unaccounted.length === 1 && unassigned.length <= 1) return fail(unaccounted, unassigned[0] ?? rowErrors.notReported(noun)), [];
+      if (unaccounted.length === 1 && unassigned.length <= 1)
+        return (fail(unaccounted, unassigned[0] ?? rowErrors.notReported(noun)), []);
       // Updates are idempotent: sending a row alone again gives it an answer of its own.
-      return write.length === 1 ? (fail(unaccounted, rowErrors.notReported(noun)), []) : unaccounted.map((op) => ({ kind: "update", ops: [op], checked: true }));
+      return write.length === 1
+        ? (fail(unaccounted, rowErrors.notReported(noun)), [])
+        : unaccounted.map((op) => ({ kind: "update", ops: [op], checked: true }));
     }
-    if (r.kind === "rejected") return rejected({ ...w, ops: write }, r.status, r.body, r.message, (ops) => ({ kind: "update", ops, checked: true }));
-    return unsent(write, r), [];
+    if (r.kind === "rejected")
+      return rejected({ ...w, ops: write }, r.status, r.body, r.message, (ops) => ({
+        kind: "update",
+        ops,
+        checked: true,
+      }));
+    return (unsent(write, r), []);
   }
 
   async function processCreate(w: Extract<Work, { kind: "create" }>): Promise<Work[]> {
@@ -183,20 +242,23 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
       const { unaccounted, unassigned } = settle(w.ops, r.value);
       if (!unaccounted.length) return [];
       // An error we cannot tie to a row, and one row left: it is that row's error.
-      if (unaccounted.length === 1 && unassigned.length === 1) return fail(unaccounted, unassigned[0]!), [];
+      if (unaccounted.length === 1 && unassigned.length === 1) return (fail(unaccounted, unassigned[0]!), []);
       // Rows without a natural key cannot be looked up; in a definitive answer that does not list them
       // they were not created. Errors that cannot be told apart (e.g. several nameless rows) are shared.
       const keyless = unaccounted.filter((op) => adapter.createKey?.(op) === undefined);
-      const sameError = unassigned.length > 0 && unassigned.every((e) => e.code === unassigned[0]!.code && e.message === unassigned[0]!.message);
+      const sameError =
+        unassigned.length > 0 &&
+        unassigned.every((e) => e.code === unassigned[0]!.code && e.message === unassigned[0]!.message);
       if (keyless.length) fail(keyless, sameError ? unassigned[0]! : rowErrors.notReported(noun, unassigned));
       // The others: we do not know whether they were created, so look them up before any resend.
       const keyed = unaccounted.filter((op) => !keyless.includes(op));
       return keyed.length ? recoverCreates(keyed, w.round, { notInResponse: true, unassigned }) : [];
     }
-    if (r.kind === "rejected") return rejected(w, r.status, r.body, r.message, (ops) => ({ kind: "create", ops, round: w.round }));
+    if (r.kind === "rejected")
+      return rejected(w, r.status, r.body, r.message, (ops) => ({ kind: "create", ops, round: w.round }));
     if (r.kind === "unknown") return recoverCreates(w.ops, w.round, r.error);
-    if (r.kind === "aborted" && r.sent) return fail(w.ops, rowErrors.unknownOutcome(noun, { cancelled: true })), [];
-    return unsent(w.ops, r), [];
+    if (r.kind === "aborted" && r.sent) return (fail(w.ops, rowErrors.unknownOutcome(noun, { cancelled: true })), []);
+    return (unsent(w.ops, r), []);
   }
 
   /** Archives: like updates (idempotent, so retried and split freely), checked for changes since by a read just before. */
@@ -204,8 +266,15 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     let write = w.ops;
     const toCheck = checked ? [] : write.filter(needsConflictCheck);
     if (toCheck.length) {
-      const r = await send(ctx, true, (http, call) => adapter.read(http, toCheck.map((op) => op.id), [], call));
-      if (r.kind !== "ok") return unsent(write, r), [];
+      const r = await send(ctx, true, (http, call) =>
+        adapter.read(
+          http,
+          toCheck.map((op) => op.id),
+          [],
+          call,
+        ),
+      );
+      if (r.kind !== "ok") return (unsent(write, r), []);
       const split = applyArchiveCheck(write, r.value);
       emit(split.outcomes);
       write = split.write;
@@ -218,8 +287,9 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
       if (unaccounted.length) fail(unaccounted, unassigned[0] ?? rowErrors.notReported(noun));
       return [];
     }
-    if (r.kind === "rejected") return rejected({ ...w, ops: write }, r.status, r.body, r.message, (ops) => ({ kind: "archive", ops }));
-    return unsent(write, r), [];
+    if (r.kind === "rejected")
+      return rejected({ ...w, ops: write }, r.status, r.body, r.message, (ops) => ({ kind: "archive", ops }));
+    return (unsent(write, r), []);
   }
 
   /**
@@ -232,10 +302,10 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     const unkeyed = rows.filter((op) => !keyed.includes(op));
     if (unkeyed.length) fail(unkeyed, rowErrors.unknownOutcome(noun, raw));
     if (!keyed.length) return [];
-    if (round + 1 >= MAX_CREATE_ROUNDS) return fail(keyed, rowErrors.unknownOutcome(noun, raw)), [];
+    if (round + 1 >= MAX_CREATE_ROUNDS) return (fail(keyed, rowErrors.unknownOutcome(noun, raw)), []);
     const keys = keyed.map((op) => adapter.createKey!(op)!);
     const r = await send(ctx, true, (http, call) => adapter.findByKeys!(http, keys, call, keyed));
-    if (r.kind !== "ok") return fail(keyed, rowErrors.unknownOutcome(noun, r)), [];
+    if (r.kind !== "ok") return (fail(keyed, rowErrors.unknownOutcome(noun, r)), []);
     const missing: CreateOp[] = [];
     const found: RowOutcome[] = [];
     keyed.forEach((op, i) => {
@@ -248,7 +318,10 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   }
 
   /** Rows whose call did not get through (retries exhausted, cancelled, unreadable answer). */
-  function unsent(rows: RowOperation[], r: { kind: string; error?: unknown; sent?: boolean; status?: number; body?: unknown; message?: string }) {
+  function unsent(
+    rows: RowOperation[],
+    r: { kind: string; error?: unknown; sent?: boolean; status?: number; body?: unknown; message?: string },
+  ) {
     if (r.kind === "gave-up") fail(rows, r.error as RowError);
     else if (r.kind === "rejected") fail(rows, adapter.describeError(r.status!, r.body, r.message!));
     else if (r.kind === "aborted") fail(rows, rowErrors.cancelled());
@@ -257,7 +330,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
 
   await runPool(initial, opts.concurrency ?? 4, async (w) => {
     const rows: RowOperation[] = w.ops;
-    if (opts.signal?.aborted) return fail(rows, rowErrors.cancelled()), [];
+    if (opts.signal?.aborted) return (fail(rows, rowErrors.cancelled()), []);
     try {
       if (w.kind === "archive") return await processArchive(w);
       return w.kind === "update" ? await processUpdate(w) : await processCreate(w);
@@ -272,5 +345,12 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   });
   await emitting;
   if (emitError) throw emitError;
-  return ops.map((op) => outcomes.get(op.rowKey) ?? { rowKey: op.rowKey, status: "failed", error: rowErrors.unexpected(new Error("no outcome")) });
+  return ops.map(
+    (op) =>
+      outcomes.get(op.rowKey) ?? {
+        rowKey: op.rowKey,
+        status: "failed",
+        error: rowErrors.unexpected(new Error("no outcome")),
+      },
+  );
 }

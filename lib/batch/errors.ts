@@ -7,7 +7,8 @@ import type { RowError } from "./types";
 export const rowErrors = {
   rateLimited: (raw?: unknown): RowError => ({
     category: "RATE_LIMIT",
-    message: "HubSpot is busy (rate limit) and kept refusing this row after several tries. Nothing was changed: submit it again in a minute.",
+    message:
+      "HubSpot is busy (rate limit) and kept refusing this row after several tries. Nothing was changed: submit it again in a minute.",
     raw,
   }),
   /** HubSpot asked to wait for long (daily limit) and no job could pause for it. */
@@ -70,5 +71,7 @@ export const rowErrors = {
 };
 
 function describe(err: unknown) {
-  return err instanceof Error ? { name: err.name, message: err.message, cause: String((err as { cause?: unknown }).cause ?? "") || undefined } : err;
+  return err instanceof Error
+    ? { name: err.name, message: err.message, cause: String((err as { cause?: unknown }).cause ?? "") || undefined }
+    : err;
 }

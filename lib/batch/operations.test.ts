@@ -13,7 +13,8 @@ describe("splitOperations", () => {
     { rowKey: "c2", kind: "create", properties: { k: "k" } },
   ];
   const adapter = {
-    precheck: (op: RowOperation) => (op.properties.x === "!" ? { category: "VALIDATION_ERROR", message: "no" } : undefined),
+    precheck: (op: RowOperation) =>
+      op.properties.x === "!" ? { category: "VALIDATION_ERROR", message: "no" } : undefined,
     recordKey: (op: { id: string }) => op.id.trim().toLowerCase(),
     createKey: (op: { properties: Record<string, string> }) => op.properties.k?.toLowerCase(),
   };

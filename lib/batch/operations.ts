@@ -10,7 +10,10 @@ import type { RowError, RowOperation } from "./types";
  * same natural key cannot both succeed: the first row is sent, the later ones are returned as
  * duplicates to fail up front.
  */
-export function splitOperations(ops: RowOperation[], adapter: Pick<BatchAdapter, "createKey" | "recordKey" | "precheck" | "archive"> & { noun?: string }) {
+export function splitOperations(
+  ops: RowOperation[],
+  adapter: Pick<BatchAdapter, "createKey" | "recordKey" | "precheck" | "archive"> & { noun?: string },
+) {
   const updates: UpdateOp[] = [];
   const creates: CreateOp[] = [];
   const archives: ArchiveOp[] = [];
@@ -65,5 +68,9 @@ export function chunk<T>(items: T[], size: number): T[][] {
  */
 export function allArchived(ops: ArchiveOp[]): BatchCallResult {
   const at = new Date().toISOString();
-  return { saved: new Map(ops.map((op) => [op.rowKey, { id: op.id, updatedAt: at, properties: {} }])), failed: new Map(), unassigned: [] };
+  return {
+    saved: new Map(ops.map((op) => [op.rowKey, { id: op.id, updatedAt: at, properties: {} }])),
+    failed: new Map(),
+    unassigned: [],
+  };
 }

@@ -12,14 +12,11 @@ export function runPool<W>(initial: W[], concurrency: number, handle: (w: W) => 
       while (active < Math.max(1, concurrency) && queue.length) {
         const w = queue.shift()!;
         active++;
-        handle(w).then(
-          (more) => {
-            queue.unshift(...more);
-            active--;
-            pump();
-          },
-          reject,
-        );
+        handle(w).then((more) => {
+          queue.unshift(...more);
+          active--;
+          pump();
+        }, reject);
       }
     };
     pump();

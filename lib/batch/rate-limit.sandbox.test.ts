@@ -11,13 +11,25 @@ import type { RowOperation } from "./types";
  * one 10-second window, so this test takes ~10 s.
  */
 let kit: SandboxKit;
-beforeAll(async () => { kit = await sandboxKit({ campaigns: 115 * 50, rateLimit: 110 }); });
+beforeAll(async () => {
+  kit = await sandboxKit({ campaigns: 115 * 50, rateLimit: 110 });
+});
 afterAll(async () => kit?.close());
 
 it("the default limiter never lets the sandbox answer 429 under concurrency", { timeout: 30_000 }, async () => {
   const records = await kit.records();
-  const ops: RowOperation[] = records.map((r, i) => ({ rowKey: `r${i}`, kind: "update", id: r.id, properties: { hs_notes: "paced" } }));
-  const outcomes = await runBatch(ops, { adapter: campaignBatchAdapter, client: kit.client(), limiter: new SlidingWindowLimiter(), concurrency: 8 });
+  const ops: RowOperation[] = records.map((r, i) => ({
+    rowKey: `r${i}`,
+    kind: "update",
+    id: r.id,
+    properties: { hs_notes: "paced" },
+  }));
+  const outcomes = await runBatch(ops, {
+    adapter: campaignBatchAdapter,
+    client: kit.client(),
+    limiter: new SlidingWindowLimiter(),
+    concurrency: 8,
+  });
   expect(byStatus(outcomes)).toEqual({ saved: 115 * 50 });
   const calls = await kit.requests(BATCH_UPDATE);
   expect(calls.filter((c) => c.status === 429)).toHaveLength(0);

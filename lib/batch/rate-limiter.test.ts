@@ -2,14 +2,24 @@ import { describe, expect, it } from "vitest";
 import { limiterForPortal, SlidingWindowLimiter } from "./rate-limiter";
 
 const headers = (remaining: number, max = 110) =>
-  new Response(null, { status: 200, headers: { "x-hubspot-ratelimit-remaining": String(remaining), "x-hubspot-ratelimit-max": String(max) } });
+  new Response(null, {
+    status: 200,
+    headers: { "x-hubspot-ratelimit-remaining": String(remaining), "x-hubspot-ratelimit-max": String(max) },
+  });
 
 describe("SlidingWindowLimiter", () => {
   it("never lets more than `limit` requests into any rolling window, serving waiters in order", async () => {
     const limiter = new SlidingWindowLimiter({ limit: 3, windowMs: 150 });
     const times: number[] = [];
     const order: number[] = [];
-    await Promise.all(Array.from({ length: 8 }, (_, i) => limiter.acquire().then(() => { times.push(performance.now()); order.push(i); })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        limiter.acquire().then(() => {
+          times.push(performance.now());
+          order.push(i);
+        }),
+      ),
+    );
     expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     for (let i = 3; i < times.length; i++) expect(times[i]! - times[i - 3]!).toBeGreaterThanOrEqual(149);
   });
@@ -30,7 +40,9 @@ describe("SlidingWindowLimiter", () => {
     await limiter.acquire(); // plenty left: no pause
     limiter.observe(headers(0));
     let passed = false;
-    const p = limiter.acquire().then(() => { passed = true; });
+    const p = limiter.acquire().then(() => {
+      passed = true;
+    });
     await new Promise((r) => setTimeout(r, 30));
     expect(passed).toBe(false);
     now += 10_000;
@@ -43,7 +55,9 @@ describe("SlidingWindowLimiter", () => {
     const limiter = new SlidingWindowLimiter({ limit: 100, windowMs: 10_000, pauseAfter429Ms: 10, now: () => now });
     limiter.observe(new Response(null, { status: 429, headers: { "retry-after": "5" } }));
     let passed = false;
-    const p = limiter.acquire().then(() => { passed = true; });
+    const p = limiter.acquire().then(() => {
+      passed = true;
+    });
     now += 1_000;
     await new Promise((r) => setTimeout(r, 30));
     expect(passed).toBe(false);

@@ -26,8 +26,14 @@ export interface SlidingWindowOptions {
 export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(signal!.reason); };
+    const t = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal!.reason);
+    };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
@@ -94,14 +100,18 @@ export class SlidingWindowLimiter implements RateLimiter {
     const max = Number(res.headers.get("x-hubspot-ratelimit-max") ?? NaN);
     if (!Number.isFinite(remaining) || !Number.isFinite(max) || max <= 0) return;
     const reserve = 3;
-    if (remaining < reserve) this.pausedUntil = Math.max(this.pausedUntil, now + ((reserve - remaining) * this.windowMs) / max);
+    if (remaining < reserve)
+      this.pausedUntil = Math.max(this.pausedUntil, now + ((reserve - remaining) * this.windowMs) / max);
   }
 }
 
 /** One limiter per portal per process. Tests and benchmarks pass their own limiter instead. */
 const registry = new Map<string, RateLimiter>();
 
-export function limiterForPortal(portalId: string | number, create: () => RateLimiter = () => new SlidingWindowLimiter()): RateLimiter {
+export function limiterForPortal(
+  portalId: string | number,
+  create: () => RateLimiter = () => new SlidingWindowLimiter(),
+): RateLimiter {
   const key = String(portalId);
   let limiter = registry.get(key);
   if (!limiter) {

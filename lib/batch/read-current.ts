@@ -11,7 +11,13 @@ import type { SavedRecord } from "./types";
  * instead of 20); or, for an adapter whose read is a pass over the list (marketing events), one
  * call for all of them. Every request waits for the portal's limiter.
  */
-export async function readCurrent(adapter: BatchAdapter, http: HubSpotRequester, ids: string[], properties: string[], onRead?: (done: number) => void): Promise<Map<string, SavedRecord>> {
+export async function readCurrent(
+  adapter: BatchAdapter,
+  http: HubSpotRequester,
+  ids: string[],
+  properties: string[],
+  onRead?: (done: number) => void,
+): Promise<Map<string, SavedRecord>> {
   if (adapter.readIsListPass) return adapter.read(http, ids, properties, {});
   const out = new Map<string, SavedRecord>();
   let done = 0;
@@ -32,4 +38,3 @@ export const limited = (http: HubSpotRequester, limiter: RateLimiter): HubSpotRe
     return http.request(path, opts);
   }) as HubSpotRequester["request"],
 });
-

@@ -61,7 +61,8 @@ export async function send<T>(
       const answer = ctx.client.classifyFailure(err, { idempotent, attempt });
       if (answer) {
         const { verdict } = answer;
-        if (verdict.kind === "rejected") return { kind: "rejected", status: answer.status, body: answer.body, message: answer.message };
+        if (verdict.kind === "rejected")
+          return { kind: "rejected", status: answer.status, body: answer.body, message: answer.message };
         if (verdict.kind === "unknown") return { kind: "unknown", error: err };
         if (verdict.kind === "pause") {
           if (!ctx.onPause) return { kind: "gave-up", error: rowErrors.limitReached(verdict.resumeAt, answer.body) };
@@ -69,7 +70,10 @@ export async function send<T>(
           return { kind: "aborted", sent: false };
         }
         waitMs = verdict.waitMs;
-        last = answer.status === 429 ? rowErrors.rateLimited(answer.body) : rowErrors.serverError(answer.status, answer.body);
+        last =
+          answer.status === 429
+            ? rowErrors.rateLimited(answer.body)
+            : rowErrors.serverError(answer.status, answer.body);
       } else if (isNetworkError(err)) {
         if (!idempotent) return { kind: "unknown", error: err };
         last = rowErrors.network(err);

@@ -5,7 +5,12 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../tests/support/pg-database";
-import { closeSharedRateLimiters, ensureSharedRateLimiterSchema, limiterFor, SharedRateLimiter } from "./shared-rate-limiter";
+import {
+  closeSharedRateLimiters,
+  ensureSharedRateLimiterSchema,
+  limiterFor,
+  SharedRateLimiter,
+} from "./shared-rate-limiter";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let poolA: pg.Pool;
@@ -42,27 +47,37 @@ describe("SharedRateLimiter (PostgreSQL)", () => {
   it("never lets two processes together exceed the limit in any rolling window", async () => {
     const dbTimes: number[] = [];
     const clientTimes: { by: string; at: number }[] = [];
-    const make = (pool: pg.Pool) => new SharedRateLimiter({ pool, key: "portal-1", limit: 20, windowMs: 1000, onAcquire: (t) => dbTimes.push(t) });
+    const make = (pool: pg.Pool) =>
+      new SharedRateLimiter({ pool, key: "portal-1", limit: 20, windowMs: 1000, onAcquire: (t) => dbTimes.push(t) });
     // Two processes (pools) — and, for more contention on the last slot, two limiter instances in
     // each: every instance has its own in-process queue, so four acquires race in the database.
     const limiters = [make(poolA), make(poolB), make(poolA), make(poolB)];
     const started = Date.now();
     // 60 sends for a budget of 20 per second: three windows' worth.
     await Promise.all(
-      Array.from({ length: 60 }, (_, i) => limiters[i % 4]!.acquire().then(() => clientTimes.push({ by: i % 2 ? "a" : "b", at: Date.now() }))),
+      Array.from({ length: 60 }, (_, i) =>
+        limiters[i % 4]!.acquire().then(() => clientTimes.push({ by: i % 2 ? "a" : "b", at: Date.now() })),
+      ),
     );
     const elapsed = Date.now() - started;
 
     expect(dbTimes).toHaveLength(60);
     expect(maxInAnyWindow(dbTimes, 1000)).toBe(20);
     // As the callers saw it (their clocks, plus the round trip): a few ms of slack.
-    expect(maxInAnyWindow(clientTimes.map((c) => c.at), 1000 - 30)).toBeLessThanOrEqual(20);
+    expect(
+      maxInAnyWindow(
+        clientTimes.map((c) => c.at),
+        1000 - 30,
+      ),
+    ).toBeLessThanOrEqual(20);
     expect(clientTimes.filter((c) => c.by === "a")).toHaveLength(30);
     // The third window opens 2 s after the first send; it should not take much longer than that.
     expect(elapsed).toBeGreaterThanOrEqual(1990);
     expect(elapsed).toBeLessThan(3500);
     // Pruned: at most the last window's sends are kept.
-    const { rows } = await poolA.query<{ n: number }>("select count(*)::int as n from rate_limit_sends where portal_key = 'portal-1'");
+    const { rows } = await poolA.query<{ n: number }>(
+      "select count(*)::int as n from rate_limit_sends where portal_key = 'portal-1'",
+    );
     expect(rows[0]!.n).toBeLessThanOrEqual(20);
   });
 
@@ -93,7 +108,9 @@ describe("SharedRateLimiter (PostgreSQL)", () => {
     expect(Date.now() - started).toBeLessThan(600);
     await behind; // gets the slot when the window moves on
     expect(Date.now() - started).toBeGreaterThanOrEqual(850);
-    const { rows } = await poolA.query<{ n: number }>("select count(*)::int as n from rate_limit_sends where portal_key = 'portal-4'");
+    const { rows } = await poolA.query<{ n: number }>(
+      "select count(*)::int as n from rate_limit_sends where portal_key = 'portal-4'",
+    );
     expect(rows[0]!.n).toBe(1); // the aborted acquire took no slot
   });
 
@@ -105,7 +122,9 @@ describe("SharedRateLimiter (PostgreSQL)", () => {
     expect(limiterFor("4242")).toBe(limiter);
     expect(limiterFor(4243)).not.toBe(limiter);
     await limiter.acquire();
-    const { rows } = await poolA.query<{ n: number }>("select count(*)::int as n from rate_limit_sends where portal_key = '4242'");
+    const { rows } = await poolA.query<{ n: number }>(
+      "select count(*)::int as n from rate_limit_sends where portal_key = '4242'",
+    );
     expect(rows[0]!.n).toBe(1);
   });
 
@@ -118,9 +137,16 @@ describe("SharedRateLimiter (PostgreSQL)", () => {
     await b.acquire();
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     // Low remaining budget reported by HubSpot pauses too: (3 - 1) * 1000 / 110 ≈ 18 ms.
-    a.observe(new Response(null, { status: 200, headers: { "x-hubspot-ratelimit-remaining": "1", "x-hubspot-ratelimit-max": "110" } }));
+    a.observe(
+      new Response(null, {
+        status: 200,
+        headers: { "x-hubspot-ratelimit-remaining": "1", "x-hubspot-ratelimit-max": "110" },
+      }),
+    );
     await a.flush();
-    const { rows } = await poolB.query<{ ahead: boolean }>("select paused_until > clock_timestamp() - interval '1 second' as ahead from rate_limit_pauses where portal_key = 'portal-5'");
+    const { rows } = await poolB.query<{ ahead: boolean }>(
+      "select paused_until > clock_timestamp() - interval '1 second' as ahead from rate_limit_pauses where portal_key = 'portal-5'",
+    );
     expect(rows[0]!.ahead).toBe(true);
   });
 });

@@ -80,7 +80,9 @@ export function ensureSharedRateLimiterSchema(pool: pg.Pool): Promise<void> {
       const client = await pool.connect();
       try {
         // Serialised: concurrent CREATE … IF NOT EXISTS / CREATE OR REPLACE can still collide.
-        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtext('batchboard.rate_limit.schema')); ${SHARED_RATE_LIMITER_SQL} COMMIT;`);
+        await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtext('batchboard.rate_limit.schema')); ${SHARED_RATE_LIMITER_SQL} COMMIT;`,
+        );
       } catch (err) {
         await client.query("ROLLBACK").catch(() => {});
         throw err;
@@ -203,7 +205,10 @@ export class SharedRateLimiter implements RateLimiter {
   }
 }
 
-const globalForLimiter = globalThis as unknown as { __batchboardLimiterPool?: pg.Pool; __batchboardSharedLimiters?: Map<string, SharedRateLimiter> };
+const globalForLimiter = globalThis as unknown as {
+  __batchboardLimiterPool?: pg.Pool;
+  __batchboardSharedLimiters?: Map<string, SharedRateLimiter>;
+};
 
 function limiterPool(databaseUrl: string): pg.Pool {
   if (!globalForLimiter.__batchboardLimiterPool) {

@@ -27,9 +27,25 @@ export interface RowBaseline {
  * conflict and stays.
  */
 export type RowOperation =
-  | { rowKey: string; kind: "update"; id: string; properties: PropertyValues; baseline?: RowBaseline; force?: boolean; label?: string }
+  | {
+      rowKey: string;
+      kind: "update";
+      id: string;
+      properties: PropertyValues;
+      baseline?: RowBaseline;
+      force?: boolean;
+      label?: string;
+    }
   | { rowKey: string; kind: "create"; properties: PropertyValues; label?: string }
-  | { rowKey: string; kind: "archive"; id: string; properties: PropertyValues; baseline?: RowBaseline; force?: boolean; label?: string };
+  | {
+      rowKey: string;
+      kind: "archive";
+      id: string;
+      properties: PropertyValues;
+      baseline?: RowBaseline;
+      force?: boolean;
+      label?: string;
+    };
 
 export interface RowError {
   /** HubSpot's category (VALIDATION_ERROR, OBJECT_NOT_FOUND, RATE_LIMIT, …) or the engine's own (NETWORK_ERROR). */

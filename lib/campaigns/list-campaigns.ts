@@ -13,11 +13,19 @@ import type { CampaignPage, CampaignQuery } from "./query";
  */
 export async function listCampaignsPage(actor: Actor, q: CampaignQuery & { after?: string }): Promise<CampaignPage> {
   const client = clientForConnection(actor.connection);
-  const newestBefore = q.after ? undefined : (await listCampaigns(client, { limit: 1, sort: "-updatedAt", properties: ["hs_name"] })).results[0]?.updatedAt ?? null;
+  const newestBefore = q.after
+    ? undefined
+    : ((await listCampaigns(client, { limit: 1, sort: "-updatedAt", properties: ["hs_name"] })).results[0]?.updatedAt ??
+      null);
   const res = await listCampaigns(client, { after: q.after, name: q.name, sort: q.sort });
   return {
     ...(newestBefore !== undefined ? { newestBefore } : {}),
-    rows: res.results.map((c) => ({ id: c.id, createdAt: c.createdAt, updatedAt: c.updatedAt, properties: c.properties })),
+    rows: res.results.map((c) => ({
+      id: c.id,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      properties: c.properties,
+    })),
     total: res.total ?? res.results.length,
     nextAfter: res.paging?.next?.after ?? null,
   };

@@ -6,7 +6,10 @@ const SORT_KEYS = [...CAMPAIGN_PROPERTY_NAMES, "createdAt", "updatedAt"];
 
 /** The grid's view of the campaign list; lives in the URL (?sort=&q=) so it survives reloads and links. */
 export const CampaignQuerySchema = z.object({
-  sort: z.string().refine((s) => SORT_KEYS.includes(s.replace(/^-/, "")), "Unknown sort column").optional(),
+  sort: z
+    .string()
+    .refine((s) => SORT_KEYS.includes(s.replace(/^-/, "")), "Unknown sort column")
+    .optional(),
   name: z.string().max(200).optional(),
 });
 export type CampaignQuery = z.infer<typeof CampaignQuerySchema>;

@@ -7,7 +7,10 @@ import { offeredCrmObjectType } from "./offered-types";
  * Inputs of the CRM server actions. The object type must be one the picker offers, not merely a
  * well-formed one: the actions only reach types this dashboard was set up for.
  */
-const OfferedObjectTypeSchema = CrmObjectTypeSchema.refine((t) => offeredCrmObjectType(t) !== undefined, "This object type is not offered here");
+const OfferedObjectTypeSchema = CrmObjectTypeSchema.refine(
+  (t) => offeredCrmObjectType(t) !== undefined,
+  "This object type is not offered here",
+);
 
 /** HubSpot's internal property names (contacts' `email`, a custom `project_name`). */
 const PropertyNameSchema = z.string().regex(/^[a-z0-9_]{1,100}$/i, "Not a property name");

@@ -7,7 +7,9 @@ const LIST = "/crm/objects/2026-03/contacts";
 const SEARCH = `${LIST}/search`;
 
 let kit: SandboxKit;
-beforeAll(async () => { kit = await sandboxKit({ campaigns: 0, counts: { contacts: 150, p_projects: 7 } }); });
+beforeAll(async () => {
+  kit = await sandboxKit({ campaigns: 0, counts: { contacts: 150, p_projects: 7 } });
+});
 beforeEach(async () => kit.reset());
 afterAll(async () => kit?.close());
 
@@ -24,13 +26,20 @@ function counting(suffix: string) {
 describe("listCrmRecordsPage", () => {
   it("maps records with the properties asked for, and counts them with one tiny search on the first page", async () => {
     const stored = new Map((await kit.records("contacts")).map((r) => [r.id, r]));
-    const first = await listCrmRecordsPage(kit.client(), { objectType: "contacts", properties: ["email", "firstname", "lifecyclestage"] });
+    const first = await listCrmRecordsPage(kit.client(), {
+      objectType: "contacts",
+      properties: ["email", "firstname", "lifecyclestage"],
+    });
     expect(first.total).toBe(150);
     expect(first.rows).toHaveLength(100);
     expect(first.nextAfter).toEqual(expect.any(String));
     for (const row of first.rows) {
       const s = stored.get(row.id) as StoredRecord & { createdAt: string };
-      expect(row.properties).toMatchObject({ email: s.properties.email, firstname: s.properties.firstname, lifecyclestage: s.properties.lifecyclestage });
+      expect(row.properties).toMatchObject({
+        email: s.properties.email,
+        firstname: s.properties.firstname,
+        lifecyclestage: s.properties.lifecyclestage,
+      });
       expect(row.updatedAt).toBe(s.updatedAt);
       expect(row.createdAt).toBe(s.createdAt);
     }
@@ -41,7 +50,11 @@ describe("listCrmRecordsPage", () => {
     expect(searches[0]!.requestBody).toMatchObject({ limit: 1 });
     expect(searches[0]!.requestBody).not.toHaveProperty("filterGroups");
 
-    const second = await listCrmRecordsPage(kit.client(), { objectType: "contacts", properties: ["email"], after: first.nextAfter! });
+    const second = await listCrmRecordsPage(kit.client(), {
+      objectType: "contacts",
+      properties: ["email"],
+      after: first.nextAfter!,
+    });
     expect(second.rows).toHaveLength(50);
     expect(second.nextAfter).toBeNull();
     expect(second.total).toBeNull(); // only the first page counts
@@ -50,25 +63,33 @@ describe("listCrmRecordsPage", () => {
   });
 
   it("counts custom object records too", async () => {
-    const page = await listCrmRecordsPage(kit.client(), { objectType: "p_projects", properties: ["project_name", "status"] });
+    const page = await listCrmRecordsPage(kit.client(), {
+      objectType: "p_projects",
+      properties: ["project_name", "status"],
+    });
     expect(page.total).toBe(7);
     expect(page.rows).toHaveLength(7);
     expect(page.nextAfter).toBeNull();
     expect(page.rows.every((r) => typeof r.properties.project_name === "string")).toBe(true);
   });
 
-  it.each([429, 500])("still gives the page, without a total, when the search answers %i (and does not retry it)", async (status) => {
-    await kit.faults({ method: "POST", path: SEARCH, status, times: 1 });
-    const { seen, f } = counting("/search");
-    const page = await listCrmRecordsPage(kit.client(f), { objectType: "contacts", properties: ["email"] });
-    expect(page.total).toBeNull();
-    expect(page.rows).toHaveLength(100);
-    expect(page.nextAfter).toEqual(expect.any(String));
-    expect(seen.n).toBe(1);
-  });
+  it.each([429, 500])(
+    "still gives the page, without a total, when the search answers %i (and does not retry it)",
+    async (status) => {
+      await kit.faults({ method: "POST", path: SEARCH, status, times: 1 });
+      const { seen, f } = counting("/search");
+      const page = await listCrmRecordsPage(kit.client(f), { objectType: "contacts", properties: ["email"] });
+      expect(page.total).toBeNull();
+      expect(page.rows).toHaveLength(100);
+      expect(page.nextAfter).toEqual(expect.any(String));
+      expect(seen.n).toBe(1);
+    },
+  );
 
   it("fails when the list itself fails", async () => {
     await kit.faults({ method: "GET", path: LIST, status: 400, times: 1 });
-    await expect(listCrmRecordsPage(kit.client(), { objectType: "contacts", properties: ["email"] })).rejects.toBeInstanceOf(HubSpotApiError);
+    await expect(
+      listCrmRecordsPage(kit.client(), { objectType: "contacts", properties: ["email"] }),
+    ).rejects.toBeInstanceOf(HubSpotApiError);
   });
 });

@@ -22,7 +22,12 @@ export async function listCrmRecordsPage(
     q.after ? Promise.resolve(null) : countRecords(client, q.objectType),
   ]);
   return {
-    rows: res.results.map((r) => ({ id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt, properties: r.properties })),
+    rows: res.results.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      properties: r.properties,
+    })),
     total,
     nextAfter: res.paging?.next?.after ?? null,
   };

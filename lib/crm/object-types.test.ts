@@ -10,33 +10,64 @@ describe("offeredCrmObjectTypes", () => {
   it("offers the standard types, plus p_projects with the sandbox when nothing is configured", () => {
     const offered = offeredCrmObjectTypes({ customObjectTypes: undefined, target: "sandbox" });
     expect(types(offered)).toEqual(["contacts", "companies", "deals", "tickets", "p_projects"]);
-    expect(offered.find((t) => t.objectType === "p_projects")).toEqual({ objectType: "p_projects", title: "Projects", noun: "project", custom: true, defaultColumns: [] });
-    expect(offered[0]).toMatchObject({ title: "Contacts", noun: "contact", nameProperty: "email", uniqueProperty: "email" });
+    expect(offered.find((t) => t.objectType === "p_projects")).toEqual({
+      objectType: "p_projects",
+      title: "Projects",
+      noun: "project",
+      custom: true,
+      defaultColumns: [],
+    });
+    expect(offered[0]).toMatchObject({
+      title: "Contacts",
+      noun: "contact",
+      nameProperty: "email",
+      uniqueProperty: "email",
+    });
     expect(offered[1]).toMatchObject({ noun: "company", nameProperty: "name", uniqueProperty: "domain" });
     expect(offered[2]).toMatchObject({ nameProperty: "dealname" });
     expect(offered[2]).not.toHaveProperty("uniqueProperty");
   });
 
   it("offers no custom type with HubSpot unless configured, and exactly the configured ones when set", () => {
-    expect(types(offeredCrmObjectTypes({ customObjectTypes: undefined, target: "hubspot" }))).toEqual(["contacts", "companies", "deals", "tickets"]);
+    expect(types(offeredCrmObjectTypes({ customObjectTypes: undefined, target: "hubspot" }))).toEqual([
+      "contacts",
+      "companies",
+      "deals",
+      "tickets",
+    ]);
     expect(types(offeredCrmObjectTypes({ customObjectTypes: "", target: "sandbox" }))).toHaveLength(4);
-    const set = offeredCrmObjectTypes({ customObjectTypes: " p123_cars, 2-456 ,contacts,p123_cars", target: "sandbox" });
+    const set = offeredCrmObjectTypes({
+      customObjectTypes: " p123_cars, 2-456 ,contacts,p123_cars",
+      target: "sandbox",
+    });
     expect(types(set)).toEqual(["contacts", "companies", "deals", "tickets", "p123_cars", "2-456"]);
-    expect(set.slice(4).map((t) => [t.title, t.noun])).toEqual([["Cars", "car"], ["2-456", "record"]]);
+    expect(set.slice(4).map((t) => [t.title, t.noun])).toEqual([
+      ["Cars", "car"],
+      ["2-456", "record"],
+    ]);
   });
 
   it("refuses a malformed entry", () => {
-    expect(() => offeredCrmObjectTypes({ customObjectTypes: "p_projects,bad/type", target: "hubspot" })).toThrow(/bad\/type/);
+    expect(() => offeredCrmObjectTypes({ customObjectTypes: "p_projects,bad/type", target: "hubspot" })).toThrow(
+      /bad\/type/,
+    );
   });
 
   it("singularises custom nouns", () => {
-    expect(["p_companies", "p1_boxes", "p_glass", "p_service_tickets"].map(customNoun)).toEqual(["company", "box", "glass", "service ticket"]);
+    expect(["p_companies", "p1_boxes", "p_glass", "p_service_tickets"].map(customNoun)).toEqual([
+      "company",
+      "box",
+      "glass",
+      "service ticket",
+    ]);
   });
 });
 
 describe("withColumns (against the sandbox's property definitions)", () => {
   let kit: SandboxKit;
-  beforeAll(async () => { kit = await sandboxKit({ campaigns: 0 }); });
+  beforeAll(async () => {
+    kit = await sandboxKit({ campaigns: 0 });
+  });
   afterAll(async () => kit?.close());
 
   it("names a custom type by its writable unique property, with its first writable columns as defaults", async () => {
@@ -48,24 +79,43 @@ describe("withColumns (against the sandbox's property definitions)", () => {
 
   it("falls back to the record id when a custom type has no writable unique property", () => {
     const done = withColumns(offeredCrmObjectTypes({ customObjectTypes: "p_x", target: "hubspot" })[4]!, [
-      { name: "hs_object_id", hasUniqueValue: true, readOnly: true }, { name: "title", hasUniqueValue: false, readOnly: false },
+      { name: "hs_object_id", hasUniqueValue: true, readOnly: true },
+      { name: "title", hasUniqueValue: false, readOnly: false },
     ]);
     expect(done).toMatchObject({ nameProperty: "hs_object_id", defaultColumns: ["hs_object_id", "title"] });
     expect(done).not.toHaveProperty("uniqueProperty");
   });
 
   // Straight from the sandbox's definitions: its token lacks the `tickets` scope, and this is about names only.
-  it.each(["contacts", "companies", "deals", "tickets"])("keeps every default column of %s (all defined by the sandbox)", (objectType) => {
-    const option = offeredCrmObjectTypes({ customObjectTypes: "", target: "sandbox" }).find((t) => t.objectType === objectType)!;
-    const cols = defaultPropertyDefinitions().get(objectType)!.map((d) => ({ name: d.name, hasUniqueValue: !!d.hasUniqueValue, readOnly: !!d.modificationMetadata?.readOnlyValue }));
-    expect(withColumns(option, cols).defaultColumns).toEqual(option.defaultColumns);
-    expect(cols.map((c) => c.name)).toContain(option.nameProperty);
-    if (option.uniqueProperty) expect(cols.find((c) => c.name === option.uniqueProperty)).toMatchObject({ hasUniqueValue: true, readOnly: false });
-  });
+  it.each(["contacts", "companies", "deals", "tickets"])(
+    "keeps every default column of %s (all defined by the sandbox)",
+    (objectType) => {
+      const option = offeredCrmObjectTypes({ customObjectTypes: "", target: "sandbox" }).find(
+        (t) => t.objectType === objectType,
+      )!;
+      const cols = defaultPropertyDefinitions()
+        .get(objectType)!
+        .map((d) => ({
+          name: d.name,
+          hasUniqueValue: !!d.hasUniqueValue,
+          readOnly: !!d.modificationMetadata?.readOnlyValue,
+        }));
+      expect(withColumns(option, cols).defaultColumns).toEqual(option.defaultColumns);
+      expect(cols.map((c) => c.name)).toContain(option.nameProperty);
+      if (option.uniqueProperty)
+        expect(cols.find((c) => c.name === option.uniqueProperty)).toMatchObject({
+          hasUniqueValue: true,
+          readOnly: false,
+        });
+    },
+  );
 });
 
 describe("crmObjectTypes and the action inputs (from the environment)", () => {
-  afterEach(() => { vi.unstubAllEnvs(); vi.resetModules(); });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
   const load = async (vars: Record<string, string | undefined>) => {
     vi.resetModules();
     vi.stubEnv("HUBSPOT_CLIENT_ID", vars.HUBSPOT_CLIENT_ID ?? "");
@@ -80,7 +130,11 @@ describe("crmObjectTypes and the action inputs (from the environment)", () => {
   });
 
   it("takes CRM_CUSTOM_OBJECT_TYPES as given, with HubSpot too", async () => {
-    const { crmObjectTypes } = await load({ HUBSPOT_CLIENT_ID: "id", HUBSPOT_CLIENT_SECRET: "secret", CRM_CUSTOM_OBJECT_TYPES: "p_projects,p123_cars" });
+    const { crmObjectTypes } = await load({
+      HUBSPOT_CLIENT_ID: "id",
+      HUBSPOT_CLIENT_SECRET: "secret",
+      CRM_CUSTOM_OBJECT_TYPES: "p_projects,p123_cars",
+    });
     expect(types(crmObjectTypes())).toEqual(["contacts", "companies", "deals", "tickets", "p_projects", "p123_cars"]);
   });
 

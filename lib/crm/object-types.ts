@@ -8,7 +8,13 @@ export { customNoun, STANDARD_CRM_OBJECT_TYPES, type CrmObjectTypeOption } from 
 export const SANDBOX_CUSTOM_OBJECT_TYPES = ["p_projects"];
 
 export function customCrmObjectType(objectType: string): CrmObjectTypeOption {
-  return { objectType, title: crmCustomTitle(objectType), noun: customNoun(objectType), custom: true, defaultColumns: [] };
+  return {
+    objectType,
+    title: crmCustomTitle(objectType),
+    noun: customNoun(objectType),
+    custom: true,
+    defaultColumns: [],
+  };
 }
 
 /**
@@ -20,13 +26,19 @@ export function customObjectTypesFrom(setting: string | undefined, target: "sand
   if (setting === undefined) return target === "sandbox" ? [...SANDBOX_CUSTOM_OBJECT_TYPES] : [];
   const entries = setting.split(/[\s,]+/).filter(Boolean);
   for (const e of entries) {
-    if (!CrmObjectTypeSchema.safeParse(e).success) throw new Error(`CRM_CUSTOM_OBJECT_TYPES: "${e}" is not an object type HubSpot can address (p_projects, p123_cars, 2-123…)`);
+    if (!CrmObjectTypeSchema.safeParse(e).success)
+      throw new Error(
+        `CRM_CUSTOM_OBJECT_TYPES: "${e}" is not an object type HubSpot can address (p_projects, p123_cars, 2-123…)`,
+      );
   }
   return entries;
 }
 
 /** Standard types first, then the custom ones; a name given twice (or a standard one) is offered once. */
-export function offeredCrmObjectTypes(opts: { customObjectTypes: string | undefined; target: "sandbox" | "hubspot" }): CrmObjectTypeOption[] {
+export function offeredCrmObjectTypes(opts: {
+  customObjectTypes: string | undefined;
+  target: "sandbox" | "hubspot";
+}): CrmObjectTypeOption[] {
   const out = STANDARD_CRM_OBJECT_TYPES.map((t) => ({ ...t, defaultColumns: [...t.defaultColumns] }));
   for (const t of customObjectTypesFrom(opts.customObjectTypes, opts.target)) {
     if (!out.some((o) => o.objectType.toLowerCase() === t.toLowerCase())) out.push(customCrmObjectType(t));
@@ -35,7 +47,10 @@ export function offeredCrmObjectTypes(opts: { customObjectTypes: string | undefi
 }
 
 /** The offered entry for an object type (HubSpot's names are case-insensitive), or undefined. */
-export function findCrmObjectType(offered: readonly CrmObjectTypeOption[], objectType: string): CrmObjectTypeOption | undefined {
+export function findCrmObjectType(
+  offered: readonly CrmObjectTypeOption[],
+  objectType: string,
+): CrmObjectTypeOption | undefined {
   return offered.find((o) => o.objectType.toLowerCase() === objectType.toLowerCase());
 }
 
@@ -46,12 +61,18 @@ const CUSTOM_DEFAULT_COLUMNS = 6;
  * unique property as name and unique property (else the record id names them), and their first
  * writable properties as default columns; every type's defaults keep only columns the portal has.
  */
-export function withColumns(option: CrmObjectTypeOption, columns: readonly Pick<CrmColumn, "name" | "hasUniqueValue" | "readOnly">[]): CrmObjectTypeOption {
+export function withColumns(
+  option: CrmObjectTypeOption,
+  columns: readonly Pick<CrmColumn, "name" | "hasUniqueValue" | "readOnly">[],
+): CrmObjectTypeOption {
   const names = new Set(columns.map((c) => c.name));
   const unique = option.custom ? columns.find((c) => c.hasUniqueValue && !c.readOnly)?.name : option.uniqueProperty;
   const nameProperty = option.nameProperty ?? unique ?? "hs_object_id";
   const defaults = option.custom
-    ? [nameProperty, ...columns.filter((c) => !c.readOnly && c.name !== nameProperty).map((c) => c.name)].slice(0, CUSTOM_DEFAULT_COLUMNS)
+    ? [nameProperty, ...columns.filter((c) => !c.readOnly && c.name !== nameProperty).map((c) => c.name)].slice(
+        0,
+        CUSTOM_DEFAULT_COLUMNS,
+      )
     : option.defaultColumns.filter((n) => names.has(n));
   return { ...option, nameProperty, ...(unique ? { uniqueProperty: unique } : {}), defaultColumns: defaults };
 }

@@ -6,5 +6,7 @@ import { crmObjectTypes } from "./offered-types";
 export function crmPageData(session: Session, objectType: string) {
   const objectTypes = crmObjectTypes();
   const current = objectTypes.find((t) => t.objectType.toLowerCase() === decodeURIComponent(objectType).toLowerCase());
-  return current ? { portalId: session.connection.portalId, userId: session.user.id, objectTypes, objectType: current.objectType } : null;
+  return current
+    ? { portalId: session.connection.portalId, userId: session.user.id, objectTypes, objectType: current.objectType }
+    : null;
 }

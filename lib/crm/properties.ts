@@ -17,6 +17,9 @@ export function toCrmColumn({ definition: _definition, ...column }: CrmColumnDef
  * way HubSpot's own record views list them), hidden properties left out (HubSpot hides them from
  * its UI too; they are internal).
  */
-export async function crmColumnsFor(client: Pick<HubSpotHttpClient, "request">, objectType: string): Promise<CrmColumn[]> {
+export async function crmColumnsFor(
+  client: Pick<HubSpotHttpClient, "request">,
+  objectType: string,
+): Promise<CrmColumn[]> {
   return (await listCrmProperties(client, objectType)).filter((c) => !c.hidden).map(toCrmColumn);
 }

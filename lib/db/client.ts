@@ -10,7 +10,6 @@ import path from "node:path";
 import pg from "pg";
 import * as schema from "./schema";
 
- 
 /** `$client` is drizzle's own handle: the job queue runs pg-boss on the same PGlite instance. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema> & { $close(): Promise<void>; $client: PGlite | pg.Pool };
 

@@ -14,7 +14,10 @@ function migrationsBefore(tag: string) {
   cpSync("drizzle", dir, { recursive: true });
   const journalPath = path.join(dir, "meta", "_journal.json");
   const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((e) => e.tag === tag),
+  );
   writeFileSync(journalPath, JSON.stringify(journal));
   return dir;
 }
@@ -23,20 +26,32 @@ it("moves an upload's key column out of its options JSON into key_column, keepin
   const client = new PGlite("memory://");
   const db = drizzle(client);
   await migrate(db, { migrationsFolder: migrationsBefore("0008_upload_key_column") });
-  const { rows: [user] } = await client.query<{ id: string }>(`insert into users (hubspot_user_id, email) values (1, 'a@example.com') returning id`);
-  const { rows: [conn] } = await client.query<{ id: string }>(
+  const {
+    rows: [user],
+  } = await client.query<{ id: string }>(
+    `insert into users (hubspot_user_id, email) values (1, 'a@example.com') returning id`,
+  );
+  const {
+    rows: [conn],
+  } = await client.query<{ id: string }>(
     `insert into connections (user_id, portal_id, hub_domain, api_base, scopes, access_token_enc, refresh_token_enc, access_token_expires_at)
-     values ($1, 7, 'd', 'http://h', '{}', 'a', 'r', now()) returning id`, [user!.id]);
-  const insert = (name: string, options: unknown) => client.query(
-    `insert into uploads (user_id, connection_id, portal_id, file_name, kind, size_bytes, stored_path, sheets, headers, row_count, options)
-     values ($1, $2, 7, $3, 'csv', 1, '/x', '[]', '[]', 1, $4)`, [user!.id, conn!.id, name, options === null ? null : JSON.stringify(options)]);
+     values ($1, 7, 'd', 'http://h', '{}', 'a', 'r', now()) returning id`,
+    [user!.id],
+  );
+  const insert = (name: string, options: unknown) =>
+    client.query(
+      `insert into uploads (user_id, connection_id, portal_id, file_name, kind, size_bytes, stored_path, sheets, headers, row_count, options)
+     values ($1, $2, 7, $3, 'csv', 1, '/x', '[]', '[]', 1, $4)`,
+      [user!.id, conn!.id, name, options === null ? null : JSON.stringify(options)],
+    );
   await insert("keyed.csv", { keyColumn: "email", dateFormat: "DMY", delimiter: ";" });
   await insert("unkeyed.csv", { delimiter: "," });
   await insert("new.csv", null);
 
   await migrate(db, { migrationsFolder: "drizzle" });
   const { rows } = await client.query<{ file_name: string; key_column: string | null; options: unknown }>(
-    `select file_name, key_column, options from uploads order by file_name`);
+    `select file_name, key_column, options from uploads order by file_name`,
+  );
   expect(rows).toEqual([
     { file_name: "keyed.csv", key_column: "email", options: { dateFormat: "DMY", delimiter: ";" } },
     { file_name: "new.csv", key_column: null, options: null },

@@ -18,11 +18,18 @@ async function itemsOf(portalId: number, { items: selected, ...group }: FailedSe
 }
 
 /** Dismisses a group (or the selected rows of it) with a reason: its items leave the list and keep their history. */
-export const dismissFailedGroup = authedAction(FailedSelectionSchema.extend({ reason: z.string().trim().min(1, "Say why these are dismissed").max(500) }), async ({ reason, ...group }, session) => {
-  const items = await itemsOf(session.connection.portalId, group);
-  await resolveItems(items.map((i) => ({ submissionId: i.submission.id, rowKey: i.row.rowKey })), "dismissed", reason);
-  return { dismissed: items.length };
-});
+export const dismissFailedGroup = authedAction(
+  FailedSelectionSchema.extend({ reason: z.string().trim().min(1, "Say why these are dismissed").max(500) }),
+  async ({ reason, ...group }, session) => {
+    const items = await itemsOf(session.connection.portalId, group);
+    await resolveItems(
+      items.map((i) => ({ submissionId: i.submission.id, rowKey: i.row.rowKey })),
+      "dismissed",
+      reason,
+    );
+    return { dismissed: items.length };
+  },
+);
 
 /**
  * Sends a group's rows (or the selected ones) again as they were sent, as a new submission: only for
@@ -30,16 +37,28 @@ export const dismissFailedGroup = authedAction(FailedSelectionSchema.extend({ re
  */
 export const retryFailedGroup = authedAction(FailedSelectionSchema, async (group, session) => {
   const items = await itemsOf(session.connection.portalId, group);
-  const kind = describeKindOf(group.kind, items[0] && parseStoredRef(items[0].submission.resource, items[0].submission.resourceRef));
-  if (!kind.retryable) throw new ExpectedActionError("invalid_input", `Retrying can't fix these (${kind.label.toLowerCase()}): fix them in the grid, or dismiss them.`);
+  const kind = describeKindOf(
+    group.kind,
+    items[0] && parseStoredRef(items[0].submission.resource, items[0].submission.resourceRef),
+  );
+  if (!kind.retryable)
+    throw new ExpectedActionError(
+      "invalid_input",
+      `Retrying can't fix these (${kind.label.toLowerCase()}): fix them in the grid, or dismiss them.`,
+    );
   return retryItems(actorOf(session), items);
 });
 
 /** A group's rows (or the selected ones) as the grid takes them back (see failedRowsForGrid); they leave the list once saved. */
 export const failedGroupForGrid = authedAction(FailedSelectionSchema, async (group, session) => {
   const items = await itemsOf(session.connection.portalId, group);
-  return gridTakeBack(parseStoredRef(items[0]!.submission.resource, items[0]!.submission.resourceRef), items.map((i) => i.row));
+  return gridTakeBack(
+    parseStoredRef(items[0]!.submission.resource, items[0]!.submission.resourceRef),
+    items.map((i) => i.row),
+  );
 });
 
 /** The navigation's count, refreshed as the user moves between pages. */
-export const countFailedItems = authedAction(z.object({}), async (_input, session) => failedItemCount(session.connection.portalId));
+export const countFailedItems = authedAction(z.object({}), async (_input, session) =>
+  failedItemCount(session.connection.portalId),
+);

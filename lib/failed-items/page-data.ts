@@ -12,13 +12,20 @@ export async function failedItemsPageData(session: Session) {
   const portalId = session.connection.portalId;
   const groups = await failedGroups(portalId);
   const shown = await Promise.all(groups.map((g) => groupItems(portalId, g, { limit: SHOWN_ROWS })));
-  const files = await uploadFileNames(shown.flat().filter((i) => i.submission.source === "upload").map((i) => i.submission.id));
+  const files = await uploadFileNames(
+    shown
+      .flat()
+      .filter((i) => i.submission.source === "upload")
+      .map((i) => i.submission.id),
+  );
   return {
-    portalId, userId: session.user.id,
+    portalId,
+    userId: session.user.id,
     groups: groups.map((g, i) => ({
       key: { resource: g.resource, kind: g.kind },
       kind: { label: g.label, meaning: g.meaning, retryable: g.retryable, sample: g.sample },
-      title: g.title, count: g.count,
+      title: g.title,
+      count: g.count,
       last: new Date(g.last).toLocaleString("en-US"),
       rows: shown[i]!.map((item) => failedRowView(item, files)),
     })),

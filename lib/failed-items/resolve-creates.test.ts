@@ -16,18 +16,34 @@ type Stored = { id: string; properties: Record<string, string | null> };
 
 describe("failed creates", () => {
   let sb: RunningSandbox;
-  let made: Awaited<ReturnType<typeof import("../../tests/support/test-connection")["insertTestConnection"]>>;
+  let made: Awaited<ReturnType<(typeof import("../../tests/support/test-connection"))["insertTestConnection"]>>;
   let store: typeof import("../submissions/store");
   let items: typeof import("./store");
   let runner: typeof import("../submissions/runner");
   const campaigns = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
   const named = async (name: string) => (await campaigns()).filter((c) => c.properties.hs_name === name);
-  const submit = (operations: RowOperation[], source?: "grid" | "upload" | "retry" | "revert") => store.insertSubmission({ userId: made.user.id, connectionId: made.connection.id, portalId: made.portalId, resource: { type: "campaigns" }, operations, ...(source ? { source } : {}) });
-  const create = (rowKey: string, name: string): RowOperation => ({ rowKey, kind: "create", properties: { hs_name: name, hs_notes: "from a test" } });
+  const submit = (operations: RowOperation[], source?: "grid" | "upload" | "retry" | "revert") =>
+    store.insertSubmission({
+      userId: made.user.id,
+      connectionId: made.connection.id,
+      portalId: made.portalId,
+      resource: { type: "campaigns" },
+      operations,
+      ...(source ? { source } : {}),
+    });
+  const create = (rowKey: string, name: string): RowOperation => ({
+    rowKey,
+    kind: "create",
+    properties: { hs_name: name, hs_notes: "from a test" },
+  });
   const rateLimited = { category: "RATE_LIMIT", message: "HubSpot is busy (rate limit)" };
   /** A name created in HubSpot itself, not through Batchboard. */
   async function createInHubSpot(name: string) {
-    const res = await fetch(`${sb.url}/marketing/campaigns/2026-03`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${made.tokens.access_token}` }, body: JSON.stringify({ properties: { hs_name: name } }) });
+    const res = await fetch(`${sb.url}/marketing/campaigns/2026-03`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${made.tokens.access_token}` },
+      body: JSON.stringify({ properties: { hs_name: name } }),
+    });
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: string }).id;
   }
@@ -59,9 +75,16 @@ describe("failed creates", () => {
     const second = await submit([create("new-row-a", "Renamed after a clash")]);
     expect(await runner.runSubmission(second)).toBe("done");
     expect(await openKeys()).toEqual([["Already exists: name already taken", 1, false]]);
-    const left = await items.groupItems(made.portalId, { resource: "campaigns", kind: (await items.failedGroups(made.portalId))[0]!.kind });
+    const left = await items.groupItems(made.portalId, {
+      resource: "campaigns",
+      kind: (await items.failedGroups(made.portalId))[0]!.kind,
+    });
     expect(left.map((i) => i.row.rowKey)).toEqual(["new-row-b"]);
-    await items.resolveItems(left.map((i) => ({ submissionId: i.submission.id, rowKey: i.row.rowKey })), "dismissed", "test");
+    await items.resolveItems(
+      left.map((i) => ({ submissionId: i.submission.id, rowKey: i.row.rowKey })),
+      "dismissed",
+      "test",
+    );
   });
 
   it("a failed create fixed through 'Fix in the grid' (renamed there and saved) leaves Failed items", async () => {
@@ -70,7 +93,10 @@ describe("failed creates", () => {
     expect(await runner.runSubmission(upload)).toBe("done");
     const group = { resource: "campaigns", kind: (await items.failedGroups(made.portalId))[0]!.kind };
     const { gridTakeBack } = await import("../submissions/grid-take-back");
-    const [back] = gridTakeBack({ type: "campaigns" }, (await items.groupItems(made.portalId, group)).map((i) => i.row)).rows;
+    const [back] = gridTakeBack(
+      { type: "campaigns" },
+      (await items.groupItems(made.portalId, group)).map((i) => i.row),
+    ).rows;
     // The grid submits the taken-back row under that key, renamed.
     const fixed = await submit([create(back!.key!, "Renamed in the grid")]);
     expect(await runner.runSubmission(fixed)).toBe("done");
@@ -87,8 +113,14 @@ describe("failed creates", () => {
   });
 
   it("retrying from Failed items looks the name up first: one HubSpot already holds is resolved, not created twice", async () => {
-    const failed = await submit([create("new-row-d", "Made in HubSpot meanwhile"), create("new-row-e", "Still missing")]);
-    await store.recordOutcomes(failed, ["new-row-d", "new-row-e"].map((rowKey) => ({ rowKey, status: "failed" as const, error: rateLimited })));
+    const failed = await submit([
+      create("new-row-d", "Made in HubSpot meanwhile"),
+      create("new-row-e", "Still missing"),
+    ]);
+    await store.recordOutcomes(
+      failed,
+      ["new-row-d", "new-row-e"].map((rowKey) => ({ rowKey, status: "failed" as const, error: rateLimited })),
+    );
     const id = await createInHubSpot("Made in HubSpot meanwhile");
     const group = { resource: "campaigns", kind: (await items.failedGroups(made.portalId))[0]!.kind };
     const { retryItems } = await import("./retry");
@@ -102,8 +134,12 @@ describe("failed creates", () => {
       ["new-row-d", "exists", `Already in HubSpot (record ${id})`],
       ["new-row-e", "retried", `Retried in submission ${result.submissionId}`],
     ]);
-    for (let i = 0; i < 100 && (await store.submissionView(result.submissionId!, made.portalId))!.state !== "done"; i++) await new Promise((r) => setTimeout(r, 100));
-    expect((await store.submissionView(result.submissionId!, made.portalId))!.counts).toMatchObject({ saved: 1, failed: 0 });
+    for (let i = 0; i < 100 && (await store.submissionView(result.submissionId!, made.portalId))!.state !== "done"; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect((await store.submissionView(result.submissionId!, made.portalId))!.counts).toMatchObject({
+      saved: 1,
+      failed: 0,
+    });
     expect(await named("Made in HubSpot meanwhile")).toHaveLength(1);
     expect(await named("Still missing")).toHaveLength(1);
     expect(await openKeys()).toEqual([]);
@@ -116,7 +152,9 @@ describe("failed creates", () => {
     const retry = (await store.insertRetryOfFailed(failed, made.actor))!;
     expect(await runner.runSubmission(retry)).toBe("done");
     const view = (await store.submissionView(retry, made.portalId))!;
-    expect(view.outcomes).toEqual([expect.objectContaining({ status: "saved", record: expect.objectContaining({ id }) })]);
+    expect(view.outcomes).toEqual([
+      expect.objectContaining({ status: "saved", record: expect.objectContaining({ id }) }),
+    ]);
     expect(await named("Exists by the retry")).toHaveLength(1);
   });
 });

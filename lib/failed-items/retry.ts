@@ -17,7 +17,10 @@ type Items = Awaited<ReturnType<typeof groupItems>>;
  * is resolved as "Already in HubSpot (record N)" instead of becoming a duplicate. The submission's
  * run looks them up once more before sending (runner.ts), for a record created in between.
  */
-export async function retryItems(actor: Actor, items: Items): Promise<{ submissionId: string | null; alreadyThere: number }> {
+export async function retryItems(
+  actor: Actor,
+  items: Items,
+): Promise<{ submissionId: string | null; alreadyThere: number }> {
   const first = items[0]!.submission;
   const ref = parseStoredRef(first.resource, first.resourceRef);
   const adapter = adapterFor(ref);
@@ -28,7 +31,12 @@ export async function retryItems(actor: Actor, items: Items): Promise<{ submissi
   if (creates.length && adapter.findByKeys) {
     const keys = creates.map((op) => adapter.createKey!(op)!);
     for (let i = 0; i < creates.length; i += adapter.batchSize) {
-      const hits = await adapter.findByKeys(clientForConnection(actor.connection), keys.slice(i, i + adapter.batchSize), {}, creates.slice(i, i + adapter.batchSize));
+      const hits = await adapter.findByKeys(
+        clientForConnection(actor.connection),
+        keys.slice(i, i + adapter.batchSize),
+        {},
+        creates.slice(i, i + adapter.batchSize),
+      );
       creates.slice(i, i + adapter.batchSize).forEach((op, j) => {
         const rec = hits.get(keys[i + j]!);
         if (rec) found.set(op.rowKey, rec.id);
@@ -37,15 +45,30 @@ export async function retryItems(actor: Actor, items: Items): Promise<{ submissi
   }
   for (const [rowKey, recordId] of found) {
     const it = itemOf.get(rowKey)!;
-    await resolveItems([{ submissionId: it.submission.id, rowKey: it.row.rowKey }], "exists", `Already in HubSpot (record ${recordId})`);
+    await resolveItems(
+      [{ submissionId: it.submission.id, rowKey: it.row.rowKey }],
+      "exists",
+      `Already in HubSpot (record ${recordId})`,
+    );
   }
   const rest = ops.filter((op) => !found.has(op.rowKey));
   if (!rest.length) return { submissionId: null, alreadyThere: found.size };
   const submissionId = await insertSubmission({
-    userId: actor.userId, connectionId: actor.connection.id, portalId: actor.connection.portalId,
-    resource: ref, source: "retry", operations: rest,
+    userId: actor.userId,
+    connectionId: actor.connection.id,
+    portalId: actor.connection.portalId,
+    resource: ref,
+    source: "retry",
+    operations: rest,
   });
-  await resolveItems(rest.map((op) => ({ submissionId: itemOf.get(op.rowKey)!.submission.id, rowKey: itemOf.get(op.rowKey)!.row.rowKey })), "retried", `Retried in submission ${submissionId}`);
+  await resolveItems(
+    rest.map((op) => ({
+      submissionId: itemOf.get(op.rowKey)!.submission.id,
+      rowKey: itemOf.get(op.rowKey)!.row.rowKey,
+    })),
+    "retried",
+    `Retried in submission ${submissionId}`,
+  );
   await startSubmission(submissionId);
   return { submissionId, alreadyThere: found.size };
 }

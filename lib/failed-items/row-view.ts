@@ -2,7 +2,10 @@ import type { RowError } from "../batch/types";
 import type { tables } from "../db";
 import { sourceLabel } from "../submissions/source-label";
 
-type StoredRow = Pick<typeof tables.submissionRows.$inferSelect, "rowKey" | "kind" | "recordId" | "label" | "sent" | "error" | "updatedAt">;
+type StoredRow = Pick<
+  typeof tables.submissionRows.$inferSelect,
+  "rowKey" | "kind" | "recordId" | "label" | "sent" | "error" | "updatedAt"
+>;
 
 /** One failed row as the failed-items page shows it (serialisable: it goes to the client). */
 export interface FailedRowView {
@@ -20,7 +23,6 @@ export interface FailedRowView {
   /** Where the row came from: grid edits, an upload (with its file), a retry. */
   source: string;
 }
-
 
 export function failedRowView(
   item: { row: StoredRow; submission: { id: string; createdAt: Date; source: string } },

@@ -16,9 +16,14 @@ describe("failed-item selections", () => {
   it("are the whole group when absent, never empty, at most what the page shows, and name real submissions", () => {
     expect(FailedSelectionSchema.safeParse(group).success).toBe(true);
     expect(FailedSelectionSchema.safeParse({ ...group, items: [item(1)] }).success).toBe(true);
-    const errors = (items: unknown) => { const r = FailedSelectionSchema.safeParse({ ...group, items }); return r.success ? [] : r.error.issues.map((i) => i.message); };
+    const errors = (items: unknown) => {
+      const r = FailedSelectionSchema.safeParse({ ...group, items });
+      return r.success ? [] : r.error.issues.map((i) => i.message);
+    };
     expect(errors([])).toEqual(["Select at least one row"]);
-    expect(errors(Array.from({ length: SHOWN_ROWS + 1 }, (_, i) => item(i)))).toEqual([`Select at most ${SHOWN_ROWS} rows`]);
+    expect(errors(Array.from({ length: SHOWN_ROWS + 1 }, (_, i) => item(i)))).toEqual([
+      `Select at most ${SHOWN_ROWS} rows`,
+    ]);
     expect(errors([parseItemParam("not-a-uuid")])).toHaveLength(2); // no submission id, no row key
   });
 });

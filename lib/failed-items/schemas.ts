@@ -8,7 +8,10 @@ export const FailedGroupSchema = z.object({ resource: z.string().max(200), kind:
 export type FailedGroupKey = z.infer<typeof FailedGroupSchema>;
 
 /** One failed item, as the client names it: which submission, which row. */
-export const FailedItemRefSchema = z.object({ submissionId: z.string().uuid("Not a submission id"), rowKey: z.string().min(1).max(500) });
+export const FailedItemRefSchema = z.object({
+  submissionId: z.string().uuid("Not a submission id"),
+  rowKey: z.string().min(1).max(500),
+});
 export type FailedItemRef = z.infer<typeof FailedItemRefSchema>;
 
 /**
@@ -17,7 +20,11 @@ export type FailedItemRef = z.infer<typeof FailedItemRefSchema>;
  * the items that are open items of this group of the session's portal.
  */
 export const FailedSelectionSchema = FailedGroupSchema.extend({
-  items: z.array(FailedItemRefSchema).min(1, "Select at least one row").max(SHOWN_ROWS, `Select at most ${SHOWN_ROWS} rows`).optional(),
+  items: z
+    .array(FailedItemRefSchema)
+    .min(1, "Select at least one row")
+    .max(SHOWN_ROWS, `Select at most ${SHOWN_ROWS} rows`)
+    .optional(),
 });
 export type FailedSelection = z.infer<typeof FailedSelectionSchema>;
 

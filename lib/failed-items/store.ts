@@ -22,7 +22,9 @@ const literal = (v: string) => {
   if (!/^[a-z0-9_:-]+$/i.test(v)) throw new Error(`not a plain name: ${v}`);
   return sql.raw(`'${v}'`);
 };
-const implicitKeys = Object.entries(IMPLICIT_UNIQUE_KEYS).map(([resource, key]) => sql`when ${submissions.resource} = ${literal(resource)} then ${literal(key)}`);
+const implicitKeys = Object.entries(IMPLICIT_UNIQUE_KEYS).map(
+  ([resource, key]) => sql`when ${submissions.resource} = ${literal(resource)} then ${literal(key)}`,
+);
 /** A create's unique property (the ref's uniqueProperty; a campaign's name), as the adapters' createKey uses it. */
 const keyProperty = sql`coalesce(${submissions.resourceRef}->>'uniqueProperty', case ${sql.join(implicitKeys, sql` `)} end)`;
 
@@ -52,7 +54,13 @@ function openItems(portalId: number, group?: FailedGroupKey, selected?: readonly
     not(laterSaved),
     group ? and(eq(submissions.resource, group.resource), sql`${kind} = ${group.kind}`) : undefined,
     // A selection narrows the group, never widens it: the other conditions still hold for every item.
-    selected ? or(...selected.map((i) => and(eq(submissionRows.submissionId, i.submissionId), eq(submissionRows.rowKey, i.rowKey)))) ?? sql`false` : undefined,
+    selected
+      ? (or(
+          ...selected.map((i) =>
+            and(eq(submissionRows.submissionId, i.submissionId), eq(submissionRows.rowKey, i.rowKey)),
+          ),
+        ) ?? sql`false`)
+      : undefined,
   )!;
 }
 
@@ -62,21 +70,30 @@ export const describeKindOf = (kind: string, ref: ResourceRef | undefined): Erro
 
 /** The portal's failed items grouped by resource and kind of error (kinds.ts), biggest groups first, with one of their messages. */
 export async function failedGroups(portalId: number) {
-  const rows = await (await db()).select({
-    resource: submissions.resource,
-    ref: sql<unknown>`min(${submissions.resourceRef}::text)`,
-    kind,
-    sample: sql<string>`min(${message})`,
-    count: sql<number>`count(*)::int`,
-    last: sql<string>`max(${submissionRows.updatedAt})`,
-  }).from(submissionRows).innerJoin(submissions, eq(submissions.id, submissionRows.submissionId))
+  const rows = await (
+    await db()
+  )
+    .select({
+      resource: submissions.resource,
+      ref: sql<unknown>`min(${submissions.resourceRef}::text)`,
+      kind,
+      sample: sql<string>`min(${message})`,
+      count: sql<number>`count(*)::int`,
+      last: sql<string>`max(${submissionRows.updatedAt})`,
+    })
+    .from(submissionRows)
+    .innerJoin(submissions, eq(submissions.id, submissionRows.submissionId))
     .where(openItems(portalId))
     .groupBy(submissions.resource, kind)
     .orderBy(desc(sql`count(*)`), kind);
   return rows.map((r) => {
     const ref = parseStoredRef(r.resource, typeof r.ref === "string" ? JSON.parse(r.ref) : r.ref);
     return {
-      resource: r.resource, kind: r.kind, sample: r.sample, count: Number(r.count), last: new Date(r.last).toISOString(),
+      resource: r.resource,
+      kind: r.kind,
+      sample: r.sample,
+      count: Number(r.count),
+      last: new Date(r.last).toISOString(),
       title: resourceTitle(ref),
       ...describeKindOf(r.kind, ref),
     };
@@ -85,8 +102,13 @@ export async function failedGroups(portalId: number) {
 
 /** How many failed items the portal has (the navigation's count). */
 export async function failedItemCount(portalId: number): Promise<number> {
-  const [r] = await (await db()).select({ n: sql<number>`count(*)::int` })
-    .from(submissionRows).innerJoin(submissions, eq(submissions.id, submissionRows.submissionId)).where(openItems(portalId));
+  const [r] = await (
+    await db()
+  )
+    .select({ n: sql<number>`count(*)::int` })
+    .from(submissionRows)
+    .innerJoin(submissions, eq(submissions.id, submissionRows.submissionId))
+    .where(openItems(portalId));
   return Number(r?.n ?? 0);
 }
 
@@ -94,29 +116,58 @@ export async function failedItemCount(portalId: number): Promise<number> {
  * The items of one group, oldest first, with their submission; with `selected`, only those of the
  * selected items that are still open items of this group of this portal (the client is not trusted).
  */
-export async function groupItems(portalId: number, group: FailedGroupKey, opts: { selected?: readonly FailedItemRef[]; limit?: number } = {}) {
-  return (await db()).select({ row: submissionRows, submission: { id: submissions.id, createdAt: submissions.createdAt, source: submissions.source, resource: submissions.resource, resourceRef: submissions.resourceRef } })
-    .from(submissionRows).innerJoin(submissions, eq(submissions.id, submissionRows.submissionId))
-    .where(openItems(portalId, group, opts.selected)).orderBy(submissionRows.updatedAt, submissionRows.rowKey).limit(opts.limit ?? 20_000);
+export async function groupItems(
+  portalId: number,
+  group: FailedGroupKey,
+  opts: { selected?: readonly FailedItemRef[]; limit?: number } = {},
+) {
+  return (await db())
+    .select({
+      row: submissionRows,
+      submission: {
+        id: submissions.id,
+        createdAt: submissions.createdAt,
+        source: submissions.source,
+        resource: submissions.resource,
+        resourceRef: submissions.resourceRef,
+      },
+    })
+    .from(submissionRows)
+    .innerJoin(submissions, eq(submissions.id, submissionRows.submissionId))
+    .where(openItems(portalId, group, opts.selected))
+    .orderBy(submissionRows.updatedAt, submissionRows.rowKey)
+    .limit(opts.limit ?? 20_000);
 }
 
 /** The file each upload submission came from, by submission id (for "from which import"). */
 export async function uploadFileNames(submissionIds: readonly string[]): Promise<Map<string, string>> {
   if (!submissionIds.length) return new Map();
-  const rows = await (await db()).select({ submissionId: uploads.submissionId, fileName: uploads.fileName })
-    .from(uploads).where(inArray(uploads.submissionId, [...new Set(submissionIds)]));
+  const rows = await (
+    await db()
+  )
+    .select({ submissionId: uploads.submissionId, fileName: uploads.fileName })
+    .from(uploads)
+    .where(inArray(uploads.submissionId, [...new Set(submissionIds)]));
   return new Map(rows.map((r) => [r.submissionId!, r.fileName]));
 }
 
 /** Marks items resolved (dismissed with a reason, retried, or found already in HubSpot); they keep their history. */
-export async function resolveItems(items: { submissionId: string; rowKey: string }[], resolution: RowResolution, reason: string | null) {
+export async function resolveItems(
+  items: { submissionId: string; rowKey: string }[],
+  resolution: RowResolution,
+  reason: string | null,
+) {
   const database = await db();
   const bySubmission = new Map<string, string[]>();
   for (const i of items) bySubmission.set(i.submissionId, [...(bySubmission.get(i.submissionId) ?? []), i.rowKey]);
   for (const [submissionId, keys] of bySubmission) {
     for (let i = 0; i < keys.length; i += 1000) {
-      await database.update(submissionRows).set({ resolution, resolutionReason: reason, resolvedAt: new Date() })
-        .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.rowKey, keys.slice(i, i + 1000))));
+      await database
+        .update(submissionRows)
+        .set({ resolution, resolutionReason: reason, resolvedAt: new Date() })
+        .where(
+          and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.rowKey, keys.slice(i, i + 1000))),
+        );
     }
   }
 }

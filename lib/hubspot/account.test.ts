@@ -10,8 +10,19 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type HubSpotTarget } from "./
 let sb: RunningSandbox;
 let target: HubSpotTarget;
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, counts: { campaigns: 0, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 } });
-  target = { kind: "sandbox", apiBase: sb.url, authorizeUrl: `${sb.url}/oauth/authorize`, clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET, scopes: [], optionalScopes: [] };
+  sb = await startSandbox({
+    port: 0,
+    counts: { campaigns: 0, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 },
+  });
+  target = {
+    kind: "sandbox",
+    apiBase: sb.url,
+    authorizeUrl: `${sb.url}/oauth/authorize`,
+    clientId: SANDBOX_CLIENT_ID,
+    clientSecret: SANDBOX_CLIENT_SECRET,
+    scopes: [],
+    optionalScopes: [],
+  };
 });
 afterAll(async () => sb?.close());
 
@@ -19,9 +30,20 @@ describe("fetchTokenIdentity", () => {
   it("reads portal, domain, user and scopes by introspection; no v1 endpoint is called", async () => {
     const portal = sb.ctx.state.portals[1]!;
     const user = portal.users[1]!;
-    const tokens = sb.ctx.issueTokens({ portalId: portal.id, userId: user.id, scopes: ["oauth", "marketing.campaigns.read"], clientId: SANDBOX_CLIENT_ID });
+    const tokens = sb.ctx.issueTokens({
+      portalId: portal.id,
+      userId: user.id,
+      scopes: ["oauth", "marketing.campaigns.read"],
+      clientId: SANDBOX_CLIENT_ID,
+    });
     const identity = await fetchTokenIdentity(target, tokens.access_token);
-    expect(identity).toEqual({ portalId: portal.id, hubDomain: portal.domain, hubspotUserId: user.id, email: user.email, scopes: ["oauth", "marketing.campaigns.read"] });
+    expect(identity).toEqual({
+      portalId: portal.id,
+      hubDomain: portal.domain,
+      hubspotUserId: user.id,
+      email: user.email,
+      scopes: ["oauth", "marketing.campaigns.read"],
+    });
     const paths = sb.ctx.state.requests.map((r) => r.path);
     expect(paths).toContain("/oauth/2026-03/token/introspect");
     expect(paths.filter((p) => p.startsWith("/oauth/v1"))).toEqual([]);

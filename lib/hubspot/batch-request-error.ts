@@ -18,7 +18,8 @@ export function batchRequestError(
   const category = b.category ?? `HTTP_${status}`;
   const hubspotMessage = b.message ?? fallback;
   let message = `HubSpot rejected this ${noun}: ${hubspotMessage}`;
-  if (category === "MISSING_SCOPES") message = `Batchboard is not allowed to change ${plural} in this portal. Reconnect HubSpot and grant the ${noun} scopes.`;
+  if (category === "MISSING_SCOPES")
+    message = `Batchboard is not allowed to change ${plural} in this portal. Reconnect HubSpot and grant the ${noun} scopes.`;
   else if (status === 401) message = "The HubSpot connection has expired. Sign in again, then resubmit.";
   else message = friendly?.({ message: hubspotMessage, errors: b.errors ?? [] }) ?? message;
   return { category, message, code: b.errors?.[0]?.code, property: b.errors?.[0]?.in, raw: body };

@@ -5,18 +5,43 @@ import { campaignRequestError } from "./campaign-batch-errors";
 import type { CampaignBatchResponse } from "./schemas/campaigns";
 
 /** Correlation of HubSpot's batch answers to rows, on hand-written responses (no sandbox). */
-const campaign = (id: string, name: string) => ({ id, properties: { hs_name: name }, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-02T00:00:00Z", businessUnits: [] });
-const itemError = (category: string, message: string, context: Record<string, string[]>, subCategory?: string) =>
-  ({ status: "error", category, message, context, errors: [] as { message: string; code?: string; in?: string }[], links: {}, subCategory });
-const response = (results: ReturnType<typeof campaign>[], errors: ReturnType<typeof itemError>[] = []): CampaignBatchResponse =>
+const campaign = (id: string, name: string) => ({
+  id,
+  properties: { hs_name: name },
+  createdAt: "2026-01-01T00:00:00Z",
+  updatedAt: "2026-01-02T00:00:00Z",
+  businessUnits: [],
+});
+const itemError = (category: string, message: string, context: Record<string, string[]>, subCategory?: string) => ({
+  status: "error",
+  category,
+  message,
+  context,
+  errors: [] as { message: string; code?: string; in?: string }[],
+  links: {},
+  subCategory,
+});
+const response = (
+  results: ReturnType<typeof campaign>[],
+  errors: ReturnType<typeof itemError>[] = [],
+): CampaignBatchResponse =>
   ({ status: "COMPLETE", results, startedAt: "", completedAt: "", errors }) as CampaignBatchResponse;
 
 describe("correlateUpdates", () => {
-  const ops: UpdateOp[] = ["a", "b", "c", "d"].map((id) => ({ rowKey: `row-${id}`, kind: "update", id, properties: { hs_start_date: "2026-03-31T00:00:00Z" } }));
+  const ops: UpdateOp[] = ["a", "b", "c", "d"].map((id) => ({
+    rowKey: `row-${id}`,
+    kind: "update",
+    id,
+    properties: { hs_start_date: "2026-03-31T00:00:00Z" },
+  }));
   it("matches results by id and errors by context.ids (one error may name several rows)", () => {
-    const r = correlateUpdates(ops, response([campaign("d", "D"), campaign("a", "A")], [
-      itemError("OBJECT_NOT_FOUND", "Could not find campaigns with ids: b, c", { ids: ["b", "c"] }),
-    ]));
+    const r = correlateUpdates(
+      ops,
+      response(
+        [campaign("d", "D"), campaign("a", "A")],
+        [itemError("OBJECT_NOT_FOUND", "Could not find campaigns with ids: b, c", { ids: ["b", "c"] })],
+      ),
+    );
     expect([...r.saved.keys()].sort()).toEqual(["row-a", "row-d"]);
     expect(r.saved.get("row-d")).toEqual({ id: "d", updatedAt: "2026-01-02T00:00:00Z", properties: { hs_name: "D" } });
     expect([...r.failed.keys()].sort()).toEqual(["row-b", "row-c"]);
@@ -35,22 +60,50 @@ describe("correlateCreates", () => {
     { rowKey: "3", kind: "create", properties: {} },
   ];
   it("matches unordered results by name (trimmed, case-insensitive) and errors by context.name", () => {
-    const r = correlateCreates(ops, response([campaign("x", "spring launch ")], [
-      { ...itemError("VALIDATION_ERROR", "bad date", { name: ["Summer"], propertyName: ["hs_start_date"] }, "INVALID_DATE_PROPERTY"), errors: [{ message: "bad", code: "INVALID_DATE_PROPERTY", in: "hs_start_date" }] },
-      itemError("VALIDATION_ERROR", 'Property "hs_name" is required to create a campaign.', { propertyName: ["hs_name"] }, "REQUIRED_PROPERTY"),
-    ]));
+    const r = correlateCreates(
+      ops,
+      response(
+        [campaign("x", "spring launch ")],
+        [
+          {
+            ...itemError(
+              "VALIDATION_ERROR",
+              "bad date",
+              { name: ["Summer"], propertyName: ["hs_start_date"] },
+              "INVALID_DATE_PROPERTY",
+            ),
+            errors: [{ message: "bad", code: "INVALID_DATE_PROPERTY", in: "hs_start_date" }],
+          },
+          itemError(
+            "VALIDATION_ERROR",
+            'Property "hs_name" is required to create a campaign.',
+            { propertyName: ["hs_name"] },
+            "REQUIRED_PROPERTY",
+          ),
+        ],
+      ),
+    );
     expect(r.saved.get("1")?.id).toBe("x");
-    expect(r.failed.get("2")).toMatchObject({ code: "INVALID_DATE_PROPERTY", property: "hs_start_date", message: "Start date must be a date like 2026-03-31, not a date and time." });
+    expect(r.failed.get("2")).toMatchObject({
+      code: "INVALID_DATE_PROPERTY",
+      property: "hs_start_date",
+      message: "Start date must be a date like 2026-03-31, not a date and time.",
+    });
     expect(r.unassigned).toMatchObject([{ code: "REQUIRED_PROPERTY", message: "A campaign needs a name." }]);
   });
 });
 
 describe("campaignRequestError", () => {
   it("keeps HubSpot's category and message, and explains missing scopes", () => {
-    expect(campaignRequestError(400, { category: "VALIDATION_ERROR", message: "Invalid input JSON" }, "x")).toMatchObject({
-      category: "VALIDATION_ERROR", message: "HubSpot rejected this campaign: Invalid input JSON",
+    expect(
+      campaignRequestError(400, { category: "VALIDATION_ERROR", message: "Invalid input JSON" }, "x"),
+    ).toMatchObject({
+      category: "VALIDATION_ERROR",
+      message: "HubSpot rejected this campaign: Invalid input JSON",
     });
-    expect(campaignRequestError(403, { category: "MISSING_SCOPES", message: "no" }, "x").message).toMatch(/Reconnect HubSpot/);
+    expect(campaignRequestError(403, { category: "MISSING_SCOPES", message: "no" }, "x").message).toMatch(
+      /Reconnect HubSpot/,
+    );
   });
 });
 

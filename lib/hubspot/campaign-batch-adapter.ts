@@ -43,9 +43,15 @@ export function correlateUpdates(ops: UpdateOp[], res: CampaignBatchResponse): B
     const ops2 = (err.context.ids ?? []).flatMap((id) => rowById.get(id) ?? []);
     if (ops2.length === 0) out.unassigned.push(campaignItemError(err, {}));
     for (const op of ops2) {
-      const e: RowError = err.category === "OBJECT_NOT_FOUND"
-        ? { category: err.category, code: "OBJECT_NOT_FOUND", message: "This campaign no longer exists in HubSpot (it was deleted or archived since you loaded it).", raw: err }
-        : campaignItemError(err, op.properties);
+      const e: RowError =
+        err.category === "OBJECT_NOT_FOUND"
+          ? {
+              category: err.category,
+              code: "OBJECT_NOT_FOUND",
+              message: "This campaign no longer exists in HubSpot (it was deleted or archived since you loaded it).",
+              raw: err,
+            }
+          : campaignItemError(err, op.properties);
       out.failed.set(op.rowKey, e);
     }
   }
@@ -53,10 +59,12 @@ export function correlateUpdates(ops: UpdateOp[], res: CampaignBatchResponse): B
 }
 
 export function correlateCreates(ops: CreateOp[], res: CampaignBatchResponse): BatchCallResult {
-  const rowByName = new Map(ops.flatMap((op) => {
-    const key = campaignNameKey(op.properties.hs_name);
-    return key ? [[key, op] as const] : [];
-  }));
+  const rowByName = new Map(
+    ops.flatMap((op) => {
+      const key = campaignNameKey(op.properties.hs_name);
+      return key ? [[key, op] as const] : [];
+    }),
+  );
   const out: BatchCallResult = { saved: new Map(), failed: new Map(), unassigned: [] };
   for (const r of res.results) {
     const op = rowByName.get(campaignNameKey(r.properties.hs_name ?? undefined) ?? "");
@@ -78,13 +86,14 @@ export const campaignBatchAdapter: BatchAdapter = {
     const props = [...new Set(ops.flatMap((op) => Object.keys(op.properties)))];
     return confirmedUpdate({
       ops,
-      send: () => http.request(`${BASE}/batch/update`, {
-        method: "POST",
-        body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties })) },
-        schema: CampaignWriteResponseSchema,
-        idempotent: true,
-        signal: call.signal,
-      }),
+      send: () =>
+        http.request(`${BASE}/batch/update`, {
+          method: "POST",
+          body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties })) },
+          schema: CampaignWriteResponseSchema,
+          idempotent: true,
+          signal: call.signal,
+        }),
       correlate: (res) => correlateUpdates(ops, res),
       unreadable: (res) => res.unreadableResults,
       read: (ids) => campaignBatchAdapter.read(http, ids, props, call),
@@ -104,7 +113,12 @@ export const campaignBatchAdapter: BatchAdapter = {
   },
 
   async archive(http, ops, call) {
-    await http.request(`${BASE}/batch/archive`, { method: "POST", body: { inputs: ops.map((op) => ({ id: op.id })) }, idempotent: true, signal: call.signal });
+    await http.request(`${BASE}/batch/archive`, {
+      method: "POST",
+      body: { inputs: ops.map((op) => ({ id: op.id })) },
+      idempotent: true,
+      signal: call.signal,
+    });
     return allArchived(ops);
   },
 
@@ -151,13 +165,21 @@ export const campaignBatchAdapter: BatchAdapter = {
  * names (the first page's `total` says how many there are); undefined when looking the names up
  * one by one is cheaper. A single name always goes by name.
  */
-async function scanForNames(http: HubSpotRequester, keys: string[], signal?: AbortSignal): Promise<Map<string, SavedRecord> | undefined> {
+async function scanForNames(
+  http: HubSpotRequester,
+  keys: string[],
+  signal?: AbortSignal,
+): Promise<Map<string, SavedRecord> | undefined> {
   if (keys.length < 2) return undefined;
   const wanted = new Set(keys);
   const found = new Map<string, SavedRecord>();
   let after: string | undefined;
   do {
-    const page = await http.request(BASE, { query: { limit: CAMPAIGN_LIST_MAX_LIMIT, after, properties: CAMPAIGN_PROPERTY_NAMES }, schema: CampaignListResponseSchema, signal });
+    const page = await http.request(BASE, {
+      query: { limit: CAMPAIGN_LIST_MAX_LIMIT, after, properties: CAMPAIGN_PROPERTY_NAMES },
+      schema: CampaignListResponseSchema,
+      signal,
+    });
     if (after === undefined && Math.ceil(page.total / CAMPAIGN_LIST_MAX_LIMIT) > keys.length) return undefined;
     for (const c of page.results) {
       const key = campaignNameKey(c.properties.hs_name ?? undefined);

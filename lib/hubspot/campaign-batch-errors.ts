@@ -8,10 +8,16 @@ import type { BatchItemError, ErrorDetail } from "./schemas/errors";
  * internal property names ("hs_start_date") and formats; the grid shows these instead, and keeps
  * HubSpot's category, code, property and the untouched error object for the "raw error" view.
  */
-const label = (property?: string) => (property && CAMPAIGN_PROPERTY_BY_NAME.get(property)?.label) || property || "A value";
+const label = (property?: string) =>
+  (property && CAMPAIGN_PROPERTY_BY_NAME.get(property)?.label) || property || "A value";
 
 /** One reason → one sentence. `props`: the row's values as sent, to quote the bad value. */
-export function friendlyCampaignMessage(code: string | undefined, property: string | undefined, props: Record<string, string>, hubspotMessage: string): string {
+export function friendlyCampaignMessage(
+  code: string | undefined,
+  property: string | undefined,
+  props: Record<string, string>,
+  hubspotMessage: string,
+): string {
   const value = property ? props[property] : undefined;
   const l = label(property);
   switch (code) {
@@ -38,7 +44,9 @@ export function friendlyCampaignMessage(code: string | undefined, property: stri
     case "PROPERTY_DOESNT_EXIST":
       return `HubSpot has no campaign property “${property}”`;
     case "INVALID_PROPERTY_VALUE":
-      return property === "hs_business_unit_ids" ? `${l} must be business unit ids separated by semicolons, like 0;12` : `${l}: ${hubspotMessage}`;
+      return property === "hs_business_unit_ids"
+        ? `${l} must be business unit ids separated by semicolons, like 0;12`
+        : `${l}: ${hubspotMessage}`;
     default:
       return `HubSpot rejected this campaign: ${hubspotMessage}`;
   }
@@ -49,8 +57,12 @@ const codeOf = (e: { subCategory?: unknown; errors?: ErrorDetail[] }) =>
 
 /** A per-input error of a 207 response, for the row it names. */
 export function campaignItemError(err: BatchItemError, props: Record<string, string>): RowError {
-  const details = err.errors.length ? err.errors : [{ message: err.message, code: codeOf(err), in: err.context.propertyName?.[0] }];
-  const sentences = details.map((d) => friendlyCampaignMessage(d.code ?? codeOf(err), d.in ?? d.context?.propertyName?.[0], props, d.message));
+  const details = err.errors.length
+    ? err.errors
+    : [{ message: err.message, code: codeOf(err), in: err.context.propertyName?.[0] }];
+  const sentences = details.map((d) =>
+    friendlyCampaignMessage(d.code ?? codeOf(err), d.in ?? d.context?.propertyName?.[0], props, d.message),
+  );
   return {
     category: err.category,
     message: [...new Set(sentences)].map((s) => (s.endsWith(".") ? s : `${s}.`)).join(" "),

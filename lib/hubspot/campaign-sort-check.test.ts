@@ -9,24 +9,32 @@ import { campaignBatchAdapter } from "./campaign-batch-adapter";
  * "nothing changed": every row is checked by a batch read before its write instead, and the log says so.
  */
 let kit: SandboxKit;
-beforeAll(async () => { kit = await sandboxKit({ campaigns: 150 }); });
+beforeAll(async () => {
+  kit = await sandboxKit({ campaigns: 150 });
+});
 afterAll(async () => kit?.close());
 beforeEach(async () => {
   await kit.control("POST", "/__sandbox/config", { strict: { ignoreCampaignSort: false } });
   await kit.reset();
 });
 
-const newestOf = (recs: StoredRecord[]) => recs.reduce((m, r) => (Date.parse(r.updatedAt) > Date.parse(m) ? r.updatedAt : m), recs[0]!.updatedAt);
+const newestOf = (recs: StoredRecord[]) =>
+  recs.reduce((m, r) => (Date.parse(r.updatedAt) > Date.parse(m) ? r.updatedAt : m), recs[0]!.updatedAt);
 
 /** Every record loaded (asOf = the newest), then another user edits one far down the createdAt order. */
 async function loadThenEditInHubSpot() {
   const all = await kit.records();
   const asOf = newestOf(all);
   const theirs = all[120]!;
-  await kit.run(campaignBatchAdapter, [{ rowKey: "them", kind: "update", id: theirs.id, properties: { hs_notes: "theirs" } }]);
+  await kit.run(campaignBatchAdapter, [
+    { rowKey: "them", kind: "update", id: theirs.id, properties: { hs_notes: "theirs" } },
+  ]);
   await kit.control("DELETE", "/__sandbox/requests");
   const ops: RowOperation[] = [all[0]!, theirs].map((r, i) => ({
-    rowKey: `r${i}`, kind: "update", id: r.id, properties: { hs_notes: `mine ${i}` },
+    rowKey: `r${i}`,
+    kind: "update",
+    id: r.id,
+    properties: { hs_notes: `mine ${i}` },
     baseline: { updatedAt: r.updatedAt, values: { ...r.properties }, asOf },
   }));
   return { ops, theirs };

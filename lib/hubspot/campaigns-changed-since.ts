@@ -2,11 +2,20 @@ import "server-only";
 import type { CallOptions, ChangedSince, HubSpotRequester } from "../batch/adapter";
 import type { SavedRecord } from "../batch/types";
 import { HubSpotApiError } from "./http-client";
-import { CAMPAIGN_LIST_MAX_LIMIT, CampaignListResponseSchema, type Campaign, type CampaignListResponse } from "./schemas/campaigns";
+import {
+  CAMPAIGN_LIST_MAX_LIMIT,
+  CampaignListResponseSchema,
+  type Campaign,
+  type CampaignListResponse,
+} from "./schemas/campaigns";
 
 const BASE = "/marketing/campaigns/2026-03";
 
-export const toSavedRecord = (c: Campaign): SavedRecord => ({ id: c.id, updatedAt: c.updatedAt, properties: c.properties });
+export const toSavedRecord = (c: Campaign): SavedRecord => ({
+  id: c.id,
+  updatedAt: c.updatedAt,
+  properties: c.properties,
+});
 
 /**
  * Campaigns updated after `since`: the list sorted by `-updatedAt`, 100 a page, only the properties
@@ -17,7 +26,11 @@ export const toSavedRecord = (c: Campaign): SavedRecord => ({ id: c.id, updatedA
  * slip past the cursor unseen. `total` comes with every page: if it drops, nothing is vouched for.
  */
 export async function campaignsChangedSince(
-  http: HubSpotRequester, since: string, ids: string[], properties: string[], call: CallOptions & { maxPages: number },
+  http: HubSpotRequester,
+  since: string,
+  ids: string[],
+  properties: string[],
+  call: CallOptions & { maxPages: number },
 ): Promise<ChangedSince> {
   const sinceMs = Date.parse(since);
   const wanted = new Set(ids);
@@ -36,7 +49,9 @@ export async function campaignsChangedSince(
       });
     } catch (err) {
       if (!(err instanceof HubSpotApiError && err.status === 400)) throw err;
-      console.warn(`[campaigns] the list refused sort=-updatedAt (HTTP 400: ${err.message}); conflicts are checked by reading each batch before writing`);
+      console.warn(
+        `[campaigns] the list refused sort=-updatedAt (HTTP 400: ${err.message}); conflicts are checked by reading each batch before writing`,
+      );
       return { changed, coveredFrom: undefined, pages };
     }
     if (total !== undefined && page.total < total) return { changed, coveredFrom: undefined, pages };
@@ -44,13 +59,16 @@ export async function campaignsChangedSince(
     // HubSpot documents no sort values: if it ignored ours, stopping at the first old record would
     // miss newer ones further down (silent overwrites). Only a page really in order is trusted.
     if (!newestFirst(page.results, lastSeen)) {
-      console.warn("[campaigns] the list is not in descending updatedAt order (sort=-updatedAt ignored?); conflicts are checked by reading each batch before writing");
+      console.warn(
+        "[campaigns] the list is not in descending updatedAt order (sort=-updatedAt ignored?); conflicts are checked by reading each batch before writing",
+      );
       return { changed, coveredFrom: undefined, pages };
     }
     for (const c of page.results) {
       if (Date.parse(c.updatedAt) <= sinceMs) return { changed, coveredFrom: since, pages };
       const seen = changed.get(c.id);
-      if (wanted.has(c.id) && (!seen || Date.parse(seen.updatedAt) < Date.parse(c.updatedAt))) changed.set(c.id, toSavedRecord(c));
+      if (wanted.has(c.id) && (!seen || Date.parse(seen.updatedAt) < Date.parse(c.updatedAt)))
+        changed.set(c.id, toSavedRecord(c));
       lastSeen = c.updatedAt;
     }
     after = page.paging?.next?.after;
@@ -69,4 +87,3 @@ function newestFirst(results: { updatedAt: string }[], previous: string | undefi
   }
   return true;
 }
-

@@ -44,7 +44,8 @@ export async function confirmedUpdate<R>(u: ConfirmedUpdate<R>): Promise<BatchCa
   }
   for (const op of open) {
     const rec = current?.get(u.keyOf(op));
-    if (rec && Object.entries(op.properties).every(([k, v]) => (rec.properties[k] ?? "") === v)) out.saved.set(op.rowKey, rec);
+    if (rec && Object.entries(op.properties).every(([k, v]) => (rec.properties[k] ?? "") === v))
+      out.saved.set(op.rowKey, rec);
   }
   if (lost !== undefined && lostAnswer(lost) && out.saved.size === 0) throw lost;
   return out;

@@ -7,7 +7,13 @@ import { HubSpotApiError } from "./http-client";
 import { crmObjectsPath } from "./crm-objects";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
 import { confirmedUpdate, nothingAccounted } from "./confirmed-update";
-import { CrmBatchResponseSchema, CrmObjectSchema, type CrmBatchResponse, type CrmObject, type CrmPropertyDefinition } from "./schemas/crm";
+import {
+  CrmBatchResponseSchema,
+  CrmObjectSchema,
+  type CrmBatchResponse,
+  type CrmObject,
+  type CrmPropertyDefinition,
+} from "./schemas/crm";
 import { lenientBatchResponse } from "./schemas/lenient";
 
 /** Write answers, read leniently: a surprise in one item must not lose the batch's outcome. */
@@ -43,7 +49,16 @@ export interface CrmAdapterOptions {
   definitions?: readonly CrmPropertyDefinition[];
 }
 
-const NOUNS: Record<string, string> = { contacts: "contact", companies: "company", deals: "deal", tickets: "ticket", "0-1": "contact", "0-2": "company", "0-3": "deal", "0-5": "ticket" };
+const NOUNS: Record<string, string> = {
+  contacts: "contact",
+  companies: "company",
+  deals: "deal",
+  tickets: "ticket",
+  "0-1": "contact",
+  "0-2": "company",
+  "0-3": "deal",
+  "0-5": "ticket",
+};
 
 /** HubSpot compares unique values ignoring case and surrounding spaces. */
 export const normUnique = (v: string) => v.trim().toLowerCase();
@@ -66,22 +81,40 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
     return v?.trim() ? normUnique(v) : undefined;
   };
   /** The value a result carries for `prop`, normalised, to match it without a trace id. */
-  const valueOf = (r: CrmObject, prop: string | undefined) => (prop && r.properties[prop] ? normUnique(r.properties[prop]!) : undefined);
+  const valueOf = (r: CrmObject, prop: string | undefined) =>
+    prop && r.properties[prop] ? normUnique(r.properties[prop]!) : undefined;
 
-  function correlate<T extends RowOperation>(ops: T[], res: CrmBatchResponse, keyOf: (op: T) => string | undefined, resultKey: (r: CrmObject) => string | undefined): BatchCallResult {
+  function correlate<T extends RowOperation>(
+    ops: T[],
+    res: CrmBatchResponse,
+    keyOf: (op: T) => string | undefined,
+    resultKey: (r: CrmObject) => string | undefined,
+  ): BatchCallResult {
     const byTrace = new Map(ops.map((op) => [op.rowKey, op]));
-    const byKey = new Map(ops.flatMap((op) => { const k = keyOf(op); return k === undefined ? [] : [[k, op] as const]; }));
+    const byKey = new Map(
+      ops.flatMap((op) => {
+        const k = keyOf(op);
+        return k === undefined ? [] : [[k, op] as const];
+      }),
+    );
     const out: BatchCallResult = { saved: new Map(), failed: new Map(), unassigned: [] };
     for (const r of res.results) {
-      const op = (r.objectWriteTraceId !== undefined ? byTrace.get(r.objectWriteTraceId) : undefined) ?? byKey.get(resultKey(r) ?? "\u0000");
+      const op =
+        (r.objectWriteTraceId !== undefined ? byTrace.get(r.objectWriteTraceId) : undefined) ??
+        byKey.get(resultKey(r) ?? "\u0000");
       if (op) out.saved.set(op.rowKey, toSavedRecord(r));
     }
     for (const err of res.errors ?? []) {
       const traced = (err.context.objectWriteTraceId ?? []).flatMap((t) => byTrace.get(t) ?? []);
-      const named = traced.length ? traced : (err.context.ids ?? []).flatMap((id) => byKey.get(idProperty ? normUnique(id) : id.trim()) ?? []);
+      const named = traced.length
+        ? traced
+        : (err.context.ids ?? []).flatMap((id) => byKey.get(idProperty ? normUnique(id) : id.trim()) ?? []);
       if (!named.length) out.unassigned.push(crmItemError(ctx, err, {}));
       for (const op of named) {
-        const e: RowError = err.category === "OBJECT_NOT_FOUND" && op.kind === "update" ? crmNotFound(ctx, op.id, err) : crmItemError(ctx, err, op.properties);
+        const e: RowError =
+          err.category === "OBJECT_NOT_FOUND" && op.kind === "update"
+            ? crmNotFound(ctx, op.id, err)
+            : crmItemError(ctx, err, op.properties);
         out.failed.set(op.rowKey, e);
       }
     }
@@ -89,7 +122,13 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
   }
 
   /** Batch read by record id or by a unique property's values, 100 at a time; missing ones are absent. */
-  async function batchRead(http: HubSpotRequester, ids: string[], properties: string[], by: string | undefined, signal?: AbortSignal): Promise<CrmObject[]> {
+  async function batchRead(
+    http: HubSpotRequester,
+    ids: string[],
+    properties: string[],
+    by: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<CrmObject[]> {
     const out: CrmObject[] = [];
     for (const part of chunk(ids, MAX_BATCH_INPUTS)) {
       const res = await http.request(`${base}/batch/read`, {
@@ -105,20 +144,32 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
   }
 
   /** batch/update by record id; results matched by trace id, then id. */
-  async function updateById(http: HubSpotRequester, ops: UpdateOp[], call: { signal?: AbortSignal }): Promise<BatchCallResult> {
+  async function updateById(
+    http: HubSpotRequester,
+    ops: UpdateOp[],
+    call: { signal?: AbortSignal },
+  ): Promise<BatchCallResult> {
     const props = [...new Set(ops.flatMap((op) => Object.keys(op.properties)))];
     return confirmedUpdate({
       ops,
-      send: () => http.request(`${base}/batch/update`, {
-        method: "POST",
-        body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties, objectWriteTraceId: op.rowKey })) },
-        schema: CrmWriteResponseSchema,
-        idempotent: true,
-        signal: call.signal,
-      }),
-      correlate: (res) => correlate(ops, res, (op) => op.id.trim(), (r) => r.id),
+      send: () =>
+        http.request(`${base}/batch/update`, {
+          method: "POST",
+          body: { inputs: ops.map((op) => ({ id: op.id, properties: op.properties, objectWriteTraceId: op.rowKey })) },
+          schema: CrmWriteResponseSchema,
+          idempotent: true,
+          signal: call.signal,
+        }),
+      correlate: (res) =>
+        correlate(
+          ops,
+          res,
+          (op) => op.id.trim(),
+          (r) => r.id,
+        ),
       unreadable: (res) => res.unreadableResults,
-      read: async (ids) => new Map((await batchRead(http, ids, props, undefined, call.signal)).map((r) => [r.id, toSavedRecord(r)])),
+      read: async (ids) =>
+        new Map((await batchRead(http, ids, props, undefined, call.signal)).map((r) => [r.id, toSavedRecord(r)])),
       keyOf: (op) => op.id.trim(),
       signal: call.signal,
     });
@@ -129,10 +180,20 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
    * ("Contact already exists. Existing ID: …"), and nothing is written. Find every input whose unique
    * value is already in HubSpot (one batch read), fail those rows with their own record, create the rest.
    */
-  async function isolateConflict(http: HubSpotRequester, ops: CreateOp[], call: { signal?: AbortSignal }, err: HubSpotApiError): Promise<BatchCallResult> {
+  async function isolateConflict(
+    http: HubSpotRequester,
+    ops: CreateOp[],
+    call: { signal?: AbortSignal },
+    err: HubSpotApiError,
+  ): Promise<BatchCallResult> {
     const keys = ops.flatMap((op) => createKey(op) ?? []);
     const found = await batchRead(http, keys, [uniqueProperty!], uniqueProperty, call.signal);
-    const existing = new Map(found.flatMap((r) => { const k = valueOf(r, uniqueProperty); return k ? [[k, r.id] as const] : []; }));
+    const existing = new Map(
+      found.flatMap((r) => {
+        const k = valueOf(r, uniqueProperty);
+        return k ? [[k, r.id] as const] : [];
+      }),
+    );
     const out = nothingAccounted();
     const rest: CreateOp[] = [];
     for (const op of ops) {
@@ -153,10 +214,18 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
 
     precheck(op) {
       if (op.kind === "archive" && idProperty) {
-        return { category: "VALIDATION_ERROR", code: "ARCHIVE_BY_ID_ONLY", message: `A ${ctx.noun} is archived by its record id, not by its ${idProperty}.` };
+        return {
+          category: "VALIDATION_ERROR",
+          code: "ARCHIVE_BY_ID_ONLY",
+          message: `A ${ctx.noun} is archived by its record id, not by its ${idProperty}.`,
+        };
       }
       if (op.kind === "update" && !op.id.trim()) {
-        return { category: "VALIDATION_ERROR", code: "MISSING_ID", message: `This row does not say which ${ctx.noun} to change${idProperty ? ` (its ${idProperty} is empty)` : ""}.` };
+        return {
+          category: "VALIDATION_ERROR",
+          code: "MISSING_ID",
+          message: `This row does not say which ${ctx.noun} to change${idProperty ? ` (its ${idProperty} is empty)` : ""}.`,
+        };
       }
       return undefined;
     },
@@ -167,8 +236,19 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
       // HubSpot refuses batch/update by a non-id idProperty on real portals ("Unable to perform
       // update/upsert by non-unique 0-1 property") and points to batch read, which takes it: resolve
       // the values to record ids, then update by id. A value not found is "not found", never a create.
-      const found = await batchRead(http, ops.map((op) => op.id), [idProperty], idProperty, call.signal);
-      const idByKey = new Map(found.flatMap((r) => { const k = valueOf(r, idProperty); return k ? [[k, r.id] as const] : []; }));
+      const found = await batchRead(
+        http,
+        ops.map((op) => op.id),
+        [idProperty],
+        idProperty,
+        call.signal,
+      );
+      const idByKey = new Map(
+        found.flatMap((r) => {
+          const k = valueOf(r, idProperty);
+          return k ? [[k, r.id] as const] : [];
+        }),
+      );
       const out = nothingAccounted();
       const resolved: UpdateOp[] = [];
       for (const op of ops) {
@@ -178,7 +258,11 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
       }
       if (!resolved.length) return out;
       const byId = await updateById(http, resolved, call);
-      return { saved: new Map([...out.saved, ...byId.saved]), failed: new Map([...out.failed, ...byId.failed]), unassigned: byId.unassigned };
+      return {
+        saved: new Map([...out.saved, ...byId.saved]),
+        failed: new Map([...out.failed, ...byId.failed]),
+        unassigned: byId.unassigned,
+      };
     },
 
     async create(http, ops, call) {
@@ -197,7 +281,12 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
     },
 
     async archive(http, ops, call) {
-      await http.request(`${base}/batch/archive`, { method: "POST", body: { inputs: ops.map((op) => ({ id: op.id })) }, idempotent: true, signal: call.signal });
+      await http.request(`${base}/batch/archive`, {
+        method: "POST",
+        body: { inputs: ops.map((op) => ({ id: op.id })) },
+        idempotent: true,
+        signal: call.signal,
+      });
       return allArchived(ops);
     },
 
@@ -205,11 +294,13 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
       const wanted = idProperty && !properties.includes(idProperty) ? [...properties, idProperty] : properties;
       const records = await batchRead(http, ids, wanted, idProperty, call.signal);
       // Keyed by the ids as the rows carry them (an email in any case), as the conflict check asks.
-      const found = new Map(records.map((r) => [idProperty ? valueOf(r, idProperty) ?? "" : r.id, toSavedRecord(r)]));
-      return new Map(ids.flatMap((id) => {
-        const rec = found.get(idProperty ? normUnique(id) : id.trim());
-        return rec ? [[id, rec] as const] : [];
-      }));
+      const found = new Map(records.map((r) => [idProperty ? (valueOf(r, idProperty) ?? "") : r.id, toSavedRecord(r)]));
+      return new Map(
+        ids.flatMap((id) => {
+          const rec = found.get(idProperty ? normUnique(id) : id.trim());
+          return rec ? [[id, rec] as const] : [];
+        }),
+      );
     },
 
     ...(uniqueProperty && {
@@ -217,7 +308,12 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
       async findByKeys(http: HubSpotRequester, keys: string[], call: { signal?: AbortSignal }, ops: CreateOp[]) {
         const properties = [...new Set([uniqueProperty, ...ops.flatMap((op) => Object.keys(op.properties))])];
         const records = await batchRead(http, keys, properties, uniqueProperty, call.signal);
-        return new Map(records.flatMap((r) => { const k = valueOf(r, uniqueProperty); return k ? [[k, toSavedRecord(r)] as const] : []; }));
+        return new Map(
+          records.flatMap((r) => {
+            const k = valueOf(r, uniqueProperty);
+            return k ? [[k, toSavedRecord(r)] as const] : [];
+          }),
+        );
       },
     }),
 

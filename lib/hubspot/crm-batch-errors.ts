@@ -31,7 +31,12 @@ export function parsePropertyProblems(message: string): PropertyProblem[] | unde
   const m = /^Property values were not valid: (\[[\s\S]*\])\s*$/.exec(message);
   if (!m) return undefined;
   try {
-    const list = JSON.parse(m[1]!) as { error?: string; name?: string; message?: string; localizedErrorMessage?: string }[];
+    const list = JSON.parse(m[1]!) as {
+      error?: string;
+      name?: string;
+      message?: string;
+      localizedErrorMessage?: string;
+    }[];
     return list.map((p) => ({ code: p.error, name: p.name, message: p.message ?? p.localizedErrorMessage ?? "" }));
   } catch {
     return undefined;
@@ -42,7 +47,9 @@ export function parsePropertyProblems(message: string): PropertyProblem[] | unde
 export function friendlyCrmMessage(ctx: CrmErrorContext, p: PropertyProblem, props: Record<string, string>): string {
   const l = label(ctx, p.name);
   // The row's value as sent; after a whole-request error only HubSpot's message quotes it.
-  const value = (p.name ? props[p.name] : undefined) ?? (/^Email address (\S+) is invalid/.exec(p.message) ?? /^"([^"]*)"/.exec(p.message))?.[1];
+  const value =
+    (p.name ? props[p.name] : undefined) ??
+    (/^Email address (\S+) is invalid/.exec(p.message) ?? /^"([^"]*)"/.exec(p.message))?.[1];
   const not = value !== undefined && value !== "" ? `, not “${value}”` : "";
   const def = p.name ? ctx.definitions?.get(p.name) : undefined;
   switch (p.code) {
@@ -51,7 +58,9 @@ export function friendlyCrmMessage(ctx: CrmErrorContext, p: PropertyProblem, pro
     case "READ_ONLY_VALUE":
       return `${l} is set by HubSpot and can't be changed`;
     case "INVALID_OPTION": {
-      const options = def?.options.filter((o) => !o.hidden).map((o) => o.label) ?? /allowed options: \[(.*)\]/.exec(p.message)?.[1]?.split(", ");
+      const options =
+        def?.options.filter((o) => !o.hidden).map((o) => o.label) ??
+        /allowed options: \[(.*)\]/.exec(p.message)?.[1]?.split(", ");
       return `“${value ?? ""}” is not a valid ${l.toLowerCase()}${options?.length ? `. Choose one of: ${options.join(", ")}` : ""}`;
     }
     case "INVALID_EMAIL":
@@ -86,11 +95,22 @@ export function crmNotFound(ctx: CrmErrorContext, id: string, raw: unknown): Row
 }
 
 /** A create whose unique value belongs to a record already in HubSpot (found after a whole-batch 409). */
-export function crmAlreadyExists(ctx: CrmErrorContext, prop: string, props: Record<string, string>, existingId: string, raw: unknown): RowError {
+export function crmAlreadyExists(
+  ctx: CrmErrorContext,
+  prop: string,
+  props: Record<string, string>,
+  existingId: string,
+  raw: unknown,
+): RowError {
   return conflictError(ctx, { message: "", context: { propertyName: [prop], existingId: [existingId] } }, props, raw);
 }
 
-function conflictError(ctx: CrmErrorContext, err: { message: string; context?: Record<string, string[]> }, props: Record<string, string>, raw: unknown): RowError {
+function conflictError(
+  ctx: CrmErrorContext,
+  err: { message: string; context?: Record<string, string[]> },
+  props: Record<string, string>,
+  raw: unknown,
+): RowError {
   const prop = err.context?.propertyName?.[0];
   const existing = err.context?.existingId?.[0] ?? /Existing ID: (\d+)/.exec(err.message)?.[1];
   const value = prop ? props[prop] : undefined;
@@ -109,7 +129,9 @@ function detailProblems(details: ErrorDetail[]): PropertyProblem[] {
 /** A per-input error of a 207 response (not OBJECT_NOT_FOUND: see crmNotFound), for the row it names. */
 export function crmItemError(ctx: CrmErrorContext, err: BatchItemError, props: Record<string, string>): RowError {
   if (err.category === "CONFLICT") return conflictError(ctx, err, props, err);
-  const problems = parsePropertyProblems(err.message) ?? (err.errors.length ? detailProblems(err.errors) : [{ message: err.message, name: err.context.propertyName?.[0] }]);
+  const problems =
+    parsePropertyProblems(err.message) ??
+    (err.errors.length ? detailProblems(err.errors) : [{ message: err.message, name: err.context.propertyName?.[0] }]);
   return {
     category: err.category,
     code: problems[0]?.code,
@@ -123,7 +145,8 @@ export function crmItemError(ctx: CrmErrorContext, err: BatchItemError, props: R
 export function crmRequestError(ctx: CrmErrorContext, props: Record<string, string> = {}) {
   return (status: number, body: unknown, fallback: string): RowError => {
     const b = (body ?? {}) as { category?: string; message?: string; context?: Record<string, string[]> };
-    if (b.category === "CONFLICT" && b.message) return conflictError(ctx, { message: b.message, context: b.context }, props, body);
+    if (b.category === "CONFLICT" && b.message)
+      return conflictError(ctx, { message: b.message, context: b.context }, props, body);
     const plural = ctx.noun.endsWith("y") ? `${ctx.noun.slice(0, -1)}ies` : `${ctx.noun}s`;
     const error = batchRequestError(ctx.noun, plural, status, body, fallback, ({ message }) => {
       const problems = parsePropertyProblems(message);

@@ -44,7 +44,12 @@ export async function listCrmObjects(client: Requester, objectType: string, p: L
  * One page of POST /crm/objects/2026-03/{objectType}/search. Search has its own limit (5 requests
  * per second per portal): page with care. `after` is the cursor from the previous page.
  */
-export async function searchCrmObjects(client: Requester, objectType: string, req: CrmSearchRequest, signal?: AbortSignal) {
+export async function searchCrmObjects(
+  client: Requester,
+  objectType: string,
+  req: CrmSearchRequest,
+  signal?: AbortSignal,
+) {
   return client.request(`${crmObjectsPath(objectType)}/search`, {
     method: "POST",
     body: { ...req, limit: Math.min(req.limit ?? MAX_BATCH_INPUTS, CRM_SEARCH_MAX_LIMIT) },

@@ -52,7 +52,11 @@ export function toColumnDefinition(d: CrmPropertyDefinition): CrmColumnDefinitio
 }
 
 /** Every (non-archived) property of an object type: GET /crm/properties/2026-03/{objectType}. */
-export async function listCrmProperties(client: Pick<HubSpotHttpClient, "request">, objectType: string, signal?: AbortSignal): Promise<CrmColumnDefinition[]> {
+export async function listCrmProperties(
+  client: Pick<HubSpotHttpClient, "request">,
+  objectType: string,
+  signal?: AbortSignal,
+): Promise<CrmColumnDefinition[]> {
   const res = await client.request(crmPropertiesPath(objectType), { schema: CrmPropertyListSchema, signal });
   return res.results.map(toColumnDefinition);
 }

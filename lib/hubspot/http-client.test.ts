@@ -91,14 +91,20 @@ describe("HubSpotHttpClient retries", () => {
     await control("DELETE", "/__sandbox/requests");
 
     await addFaults({ method: "POST", path: BATCH_READ, status: 502, times: 1 });
-    const err = await client.request(BATCH_READ, { method: "POST", body: { inputs: [{ id: first!.id }] } }).catch((e: unknown) => e);
+    const err = await client
+      .request(BATCH_READ, { method: "POST", body: { inputs: [{ id: first!.id }] } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HubSpotApiError);
     expect(err).toMatchObject({ status: 502, category: "INTERNAL_ERROR" });
     expect((await requestLog(BATCH_READ)).map((r) => r.status)).toEqual([502]);
 
     await control("DELETE", "/__sandbox/requests");
     await addFaults({ method: "POST", path: BATCH_READ, status: 502, times: 1 });
-    const res = await client.request<{ results: { id: string }[] }>(BATCH_READ, { method: "POST", body: { inputs: [{ id: first!.id }] }, idempotent: true });
+    const res = await client.request<{ results: { id: string }[] }>(BATCH_READ, {
+      method: "POST",
+      body: { inputs: [{ id: first!.id }] },
+      idempotent: true,
+    });
     expect(res.results.map((r) => r.id)).toEqual([first!.id]);
     expect((await requestLog(BATCH_READ)).map((r) => r.status)).toEqual([502, 200]);
   });
@@ -114,7 +120,9 @@ describe("HubSpotHttpClient retries", () => {
     await control("DELETE", "/__sandbox/requests");
     await addFaults({ method: "POST", path: LIST, reset: true, times: 1 });
     const name = `Reset probe ${Date.now()}`;
-    await expect(client.request(LIST, { method: "POST", body: { properties: { hs_name: name } } })).rejects.toThrow(TypeError);
+    await expect(client.request(LIST, { method: "POST", body: { properties: { hs_name: name } } })).rejects.toThrow(
+      TypeError,
+    );
     expect(await requestLog(LIST, "POST")).toHaveLength(1);
     const all = (await control("GET", "/__sandbox/records/campaigns")) as { properties: { hs_name?: string } }[];
     expect(all.some((c) => c.properties.hs_name === name)).toBe(false);
@@ -191,12 +199,20 @@ describe("HubSpotHttpClient errors and parsing", () => {
     await addFaults({ method: "GET", path: LIST, status: 418, body: { unexpected: true } });
     const { client } = makeClient();
     const err = await client.request(LIST).catch((e: unknown) => e);
-    expect(err).toMatchObject({ status: 418, category: "HTTP_418", message: "HubSpot answered HTTP 418", correlationId: undefined });
+    expect(err).toMatchObject({
+      status: 418,
+      category: "HTTP_418",
+      message: "HubSpot answered HTTP 418",
+      correlationId: undefined,
+    });
   });
 
   it("parses responses with the given zod schema", async () => {
     const { client } = makeClient();
-    const page = await client.request(LIST, { query: { limit: 10, properties: ["hs_name", "hs_start_date"] }, schema: CampaignListResponseSchema });
+    const page = await client.request(LIST, {
+      query: { limit: 10, properties: ["hs_name", "hs_start_date"] },
+      schema: CampaignListResponseSchema,
+    });
     expect(page.total).toBe(230);
     expect(page.results).toHaveLength(10);
     expect(page.paging?.next?.after).toBe("10");
@@ -205,7 +221,10 @@ describe("HubSpotHttpClient errors and parsing", () => {
       expect(typeof c.properties.hs_name).toBe("string");
     }
     // The value returned is the schema's output, not the raw JSON.
-    const ids = await client.request(LIST, { query: { limit: 2 }, schema: CampaignListResponseSchema.transform((r) => r.results.map((c) => c.id)) });
+    const ids = await client.request(LIST, {
+      query: { limit: 2 },
+      schema: CampaignListResponseSchema.transform((r) => r.results.map((c) => c.id)),
+    });
     expect(ids).toEqual(page.results.slice(0, 2).map((c) => c.id));
   });
 
@@ -273,7 +292,10 @@ describe("listCampaigns", () => {
 
 describe("HubSpotHttpClient and real HubSpot's answers (issue 12)", () => {
   it("retries 423 Locked (at least 2 s) and 477 Migration in Progress (its Retry-After)", async () => {
-    await addFaults({ method: "GET", path: LIST, status: 423 }, { method: "GET", path: LIST, status: 477, retryAfterSeconds: 7 });
+    await addFaults(
+      { method: "GET", path: LIST, status: 423 },
+      { method: "GET", path: LIST, status: 477, retryAfterSeconds: 7 },
+    );
     const { client, sleep } = makeClient();
     await client.request(LIST, { query: { limit: 1 } });
     expect((await requestLog()).map((r) => r.status)).toEqual([423, 477, 200]);
@@ -291,7 +313,12 @@ describe("HubSpotHttpClient and real HubSpot's answers (issue 12)", () => {
 
   it("times out a call that hangs (timeoutMs), and retries it when it is a read", async () => {
     await addFaults({ method: "GET", path: LIST, delayMs: 5_000 });
-    const client = new HubSpotHttpClient({ apiBase: sb.url, token: async () => issueToken(), sleep: async () => {}, timeoutMs: 200 });
+    const client = new HubSpotHttpClient({
+      apiBase: sb.url,
+      token: async () => issueToken(),
+      sleep: async () => {},
+      timeoutMs: 200,
+    });
     const page = await client.request(LIST, { query: { limit: 2 }, schema: CampaignListResponseSchema });
     expect(page.results).toHaveLength(2);
   });

@@ -66,7 +66,12 @@ export class HubSpotHttpClient implements BatchClient {
   /** The batch engine's view of a failed attempt (lib/batch/client.ts): HubSpot's answers by retry-policy.ts. */
   classifyFailure(err: unknown, facts: { idempotent: boolean; attempt: number }): FailedAnswer | undefined {
     if (!(err instanceof HubSpotApiError)) return undefined;
-    const verdict = classifyFailure({ status: err.status, policyName: err.policyName, retryAfterSeconds: err.retryAfterSeconds, ...facts });
+    const verdict = classifyFailure({
+      status: err.status,
+      policyName: err.policyName,
+      retryAfterSeconds: err.retryAfterSeconds,
+      ...facts,
+    });
     return { status: err.status, body: err.body, message: err.message, verdict };
   }
 
@@ -95,10 +100,22 @@ export class HubSpotHttpClient implements BatchClient {
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
       try {
-        res = await doFetch(url, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body), signal, cache: "no-store" });
+        res = await doFetch(url, {
+          method,
+          headers,
+          body: o.body === undefined ? undefined : JSON.stringify(o.body),
+          signal,
+          cache: "no-store",
+        });
       } catch (err) {
-        if (o.idempotent !== false && method === "GET" && attempt + 1 < maxAttempts) { await sleep(backoffMs(attempt)); continue; }
-        if (o.idempotent && attempt + 1 < maxAttempts) { await sleep(backoffMs(attempt)); continue; }
+        if (o.idempotent !== false && method === "GET" && attempt + 1 < maxAttempts) {
+          await sleep(backoffMs(attempt));
+          continue;
+        }
+        if (o.idempotent && attempt + 1 < maxAttempts) {
+          await sleep(backoffMs(attempt));
+          continue;
+        }
         throw err;
       }
       o.onResponse?.(res);
@@ -109,9 +126,21 @@ export class HubSpotHttpClient implements BatchClient {
       }
       const body = await res.json().catch(() => undefined);
       const error = toApiError(res.status, body, retryAfterSeconds(res.headers));
-      if (res.status === 401 && this.opts.token && !forcedRefresh) { forcedRefresh = true; continue; }
-      const verdict = classifyFailure({ status: res.status, policyName: error.policyName, retryAfterSeconds: error.retryAfterSeconds, idempotent: method === "GET" || !!o.idempotent, attempt });
-      if (verdict.kind === "retry" && attempt + 1 < maxAttempts) { await sleep(verdict.waitMs); continue; }
+      if (res.status === 401 && this.opts.token && !forcedRefresh) {
+        forcedRefresh = true;
+        continue;
+      }
+      const verdict = classifyFailure({
+        status: res.status,
+        policyName: error.policyName,
+        retryAfterSeconds: error.retryAfterSeconds,
+        idempotent: method === "GET" || !!o.idempotent,
+        attempt,
+      });
+      if (verdict.kind === "retry" && attempt + 1 < maxAttempts) {
+        await sleep(verdict.waitMs);
+        continue;
+      }
       throw error;
     }
   }
@@ -120,5 +149,12 @@ export class HubSpotHttpClient implements BatchClient {
 function toApiError(status: number, body: unknown, retryAfter?: number): HubSpotApiError {
   const b = (body ?? {}) as { category?: string; errorType?: string; message?: string; correlationId?: string };
   const category = b.category ?? b.errorType ?? (status === 429 ? "RATE_LIMIT" : `HTTP_${status}`);
-  return new HubSpotApiError(status, category, b.message ?? `HubSpot answered HTTP ${status}`, body, b.correlationId, retryAfter);
+  return new HubSpotApiError(
+    status,
+    category,
+    b.message ?? `HubSpot answered HTTP ${status}`,
+    body,
+    b.correlationId,
+    retryAfter,
+  );
 }

@@ -7,8 +7,10 @@ import { listMarketingEvents, marketingEventPaths, type MarketingEventApiVersion
 import { HubSpotApiError } from "./http-client";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
 import {
-  MarketingEventDefaultSchema, MarketingEventSchema,
-  type MarketingEventBatchResponse, type MarketingEventDefault,
+  MarketingEventDefaultSchema,
+  MarketingEventSchema,
+  type MarketingEventBatchResponse,
+  type MarketingEventDefault,
 } from "./schemas/marketing-events";
 import { lenientBatchResponse } from "./schemas/lenient";
 
@@ -43,7 +45,11 @@ const MAX_SCAN_PAGES = 1_000;
 /** Up to this many ids, read one by one; above, page through the list instead. */
 const READ_ONE_BY_ONE_MAX = 10;
 
-const toSavedRecord = (e: MarketingEventDefault): SavedRecord => ({ id: e.objectId, updatedAt: e.updatedAt, properties: eventRowValues(e) });
+const toSavedRecord = (e: MarketingEventDefault): SavedRecord => ({
+  id: e.objectId,
+  updatedAt: e.updatedAt,
+  properties: eventRowValues(e),
+});
 
 export function correlateEventUpdates(ops: UpdateOp[], res: MarketingEventBatchResponse): BatchCallResult {
   const rowById = new Map(ops.map((op) => [op.id, op]));
@@ -63,7 +69,8 @@ export function correlateEventUpdates(ops: UpdateOp[], res: MarketingEventBatchR
 const createRefused: RowError = {
   category: "VALIDATION_ERROR",
   code: "CREATE_NOT_SUPPORTED",
-  message: "New marketing events can't be added here: they are created by the event app that runs them (Zoom, ON24, …). Edit existing events instead.",
+  message:
+    "New marketing events can't be added here: they are created by the event app that runs them (Zoom, ON24, …). Edit existing events instead.",
 };
 
 export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapterOptions): BatchAdapter {
@@ -71,7 +78,13 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
 
   async function readOne(http: HubSpotRequester, id: string, signal?: AbortSignal): Promise<SavedRecord | undefined> {
     try {
-      return toSavedRecord(await http.request(`${paths.base}/${encodeURIComponent(id)}`, { schema: MarketingEventSchema, idempotent: true, signal }));
+      return toSavedRecord(
+        await http.request(`${paths.base}/${encodeURIComponent(id)}`, {
+          schema: MarketingEventSchema,
+          idempotent: true,
+          signal,
+        }),
+      );
     } catch (err) {
       if (err instanceof HubSpotApiError && err.status === 404) return undefined;
       throw err;

@@ -17,9 +17,17 @@ export const eventNotFound = (raw: unknown): RowError => ({
   raw,
 });
 
-function friendly(hubspotMessage: string, props: Record<string, string>): Pick<RowError, "message" | "code" | "property"> {
+function friendly(
+  hubspotMessage: string,
+  props: Record<string, string>,
+): Pick<RowError, "message" | "code" | "property"> {
   const window = /endDateTime (\S+) is before startDateTime (\S+)/.exec(hubspotMessage);
-  if (window) return { message: endBeforeStartMessage(window[2], window[1]), code: "END_BEFORE_START", property: props.endDateTime !== undefined ? "endDateTime" : "startDateTime" };
+  if (window)
+    return {
+      message: endBeforeStartMessage(window[2], window[1]),
+      code: "END_BEFORE_START",
+      property: props.endDateTime !== undefined ? "endDateTime" : "startDateTime",
+    };
   const url = /Invalid eventUrl "(.*)"/.exec(hubspotMessage);
   if (url) return { ...eventFieldProblem("eventUrl", url[1] ?? "")!, property: "eventUrl" };
   return { message: `HubSpot rejected this ${NOUN}: ${hubspotMessage}` };
@@ -37,7 +45,9 @@ export function eventItemError(err: BatchItemError, props: Record<string, string
  */
 export function eventRequestError(status: number, body: unknown, fallback: string): RowError {
   return batchRequestError(NOUN, "marketing events", status, body, fallback, ({ errors }) => {
-    const field = errors.map((e) => /(?:^|\.)(\w+)$/.exec(e.in ?? "")?.[1]).find((f) => f && f !== "inputs" && f !== "body");
+    const field = errors
+      .map((e) => /(?:^|\.)(\w+)$/.exec(e.in ?? "")?.[1])
+      .find((f) => f && f !== "inputs" && f !== "body");
     if (!field) return undefined;
     return `HubSpot could not read ${eventFieldLabel(field)}${field.endsWith("DateTime") ? ": use a date and time like 2026-03-31T09:00:00Z" : ""}.`;
   });

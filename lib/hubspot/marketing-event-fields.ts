@@ -1,7 +1,10 @@
 import type { RowError } from "../batch/types";
 import {
-  eventWindowError, IsoDateTimeSchema, MarketingEventUrlSchema,
-  type MarketingEventBatchUpdateItem, type MarketingEventDefault,
+  eventWindowError,
+  IsoDateTimeSchema,
+  MarketingEventUrlSchema,
+  type MarketingEventBatchUpdateItem,
+  type MarketingEventDefault,
 } from "./schemas/marketing-events";
 
 /**
@@ -43,37 +46,80 @@ export const EVENT_FIELD_BY_NAME = new Map(EVENT_FIELDS.map((f) => [f.name, f]))
 
 /** Fields HubSpot (or the event app) sets: shown in the grid, never written. */
 export const EVENT_READ_ONLY_FIELDS: ReadonlySet<string> = new Set([
-  "objectId", "eventCompleted", "eventStatus", "eventStatusV2", "externalEventId", "externalAccountId", "appInfo",
-  "registrants", "attendees", "cancellations", "noShows", "createdAt", "updatedAt", "customProperties",
+  "objectId",
+  "eventCompleted",
+  "eventStatus",
+  "eventStatusV2",
+  "externalEventId",
+  "externalAccountId",
+  "appInfo",
+  "registrants",
+  "attendees",
+  "cancellations",
+  "noShows",
+  "createdAt",
+  "updatedAt",
+  "customProperties",
 ]);
 
 export const EVENT_READ_ONLY_LABELS: Record<string, string> = {
-  objectId: "Event ID", eventCompleted: "Completed", eventStatus: "Status", eventStatusV2: "Status", externalEventId: "External event ID",
-  externalAccountId: "External account", appInfo: "Event app", registrants: "Registrants", attendees: "Attendees",
-  cancellations: "Cancellations", noShows: "No-shows", createdAt: "Created", updatedAt: "Last updated", customProperties: "Custom properties",
+  objectId: "Event ID",
+  eventCompleted: "Completed",
+  eventStatus: "Status",
+  eventStatusV2: "Status",
+  externalEventId: "External event ID",
+  externalAccountId: "External account",
+  appInfo: "Event app",
+  registrants: "Registrants",
+  attendees: "Attendees",
+  cancellations: "Cancellations",
+  noShows: "No-shows",
+  createdAt: "Created",
+  updatedAt: "Last updated",
+  customProperties: "Custom properties",
 };
-export const eventFieldLabel = (name: string) => EVENT_FIELD_BY_NAME.get(name)?.label ?? EVENT_READ_ONLY_LABELS[name] ?? name;
+export const eventFieldLabel = (name: string) =>
+  EVENT_FIELD_BY_NAME.get(name)?.label ?? EVENT_READ_ONLY_LABELS[name] ?? name;
 
-const problem = (message: string, code: string, property: string): RowError => ({ category: "VALIDATION_ERROR", message, code, property });
+const problem = (message: string, code: string, property: string): RowError => ({
+  category: "VALIDATION_ERROR",
+  message,
+  code,
+  property,
+});
 
 /** Why one cell cannot be sent as it is, or undefined. */
 export function eventFieldProblem(name: string, value: string): RowError | undefined {
-  if (EVENT_READ_ONLY_FIELDS.has(name)) return problem(`${eventFieldLabel(name)} is set by HubSpot and can't be changed.`, "READ_ONLY_VALUE", name);
+  if (EVENT_READ_ONLY_FIELDS.has(name))
+    return problem(`${eventFieldLabel(name)} is set by HubSpot and can't be changed.`, "READ_ONLY_VALUE", name);
   const field = EVENT_FIELD_BY_NAME.get(name);
   if (!field) return undefined; // a custom property: HubSpot takes any string
   const l = field.label;
-  if (value === "") return field.clearable ? undefined : problem(name === "eventName" ? "An event needs a name." : `${l} can't be empty.`, "REQUIRED_PROPERTY", name);
+  if (value === "")
+    return field.clearable
+      ? undefined
+      : problem(name === "eventName" ? "An event needs a name." : `${l} can't be empty.`, "REQUIRED_PROPERTY", name);
   switch (field.kind) {
     case "datetime":
       return IsoDateTimeSchema.safeParse(value).success
         ? undefined
-        : problem(`${l} must be a date and time with a time zone, like 2026-03-31T09:00:00Z, not “${value}”.`, "INVALID_DATE_TIME", name);
+        : problem(
+            `${l} must be a date and time with a time zone, like 2026-03-31T09:00:00Z, not “${value}”.`,
+            "INVALID_DATE_TIME",
+            name,
+          );
     case "url":
       return MarketingEventUrlSchema.safeParse(value).success
         ? undefined
-        : problem(`${l} must be a full web address starting with https:// or http://, not “${value}”.`, "INVALID_URL", name);
+        : problem(
+            `${l} must be a full web address starting with https:// or http://, not “${value}”.`,
+            "INVALID_URL",
+            name,
+          );
     case "bool":
-      return /^(true|false)$/i.test(value) ? undefined : problem(`${l} must be true or false, not “${value}”.`, "INVALID_BOOLEAN", name);
+      return /^(true|false)$/i.test(value)
+        ? undefined
+        : problem(`${l} must be true or false, not “${value}”.`, "INVALID_BOOLEAN", name);
     default:
       return undefined;
   }
@@ -106,7 +152,9 @@ export function eventUpdateInput(objectId: string, props: Record<string, string>
 }
 
 /** An event as a flat row: standard fields as strings (null when unset), then custom properties. */
-export function eventRowValues(e: Pick<MarketingEventDefault, "customProperties"> & Record<string, unknown>): Record<string, string | null> {
+export function eventRowValues(
+  e: Pick<MarketingEventDefault, "customProperties"> & Record<string, unknown>,
+): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const f of [...EVENT_FIELDS.map((x) => x.name), "eventCompleted"]) {
     const v = e[f];

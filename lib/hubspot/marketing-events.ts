@@ -24,7 +24,10 @@ export interface ListMarketingEventsParams {
 }
 
 /** One page of the portal's marketing events (HubSpot's order; the list has no sort or filter). */
-export async function listMarketingEvents(client: Pick<HubSpotHttpClient, "request">, p: ListMarketingEventsParams = {}) {
+export async function listMarketingEvents(
+  client: Pick<HubSpotHttpClient, "request">,
+  p: ListMarketingEventsParams = {},
+) {
   return client.request(marketingEventPaths(p.apiVersion ?? "2026-03").list, {
     query: { after: p.after, limit: Math.min(p.limit ?? MAX_BATCH_INPUTS, MAX_BATCH_INPUTS) },
     schema: MarketingEventPageSchema,

@@ -55,9 +55,23 @@ function toTokenSet(r: oauth.TokenEndpointResponse): TokenSet {
 }
 
 /** Validates the callback (state, error) and exchanges the code. Throws a readable error on denial. */
-export async function exchangeCode(t: HubSpotTarget, callbackUrl: URL, expectedState: string, redirectUri: string, codeVerifier: string) {
+export async function exchangeCode(
+  t: HubSpotTarget,
+  callbackUrl: URL,
+  expectedState: string,
+  redirectUri: string,
+  codeVerifier: string,
+) {
   const params = oauth.validateAuthResponse(server(t), client(t), callbackUrl, expectedState);
-  const response = await oauth.authorizationCodeGrantRequest(server(t), client(t), auth(t), params, redirectUri, codeVerifier, opts(t));
+  const response = await oauth.authorizationCodeGrantRequest(
+    server(t),
+    client(t),
+    auth(t),
+    params,
+    redirectUri,
+    codeVerifier,
+    opts(t),
+  );
   return toTokenSet(await oauth.processAuthorizationCodeResponse(server(t), client(t), response));
 }
 
@@ -67,7 +81,10 @@ export async function refreshTokens(t: HubSpotTarget, refreshToken: string): Pro
     const result = await oauth.processRefreshTokenResponse(server(t), client(t), response);
     return toTokenSet({ ...result, refresh_token: result.refresh_token ?? refreshToken });
   } catch (err) {
-    if (err instanceof oauth.ResponseBodyError && (err.error === "invalid_grant" || err.status === 400 || err.status === 401)) {
+    if (
+      err instanceof oauth.ResponseBodyError &&
+      (err.error === "invalid_grant" || err.status === 400 || err.status === 401)
+    ) {
       throw new GrantRevokedError(err.error_description ?? err.message);
     }
     throw err;
@@ -75,7 +92,10 @@ export async function refreshTokens(t: HubSpotTarget, refreshToken: string): Pro
 }
 
 export async function revokeRefreshToken(t: HubSpotTarget, refreshToken: string): Promise<void> {
-  const response = await oauth.revocationRequest(server(t), client(t), auth(t), refreshToken, { ...opts(t), additionalParameters: { token_type_hint: "refresh_token" } });
+  const response = await oauth.revocationRequest(server(t), client(t), auth(t), refreshToken, {
+    ...opts(t),
+    additionalParameters: { token_type_hint: "refresh_token" },
+  });
   await oauth.processRevocationResponse(response);
 }
 
@@ -85,6 +105,9 @@ export async function revokeRefreshToken(t: HubSpotTarget, refreshToken: string)
  * retires them on 2027-02-16.
  */
 export async function introspectAccessToken(t: HubSpotTarget, accessToken: string): Promise<unknown> {
-  const response = await oauth.introspectionRequest(server(t), client(t), auth(t), accessToken, { ...opts(t), additionalParameters: { token_type_hint: "access_token" } });
+  const response = await oauth.introspectionRequest(server(t), client(t), auth(t), accessToken, {
+    ...opts(t),
+    additionalParameters: { token_type_hint: "access_token" },
+  });
   return oauth.processIntrospectionResponse(server(t), client(t), response);
 }

@@ -6,7 +6,9 @@ import { listMarketingEvents } from "./marketing-events";
 
 /** The read side the grids page through: events (both versions), CRM records, search, property definitions. */
 let kit: SandboxKit;
-beforeAll(async () => { kit = await sandboxKit({ campaigns: 0, counts: { marketingEvents: 130, contacts: 150 } }); });
+beforeAll(async () => {
+  kit = await sandboxKit({ campaigns: 0, counts: { marketingEvents: 130, contacts: 150 } });
+});
 afterAll(async () => kit?.close());
 
 describe("listMarketingEvents", () => {
@@ -29,7 +31,9 @@ describe("CRM records", () => {
   it("listCrmObjects pages with the properties asked for", async () => {
     const first = await listCrmObjects(kit.client(), "contacts", { properties: ["email", "lifecyclestage"] });
     expect(first.results).toHaveLength(100);
-    expect(Object.keys(first.results[0]!.properties)).toEqual(expect.arrayContaining(["email", "lifecyclestage", "hs_object_id"]));
+    expect(Object.keys(first.results[0]!.properties)).toEqual(
+      expect.arrayContaining(["email", "lifecyclestage", "hs_object_id"]),
+    );
     const second = await listCrmObjects(kit.client(), "contacts", { after: first.paging!.next!.after, limit: 500 });
     expect(second.results).toHaveLength(50);
     expect(second.paging).toBeUndefined();
@@ -52,7 +56,10 @@ describe("listCrmProperties", () => {
     expect(cols.get("email")).toMatchObject({ label: "Email", type: "string", hasUniqueValue: true, readOnly: false });
     expect(cols.get("createdate")).toMatchObject({ type: "datetime", readOnly: true, calculated: false });
     expect(cols.get("num_associated_deals")).toMatchObject({ readOnly: true, calculated: true });
-    expect(cols.get("lifecyclestage")!.options.slice(0, 2)).toEqual([{ label: "Subscriber", value: "subscriber" }, { label: "Lead", value: "lead" }]);
+    expect(cols.get("lifecyclestage")!.options.slice(0, 2)).toEqual([
+      { label: "Subscriber", value: "subscriber" },
+      { label: "Lead", value: "lead" },
+    ]);
     const projects = await listCrmProperties(kit.client(), "p_projects");
     expect(projects.find((p) => p.name === "project_name")).toMatchObject({ hasUniqueValue: true, readOnly: false });
   });

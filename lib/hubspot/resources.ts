@@ -31,28 +31,52 @@ const HUBSPOT_RESOURCES: Registry = {
   campaigns: {
     adapter: () => campaignBatchAdapter,
     knownLabel: () => (p) => CAMPAIGN_PROPERTY_BY_NAME.get(p)?.label ?? p,
-    properties: async () => CAMPAIGN_PROPERTIES.map((p) => ({
-      key: p.name, label: p.label, ...campaignProperty(p), options: p.options, readOnly: p.readOnly, requiredOnCreate: p.requiredOnCreate, notMappable: p.deprecated,
-    })),
+    properties: async () =>
+      CAMPAIGN_PROPERTIES.map((p) => ({
+        key: p.name,
+        label: p.label,
+        ...campaignProperty(p),
+        options: p.options,
+        readOnly: p.readOnly,
+        requiredOnCreate: p.requiredOnCreate,
+        notMappable: p.deprecated,
+      })),
   },
   "marketing-events": {
     adapter: (ref) => marketingEventBatchAdapter({ apiVersion: ref.apiVersion }),
     knownLabel: () => eventFieldLabel,
     properties: async () => [
       ...EVENT_FIELDS.map((f): ResourceProperty => ({
-        key: f.name, label: f.label, ...eventFieldType(f),
+        key: f.name,
+        label: f.label,
+        ...eventFieldType(f),
       })),
       // Set by HubSpot: labelled in history, never mapped from a file.
-      ...Object.entries(EVENT_READ_ONLY_LABELS).map(([key, label]): ResourceProperty => ({ key, label, type: "text", readOnly: true, notMappable: true })),
+      ...Object.entries(EVENT_READ_ONLY_LABELS).map(([key, label]): ResourceProperty => ({
+        key,
+        label,
+        type: "text",
+        readOnly: true,
+        notMappable: true,
+      })),
     ],
   },
   crm: {
     knownLabel: () => (p) => p,
-    adapter: (ref) => crmBatchAdapter({ objectType: ref.objectType, idProperty: ref.idProperty, uniqueProperty: ref.uniqueProperty }),
+    adapter: (ref) =>
+      crmBatchAdapter({ objectType: ref.objectType, idProperty: ref.idProperty, uniqueProperty: ref.uniqueProperty }),
     // Hidden properties left out, as HubSpot's own UI does; the record id is mapped as the id column instead.
-    properties: async (ref, client) => (await listCrmProperties(client(), ref.objectType)).filter((c) => !c.hidden).map((c) => ({
-      key: c.name, label: c.label, options: c.options.map((o) => ({ label: o.label, value: o.value })), ...crmPropertyType(c), readOnly: c.readOnly, notMappable: c.name === "hs_object_id",
-    })),
+    properties: async (ref, client) =>
+      (await listCrmProperties(client(), ref.objectType))
+        .filter((c) => !c.hidden)
+        .map((c) => ({
+          key: c.name,
+          label: c.label,
+          options: c.options.map((o) => ({ label: o.label, value: o.value })),
+          ...crmPropertyType(c),
+          readOnly: c.readOnly,
+          notMappable: c.name === "hs_object_id",
+        })),
   },
 };
 
@@ -63,7 +87,9 @@ export const adapterFor = (ref: ResourceRef): BatchAdapter => hubspotResource(re
 
 /** A resource's properties in Batchboard's terms (labels, column types, options). */
 /** `client` is asked for only when HubSpot must be read (CRM types). */
-export const resourceProperties = (ref: ResourceRef, client: () => HubSpotHttpClient): Promise<ResourceProperty[]> => hubspotResource(ref).properties(ref, client);
+export const resourceProperties = (ref: ResourceRef, client: () => HubSpotHttpClient): Promise<ResourceProperty[]> =>
+  hubspotResource(ref).properties(ref, client);
 
 /** A property's label without reading HubSpot: campaigns' and events' are known; a CRM type's name is given as is. */
-export const knownPropertyLabel = (ref: ResourceRef): ((property: string) => string) => hubspotResource(ref).knownLabel(ref);
+export const knownPropertyLabel = (ref: ResourceRef): ((property: string) => string) =>
+  hubspotResource(ref).knownLabel(ref);

@@ -45,10 +45,17 @@ export function classifyFailure(f: FailureFacts): FailureVerdict {
   const asked = f.retryAfterSeconds !== undefined ? f.retryAfterSeconds * 1000 : undefined;
   const wait = (min = 0): FailureVerdict => {
     const ms = Math.max(min, asked ?? backoff(f.attempt));
-    return ms > MAX_INLINE_WAIT_MS ? { kind: "pause", resumeAt: new Date(now + ms), daily: false, status: f.status } : { kind: "retry", waitMs: ms };
+    return ms > MAX_INLINE_WAIT_MS
+      ? { kind: "pause", resumeAt: new Date(now + ms), daily: false, status: f.status }
+      : { kind: "retry", waitMs: ms };
   };
   if (f.status === 429 && f.policyName === "DAILY") {
-    return { kind: "pause", resumeAt: new Date(asked !== undefined ? now + asked : nextHour(now)), daily: true, status: 429 };
+    return {
+      kind: "pause",
+      resumeAt: new Date(asked !== undefined ? now + asked : nextHour(now)),
+      daily: true,
+      status: 429,
+    };
   }
   if (f.status === 429 || f.status === 477) return wait();
   if (f.status === 423) return wait(LOCKED_WAIT_MS);
@@ -61,4 +68,3 @@ function nextHour(now: number): number {
   const hour = 3_600_000;
   return Math.floor(now / hour) * hour + hour + 60_000;
 }
-

@@ -4,13 +4,27 @@ import { jobContract } from "../queue/contract";
 import type { Job } from "../queue/queue";
 import { defineJob, workerHandlers } from "./define-job";
 
-const job = (data: unknown): Job<unknown> => ({ id: "j1", name: "t", data, retryCount: 0, retryLimit: 0, signal: new AbortController().signal });
+const job = (data: unknown): Job<unknown> => ({
+  id: "j1",
+  name: "t",
+  data,
+  retryCount: 0,
+  retryLimit: 0,
+  signal: new AbortController().signal,
+});
 
 describe("job definitions", () => {
   it("checks the payload against the contract before loading the handler, which runs on the parsed payload", async () => {
     const run = vi.fn(async (j: Job<{ n: number }>) => ({ doubled: j.data.n * 2 }));
     const load = vi.fn(async () => run);
-    const handlers = workerHandlers([defineJob({ contract: jobContract("t", z.object({ n: z.coerce.number() })), policy: { retryLimit: 0 }, work: { concurrency: 1 }, handler: load })]);
+    const handlers = workerHandlers([
+      defineJob({
+        contract: jobContract("t", z.object({ n: z.coerce.number() })),
+        policy: { retryLimit: 0 },
+        work: { concurrency: 1 },
+        handler: load,
+      }),
+    ]);
     const spec = handlers.t as Exclude<(typeof handlers)[string], (...a: never[]) => unknown>;
     expect(spec).toMatchObject({ options: { concurrency: 1 }, queue: { retryLimit: 0 } });
     expect(load).not.toHaveBeenCalled();

@@ -25,12 +25,17 @@ export const defineJob = <S extends z.ZodType>(d: JobDefinition<S>) => d;
  * to its handler.
  */
 export function workerHandlers(definitions: readonly JobDefinition[]): JobHandlers {
-  return Object.fromEntries(definitions.map((d) => [d.contract.name, {
-    options: d.work,
-    queue: d.policy,
-    handler: async (job: Job<unknown>) => {
-      const data = d.contract.payload.parse(job.data);
-      return (await d.handler())({ ...job, data });
-    },
-  }]));
+  return Object.fromEntries(
+    definitions.map((d) => [
+      d.contract.name,
+      {
+        options: d.work,
+        queue: d.policy,
+        handler: async (job: Job<unknown>) => {
+          const data = d.contract.payload.parse(job.data);
+          return (await d.handler())({ ...job, data });
+        },
+      },
+    ]),
+  );
 }

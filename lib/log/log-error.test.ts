@@ -10,7 +10,12 @@ describe("log lines (issue 11, item 7)", () => {
     const err = new Error("could not store “x\r\n[auth] admin signed in”");
     const text = errorForLog(err);
     expect(text.split("\n")[0]).toBe("Error: could not store “x\\r\\n[auth] admin signed in”");
-    expect(text.split("\n").slice(1).every((line) => line.startsWith("    at "))).toBe(true);
+    expect(
+      text
+        .split("\n")
+        .slice(1)
+        .every((line) => line.startsWith("    at ")),
+    ).toBe(true);
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     logError("[uploads]", new Error("a\nb"));
     expect(spy.mock.calls[0]![0]).toMatch(/^\[uploads\] Error: a\\nb\n {4}at /);

@@ -21,7 +21,10 @@ export function escapeForLog(text: string): string {
 export function errorForLog(err: unknown): string {
   if (!(err instanceof Error)) return escapeForLog(String(err));
   const head = `${err.name}: ${escapeForLog(err.message)}`;
-  const frames = (err.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).map((line) => `    ${escapeForLog(line.trim())}`);
+  const frames = (err.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => `    ${escapeForLog(line.trim())}`);
   const cause = err.cause === undefined ? [] : [`  caused by ${errorForLog(err.cause)}`];
   return [head, ...frames, ...cause].join("\n");
 }

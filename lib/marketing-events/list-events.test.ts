@@ -35,8 +35,19 @@ describe("listMarketingEventsPage", () => {
   it("shows a counter HubSpot left out as null, and a custom property added later", async () => {
     const [e] = stored.values();
     await kit.faults({
-      method: "GET", path: "/marketing/marketing-events/2026-03", status: 200,
-      body: { results: [{ ...e, registrants: undefined, eventStatus: "ENDED", customProperties: [{ name: "venue_size", value: "120" }] }] },
+      method: "GET",
+      path: "/marketing/marketing-events/2026-03",
+      status: 200,
+      body: {
+        results: [
+          {
+            ...e,
+            registrants: undefined,
+            eventStatus: "ENDED",
+            customProperties: [{ name: "venue_size", value: "120" }],
+          },
+        ],
+      },
     });
     const page = await listMarketingEventsPage(kit.client(), { apiVersion: "2026-03" });
     expect(page.rows[0]!.properties).toMatchObject({ registrants: null, eventStatus: "ENDED", venue_size: "120" });

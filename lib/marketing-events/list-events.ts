@@ -10,7 +10,14 @@ import type { MarketingEventApiVersion } from "../resources/ref";
  * Read-only fields HubSpot (or the event app) sets, shown beside the editable ones. eventRowValues
  * already holds eventCompleted; these come from the list's read shape only.
  */
-const DISPLAY_FIELDS = ["registrants", "attendees", "cancellations", "noShows", "eventStatus", "externalEventId"] as const;
+const DISPLAY_FIELDS = [
+  "registrants",
+  "attendees",
+  "cancellations",
+  "noShows",
+  "eventStatus",
+  "externalEventId",
+] as const;
 
 export function eventRow(e: MarketingEvent): RecordPage["rows"][number] {
   const properties = eventRowValues(e);

@@ -5,18 +5,28 @@ import { campaignProperty, crmPropertyType, eventFieldType, YES_NO } from "./col
 
 /** Issue 13, item 3: one mapping from HubSpot's property types, for the grid and the uploads alike. */
 describe("HubSpot property type → property type", () => {
-  const crm = (type: string, fieldType: string, options: { value: string; label: string }[] = []) => crmPropertyType({ type, fieldType, options });
+  const crm = (type: string, fieldType: string, options: { value: string; label: string }[] = []) =>
+    crmPropertyType({ type, fieldType, options });
 
   it("reads CRM properties by type and field type; every yes/no is bool with its labels or Yes/No", () => {
     expect(crm("number", "number")).toEqual({ type: "number" });
     expect(crm("datetime", "date")).toEqual({ type: "datetime" });
     expect(crm("string", "textarea")).toEqual({ type: "longText" });
     expect(crm("string", "text")).toEqual({ type: "text" });
-    expect(crm("enumeration", "checkbox", [{ value: "a", label: "A" }])).toEqual({ type: "multi", options: [{ value: "a", label: "A" }] });
-    expect(crm("enumeration", "select", [{ value: "a", label: "A" }])).toEqual({ type: "enum", options: [{ value: "a", label: "A" }] });
+    expect(crm("enumeration", "checkbox", [{ value: "a", label: "A" }])).toEqual({
+      type: "multi",
+      options: [{ value: "a", label: "A" }],
+    });
+    expect(crm("enumeration", "select", [{ value: "a", label: "A" }])).toEqual({
+      type: "enum",
+      options: [{ value: "a", label: "A" }],
+    });
     expect(crm("bool", "booleancheckbox")).toEqual({ type: "bool", options: YES_NO });
     expect(crm("enumeration", "booleancheckbox")).toEqual({ type: "bool", options: YES_NO });
-    const ja = [{ value: "true", label: "Ja" }, { value: "false", label: "Nein" }];
+    const ja = [
+      { value: "true", label: "Ja" },
+      { value: "false", label: "Nein" },
+    ];
     expect(crm("bool", "booleancheckbox", ja)).toEqual({ type: "bool", options: ja });
   });
 

@@ -8,16 +8,28 @@ import type { EventField } from "@/lib/hubspot/marketing-event-fields";
 import type { CampaignPropertyDefinition, CampaignPropertyType } from "@/lib/hubspot/schemas/campaign-properties";
 import type { PropertyOption, PropertyType } from "./types";
 
-export const YES_NO: readonly PropertyOption[] = [{ value: "true", label: "Yes" }, { value: "false", label: "No" }];
+export const YES_NO: readonly PropertyOption[] = [
+  { value: "true", label: "Yes" },
+  { value: "false", label: "No" },
+];
 
 const CAMPAIGN_TYPES: Record<CampaignPropertyType, PropertyType> = {
-  string: "text", text: "longText", date: "date", enumeration: "enum", currency: "currency", number: "number", multi: "multi",
+  string: "text",
+  text: "longText",
+  date: "date",
+  enumeration: "enum",
+  currency: "currency",
+  number: "number",
+  multi: "multi",
 };
 
 export const campaignPropertyType = (type: CampaignPropertyType): PropertyType => CAMPAIGN_TYPES[type];
 
 /** A campaign property's type and its own length limit (hs_name: 256). */
-export const campaignProperty = (def: CampaignPropertyDefinition) => ({ type: CAMPAIGN_TYPES[def.type], ...(def.maxLength !== undefined ? { maxLength: def.maxLength } : {}) });
+export const campaignProperty = (def: CampaignPropertyDefinition) => ({
+  type: CAMPAIGN_TYPES[def.type],
+  ...(def.maxLength !== undefined ? { maxLength: def.maxLength } : {}),
+});
 
 /** What a CRM property definition says: its type, its UI field type and options. */
 export interface CrmPropertyShape {
@@ -45,7 +57,11 @@ export function crmPropertyType(c: CrmPropertyShape): { type: PropertyType; opti
 }
 
 /** A marketing event's standard field: a URL is text with its own rule (eventFieldProblem). */
-export function eventFieldType(f: EventField): { type: PropertyType; options?: readonly PropertyOption[]; url?: boolean } {
+export function eventFieldType(f: EventField): {
+  type: PropertyType;
+  options?: readonly PropertyOption[];
+  url?: boolean;
+} {
   if (f.kind === "bool") return { type: "bool", options: YES_NO };
   if (f.kind === "url") return { type: "text", url: true };
   if (f.kind === "datetime") return { type: "datetime" };

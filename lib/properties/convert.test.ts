@@ -6,7 +6,12 @@ import { excelSerialToWallClock } from "./dates";
 import type { ConversionOptionsInput } from "@/lib/uploads/mapping/schemas";
 import { options, STATUS } from "@/lib/uploads/mapping/test-fixtures";
 
-const col = (type: TargetColumn["type"], extra: Partial<TargetColumn> = {}): TargetColumn => ({ key: `p_${type}`, label: `The ${type}`, type, ...extra });
+const col = (type: TargetColumn["type"], extra: Partial<TargetColumn> = {}): TargetColumn => ({
+  key: `p_${type}`,
+  label: `The ${type}`,
+  type,
+  ...extra,
+});
 const TEXT = col("text");
 const LONG = col("longText");
 const NUMBER = col("number");
@@ -56,7 +61,9 @@ describe("empty cells", () => {
 });
 
 it("read-only columns reject any value", () => {
-  expect(error(col("number", { readOnly: true, label: "Record ID" }), "123")).toBe("Record ID is read-only: “123” can't be written");
+  expect(error(col("number", { readOnly: true, label: "Record ID" }), "123")).toBe(
+    "Record ID is read-only: “123” can't be written",
+  );
 });
 
 describe("numbers", () => {
@@ -154,7 +161,9 @@ describe("dates", () => {
   });
 
   it("auto: an ambiguous day/month order is an error asking for DMY or MDY", () => {
-    expect(error(DATE, "03/04/2026")).toBe("“03/04/2026” could be 3 April 2026 (DMY) or March 4, 2026 (MDY); choose the date format");
+    expect(error(DATE, "03/04/2026")).toBe(
+      "“03/04/2026” could be 3 April 2026 (DMY) or March 4, 2026 (MDY); choose the date format",
+    );
   });
 
   it("auto does not guess Excel serial numbers; excel-serial reads them", () => {
@@ -168,7 +177,10 @@ describe("dates", () => {
     const s = (n: string) => convertCell(DATE, n, options({ dateFormat: "excel-serial" }));
     expect(s("1")).toEqual({ ok: true, value: "1900-01-01" });
     expect(s("59")).toEqual({ ok: true, value: "1900-02-28" });
-    expect(s("60")).toEqual({ ok: false, error: "“60” is not a date: Excel's day 60 is 29 February 1900, which did not exist" });
+    expect(s("60")).toEqual({
+      ok: false,
+      error: "“60” is not a date: Excel's day 60 is 29 February 1900, which did not exist",
+    });
     expect(s("61")).toEqual({ ok: true, value: "1900-03-01" });
     expect(s("0")).toMatchObject({ ok: false });
     expect(s("-5")).toMatchObject({ ok: false });
@@ -178,7 +190,15 @@ describe("dates", () => {
   });
 
   it("serial fractions are times of day, to the millisecond", () => {
-    expect(excelSerialToWallClock(46112.375)).toEqual({ year: 2026, month: 3, day: 31, hour: 9, minute: 0, second: 0, millisecond: 0 });
+    expect(excelSerialToWallClock(46112.375)).toEqual({
+      year: 2026,
+      month: 3,
+      day: 31,
+      hour: 9,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+    });
     expect(excelSerialToWallClock(61.5)).toMatchObject({ year: 1900, month: 3, day: 1, hour: 12 });
     expect(excelSerialToWallClock(46112 + 1 / 86_400)).toMatchObject({ hour: 0, minute: 0, second: 1, millisecond: 0 });
   });
@@ -191,7 +211,9 @@ describe("date-times", () => {
     expect(value(DATETIME, "2026-03-31T07:00:00.000Z", BERLIN)).toBe("2026-03-31T07:00:00.000Z");
     expect(value(DATETIME, "2026-03-31T09:00:00+05:30", BERLIN)).toBe("2026-03-31T03:30:00.000Z");
     expect(value(DATETIME, "2026-03-31 09:00 -0400", BERLIN)).toBe("2026-03-31T13:00:00.000Z");
-    expect(error(DATETIME, "2026-03-31T09:00+25:00", BERLIN)).toBe("“2026-03-31T09:00+25:00” is not a date and time (ISO)");
+    expect(error(DATETIME, "2026-03-31T09:00+25:00", BERLIN)).toBe(
+      "“2026-03-31T09:00+25:00” is not a date and time (ISO)",
+    );
   });
 
   it("reads zone-less values in the chosen zone, winter and summer", () => {
@@ -218,13 +240,36 @@ describe("date-times", () => {
   });
 
   it("agrees with the grid's zonedToUtc on every half hour of 2026 in zones with unusual transitions", () => {
-    for (const timeZone of ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "America/Santiago"]) {
+    for (const timeZone of [
+      "Europe/Berlin",
+      "America/New_York",
+      "Australia/Lord_Howe",
+      "Asia/Kolkata",
+      "America/Santiago",
+    ]) {
       const opts = options({ timeZone });
       const wrong: string[] = [];
       for (let day = 0; day < 365; day++) {
         const d = new Date(Date.UTC(2026, 0, 1 + day));
-        for (const [hour, minute] of [[0, 0], [1, 30], [2, 0], [2, 15], [2, 45], [3, 0], [12, 0], [23, 30]] as const) {
-          const w = { year: 2026, month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour, minute, second: 0, millisecond: 0 };
+        for (const [hour, minute] of [
+          [0, 0],
+          [1, 30],
+          [2, 0],
+          [2, 15],
+          [2, 45],
+          [3, 0],
+          [12, 0],
+          [23, 30],
+        ] as const) {
+          const w = {
+            year: 2026,
+            month: d.getUTCMonth() + 1,
+            day: d.getUTCDate(),
+            hour,
+            minute,
+            second: 0,
+            millisecond: 0,
+          };
           const text = `2026-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")} ${hour}:${String(minute).padStart(2, "0")}`;
           const r = convertCell(DATETIME, text, opts);
           const got = r.ok ? r.value : r.error;
@@ -243,7 +288,9 @@ describe("date-times", () => {
 
   it("rejects impossible times and ambiguous dates", () => {
     expect(error(DATETIME, "2026-03-31 25:00", BERLIN)).toBe("“2026-03-31 25:00” is not a date and time (ISO)");
-    expect(error(DATETIME, "3/31/2026 13:00 PM", { ...BERLIN, dateFormat: "MDY" })).toBe("“3/31/2026 13:00 PM” is not a date and time (MDY)");
+    expect(error(DATETIME, "3/31/2026 13:00 PM", { ...BERLIN, dateFormat: "MDY" })).toBe(
+      "“3/31/2026 13:00 PM” is not a date and time (MDY)",
+    );
     expect(error(DATETIME, "03/04/2026 10:00", BERLIN)).toMatch(/choose the date format/);
     expect(error(DATETIME, "tomorrow", BERLIN)).toMatch(/^“tomorrow” is not a date and time \(expected/);
   });
@@ -261,12 +308,19 @@ describe("options (enum)", () => {
   });
 
   it("names a few valid labels, and the nearest one for a typo", () => {
-    expect(error(STATUS, "Actve")).toBe("“Actve” is not an option of Status (expected “Planned”, “In progress”, “Café”, “Étude”, “Sales, EMEA”, … (6 in all)). Did you mean “Active”?");
+    expect(error(STATUS, "Actve")).toBe(
+      "“Actve” is not an option of Status (expected “Planned”, “In progress”, “Café”, “Étude”, “Sales, EMEA”, … (6 in all)). Did you mean “Active”?",
+    );
     expect(error(STATUS, "zzzzzz")).not.toMatch(/Did you mean/);
   });
 
   it("refuses a spelling that folds to two options instead of picking one", () => {
-    const c = col("enum", { options: [{ value: "a", label: "Résumé" }, { value: "b", label: "Resume" }] });
+    const c = col("enum", {
+      options: [
+        { value: "a", label: "Résumé" },
+        { value: "b", label: "Resume" },
+      ],
+    });
     expect(value(c, "Résumé")).toBe("a");
     expect(value(c, "Resume")).toBe("b");
     expect(error(c, "RESUME")).toMatch(/matches more than one option/);

@@ -76,18 +76,29 @@ function readOnly(column: TargetColumn): CellConverter {
 }
 
 /** Converters for a trimmed, non-empty cell. */
-function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: ConvertResult, order?: DateOrder): CellConverter {
+function typedConverter(
+  column: TargetColumn,
+  opts: ConversionOptions,
+  empty: ConvertResult,
+  order?: DateOrder,
+): CellConverter {
   const { dateFormat, decimalSeparator: decimal, timeZone } = opts;
   switch (column.type) {
     case "text":
       // A single-line property: line breaks from wrapped cells become one space.
-      return withRules(column, (text) => checkLength(text.includes("\n") || text.includes("\r") ? text.replace(/\s*[\r\n]+\s*/g, " ") : text));
+      return withRules(column, (text) =>
+        checkLength(text.includes("\n") || text.includes("\r") ? text.replace(/\s*[\r\n]+\s*/g, " ") : text),
+      );
     case "longText":
       return withRules(column, (text) => checkLength(text.replace(/\r\n?/g, "\n")));
     case "number":
       return (text) => {
         const n = readNumber(text, decimal);
-        return n === null ? fail(`${quote(text)} is not a number (decimal separator “${decimal}”${decimal === "." ? ", thousands “,”" : ", thousands “.”"})`) : ok(n);
+        return n === null
+          ? fail(
+              `${quote(text)} is not a number (decimal separator “${decimal}”${decimal === "." ? ", thousands “,”" : ", thousands “.”"})`,
+            )
+          : ok(n);
       };
     case "currency":
       return currencyConverter(column);
@@ -95,7 +106,8 @@ function typedConverter(column: TargetColumn, opts: ConversionOptions, empty: Co
       if (typeof dateFormat !== "string") return (text) => readDate(text, formatFor(text, dateFormat), decimal, order);
       return (text) => readDate(text, dateFormat, decimal, order);
     case "datetime":
-      if (typeof dateFormat !== "string") return (text) => readDateTime(text, formatFor(text, dateFormat), decimal, timeZone, order);
+      if (typeof dateFormat !== "string")
+        return (text) => readDateTime(text, formatFor(text, dateFormat), decimal, timeZone, order);
       return (text) => readDateTime(text, dateFormat, decimal, timeZone, order);
     case "enum":
       return optionConverter(column) ?? ok;
@@ -117,7 +129,9 @@ function withRules(column: TargetColumn, convert: CellConverter): CellConverter 
 }
 
 function checkLength(text: string): ConvertResult {
-  return text.length > MAX_TEXT_LENGTH ? fail(`${quote(text)} is longer than ${MAX_TEXT_LENGTH.toLocaleString("en")} characters, HubSpot's limit`) : ok(text);
+  return text.length > MAX_TEXT_LENGTH
+    ? fail(`${quote(text)} is longer than ${MAX_TEXT_LENGTH.toLocaleString("en")} characters, HubSpot's limit`)
+    : ok(text);
 }
 
 /**
@@ -142,7 +156,8 @@ function optionConverter(column: TargetColumn): CellConverter | null {
   return (text) => {
     const hit = exact.get(text) ?? folded.get(foldText(text));
     if (typeof hit === "string") return ok(hit);
-    if (hit === null) return fail(`${quote(text)} matches more than one option of ${column.label}; use the internal value`);
+    if (hit === null)
+      return fail(`${quote(text)} matches more than one option of ${column.label}; use the internal value`);
     return fail(notAnOption(text, column));
   };
 }
@@ -150,7 +165,11 @@ function optionConverter(column: TargetColumn): CellConverter | null {
 /** Names a few valid labels, and the nearest one when the value looks like a typo. */
 function notAnOption(text: string, column: TargetColumn): string {
   const labels = (column.options ?? []).map((o) => o.label);
-  const shown = labels.slice(0, 5).map((l) => `“${l}”`).join(", ") + (labels.length > 5 ? `, … (${labels.length} in all)` : "");
+  const shown =
+    labels
+      .slice(0, 5)
+      .map((l) => `“${l}”`)
+      .join(", ") + (labels.length > 5 ? `, … (${labels.length} in all)` : "");
   const t = foldText(text);
   let best = "";
   let bestScore = 0;
@@ -170,7 +189,9 @@ function currencyConverter(column: TargetColumn): CellConverter {
   const known = new Set(Intl.supportedValuesOf("currency"));
   return (text) => {
     const code = text.toUpperCase();
-    return known.has(code) ? ok(code) : fail(`${quote(text)} is not a currency code (expected ISO 4217, e.g. EUR, USD)`);
+    return known.has(code)
+      ? ok(code)
+      : fail(`${quote(text)} is not a currency code (expected ISO 4217, e.g. EUR, USD)`);
   };
 }
 
@@ -204,10 +225,14 @@ function multiConverter(column: TargetColumn, empty: ConvertResult): CellConvert
  */
 function boolConverter(column: TargetColumn, opts: ConversionOptions): CellConverter {
   const words = new Map<string, string>();
-  for (const [list, value] of [[opts.booleanTrue, "true"], [opts.booleanFalse, "false"]] as const) {
+  for (const [list, value] of [
+    [opts.booleanTrue, "true"],
+    [opts.booleanFalse, "false"],
+  ] as const) {
     for (const w of list) words.set(foldText(w), value).set(w, value); // as written: the lookup without folding
   }
-  for (const o of column.options ?? []) for (const w of [o.label, o.value]) words.set(foldText(w), o.value).set(w, o.value);
+  for (const o of column.options ?? [])
+    for (const w of [o.label, o.value]) words.set(foldText(w), o.value).set(w, o.value);
   const expected = `${opts.booleanTrue.join(", ")} / ${opts.booleanFalse.join(", ")}`;
   return (text) => {
     const v = words.get(text) ?? words.get(foldText(text));

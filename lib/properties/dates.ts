@@ -26,9 +26,25 @@ const NUMERIC = new RegExp(String.raw`^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?:(?
 /** 31 Mar 2026, 31-Mar-2026 (Excel's d-mmm-yyyy), 31. March 2026 */
 const NAMED_DMY = new RegExp(String.raw`^(\d{1,2})\.?[\s-]+([a-z]{3,9})\.?[\s-]+(\d{4})(?:,?\s+${TIME})?$`, "i");
 /** March 31, 2026; Mar 31st 2026 */
-const NAMED_MDY = new RegExp(String.raw`^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+${TIME})?$`, "i");
+const NAMED_MDY = new RegExp(
+  String.raw`^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+${TIME})?$`,
+  "i",
+);
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 function monthNumber(name: string): number {
   const n = name.toLowerCase();
   const i = MONTHS.findIndex((m) => m === n || (n.length >= 3 && m.startsWith(n === "sept" ? "sep" : n)));
@@ -57,8 +73,23 @@ function wallClock(year: number, month: number, day: number, t: (string | undefi
     if (hour < 1 || hour > 12) return null;
     hour = (hour % 12) + (ampm.toLowerCase() === "p" ? 12 : 0);
   }
-  const w = { year, month, day, hour, minute: Number(mi), second: Number(s), millisecond: Number(`${frac}000`.slice(0, 3)) };
-  const ok = month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && w.hour <= 23 && w.minute <= 59 && w.second <= 59;
+  const w = {
+    year,
+    month,
+    day,
+    hour,
+    minute: Number(mi),
+    second: Number(s),
+    millisecond: Number(`${frac}000`.slice(0, 3)),
+  };
+  const ok =
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    w.hour <= 23 &&
+    w.minute <= 59 &&
+    w.second <= 59;
   return ok ? w : null;
 }
 
@@ -79,11 +110,20 @@ const DAY_MS = 86_400_000;
  */
 export function excelSerialToWallClock(serial: number): WallClock | { error: string } {
   const day = Math.floor(serial);
-  if (!(serial >= 1) || serial >= EXCEL_MAX_SERIAL + 1) return { error: `Excel date numbers run from 1 (1900-01-01) to ${EXCEL_MAX_SERIAL} (9999-12-31)` };
+  if (!(serial >= 1) || serial >= EXCEL_MAX_SERIAL + 1)
+    return { error: `Excel date numbers run from 1 (1900-01-01) to ${EXCEL_MAX_SERIAL} (9999-12-31)` };
   if (day === 60) return { error: "Excel's day 60 is 29 February 1900, which did not exist" };
   const ms = Date.UTC(1899, 11, day < 60 ? 31 : 30) + day * DAY_MS + Math.round((serial - day) * DAY_MS);
   const d = new Date(ms);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+  };
 }
 
 /** The order a column's other values settled (lib/uploads/mapping/date-orders.ts), for auto. */
@@ -93,7 +133,15 @@ export type DateOrder = "DMY" | "MDY";
  * Day-first or month-first, as the format says; auto reads dots as day-first, otherwise needs a
  * part > 12, or else takes the order the column's other values settled.
  */
-function dayFirst(text: string, format: DateFormat, a: number, b: number, sep: string, year: number, order?: DateOrder): boolean | { error: string } {
+function dayFirst(
+  text: string,
+  format: DateFormat,
+  a: number,
+  b: number,
+  sep: string,
+  year: number,
+  order?: DateOrder,
+): boolean | { error: string } {
   if (format === "DMY") return true;
   if (format === "MDY") return false;
   if (sep === ".") return true; // 31.03.2026: dotted dates are European; nobody writes month-first with dots
@@ -147,7 +195,9 @@ function read(text: string, format: DateFormat, decimal: DecimalSeparator, order
     if (c.length !== 4) return null;
     const first = dayFirst(text, format, +a, +b, sep, +c, order);
     if (typeof first !== "boolean") return first;
-    return first ? orDay(wallClock(+c, +b, +a, time), DMY_DAY[mode]) : orDay(wallClock(+c, +a, +b, time), MDY_DAY[mode]);
+    return first
+      ? orDay(wallClock(+c, +b, +a, time), DMY_DAY[mode])
+      : orDay(wallClock(+c, +a, +b, time), MDY_DAY[mode]);
   }
   if (format === "YMD") return null;
   // Month names cannot be misread, so auto, DMY and MDY all take them.
@@ -175,7 +225,13 @@ export function numericDateOrder(text: string): DateOrder | "either" | null {
 
 const orDay = (w: WallClock | null, day: { day: string }): Reading => (w ? { wall: w } : day);
 
-function parse(text: string, format: DateFormat, decimal: DecimalSeparator, what: string, order?: DateOrder): Parsed | { error: string } {
+function parse(
+  text: string,
+  format: DateFormat,
+  decimal: DecimalSeparator,
+  what: string,
+  order?: DateOrder,
+): Parsed | { error: string } {
   const r = read(text, format, decimal, order);
   if (r === null) {
     const time = what === DATE || format === "excel-serial" ? "" : ", with a time such as 14:30";
@@ -201,7 +257,13 @@ export function readDate(text: string, format: DateFormat, decimal: DecimalSepar
  * A date-time cell (trimmed, non-empty) → UTC ISO. With Z or an offset it is that instant;
  * without, wall-clock time in `timeZone` (a bare date is midnight there).
  */
-export function readDateTime(text: string, format: DateFormat, decimal: DecimalSeparator, timeZone: string, order?: DateOrder): DateRead {
+export function readDateTime(
+  text: string,
+  format: DateFormat,
+  decimal: DecimalSeparator,
+  timeZone: string,
+  order?: DateOrder,
+): DateRead {
   const r = parse(text, format, decimal, "a date and time", order);
   if ("error" in r) return { ok: false, error: r.error };
   const ms = r.offset === undefined ? zonedMillis(r.wall, timeZone) : utc(r.wall) - r.offset * 60_000;
@@ -217,7 +279,8 @@ export function readDateTime(text: string, format: DateFormat, decimal: DecimalS
 const dayOffsets = new Map<string, Map<number, number | null>>();
 const offsetAt = (ms: number, zone: string) => utcMillis(wallClockAt(ms, zone)) - ms;
 /** utcMillis without its Date object where Date.UTC is exact (it maps years 0–99 to 19xx). */
-const utc = (w: WallClock) => (w.year >= 100 ? Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) : utcMillis(w));
+const utc = (w: WallClock) =>
+  w.year >= 100 ? Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) : utcMillis(w);
 
 function zonedMillis(w: WallClock, zone: string): number {
   let days = dayOffsets.get(zone);

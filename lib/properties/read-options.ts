@@ -17,7 +17,10 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
-export const TimeZoneSchema = z.string().max(100).refine(isTimeZone, "Not a time zone (expected an IANA name such as Europe/Berlin)");
+export const TimeZoneSchema = z
+  .string()
+  .max(100)
+  .refine(isTimeZone, "Not a time zone (expected an IANA name such as Europe/Berlin)");
 
 /**
  * English words only by default: they are what exports and XLSX (TRUE/FALSE) produce. Other

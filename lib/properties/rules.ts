@@ -17,7 +17,9 @@ const isWebAddress = (value: string) => MarketingEventUrlSchema.safeParse(value)
 /** Why a text value breaks its property's own rules, or null (URLs worded as the event grid always has). */
 export function textRuleProblem(p: PropertyDef, value: string): string | null {
   const max = p.maxLength;
-  if (max !== undefined && value.length > max) return `${p.label} is ${value.length.toLocaleString("en")} characters long; the most it takes is ${max.toLocaleString("en")}.`;
-  if (p.url && !isWebAddress(value)) return `${p.label} must be a full web address starting with https:// or http://, not “${value}”.`;
+  if (max !== undefined && value.length > max)
+    return `${p.label} is ${value.length.toLocaleString("en")} characters long; the most it takes is ${max.toLocaleString("en")}.`;
+  if (p.url && !isWebAddress(value))
+    return `${p.label} must be a full web address starting with https:// or http://, not “${value}”.`;
   return null;
 }

@@ -32,7 +32,9 @@ export function isStoredValue(p: PropertyDef, value: string): boolean {
     case "number":
       return readNumber(value, ".") !== null;
     case "currency":
-      return p.options?.length ? isOption(p, value) : (currencies ??= new Set(Intl.supportedValuesOf("currency"))).has(value);
+      return p.options?.length
+        ? isOption(p, value)
+        : (currencies ??= new Set(Intl.supportedValuesOf("currency"))).has(value);
     case "date":
       return isCalendarDate(value);
     case "datetime":

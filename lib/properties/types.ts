@@ -5,7 +5,8 @@
  */
 
 /** "date" stores YYYY-MM-DD; "datetime" a UTC ISO instant; "bool" "true"/"false"; "multi" values joined by ";". */
-export type PropertyType = "text" | "longText" | "number" | "currency" | "date" | "datetime" | "enum" | "multi" | "bool";
+export type PropertyType =
+  "text" | "longText" | "number" | "currency" | "date" | "datetime" | "enum" | "multi" | "bool";
 
 export interface PropertyOption {
   value: string;

@@ -33,7 +33,8 @@ export class PgliteBossDb {
 
   constructor(private readonly pglite: PGlite) {}
 
-  async executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg-boss's own executeSql signature
+  async executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }> {
     if (this.closed) return undefined as unknown as { rows: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
     if (values && values.length > 0) {
       const res = await this.pglite.query(text, values);

@@ -75,7 +75,10 @@ describe("job queue on PostgreSQL", () => {
   it("creates queues from two processes at once without deadlocking", async () => {
     // Unserialised, pg-boss 10's create_queue() deadlocks here ("deadlock detected").
     const names = ["pg-c1", "pg-c2", "pg-c3", "pg-c4"];
-    await Promise.all([...names.map((n) => a.createQueue(n, { retryLimit: 1 })), ...names.reverse().map((n) => b.createQueue(n, { retryLimit: 2 }))]);
+    await Promise.all([
+      ...names.map((n) => a.createQueue(n, { retryLimit: 1 })),
+      ...names.reverse().map((n) => b.createQueue(n, { retryLimit: 2 })),
+    ]);
     const queues = await a.boss.getQueues();
     expect(queues.filter((q) => names.includes(q.name))).toHaveLength(4);
   });

@@ -56,7 +56,9 @@ export interface QueueSettings {
  *   they get `job.signal`, aborted at expiry, on cancel and on shutdown — because a retry starts over
  *   from what the database says was done (the submission runner already works that way).
  */
-export const IMPORT_QUEUE_DEFAULTS: Required<Pick<QueueSettings, "retryLimit" | "retryDelay" | "retryBackoff" | "expireInSeconds">> = {
+export const IMPORT_QUEUE_DEFAULTS: Required<
+  Pick<QueueSettings, "retryLimit" | "retryDelay" | "retryBackoff" | "expireInSeconds">
+> = {
   retryLimit: 3,
   retryDelay: 10,
   retryBackoff: true,
@@ -259,7 +261,8 @@ function pgliteConnection(pglite: PGlite): Connection {
   const adapter = new PgliteBossDb(pglite);
   return {
     db: adapter,
-    transaction: (fn) => pglite.transaction((tx) => fn(async (text, values) => ({ rows: (await tx.query(text, values)).rows }))),
+    transaction: (fn) =>
+      pglite.transaction((tx) => fn(async (text, values) => ({ rows: (await tx.query(text, values)).rows }))),
     // One process, one connection: every statement already runs alone.
     withLock: (_key, fn) => fn(),
     async close() {
@@ -272,7 +275,10 @@ const toIds = (ids: string | string[]) => (Array.isArray(ids) ? ids : [ids]);
 
 /** The reason of an aborted `job.signal`. */
 export class JobAbortError extends Error {
-  constructor(readonly kind: "cancelled" | "superseded" | "expired" | "shutdown", message: string) {
+  constructor(
+    readonly kind: "cancelled" | "superseded" | "expired" | "shutdown",
+    message: string,
+  ) {
     super(message);
     this.name = "JobAbortError";
   }
@@ -280,9 +286,10 @@ export class JobAbortError extends Error {
 
 /** Builds and starts a job queue (installs or migrates the pgboss schema on first use). */
 export async function createJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
-  const conn = "pglite" in opts.connection
-    ? pgliteConnection(opts.connection.pglite)
-    : poolConnection(opts.connection.databaseUrl, opts.connection.poolSize ?? 4);
+  const conn =
+    "pglite" in opts.connection
+      ? pgliteConnection(opts.connection.pglite)
+      : poolConnection(opts.connection.databaseUrl, opts.connection.poolSize ?? 4);
   const onError = opts.onError ?? ((err: unknown) => console.error("[jobs]", err));
   const boss = new PgBoss({
     db: conn.db,
@@ -299,7 +306,8 @@ export async function createJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
     if (opts.failActiveJobsOnStart) {
       const { rows } = await conn.db.executeSql(`SELECT name, id FROM ${JOB_SCHEMA}.job WHERE state = 'active'`, []);
       const byQueue = new Map<string, string[]>();
-      for (const r of rows as { name: string; id: string }[]) byQueue.set(r.name, [...(byQueue.get(r.name) ?? []), r.id]);
+      for (const r of rows as { name: string; id: string }[])
+        byQueue.set(r.name, [...(byQueue.get(r.name) ?? []), r.id]);
       // (pg-boss' types lack the `fail(name, ids[], data)` form it implements.)
       const fail = boss.fail.bind(boss) as unknown as (name: string, ids: string[], data: object) => Promise<unknown>;
       for (const [name, ids] of byQueue) await fail(name, ids, { message: "the process working this job stopped" });
@@ -320,7 +328,11 @@ class PgBossJobQueue implements JobQueue {
   private readonly cancelCheckMs: number;
   private stopping?: Promise<void>;
 
-  constructor(readonly boss: PgBoss, private readonly conn: Connection, private readonly opts: JobQueueOptions) {
+  constructor(
+    readonly boss: PgBoss,
+    private readonly conn: Connection,
+    private readonly opts: JobQueueOptions,
+  ) {
     this.cancelCheckMs = (opts.cancelCheckSeconds ?? 5) * 1000;
   }
 
@@ -345,12 +357,13 @@ class PgBossJobQueue implements JobQueue {
    * one creation at a time per process (each holds a connection while it waits for the lock).
    */
   private serialisedCreate(name: string, settings: QueueSettings | undefined): Promise<void> {
-    const run = () => this.conn.withLock("create-queue", async () => {
-      const q: PgBoss.Queue = { name, ...(this.opts.queueDefaults ?? IMPORT_QUEUE_DEFAULTS), ...settings };
-      if (!settings && (await this.boss.getQueue(name))) return;
-      await this.boss.createQueue(name, q);
-      if (settings) await this.boss.updateQueue(name, q);
-    });
+    const run = () =>
+      this.conn.withLock("create-queue", async () => {
+        const q: PgBoss.Queue = { name, ...(this.opts.queueDefaults ?? IMPORT_QUEUE_DEFAULTS), ...settings };
+        if (!settings && (await this.boss.getQueue(name))) return;
+        await this.boss.createQueue(name, q);
+        if (settings) await this.boss.updateQueue(name, q);
+      });
     const p = this.createChain.then(run, run);
     this.createChain = p.catch(() => {});
     return p;
@@ -366,7 +379,9 @@ class PgBossJobQueue implements JobQueue {
       id = await this.boss.send(name, data, sendOptions);
     } else {
       id = await this.conn.transaction(async (exec) => {
-        await exec("SELECT pg_advisory_xact_lock(hashtext('batchboard.jobs.singleton'), hashtext($1))", [JSON.stringify([name, singletonKey])]);
+        await exec("SELECT pg_advisory_xact_lock(hashtext('batchboard.jobs.singleton'), hashtext($1))", [
+          JSON.stringify([name, singletonKey]),
+        ]);
         const { rows } = await exec(
           `SELECT id FROM ${JOB_SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state < 'completed' LIMIT 1`,
           [name, singletonKey],
@@ -380,16 +395,21 @@ class PgBossJobQueue implements JobQueue {
   }
 
   async work<T>(name: string, handler: JobHandler<T>, options: WorkOptions = {}): Promise<string[]> {
-    if (options.batchSize !== undefined && options.batchSize !== 1) throw new Error("JobQueue.work: batchSize must be 1");
+    if (options.batchSize !== undefined && options.batchSize !== 1)
+      throw new Error("JobQueue.work: batchSize must be 1");
     await this.ensureQueue(name);
     const workOptions = {
       batchSize: 1,
       includeMetadata: true as const,
-      ...(options.pollingIntervalSeconds !== undefined ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+      ...(options.pollingIntervalSeconds !== undefined
+        ? { pollingIntervalSeconds: options.pollingIntervalSeconds }
+        : {}),
     };
     const ids: string[] = [];
     for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
-      ids.push(await this.boss.work<T>(name, workOptions, async ([job]) => (job ? this.runJob(job, handler) : undefined)));
+      ids.push(
+        await this.boss.work<T>(name, workOptions, async ([job]) => (job ? this.runJob(job, handler) : undefined)),
+      );
     }
     this.workers.set(name, [...(this.workers.get(name) ?? []), ...ids]);
     return ids;
@@ -411,12 +431,18 @@ class PgBossJobQueue implements JobQueue {
    */
   private async runJob<T>(raw: PgBoss.JobWithMetadata<T>, handler: JobHandler<T>): Promise<unknown> {
     const ac = new AbortController();
-    const abort = (reason: JobAbortError) => { if (!ac.signal.aborted) ac.abort(reason); };
+    const abort = (reason: JobAbortError) => {
+      if (!ac.signal.aborted) ac.abort(reason);
+    };
     this.running.add(ac);
     // pg-boss fails the attempt when expireIn passes (and retries it); stop the handler then too.
     const expireMs = Number(raw.expireInSeconds) * 1000;
-    const expiry = setTimeout(() => abort(new JobAbortError("expired", `job ${raw.id} exceeded ${raw.expireInSeconds}s`)), expireMs);
-    const check = this.cancelCheckMs > 0 ? setInterval(() => void this.checkStillOurs(raw, abort), this.cancelCheckMs) : undefined;
+    const expiry = setTimeout(
+      () => abort(new JobAbortError("expired", `job ${raw.id} exceeded ${raw.expireInSeconds}s`)),
+      expireMs,
+    );
+    const check =
+      this.cancelCheckMs > 0 ? setInterval(() => void this.checkStillOurs(raw, abort), this.cancelCheckMs) : undefined;
     const aborted = new Promise<never>((_, reject) => {
       if (ac.signal.aborted) reject(ac.signal.reason);
       ac.signal.addEventListener("abort", () => reject(ac.signal.reason), { once: true });
@@ -424,7 +450,14 @@ class PgBossJobQueue implements JobQueue {
     aborted.catch(() => {});
     try {
       const result = Promise.resolve().then(() =>
-        handler({ id: raw.id, name: raw.name, data: raw.data, retryCount: raw.retryCount, retryLimit: raw.retryLimit, signal: ac.signal }),
+        handler({
+          id: raw.id,
+          name: raw.name,
+          data: raw.data,
+          retryCount: raw.retryCount,
+          retryLimit: raw.retryLimit,
+          signal: ac.signal,
+        }),
       );
       // A handler that ignores its signal keeps running, but its outcome no longer counts.
       result.catch(() => {});
@@ -442,7 +475,12 @@ class PgBossJobQueue implements JobQueue {
       if (!now && this.stopping) return;
       if (now?.state === "cancelled") abort(new JobAbortError("cancelled", `job ${raw.id} was cancelled`));
       else if (!now || now.state !== "active" || now.retryCount !== raw.retryCount) {
-        abort(new JobAbortError("superseded", `job ${raw.id} attempt ${raw.retryCount} is no longer active (${now?.state ?? "gone"})`));
+        abort(
+          new JobAbortError(
+            "superseded",
+            `job ${raw.id} attempt ${raw.retryCount} is no longer active (${now?.state ?? "gone"})`,
+          ),
+        );
       }
     } catch (err) {
       (this.opts.onError ?? ((e: unknown) => console.error("[jobs]", e)))(err);
@@ -464,7 +502,11 @@ class PgBossJobQueue implements JobQueue {
     return res.affected;
   }
 
-  async getJobById<T = unknown>(name: string, id: string, options: { includeArchive?: boolean } = {}): Promise<JobInfo<T> | null> {
+  async getJobById<T = unknown>(
+    name: string,
+    id: string,
+    options: { includeArchive?: boolean } = {},
+  ): Promise<JobInfo<T> | null> {
     const j = await this.boss.getJobById<T>(name, id, { includeArchive: options.includeArchive ?? false });
     if (!j) return null;
     return {

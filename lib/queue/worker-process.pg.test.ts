@@ -9,19 +9,27 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase } from "../../tests/support/pg-database";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => { database = await createTestDatabase(); });
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
 afterAll(async () => database?.drop());
 
 it("starts, works every queue, and stops on SIGTERM", async () => {
   const root = path.resolve(import.meta.dirname, "../..");
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    cwd: root, env: { ...process.env, DATABASE_URL: database.url, BATCHBOARD_SECRET: "worker-test-secret-worker-test-secret-01" },
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: database.url, BATCHBOARD_SECRET: "worker-test-secret-worker-test-secret-01" },
   });
   let out = "";
-  child.stdout.on("data", (d) => { out += d; });
-  child.stderr.on("data", (d) => { out += d; });
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  child.stderr.on("data", (d) => {
+    out += d;
+  });
   const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-  for (let i = 0; i < 200 && !/working: /.test(out) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 200 && !/working: /.test(out) && child.exitCode === null; i++)
+    await new Promise((r) => setTimeout(r, 100));
   const working = /\[worker\] pid \d+ working: (.*)/.exec(out)?.[1]?.split(", ").sort();
   expect(working).toEqual(["revert-plan", "submission", "submission-resume", "upload-dry-run"]);
   child.kill("SIGTERM");

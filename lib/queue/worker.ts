@@ -2,7 +2,8 @@ import "server-only";
 import { jobQueue, stopJobQueue, type JobHandler, type JobQueue, type QueueSettings, type WorkOptions } from "./queue";
 
 /** A queue's handler, optionally with its work options and queue settings. */
-export interface JobHandlerSpec<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of every payload type live in one map
+export interface JobHandlerSpec<T = any> {
   handler: JobHandler<T>;
   options?: WorkOptions;
   /** Created/updated before working (default: the queue's existing settings, or IMPORT_QUEUE_DEFAULTS). */
@@ -53,8 +54,12 @@ export async function startWorkers(handlers: JobHandlers, opts: StartWorkersOpti
   let stopping: Promise<void> | undefined;
   const signals = ["SIGTERM", "SIGINT"] as const;
   const timeoutMs = opts.shutdownTimeoutMs ?? 25_000;
-  const exit = (code: number) => { if (opts.exitOnSignal !== false) process.exit(code); };
-  const removeSignalHandlers = () => { for (const s of signals) process.off(s, onSignal); };
+  const exit = (code: number) => {
+    if (opts.exitOnSignal !== false) process.exit(code);
+  };
+  const removeSignalHandlers = () => {
+    for (const s of signals) process.off(s, onSignal);
+  };
   const stopQueue = (options: { graceful?: boolean; timeoutMs?: number }) => {
     stopping ??= usesGlobal ? stopJobQueue({ timeoutMs, ...options }) : queue.stop({ timeoutMs, ...options });
     return stopping;
@@ -74,8 +79,16 @@ export async function startWorkers(handlers: JobHandlers, opts: StartWorkersOpti
     }
     log(`${signal}: finishing running jobs (up to ${Math.round(timeoutMs / 1000)} s)…`);
     stopQueue({ graceful: true }).then(
-      () => { log("stopped"); removeSignalHandlers(); exit(0); },
-      (err) => { console.error("[jobs] stop failed", err); removeSignalHandlers(); exit(1); },
+      () => {
+        log("stopped");
+        removeSignalHandlers();
+        exit(0);
+      },
+      (err) => {
+        console.error("[jobs] stop failed", err);
+        removeSignalHandlers();
+        exit(1);
+      },
     );
   }
   if (opts.handleSignals !== false) for (const s of signals) process.on(s, onSignal);

@@ -30,20 +30,47 @@ export interface CrmObjectTypeOption {
 /** Defaults follow the properties HubSpot (and the sandbox, sandbox/routes/crm-property-defs.ts) define. */
 export const STANDARD_CRM_OBJECT_TYPES: readonly CrmObjectTypeOption[] = [
   {
-    objectType: "contacts", title: "Contacts", noun: "contact", custom: false, nameProperty: "email", uniqueProperty: "email",
-    defaultColumns: ["email", "firstname", "lastname", "company", "jobtitle", "phone", "lifecyclestage", "hs_lead_status"],
+    objectType: "contacts",
+    title: "Contacts",
+    noun: "contact",
+    custom: false,
+    nameProperty: "email",
+    uniqueProperty: "email",
+    defaultColumns: [
+      "email",
+      "firstname",
+      "lastname",
+      "company",
+      "jobtitle",
+      "phone",
+      "lifecyclestage",
+      "hs_lead_status",
+    ],
   },
   {
-    objectType: "companies", title: "Companies", noun: "company", custom: false, nameProperty: "name", uniqueProperty: "domain",
+    objectType: "companies",
+    title: "Companies",
+    noun: "company",
+    custom: false,
+    nameProperty: "name",
+    uniqueProperty: "domain",
     defaultColumns: ["name", "domain", "industry", "numberofemployees", "annualrevenue", "city", "country", "phone"],
   },
   {
     // Deals and tickets have no unique property: a create whose answer is lost fails as UNKNOWN_OUTCOME.
-    objectType: "deals", title: "Deals", noun: "deal", custom: false, nameProperty: "dealname",
+    objectType: "deals",
+    title: "Deals",
+    noun: "deal",
+    custom: false,
+    nameProperty: "dealname",
     defaultColumns: ["dealname", "amount", "dealstage", "pipeline", "closedate", "hs_priority"],
   },
   {
-    objectType: "tickets", title: "Tickets", noun: "ticket", custom: false, nameProperty: "subject",
+    objectType: "tickets",
+    title: "Tickets",
+    noun: "ticket",
+    custom: false,
+    nameProperty: "subject",
     defaultColumns: ["subject", "content", "hs_pipeline", "hs_pipeline_stage", "hs_ticket_priority"],
   },
 ];
@@ -67,7 +94,8 @@ export function crmCustomTitle(objectType: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const standardType = (objectType: string) => STANDARD_CRM_OBJECT_TYPES.find((t) => t.objectType === objectType.toLowerCase());
+const standardType = (objectType: string) =>
+  STANDARD_CRM_OBJECT_TYPES.find((t) => t.objectType === objectType.toLowerCase());
 
 /**
  * A CRM object type, standard or custom. Its name property and unique property depend on the type's
@@ -90,7 +118,10 @@ export const describeCrm = (ref: Ref): ResourceDescriptor => {
     addressedByValue: !!ref.idProperty,
     idLabel: "Record ID",
     synonyms: {},
-    keyedBy: (property, mode) => (mode === "update" ? { ...ref, idProperty: property, uniqueProperty: property } : { ...ref, uniqueProperty: property }),
+    keyedBy: (property, mode) =>
+      mode === "update"
+        ? { ...ref, idProperty: property, uniqueProperty: property }
+        : { ...ref, uniqueProperty: property },
     revertRef: { type: "crm", objectType: ref.objectType },
     sameResource: (other) => other.type === "crm" && other.objectType.toLowerCase() === ref.objectType.toLowerCase(),
   };

@@ -9,7 +9,9 @@ export const MarketingEventApiVersionSchema = z.enum(["2026-03", "v3"]);
 export type MarketingEventApiVersion = z.infer<typeof MarketingEventApiVersionSchema>;
 
 /** contacts, 0-1, p_projects, p123_projects, 2-123…: what HubSpot takes as `{objectType}` in a path. */
-export const CrmObjectTypeSchema = z.string().regex(/^(?:[a-z][a-z0-9_]{0,99}|\d-\d{1,12})$/i, "Not an object type HubSpot knows how to address");
+export const CrmObjectTypeSchema = z
+  .string()
+  .regex(/^(?:[a-z][a-z0-9_]{0,99}|\d-\d{1,12})$/i, "Not an object type HubSpot knows how to address");
 const PropertyNameSchema = z.string().regex(/^[a-z0-9_]{1,100}$/i);
 
 export const ResourceRefSchema = z.discriminatedUnion("type", [

@@ -8,7 +8,15 @@ import { uploadRef } from "@/lib/uploads/plan";
 import { revertRef } from "@/lib/reverts/service";
 import { RECORD_ID_KEY } from "@/lib/uploads/types";
 import type { ResourceRef } from "./ref";
-import { describe, FIXED_REFS, gridPathFor, IMPLICIT_UNIQUE_KEYS, parseStoredRef, resourceName, resourceTitle } from "./registry";
+import {
+  describe,
+  FIXED_REFS,
+  gridPathFor,
+  IMPLICIT_UNIQUE_KEYS,
+  parseStoredRef,
+  resourceName,
+  resourceTitle,
+} from "./registry";
 
 const campaigns: ResourceRef = { type: "campaigns" };
 const events: ResourceRef = { type: "marketing-events", apiVersion: "v3" };
@@ -17,17 +25,36 @@ const projects: ResourceRef = { type: "crm", objectType: "p_projects" };
 
 group("resource registry (issue 13, item 2)", () => {
   it("describes every resource in one place: names, words, grid paths", () => {
-    expect([campaigns, events, contacts, projects].map(resourceName)).toEqual(["campaigns", "marketing-events", "crm:contacts", "crm:p_projects"]);
-    expect([campaigns, events, { type: "marketing-events", apiVersion: "2026-03" } as ResourceRef, contacts, projects].map(resourceTitle))
-      .toEqual(["Campaigns", "Marketing events (v3 API)", "Marketing events", "Contacts", "Projects"]);
-    expect([campaigns, events, contacts, projects].map((r) => describe(r).noun)).toEqual(["campaign", "event", "contact", "project"]);
+    expect([campaigns, events, contacts, projects].map(resourceName)).toEqual([
+      "campaigns",
+      "marketing-events",
+      "crm:contacts",
+      "crm:p_projects",
+    ]);
+    expect(
+      [campaigns, events, { type: "marketing-events", apiVersion: "2026-03" } as ResourceRef, contacts, projects].map(
+        resourceTitle,
+      ),
+    ).toEqual(["Campaigns", "Marketing events (v3 API)", "Marketing events", "Contacts", "Projects"]);
+    expect([campaigns, events, contacts, projects].map((r) => describe(r).noun)).toEqual([
+      "campaign",
+      "event",
+      "contact",
+      "project",
+    ]);
     expect(gridPathFor({ type: "crm", objectType: "2-123" })).toBe("/crm/2-123");
-    expect(describe(campaigns)).toMatchObject({ nameKey: "hs_name", uniqueKey: "hs_name", canCreate: true, idLabel: "Campaign ID" });
+    expect(describe(campaigns)).toMatchObject({
+      nameKey: "hs_name",
+      uniqueKey: "hs_name",
+      canCreate: true,
+      idLabel: "Campaign ID",
+    });
     expect(describe(events)).toMatchObject({ nameKey: "eventName", canCreate: false, idLabel: "Event ID" });
   });
 
   it("keeps a CRM type's standard words and finds its unique key in the ref", () => {
-    for (const t of STANDARD_CRM_OBJECT_TYPES) expect(describe({ type: "crm", objectType: t.objectType })).toMatchObject({ title: t.title, noun: t.noun });
+    for (const t of STANDARD_CRM_OBJECT_TYPES)
+      expect(describe({ type: "crm", objectType: t.objectType })).toMatchObject({ title: t.title, noun: t.noun });
     expect(describe({ ...contacts, uniqueProperty: "email" }).uniqueKey).toBe("email");
     expect(IMPLICIT_UNIQUE_KEYS).toEqual({ campaigns: "hs_name" });
     expect(editStorageKey("campaigns", 7, "u1")).toBe("batchboard:campaign-edits:v1:7:u1");
@@ -42,14 +69,31 @@ group("resource registry (issue 13, item 2)", () => {
 
   it("gives uploads, reverts and take-backs their refs from the descriptor", () => {
     expect(uploadRef(campaigns, "upsert", "hs_name")).toEqual(campaigns);
-    expect(uploadRef(contacts, "update", "email")).toEqual({ ...contacts, idProperty: "email", uniqueProperty: "email" });
+    expect(uploadRef(contacts, "update", "email")).toEqual({
+      ...contacts,
+      idProperty: "email",
+      uniqueProperty: "email",
+    });
     expect(uploadRef(contacts, "create", "email")).toEqual({ ...contacts, uniqueProperty: "email" });
     expect(uploadRef(contacts, "update", RECORD_ID_KEY)).toEqual(contacts);
     expect(revertRef({ ...contacts, idProperty: "email", uniqueProperty: "email" })).toEqual(contacts);
     expect(revertRef(events)).toEqual(events);
-    const row = { submissionId: "s1", rowKey: "r1", kind: "update" as const, recordId: "7", label: null, sent: {}, baseline: null, error: null };
+    const row = {
+      submissionId: "s1",
+      rowKey: "r1",
+      kind: "update" as const,
+      recordId: "7",
+      label: null,
+      sent: {},
+      baseline: null,
+      error: null,
+    };
     expect(gridTakeBack({ ...contacts, idProperty: "email" }, [row]).skipped).toBe(1);
-    expect(gridTakeBack(contacts, [row])).toMatchObject({ resourceKey: "crm:contacts", path: "/crm/contacts", skipped: 0 });
+    expect(gridTakeBack(contacts, [row])).toMatchObject({
+      resourceKey: "crm:contacts",
+      path: "/crm/contacts",
+      skipped: 0,
+    });
   });
 
   it("builds the upload picker from the registry: fixed refs, then CRM types", () => {
@@ -64,14 +108,24 @@ group("resource registry (issue 13, item 2)", () => {
     expect(optionOf(options, { ...contacts, objectType: "CONTACTS", idProperty: "email" })?.value).toBe("crm:contacts");
     expect(optionOf(options, events)?.value).toBe("marketing-events:v3");
     expect(modesFor(options[1])).toEqual(["update"]);
-    expect(onlyUpdatesNote(options[1])).toBe("Marketing events are created by their event app, so a file can only update them.");
+    expect(onlyUpdatesNote(options[1])).toBe(
+      "Marketing events are created by their event app, so a file can only update them.",
+    );
     expect(onlyUpdatesNote(options[0])).toBeUndefined();
     expect(modesFor(options[0])).toEqual(["create", "update", "upsert"]);
-    const columns = [{ key: RECORD_ID_KEY, label: "ID", type: "text" as const }, { key: "hs_name", label: "Name", type: "text" as const }];
+    const columns = [
+      { key: RECORD_ID_KEY, label: "ID", type: "text" as const },
+      { key: "hs_name", label: "Name", type: "text" as const },
+    ];
     const mapped = new Set([RECORD_ID_KEY, "hs_name"]);
     expect(keyCandidates(options[0]!, "upsert", columns, mapped, RECORD_ID_KEY).map((c) => c.key)).toEqual(["hs_name"]);
-    expect(keyCandidates(options[0]!, "update", columns, mapped, RECORD_ID_KEY).map((c) => c.key)).toEqual([RECORD_ID_KEY]);
-    expect(keyCandidates(options[3]!, "update", columns, mapped, RECORD_ID_KEY).map((c) => c.key)).toEqual([RECORD_ID_KEY, "hs_name"]);
+    expect(keyCandidates(options[0]!, "update", columns, mapped, RECORD_ID_KEY).map((c) => c.key)).toEqual([
+      RECORD_ID_KEY,
+    ]);
+    expect(keyCandidates(options[3]!, "update", columns, mapped, RECORD_ID_KEY).map((c) => c.key)).toEqual([
+      RECORD_ID_KEY,
+      "hs_name",
+    ]);
   });
 
   it("words a failed-item kind by its resource's name key, not a hard-coded hs_name", () => {

@@ -40,12 +40,13 @@ export const FIXED_REFS: readonly ResourceRef[] = [
 ];
 
 /** Browser storage names kept from before the generic ones, by resource name (campaigns). */
-export const LEGACY_STORAGE: Readonly<Record<string, NonNullable<ResourceDescriptor["legacyStorage"]>>> = Object.fromEntries(
-  FIXED_REFS.flatMap((ref) => {
-    const { name, legacyStorage } = describe(ref);
-    return legacyStorage ? [[name, legacyStorage]] : [];
-  }),
-);
+export const LEGACY_STORAGE: Readonly<Record<string, NonNullable<ResourceDescriptor["legacyStorage"]>>> =
+  Object.fromEntries(
+    FIXED_REFS.flatMap((ref) => {
+      const { name, legacyStorage } = describe(ref);
+      return legacyStorage ? [[name, legacyStorage]] : [];
+    }),
+  );
 
 /** Submissions stored before refs existed were all campaigns, stored under this resource name. */
 const REFS_BEFORE_REFS: Readonly<Record<string, ResourceRef>> = { campaigns: { type: "campaigns" } };

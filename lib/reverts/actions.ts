@@ -11,7 +11,9 @@ import { actorOf } from "../auth/actor";
 const Id = z.object({ id: z.string().uuid() });
 
 /** "Revert…" on a finished submission: starts the preview (a job) and answers the draft's id. */
-export const startRevertPreview = authedAction(Id, async ({ id }, session) => ({ draftId: await previewRevert(actorOf(session), id) }));
+export const startRevertPreview = authedAction(Id, async ({ id }, session) => ({
+  draftId: await previewRevert(actorOf(session), id),
+}));
 
 /** The preview's state, polled by its page while it reads. */
 export const revertPreviewState = authedAction(Id, async ({ id }, session) => {
@@ -22,7 +24,9 @@ export const revertPreviewState = authedAction(Id, async ({ id }, session) => {
 });
 
 /** Runs the revert with the user's choices (conflicts skipped or overwritten, created records archived or kept). */
-export const startRevert = authedAction(Id.extend(RevertChoiceSchema.shape), async ({ id, ...choice }, session) => ({ submissionId: await runRevert(actorOf(session), id, choice) }));
+export const startRevert = authedAction(Id.extend(RevertChoiceSchema.shape), async ({ id, ...choice }, session) => ({
+  submissionId: await runRevert(actorOf(session), id, choice),
+}));
 
 /** Cancels the preview: nothing was sent; the draft goes. */
 export const cancelRevertPreview = authedAction(Id, async ({ id }, session) => discardRevert(actorOf(session), id));

@@ -27,29 +27,44 @@ export async function revertPlanJob(job: Job<z.output<typeof RevertPlanJob.paylo
   const database = await db();
   const [draft] = await database.select().from(tables.submissions).where(eq(tables.submissions.id, draftId));
   if (!draft || draft.state !== "draft" || !draft.revertOf) return { skipped: true };
-  const [connection] = await database.select().from(tables.connections).where(eq(tables.connections.id, draft.connectionId));
+  const [connection] = await database
+    .select()
+    .from(tables.connections)
+    .where(eq(tables.connections.id, draft.connectionId));
   const [original] = await database.select().from(tables.submissions).where(eq(tables.submissions.id, draft.revertOf));
   if (!connection || !original) return { skipped: true };
   try {
     const rows = await submissionResultRows(original.id);
     const saved = rows.filter((r) => r.status === "saved");
     const adapter = adapterFor(refOf(draft));
-    const ids = [...new Set(saved.flatMap((r) => (r.kind === "archive" ? [] : [r.after?.id ?? r.recordId ?? ""])).filter(Boolean))];
+    const ids = [
+      ...new Set(saved.flatMap((r) => (r.kind === "archive" ? [] : [r.after?.id ?? r.recordId ?? ""])).filter(Boolean)),
+    ];
     const properties = [...new Set(saved.filter((r) => r.kind === "update").flatMap((r) => Object.keys(r.sent)))];
     let last = 0;
-    const current = await readCurrent(adapter, limited(clientForConnection(connection), limiterFor(connection.portalId)), ids, properties, (read) => {
-      // A progress write per second at most.
-      if (Date.now() - last < 1_000) return;
-      last = Date.now();
-      void setPlanState(draftId, { state: "reading", read, total: ids.length }).catch(() => {});
-    });
+    const current = await readCurrent(
+      adapter,
+      limited(clientForConnection(connection), limiterFor(connection.portalId)),
+      ids,
+      properties,
+      (read) => {
+        // A progress write per second at most.
+        if (Date.now() - last < 1_000) return;
+        last = Date.now();
+        void setPlanState(draftId, { state: "reading", read, total: ids.length }).catch(() => {});
+      },
+    );
     const { label } = await resourceWording(refOf(draft), { connection });
     const plan = planRevert(rows, current, { canArchive: !!adapter.archive, label });
     await database.transaction(async (tx) => {
       await tx.delete(tables.submissionRows).where(eq(tables.submissionRows.submissionId, draftId));
       await insertRows(tx, draftId, plan, describe(refOf(draft)).nameKey);
     });
-    await setPlanState(draftId, { state: "ready", summary: plan.summary, readAt: new Date().toISOString() }, plan.operations.length);
+    await setPlanState(
+      draftId,
+      { state: "ready", summary: plan.summary, readAt: new Date().toISOString() },
+      plan.operations.length,
+    );
   } catch (err) {
     await setPlanState(draftId, { state: "failed", message: toActionError(err).message });
   }

@@ -47,7 +47,8 @@ export const SKIP = {
   ALREADY_RESTORED: "HubSpot already holds the values from before the submission.",
   GONE: "This record no longer exists in HubSpot (deleted or archived since).",
   NO_BEFORE_VALUES: "The values before this change were not recorded, so they can't be restored.",
-  ARCHIVED: "An archived record can't be restored through HubSpot's API: restore it from HubSpot's recycling bin (within 90 days).",
+  ARCHIVED:
+    "An archived record can't be restored through HubSpot's API: restore it from HubSpot's recycling bin (within 90 days).",
   CANNOT_ARCHIVE: "Records of this kind can't be archived from Batchboard.",
   NOT_CONFIRMED: "Kept: archiving the records this submission created was not confirmed.",
 } as const;
@@ -57,9 +58,17 @@ export const skipError = (code: SkipCode): RowError => ({ category: "SKIPPED", c
 
 const show = (v: string | null | undefined) => (v ? `“${v}”` : "empty");
 
-export function planRevert(rows: readonly RevertSourceRow[], current: ReadonlyMap<string, SavedRecord>, opts: { canArchive: boolean; label?: (property: string) => string }): RevertPlan {
+export function planRevert(
+  rows: readonly RevertSourceRow[],
+  current: ReadonlyMap<string, SavedRecord>,
+  opts: { canArchive: boolean; label?: (property: string) => string },
+): RevertPlan {
   const label = opts.label ?? ((p: string) => p);
-  const plan: RevertPlan = { operations: [], fates: [], summary: { restore: 0, values: 0, archive: 0, conflicts: 0, archiveConflicts: 0, skipped: {}, notApplied: 0 } };
+  const plan: RevertPlan = {
+    operations: [],
+    fates: [],
+    summary: { restore: 0, values: 0, archive: 0, conflicts: 0, archiveConflicts: 0, skipped: {}, notApplied: 0 },
+  };
   const s = plan.summary;
   const add = (op: RowOperation, fate?: RowFate) => {
     plan.operations.push(op);
@@ -68,7 +77,10 @@ export function planRevert(rows: readonly RevertSourceRow[], current: ReadonlyMa
     if (fate?.status === "conflict") s.conflicts++;
   };
   const skipped = (r: RevertSourceRow, code: SkipCode, kind: "update" | "archive" = "update") =>
-    add({ rowKey: r.rowKey, kind, id: r.after?.id ?? r.recordId ?? "", properties: {}, label: r.label ?? undefined }, { status: "skipped", error: skipError(code) });
+    add(
+      { rowKey: r.rowKey, kind, id: r.after?.id ?? r.recordId ?? "", properties: {}, label: r.label ?? undefined },
+      { status: "skipped", error: skipError(code) },
+    );
 
   for (const r of rows) {
     if (r.status !== "saved") {
@@ -85,9 +97,25 @@ export function planRevert(rows: readonly RevertSourceRow[], current: ReadonlyMa
       if (!opts.canArchive) skipped(r, "CANNOT_ARCHIVE", "archive");
       else if (!now) skipped(r, "GONE", "archive");
       else {
-        const op: RowOperation = { rowKey: r.rowKey, kind: "archive", id, properties: {}, baseline: { updatedAt: now.updatedAt, values: {} }, label: r.label ?? undefined };
+        const op: RowOperation = {
+          rowKey: r.rowKey,
+          kind: "archive",
+          id,
+          properties: {},
+          baseline: { updatedAt: now.updatedAt, values: {} },
+          label: r.label ?? undefined,
+        };
         const changed = r.after && Date.parse(now.updatedAt) > Date.parse(r.after.updatedAt);
-        if (changed) add(op, { status: "conflict", current: now, error: { category: "CONFLICT", code: "CHANGED_SINCE", message: "Changed in HubSpot after this submission created it." } });
+        if (changed)
+          add(op, {
+            status: "conflict",
+            current: now,
+            error: {
+              category: "CONFLICT",
+              code: "CHANGED_SINCE",
+              message: "Changed in HubSpot after this submission created it.",
+            },
+          });
         else add(op);
         if (changed) s.archiveConflicts++;
         else s.archive++;
@@ -114,20 +142,33 @@ export function planRevert(rows: readonly RevertSourceRow[], current: ReadonlyMa
       restore[p] = value;
       seen[p] = holds ?? null;
       const left = r.after && p in r.after.properties ? r.after.properties[p] : r.sent[p];
-      if (norm(holds) !== norm(left)) changedSince.push(`${label(p)} is now ${show(holds)} (the submission set ${show(left)})`);
+      if (norm(holds) !== norm(left))
+        changedSince.push(`${label(p)} is now ${show(holds)} (the submission set ${show(left)})`);
     }
     if (!Object.keys(restore).length) {
       skipped(r, "ALREADY_RESTORED");
       continue;
     }
     const op: RowOperation = {
-      rowKey: r.rowKey, kind: "update", id, properties: restore, label: r.label ?? undefined,
+      rowKey: r.rowKey,
+      kind: "update",
+      id,
+      properties: restore,
+      label: r.label ?? undefined,
       // The record as read now: a change made between this preview and the run is caught by the engine.
       // asOf = its own updatedAt: any later change to it is stamped later (see RowBaseline.asOf).
       baseline: { updatedAt: now.updatedAt, asOf: now.updatedAt, values: seen },
     };
     if (changedSince.length) {
-      add(op, { status: "conflict", current: now, error: { category: "CONFLICT", code: "CHANGED_SINCE", message: `Changed in HubSpot since the submission: ${changedSince.join("; ")}.` } });
+      add(op, {
+        status: "conflict",
+        current: now,
+        error: {
+          category: "CONFLICT",
+          code: "CHANGED_SINCE",
+          message: `Changed in HubSpot since the submission: ${changedSince.join("; ")}.`,
+        },
+      });
       continue;
     }
     add(op);

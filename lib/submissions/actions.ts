@@ -6,7 +6,14 @@ import { ExpectedActionError } from "../actions/result";
 import { startSubmission } from "./start";
 import { gridTakeBack } from "./grid-take-back";
 import { controlAs } from "./control";
-import { findSubmission, insertRetryOfFailed, insertSubmission, refOf, submissionResultRows, submissionView } from "./store";
+import {
+  findSubmission,
+  insertRetryOfFailed,
+  insertSubmission,
+  refOf,
+  submissionResultRows,
+  submissionView,
+} from "./store";
 import { SubmitEditsInputSchema } from "./types";
 import { actorOf } from "../auth/actor";
 

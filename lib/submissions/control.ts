@@ -19,7 +19,12 @@ export const isOwner = (s: { userId: string }, actor: Pick<Actor, "userId">) => 
 
 /** Who started a submission, as others are told (its owner's email). */
 export async function ownerEmail(s: { userId: string }): Promise<string> {
-  const [u] = await (await db()).select({ email: tables.users.email }).from(tables.users).where(eq(tables.users.id, s.userId));
+  const [u] = await (
+    await db()
+  )
+    .select({ email: tables.users.email })
+    .from(tables.users)
+    .where(eq(tables.users.id, s.userId));
   return u?.email ?? "another user";
 }
 
@@ -31,9 +36,17 @@ export async function ownerEmail(s: { userId: string }): Promise<string> {
 export async function controlAs(actor: Actor, id: string, action: ControlAction) {
   const s = await findSubmission(id, actor.connection.portalId);
   if (!s) throw new ExpectedActionError("not_found", "This submission does not exist in this portal.");
-  if (!isOwner(s, actor)) throw new ExpectedActionError("forbidden", `Only ${await ownerEmail(s)}, who started this submission, can ${action} it.`);
+  if (!isOwner(s, actor))
+    throw new ExpectedActionError(
+      "forbidden",
+      `Only ${await ownerEmail(s)}, who started this submission, can ${action} it.`,
+    );
   const active = s.state === "running" || s.state === "paused";
-  if (!active) throw new ExpectedActionError("invalid_input", `This submission is ${s.state === "done" ? "finished" : s.state}; it cannot be ${action}d.`);
+  if (!active)
+    throw new ExpectedActionError(
+      "invalid_input",
+      `This submission is ${s.state === "done" ? "finished" : s.state}; it cannot be ${action}d.`,
+    );
   // Named, not "you": everyone in the portal reads the reason.
   if (action === "pause") await setSubmissionState(id, "paused", `Paused by ${await ownerEmail(actor)}.`);
   if (action === "cancel") {
@@ -54,10 +67,13 @@ export async function controlAs(actor: Actor, id: string, action: ControlAction)
  */
 export async function startDraftAs(actor: Actor, id: string, tx?: Tx) {
   const { submissions } = tables;
-  const [started] = await (tx ?? (await db())).update(submissions)
+  const [started] = await (tx ?? (await db()))
+    .update(submissions)
     // History lists a draft when it was run, not when it was prepared.
     .set({ state: "running", userId: actor.userId, connectionId: actor.connection.id, createdAt: new Date() })
-    .where(and(eq(submissions.id, id), eq(submissions.portalId, actor.connection.portalId), eq(submissions.state, "draft")))
+    .where(
+      and(eq(submissions.id, id), eq(submissions.portalId, actor.connection.portalId), eq(submissions.state, "draft")),
+    )
     .returning({ id: submissions.id });
   return !!started;
 }

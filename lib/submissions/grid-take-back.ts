@@ -2,7 +2,10 @@ import type { tables } from "../db";
 import { type ResourceRef } from "../resources/ref";
 import { describe } from "../resources/registry";
 
-type StoredRow = Pick<typeof tables.submissionRows.$inferSelect, "submissionId" | "rowKey" | "kind" | "recordId" | "label" | "sent" | "baseline" | "error">;
+type StoredRow = Pick<
+  typeof tables.submissionRows.$inferSelect,
+  "submissionId" | "rowKey" | "kind" | "recordId" | "label" | "sent" | "baseline" | "error"
+>;
 
 /**
  * The grid row key a failed create comes back under: derived from the failed row, so the same row
@@ -22,7 +25,15 @@ export const takeBackKey = (r: Pick<StoredRow, "submissionId" | "rowKey">) => {
 export function gridTakeBack(ref: ResourceRef, stored: readonly StoredRow[]) {
   const { addressedByValue, name, gridPath } = describe(ref);
   const rows = stored
-    .map((r) => ({ kind: r.kind as "create" | "update", recordId: r.recordId, label: r.label, sent: r.sent, baseline: r.baseline, error: r.error, key: r.kind === "create" ? takeBackKey(r) : undefined }))
+    .map((r) => ({
+      kind: r.kind as "create" | "update",
+      recordId: r.recordId,
+      label: r.label,
+      sent: r.sent,
+      baseline: r.baseline,
+      error: r.error,
+      key: r.kind === "create" ? takeBackKey(r) : undefined,
+    }))
     .filter((r) => r.kind === "create" || (r.kind === "update" && !addressedByValue && r.recordId));
   return { resourceKey: name, path: gridPath, rows, skipped: stored.length - rows.length };
 }

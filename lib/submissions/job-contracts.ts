@@ -9,4 +9,7 @@ export const SubmissionJob = jobContract("submission", z.object({ submissionId: 
  * Resumes a submission paused for HubSpot's daily limit (limit-pause.ts). `reason` is the pause this
  * job ends: a submission paused again since (or resumed by hand) is left alone.
  */
-export const ResumeJob = jobContract("submission-resume", z.object({ submissionId: z.string().min(1), reason: z.string() }));
+export const ResumeJob = jobContract(
+  "submission-resume",
+  z.object({ submissionId: z.string().min(1), reason: z.string() }),
+);

@@ -43,8 +43,19 @@ describe("submission jobs on PostgreSQL", () => {
     const { createJobQueue } = await import("../queue/queue");
     const { insertTestConnection } = await import("../../tests/support/test-connection");
     const { user, connection: conn, portalId } = await insertTestConnection(sb);
-    const ops: RowOperation[] = Array.from({ length: 2000 }, (_, i) => ({ rowKey: `new-${i}`, kind: "create", properties: { email: `imported-${i}@example.com`, firstname: `Imported ${i}` } }));
-    const id = await store.insertSubmission({ userId: user.id, connectionId: conn.id, portalId, resource: { type: "crm", objectType: "contacts", uniqueProperty: "email" }, source: "upload", operations: ops });
+    const ops: RowOperation[] = Array.from({ length: 2000 }, (_, i) => ({
+      rowKey: `new-${i}`,
+      kind: "create",
+      properties: { email: `imported-${i}@example.com`, firstname: `Imported ${i}` },
+    }));
+    const id = await store.insertSubmission({
+      userId: user.id,
+      connectionId: conn.id,
+      portalId,
+      resource: { type: "crm", objectType: "contacts", uniqueProperty: "email" },
+      source: "upload",
+      operations: ops,
+    });
 
     // Worker A sends some batches, then "dies": its handler never returns and never completes the job.
     const kill = new AbortController();
@@ -66,7 +77,8 @@ describe("submission jobs on PostgreSQL", () => {
     // Worker B, another "process", takes the job over once it expired.
     const b = await createJobQueue({ connection: { databaseUrl: database.url }, maintenanceIntervalSeconds: 1 });
     await b.work(SUBMISSION_QUEUE, submissionJob, { pollingIntervalSeconds: 0.5 });
-    for (let i = 0; i < 450 && (await store.submissionView(id, portalId))!.state !== "done"; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 450 && (await store.submissionView(id, portalId))!.state !== "done"; i++)
+      await new Promise((r) => setTimeout(r, 100));
     const end = (await store.submissionView(id, portalId))!;
     expect(end.state).toBe("done");
     expect(end.counts).toMatchObject({ saved: 2000, failed: 0, pending: 0, saving: 0 });

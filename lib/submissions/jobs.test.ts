@@ -22,7 +22,12 @@ describe("submission jobs", () => {
   let connection: { id: string; userId: string; portalId: number };
   let tokens: { access_token: string; refresh_token: string };
   const records = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
-  const control = (path: string, body: unknown) => fetch(`${sb.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const control = (path: string, body: unknown) =>
+    fetch(`${sb.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 1200 }, config: { latencyMs: 150 } });
@@ -43,8 +48,19 @@ describe("submission jobs", () => {
 
   async function submit(tag: string, from: number, n: number) {
     const all = (await records()).slice(from, from + n);
-    const ops: RowOperation[] = all.map((c) => ({ rowKey: c.id, kind: "update", id: c.id, properties: { hs_notes: `${tag} ${c.id}` } }));
-    const id = await store.insertSubmission({ userId: connection.userId, connectionId: connection.id, portalId: connection.portalId, resource: { type: "campaigns" }, operations: ops });
+    const ops: RowOperation[] = all.map((c) => ({
+      rowKey: c.id,
+      kind: "update",
+      id: c.id,
+      properties: { hs_notes: `${tag} ${c.id}` },
+    }));
+    const id = await store.insertSubmission({
+      userId: connection.userId,
+      connectionId: connection.id,
+      portalId: connection.portalId,
+      resource: { type: "campaigns" },
+      operations: ops,
+    });
     return { id, ids: all.map((c) => c.id) };
   }
   const written = async (tag: string, ids: string[]) => {
@@ -59,7 +75,8 @@ describe("submission jobs", () => {
     await control("/__sandbox/config", { latencyMs: 600 });
     const run = runner.runSubmission(id);
     // Pause once some rows are saved (polled, not a fixed wait: a loaded machine is slower).
-    for (let i = 0; i < 200 && (await store.submissionView(id, connection.portalId))!.counts.saved === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 200 && (await store.submissionView(id, connection.portalId))!.counts.saved === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
     await store.setSubmissionState(id, "paused", "Paused by you.");
     expect(await run).toBe("paused");
     await control("/__sandbox/config", { latencyMs: 150 });
@@ -87,18 +104,31 @@ describe("submission jobs", () => {
     expect(paused.counts.failed).toBe(0);
 
     // Signing in again stores new tokens for the connection, then resumes its paused submissions.
-    const fresh = sb.ctx.issueTokens({ portalId: connection.portalId, scopes: SCOPES, clientId: "batchboard-sandbox-client" });
+    const fresh = sb.ctx.issueTokens({
+      portalId: connection.portalId,
+      scopes: SCOPES,
+      clientId: "batchboard-sandbox-client",
+    });
     const { secretBox } = await import("../crypto/app-secret");
     const { eq } = await import("drizzle-orm");
-    await (await dbm.db()).update(dbm.tables.connections).set({
-      status: "active", statusReason: null, accessTokenEnc: secretBox().seal(fresh.access_token), refreshTokenEnc: secretBox().seal(fresh.refresh_token),
-      accessTokenExpiresAt: new Date(Date.now() + 1800_000),
-    }).where(eq(dbm.tables.connections.id, connection.id));
+    await (
+      await dbm.db()
+    )
+      .update(dbm.tables.connections)
+      .set({
+        status: "active",
+        statusReason: null,
+        accessTokenEnc: secretBox().seal(fresh.access_token),
+        refreshTokenEnc: secretBox().seal(fresh.refresh_token),
+        accessTokenExpiresAt: new Date(Date.now() + 1800_000),
+      })
+      .where(eq(dbm.tables.connections.id, connection.id));
     // The app's process works its queues from its start (instrumentation.ts).
     await (await import("../jobs/in-process")).ensureInProcessWorkers();
     expect(await resume.resumeAfterReconnect(connection.id)).toBe(1);
     // The queued job runs in this process; wait for it to finish.
-    for (let i = 0; i < 100 && (await store.submissionView(id, connection.portalId))!.state !== "done"; i++) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 100 && (await store.submissionView(id, connection.portalId))!.state !== "done"; i++)
+      await new Promise((r) => setTimeout(r, 200));
     const end = (await store.submissionView(id, connection.portalId))!;
     expect(end.counts).toMatchObject({ saved: 500, failed: 0, pending: 0, saving: 0 });
     expect(await written("revoke", ids)).toBe(500);

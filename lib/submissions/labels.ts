@@ -20,7 +20,9 @@ export interface ResourceWording {
 export async function resourceWording(ref: ResourceRef, actor: Pick<Actor, "connection">): Promise<ResourceWording> {
   const { noun, nameKey } = describe(ref);
   try {
-    const labels = new Map((await resourceProperties(ref, () => clientForConnection(actor.connection))).map((p) => [p.key, p.label]));
+    const labels = new Map(
+      (await resourceProperties(ref, () => clientForConnection(actor.connection))).map((p) => [p.key, p.label]),
+    );
     return { noun, nameKey, label: (p) => labels.get(p) ?? p };
   } catch {
     return { noun, nameKey, label: (p) => p };

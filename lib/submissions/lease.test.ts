@@ -19,7 +19,7 @@ describe("submission lease and takeover", () => {
   let store: typeof import("./store");
   let lease: typeof import("./lease");
   let dbm: typeof import("../db");
-  let made: Awaited<ReturnType<typeof import("../../tests/support/test-connection")["insertTestConnection"]>>;
+  let made: Awaited<ReturnType<(typeof import("../../tests/support/test-connection"))["insertTestConnection"]>>;
   const records = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
 
   beforeAll(async () => {
@@ -38,19 +38,35 @@ describe("submission lease and takeover", () => {
   it("a dead worker's submission shows as stalled and is taken over once, without re-sending what it had sent", async () => {
     const all = await records();
     const ops: RowOperation[] = all.map((c, i) => ({
-      rowKey: c.id, kind: "update", id: c.id, properties: { hs_notes: `takeover ${i}` },
+      rowKey: c.id,
+      kind: "update",
+      id: c.id,
+      properties: { hs_notes: `takeover ${i}` },
       baseline: { updatedAt: c.updatedAt, values: { hs_notes: c.properties.hs_notes ?? null }, asOf: c.updatedAt },
     }));
-    const id = await store.insertSubmission({ userId: made.user.id, connectionId: made.connection.id, portalId: made.portalId, resource: { type: "campaigns" }, operations: ops });
+    const id = await store.insertSubmission({
+      userId: made.user.id,
+      connectionId: made.connection.id,
+      portalId: made.portalId,
+      resource: { type: "campaigns" },
+      operations: ops,
+    });
 
     // The worker that died: it held the lease, marked 100 rows "saving", and HubSpot applied the first 50.
     expect(await lease.claimLease(id, "dead-worker")).toBe(true);
-    await store.markSaving(id, ops.slice(0, 100).map((o) => o.rowKey));
+    await store.markSaving(
+      id,
+      ops.slice(0, 100).map((o) => o.rowKey),
+    );
     const { runBatch } = await import("../batch/engine");
     const { adapterFor } = await import("../hubspot/adapter-for");
     const { HubSpotHttpClient } = await import("../hubspot/http-client");
     const { SlidingWindowLimiter } = await import("../batch/rate-limiter");
-    const landed = await runBatch(ops.slice(0, 50), { adapter: adapterFor({ type: "campaigns" }), client: new HubSpotHttpClient({ apiBase: sb.url, token: async () => made.tokens.access_token }), limiter: new SlidingWindowLimiter({ limit: 1000 }) });
+    const landed = await runBatch(ops.slice(0, 50), {
+      adapter: adapterFor({ type: "campaigns" }),
+      client: new HubSpotHttpClient({ apiBase: sb.url, token: async () => made.tokens.access_token }),
+      limiter: new SlidingWindowLimiter({ limit: 1000 }),
+    });
     expect(landed.every((o) => o.status === "saved")).toBe(true);
     await fetch(`${sb.url}/__sandbox/requests`, { method: "DELETE" });
 
@@ -65,7 +81,12 @@ describe("submission lease and takeover", () => {
 
     // Its heartbeat ages past the lease: stalled, and two sweepers race for it.
     const { eq, sql } = await import("drizzle-orm");
-    await (await dbm.db()).update(dbm.tables.submissions).set({ heartbeatAt: sql`now() - interval '1 hour'` }).where(eq(dbm.tables.submissions.id, id));
+    await (
+      await dbm.db()
+    )
+      .update(dbm.tables.submissions)
+      .set({ heartbeatAt: sql`now() - interval '1 hour'` })
+      .where(eq(dbm.tables.submissions.id, id));
     expect((await store.submissionView(id, made.portalId))!).toMatchObject({ state: "running", stalled: true });
     expect(await lease.stalledSubmissions()).toContain(id);
     const runs = [...(await a.sweep()), ...(await b.sweep())];
@@ -73,13 +94,27 @@ describe("submission lease and takeover", () => {
     await Promise.all([a.stop(), b.stop()]);
 
     const end = (await store.submissionView(id, made.portalId))!;
-    expect(end).toMatchObject({ state: "done", stalled: false, counts: { saved: 300, failed: 0, conflict: 0, pending: 0, saving: 0 } });
+    expect(end).toMatchObject({
+      state: "done",
+      stalled: false,
+      counts: { saved: 300, failed: 0, conflict: 0, pending: 0, saving: 0 },
+    });
     const now = new Map((await records()).map((c) => [c.id, c]));
     all.forEach((c, i) => expect(now.get(c.id)!.properties.hs_notes).toBe(`takeover ${i}`));
     // The 50 rows HubSpot already held were read, not sent again; every other row was written once.
-    const log = (await (await fetch(`${sb.url}/__sandbox/requests?path=/marketing/campaigns/2026-03/batch/update`)).json()) as Logged[];
-    const written = log.filter((r) => r.status === 200 || r.status === 207).flatMap((r) => r.requestBody?.inputs ?? []).map((i) => i.id);
-    expect(written.sort()).toEqual(all.slice(50).map((c) => c.id).sort());
+    const log = (await (
+      await fetch(`${sb.url}/__sandbox/requests?path=/marketing/campaigns/2026-03/batch/update`)
+    ).json()) as Logged[];
+    const written = log
+      .filter((r) => r.status === 200 || r.status === 207)
+      .flatMap((r) => r.requestBody?.inputs ?? [])
+      .map((i) => i.id);
+    expect(written.sort()).toEqual(
+      all
+        .slice(50)
+        .map((c) => c.id)
+        .sort(),
+    );
     // The dead worker, were it to wake up, has lost its lease and must stop.
     expect(await lease.renewLease(id, "dead-worker")).toBe(false);
   });

@@ -29,17 +29,31 @@ const expired = () => sql`${submissions.heartbeatAt} < now() - make_interval(sec
 
 /** Takes the lease of a running submission that nobody holds or whose holder stopped beating. */
 export async function claimLease(submissionId: string, owner: string): Promise<boolean> {
-  const rows = await (await db()).update(submissions).set({ leaseOwner: owner, heartbeatAt: sql`now()` })
-    .where(and(eq(submissions.id, submissionId), eq(submissions.state, "running"),
-      sql`(${submissions.leaseOwner} is null or ${submissions.heartbeatAt} is null or ${expired()})`))
+  const rows = await (
+    await db()
+  )
+    .update(submissions)
+    .set({ leaseOwner: owner, heartbeatAt: sql`now()` })
+    .where(
+      and(
+        eq(submissions.id, submissionId),
+        eq(submissions.state, "running"),
+        sql`(${submissions.leaseOwner} is null or ${submissions.heartbeatAt} is null or ${expired()})`,
+      ),
+    )
     .returning({ id: submissions.id });
   return rows.length > 0;
 }
 
 /** Renews the lease; false when another process has taken it over (this run must stop). */
 export async function renewLease(submissionId: string, owner: string): Promise<boolean> {
-  const rows = await (await db()).update(submissions).set({ heartbeatAt: sql`now()` })
-    .where(and(eq(submissions.id, submissionId), eq(submissions.leaseOwner, owner))).returning({ id: submissions.id });
+  const rows = await (
+    await db()
+  )
+    .update(submissions)
+    .set({ heartbeatAt: sql`now()` })
+    .where(and(eq(submissions.id, submissionId), eq(submissions.leaseOwner, owner)))
+    .returning({ id: submissions.id });
   return rows.length > 0;
 }
 
@@ -48,15 +62,23 @@ export async function renewLease(submissionId: string, owner: string): Promise<b
  * lease is left expired at once and the next sweep anywhere takes the submission over.
  */
 export async function releaseLease(submissionId: string, owner: string, opts: { handOver?: boolean } = {}) {
-  await (await db()).update(submissions)
+  await (
+    await db()
+  )
+    .update(submissions)
     .set(opts.handOver ? { heartbeatAt: sql`'epoch'::timestamptz` } : { leaseOwner: null })
     .where(and(eq(submissions.id, submissionId), eq(submissions.leaseOwner, owner)));
 }
 
 /** Running submissions whose worker stopped beating: the sweeper's candidates. */
 export async function stalledSubmissions(limit = 20): Promise<string[]> {
-  const rows = await (await db()).select({ id: submissions.id }).from(submissions)
-    .where(and(eq(submissions.state, "running"), isNotNull(submissions.leaseOwner), expired())).limit(limit);
+  const rows = await (
+    await db()
+  )
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(and(eq(submissions.state, "running"), isNotNull(submissions.leaseOwner), expired()))
+    .limit(limit);
   return rows.map((r) => r.id);
 }
 
@@ -66,8 +88,16 @@ export async function releaseAllLeases() {
 }
 
 /** Whether a submission row as read shows a running job whose worker stopped beating (shown as "Stalled"). */
-export function isStalled(s: { state: string; leaseOwner: string | null; heartbeatAt: Date | null }, now = Date.now()): boolean {
-  return s.state === "running" && s.leaseOwner !== null && s.heartbeatAt !== null && now - s.heartbeatAt.getTime() > leaseSeconds() * 1000;
+export function isStalled(
+  s: { state: string; leaseOwner: string | null; heartbeatAt: Date | null },
+  now = Date.now(),
+): boolean {
+  return (
+    s.state === "running" &&
+    s.leaseOwner !== null &&
+    s.heartbeatAt !== null &&
+    now - s.heartbeatAt.getTime() > leaseSeconds() * 1000
+  );
 }
 
 /**
@@ -77,9 +107,15 @@ export function isStalled(s: { state: string; leaseOwner: string | null; heartbe
 export function keepLease(submissionId: string, owner: string, onLost: () => void): { stop(): void; lost(): boolean } {
   let lost = false;
   const timer = setInterval(() => {
-    void renewLease(submissionId, owner).then((ok) => {
-      if (!ok && !lost) { lost = true; onLost(); }
-    }, (err) => console.error("[submissions] heartbeat", err));
+    void renewLease(submissionId, owner).then(
+      (ok) => {
+        if (!ok && !lost) {
+          lost = true;
+          onLost();
+        }
+      },
+      (err) => console.error("[submissions] heartbeat", err),
+    );
   }, heartbeatMs());
   return { stop: () => clearInterval(timer), lost: () => lost };
 }

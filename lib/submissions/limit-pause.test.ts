@@ -20,8 +20,18 @@ describe("a daily limit pauses a submission", () => {
   let runner: typeof import("./runner");
   let connection: { id: string; userId: string; portalId: number };
   const records = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
-  const control = (path: string, body?: unknown) => fetch(`${sb.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
-  const updateLog = async () => ((await (await fetch(`${sb.url}/__sandbox/requests?path=${encodeURIComponent(UPDATE)}`)).json()) as { status: number }[]).map((r) => r.status);
+  const control = (path: string, body?: unknown) =>
+    fetch(`${sb.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body ?? {}),
+    });
+  const updateLog = async () =>
+    (
+      (await (await fetch(`${sb.url}/__sandbox/requests?path=${encodeURIComponent(UPDATE)}`)).json()) as {
+        status: number;
+      }[]
+    ).map((r) => r.status);
 
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 400 } });
@@ -40,8 +50,19 @@ describe("a daily limit pauses a submission", () => {
 
   async function submit(tag: string, from: number, n: number) {
     const all = (await records()).slice(from, from + n);
-    const ops: RowOperation[] = all.map((c) => ({ rowKey: c.id, kind: "update", id: c.id, properties: { hs_notes: `${tag} ${c.id}` } }));
-    const id = await store.insertSubmission({ userId: connection.userId, connectionId: connection.id, portalId: connection.portalId, resource: { type: "campaigns" }, operations: ops });
+    const ops: RowOperation[] = all.map((c) => ({
+      rowKey: c.id,
+      kind: "update",
+      id: c.id,
+      properties: { hs_notes: `${tag} ${c.id}` },
+    }));
+    const id = await store.insertSubmission({
+      userId: connection.userId,
+      connectionId: connection.id,
+      portalId: connection.portalId,
+      resource: { type: "campaigns" },
+      operations: ops,
+    });
     return { id, ids: all.map((c) => c.id) };
   }
   const written = async (tag: string, ids: string[]) => {
@@ -57,7 +78,9 @@ describe("a daily limit pauses a submission", () => {
     expect(await runner.runSubmission(id)).toBe("paused");
     const paused = await view(id);
     expect(paused.state).toBe("paused");
-    expect(paused.pausedReason).toMatch(/^HubSpot's daily limit of API requests for this portal is used up .* resumes at \d{4}-\d\d-\d\d \d\d:\d\d UTC by itself/);
+    expect(paused.pausedReason).toMatch(
+      /^HubSpot's daily limit of API requests for this portal is used up .* resumes at \d{4}-\d\d-\d\d \d\d:\d\d UTC by itself/,
+    );
     expect(paused.counts).toMatchObject({ saved: 100, failed: 0 });
     // No retry storm: each of the (at most 4) batches in flight was refused once, then the job stopped.
     expect((await updateLog()).filter((s) => s === 429).length).toBeLessThanOrEqual(4);
@@ -75,7 +98,13 @@ describe("a daily limit pauses a submission", () => {
   it("resumes by itself at the time HubSpot's Retry-After gives, and finishes", async () => {
     const { id, ids } = await submit("auto", 200, 150);
     await (await import("../jobs/in-process")).ensureInProcessWorkers();
-    await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rules: [{ method: "POST", path: UPDATE, status: 429, policyName: "DAILY", retryAfterSeconds: 2 }] }) });
+    await fetch(`${sb.url}/__sandbox/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        rules: [{ method: "POST", path: UPDATE, status: 429, policyName: "DAILY", retryAfterSeconds: 2 }],
+      }),
+    });
     expect(await runner.runSubmission(id)).toBe("paused");
     expect((await view(id)).pausedReason).toMatch(/daily limit/);
     for (let i = 0; i < 100 && (await view(id)).state !== "done"; i++) await new Promise((r) => setTimeout(r, 200));
@@ -87,7 +116,14 @@ describe("a daily limit pauses a submission", () => {
     const { id } = await submit("stale", 350, 10);
     await store.setSubmissionState(id, "paused", "Paused by you.");
     const { resumeAfterLimitJob } = await import("./limit-pause");
-    const job = { id: "x", name: "submission-resume", data: { submissionId: id, reason: "an older pause" }, retryCount: 0, retryLimit: 0, signal: new AbortController().signal };
+    const job = {
+      id: "x",
+      name: "submission-resume",
+      data: { submissionId: id, reason: "an older pause" },
+      retryCount: 0,
+      retryLimit: 0,
+      signal: new AbortController().signal,
+    };
     expect(await resumeAfterLimitJob(job)).toEqual({ resumed: false });
     expect((await view(id)).state).toBe("paused");
   });

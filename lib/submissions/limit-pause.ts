@@ -21,8 +21,10 @@ const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC
 /** The pause's reason in plain words, with when it resumes (shown after "Paused: "). */
 export function limitPauseReason(p: PauseVerdict): string {
   if (p.daily) {
-    return `HubSpot's daily limit of API requests for this portal is used up (HubSpot resets it at midnight in the portal's time zone). ` +
-      `Nothing failed: resumes at ${when(p.resumeAt)} by itself, checking again every hour until the limit is reset. You can also resume it now.`;
+    return (
+      `HubSpot's daily limit of API requests for this portal is used up (HubSpot resets it at midnight in the portal's time zone). ` +
+      `Nothing failed: resumes at ${when(p.resumeAt)} by itself, checking again every hour until the limit is reset. You can also resume it now.`
+    );
   }
   return `HubSpot asked Batchboard to wait (HTTP ${p.status}). Nothing failed: resumes at ${when(p.resumeAt)} by itself. You can also resume it now.`;
 }
@@ -36,8 +38,18 @@ export async function pauseForLimit(submissionId: string, p: PauseVerdict) {
 /** The delayed job: runs the submission again if it is still paused for this very reason. */
 export async function resumeAfterLimitJob(job: Job<ResumeJobData>) {
   const { submissions } = tables;
-  const resumed = await (await db()).update(submissions).set({ state: "running", pausedReason: null })
-    .where(and(eq(submissions.id, job.data.submissionId), eq(submissions.state, "paused"), eq(submissions.pausedReason, job.data.reason)))
+  const resumed = await (
+    await db()
+  )
+    .update(submissions)
+    .set({ state: "running", pausedReason: null })
+    .where(
+      and(
+        eq(submissions.id, job.data.submissionId),
+        eq(submissions.state, "paused"),
+        eq(submissions.pausedReason, job.data.reason),
+      ),
+    )
     .returning({ id: submissions.id });
   if (resumed.length) await startSubmission(job.data.submissionId);
   return { resumed: resumed.length > 0 };

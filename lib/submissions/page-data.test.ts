@@ -19,9 +19,16 @@ describe("submission page data", () => {
     me = await (await import("../../tests/support/test-connection")).insertTestConnection(sb);
     pages = await import("./page-data");
     const store = await import("./store");
-    const [a, b] = (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as { id: string; updatedAt: string; properties: Record<string, string | null> }[];
+    const [a, b] = (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as {
+      id: string;
+      updatedAt: string;
+      properties: Record<string, string | null>;
+    }[];
     id = await store.insertSubmission({
-      userId: me.user.id, connectionId: me.connection.id, portalId: me.portalId, resource: { type: "campaigns" },
+      userId: me.user.id,
+      connectionId: me.connection.id,
+      portalId: me.portalId,
+      resource: { type: "campaigns" },
       operations: [
         { rowKey: "a", kind: "update", id: a!.id, properties: { hs_notes: "from the page-data test" } },
         { rowKey: "b", kind: "update", id: b!.id, properties: { hs_notes: "also" } },
@@ -37,13 +44,32 @@ describe("submission page data", () => {
 
   it("lists the portal's submissions with their counts for the history page", async () => {
     const history = await pages.submissionHistoryData(me.session);
-    expect(history).toEqual([expect.objectContaining({ id, resourceTitle: "Campaigns", source: "grid", totalRows: 2, state: "done", counts: { saved: 2 } })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        id,
+        resourceTitle: "Campaigns",
+        source: "grid",
+        totalRows: 2,
+        state: "done",
+        counts: { saved: 2 },
+      }),
+    ]);
   });
 
   it("gives one submission's page everything it shows, and a page of its rows", async () => {
     const data = (await pages.submissionPageData(me.session, id, {}))!;
     expect(data.view).toMatchObject({ id, state: "done", counts: { saved: 2, failed: 0 } });
-    expect(data).toMatchObject({ preview: null, original: null, reverts: [], finished: true, live: false, owner: undefined, categories: [], hasNext: false, pageNo: 0 });
+    expect(data).toMatchObject({
+      preview: null,
+      original: null,
+      reverts: [],
+      finished: true,
+      live: false,
+      owner: undefined,
+      categories: [],
+      hasNext: false,
+      pageNo: 0,
+    });
     expect(data.rows.map((r) => r.rowKey).sort()).toEqual(["a", "b"]);
     expect(data.ceilingPerSecond).toBeGreaterThan(0);
     expect(data.wording.label("hs_notes")).toBe("Notes");

@@ -8,7 +8,15 @@ import { planStateOf, revertsOf } from "../reverts/service";
 import { isOwner, ownerEmail } from "./control";
 import { resourceWording } from "./labels";
 import { isStalled } from "./lease";
-import { countsBySubmission, failureCategories, findSubmission, listSubmissions, refOf, submissionRowsPage, submissionViewOf } from "./store";
+import {
+  countsBySubmission,
+  failureCategories,
+  findSubmission,
+  listSubmissions,
+  refOf,
+  submissionRowsPage,
+  submissionViewOf,
+} from "./store";
 
 export const ROWS_PAGE_SIZE = 200;
 
@@ -17,8 +25,13 @@ export async function submissionHistoryData(session: Session) {
   const subs = await listSubmissions(session.connection.portalId);
   const counts = await countsBySubmission(subs.map((s) => s.id));
   return subs.map((s) => ({
-    id: s.id, createdAt: s.createdAt, resourceTitle: resourceTitle(refOf(s)), source: s.source, totalRows: s.totalRows,
-    counts: counts.get(s.id) ?? {}, state: isStalled(s) ? ("stalled" as const) : s.state,
+    id: s.id,
+    createdAt: s.createdAt,
+    resourceTitle: resourceTitle(refOf(s)),
+    source: s.source,
+    totalRows: s.totalRows,
+    counts: counts.get(s.id) ?? {},
+    state: isStalled(s) ? ("stalled" as const) : s.state,
   }));
 }
 
@@ -45,13 +58,21 @@ export async function submissionPageData(session: Session, id: string, query: Su
   const ref = refOf(submission);
   const finished = view.state === "done" || view.state === "cancelled";
   // An unknown ?status= matches no row, as it always did.
-  const rows = status !== undefined && !isOneOf(ROW_STATUSES, status) ? []
-    : await submissionRowsPage(id, { status, category, offset: pageNo * ROWS_PAGE_SIZE, limit: ROWS_PAGE_SIZE + 1 });
+  const rows =
+    status !== undefined && !isOneOf(ROW_STATUSES, status)
+      ? []
+      : await submissionRowsPage(id, { status, category, offset: pageNo * ROWS_PAGE_SIZE, limit: ROWS_PAGE_SIZE + 1 });
   const preview = view.state === "draft" && view.source === "revert" ? planStateOf(submission.plan) : null;
   const live = !preview && view.state !== "done";
   return {
-    id, view, status, category, pageNo, preview, live,
-    original: submission.revertOf ? (await findSubmission(submission.revertOf, portalId)) ?? null : null,
+    id,
+    view,
+    status,
+    category,
+    pageNo,
+    preview,
+    live,
+    original: submission.revertOf ? ((await findSubmission(submission.revertOf, portalId)) ?? null) : null,
     finished,
     reverts: finished ? await revertsOf(id) : [],
     wording: await resourceWording(ref, session),
@@ -62,6 +83,7 @@ export async function submissionPageData(session: Session, id: string, query: Su
     rows: rows.slice(0, ROWS_PAGE_SIZE),
     hasNext: rows.length > ROWS_PAGE_SIZE,
     categories: view.counts.failed > 0 ? await failureCategories(id) : [],
-    portalId, userId: session.user.id,
+    portalId,
+    userId: session.user.id,
   };
 }

@@ -35,13 +35,20 @@ async function loadRun(submissionId: string) {
   const database = await db();
   const [s] = await database.select().from(tables.submissions).where(eq(tables.submissions.id, submissionId));
   if (!s) return undefined;
-  const [c] = await database.select({ id: tables.connections.id, apiBase: tables.connections.apiBase, portalId: tables.connections.portalId })
-    .from(tables.connections).where(eq(tables.connections.id, s.connectionId));
+  const [c] = await database
+    .select({ id: tables.connections.id, apiBase: tables.connections.apiBase, portalId: tables.connections.portalId })
+    .from(tables.connections)
+    .where(eq(tables.connections.id, s.connectionId));
   return c ? { submission: s, connection: c } : undefined;
 }
 
 async function stateOf(submissionId: string) {
-  const [s] = await (await db()).select({ state: tables.submissions.state }).from(tables.submissions).where(eq(tables.submissions.id, submissionId));
+  const [s] = await (
+    await db()
+  )
+    .select({ state: tables.submissions.state })
+    .from(tables.submissions)
+    .where(eq(tables.submissions.id, submissionId));
   return s?.state;
 }
 
@@ -65,7 +72,10 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
   let limited: PauseVerdict | undefined;
   // Pause and cancel are written to the submission by any process; the job polls for them.
   const watch = setInterval(() => {
-    void stateOf(submissionId).then((s) => s !== "running" && stop.abort(), () => {});
+    void stateOf(submissionId).then(
+      (s) => s !== "running" && stop.abort(),
+      () => {},
+    );
   }, STATE_CHECK_MS);
   const client = new HubSpotHttpClient({
     apiBase: connection.apiBase,
@@ -101,7 +111,11 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
       onSaving: (keys) => markSaving(submissionId, keys),
       // Rows the engine did not send because we stopped, or whose answer our stop cut off, stay
       // unfinished ("saving" ones are looked up first): the resumed run decides their fate.
-      onOutcomes: (outcomes) => recordOutcomes(submissionId, outcomes.filter((o) => !interrupted(o, stop.signal))),
+      onOutcomes: (outcomes) =>
+        recordOutcomes(
+          submissionId,
+          outcomes.filter((o) => !interrupted(o, stop.signal)),
+        ),
     });
   } catch (err) {
     // The job is retried (or swept) at once, not after the lease runs out.
@@ -119,9 +133,18 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
 }
 
 /** What the run's end means for the submission: paused (revoked, or by the user), cancelled, done, or stopped early. */
-async function settleRun(submissionId: string, stopped: AbortSignal, revoked: string | undefined, limited: PauseVerdict | undefined): Promise<RunResult> {
+async function settleRun(
+  submissionId: string,
+  stopped: AbortSignal,
+  revoked: string | undefined,
+  limited: PauseVerdict | undefined,
+): Promise<RunResult> {
   if (revoked) {
-    await setSubmissionState(submissionId, "paused", `${REVOKED_PREFIX}: ${revoked} Sign in with HubSpot again to resume.`);
+    await setSubmissionState(
+      submissionId,
+      "paused",
+      `${REVOKED_PREFIX}: ${revoked} Sign in with HubSpot again to resume.`,
+    );
     return "paused";
   }
   if (limited && (await stateOf(submissionId)) === "running") {

@@ -12,7 +12,8 @@ const INSERT_CHUNK = 500;
 const { submissions, submissionRows } = tables;
 
 /** A row's fate decided before anything is sent (a revert's conflicts and skipped rows). */
-export type RowFate = { status: "conflict"; current: SavedRecord; error?: RowError } | { status: "skipped"; error: RowError };
+export type RowFate =
+  { status: "conflict"; current: SavedRecord; error?: RowError } | { status: "skipped"; error: RowError };
 
 export interface NewRows {
   operations: RowOperation[];
@@ -43,22 +44,32 @@ type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0
  */
 export async function insertRows(tx: Tx, submissionId: string, s: NewRows, nameKey: string | undefined) {
   for (let i = 0; i < s.operations.length; i += INSERT_CHUNK) {
-    await tx.insert(submissionRows).values(s.operations.slice(i, i + INSERT_CHUNK).map((op, j) => {
-      const fate = s.fates?.[i + j];
-      return {
-        submissionId,
-        rowKey: op.rowKey,
-        kind: op.kind,
-        recordId: op.kind === "create" ? null : op.id,
-        label: op.label ?? (nameKey === undefined ? null : op.properties[nameKey] ?? (op.kind === "create" ? null : op.baseline?.values[nameKey] ?? null)),
-        sent: op.properties,
-        baseline: op.kind === "create" ? null : op.baseline ?? null,
-        force: op.kind === "create" ? false : !!op.force,
-        sourceRow: s.sources?.[i + j]?.row ?? null,
-        source: s.sources?.[i + j]?.cells ?? null,
-        ...(fate && { status: fate.status, error: fate.error ?? null, conflictCurrent: fate.status === "conflict" ? fate.current : null }),
-      };
-    }));
+    await tx.insert(submissionRows).values(
+      s.operations.slice(i, i + INSERT_CHUNK).map((op, j) => {
+        const fate = s.fates?.[i + j];
+        return {
+          submissionId,
+          rowKey: op.rowKey,
+          kind: op.kind,
+          recordId: op.kind === "create" ? null : op.id,
+          label:
+            op.label ??
+            (nameKey === undefined
+              ? null
+              : (op.properties[nameKey] ?? (op.kind === "create" ? null : (op.baseline?.values[nameKey] ?? null)))),
+          sent: op.properties,
+          baseline: op.kind === "create" ? null : (op.baseline ?? null),
+          force: op.kind === "create" ? false : !!op.force,
+          sourceRow: s.sources?.[i + j]?.row ?? null,
+          source: s.sources?.[i + j]?.cells ?? null,
+          ...(fate && {
+            status: fate.status,
+            error: fate.error ?? null,
+            conflictCurrent: fate.status === "conflict" ? fate.current : null,
+          }),
+        };
+      }),
+    );
   }
 }
 
@@ -66,10 +77,21 @@ export async function insertRows(tx: Tx, submissionId: string, s: NewRows, nameK
 export async function insertSubmission(s: NewSubmission): Promise<string> {
   const database = await db();
   return database.transaction(async (tx) => {
-    const [row] = await tx.insert(submissions).values({
-      userId: s.userId, connectionId: s.connectionId, portalId: s.portalId, resource: resourceName(s.resource), resourceRef: s.resource,
-      source: s.source ?? "grid", state: s.state ?? "running", totalRows: s.operations.length, revertOf: s.revertOf ?? null, plan: s.plan ?? null,
-    }).returning({ id: submissions.id });
+    const [row] = await tx
+      .insert(submissions)
+      .values({
+        userId: s.userId,
+        connectionId: s.connectionId,
+        portalId: s.portalId,
+        resource: resourceName(s.resource),
+        resourceRef: s.resource,
+        source: s.source ?? "grid",
+        state: s.state ?? "running",
+        totalRows: s.operations.length,
+        revertOf: s.revertOf ?? null,
+        plan: s.plan ?? null,
+      })
+      .returning({ id: submissions.id });
     await insertRows(tx, row!.id, s, describe(s.resource).nameKey);
     return row!.id;
   });
@@ -77,8 +99,18 @@ export async function insertSubmission(s: NewSubmission): Promise<string> {
 
 export async function markSaving(submissionId: string, rowKeys: string[]) {
   if (!rowKeys.length) return;
-  await (await db()).update(submissionRows).set({ status: "saving", updatedAt: new Date() })
-    .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.rowKey, rowKeys), eq(submissionRows.status, "pending")));
+  await (
+    await db()
+  )
+    .update(submissionRows)
+    .set({ status: "saving", updatedAt: new Date() })
+    .where(
+      and(
+        eq(submissionRows.submissionId, submissionId),
+        inArray(submissionRows.rowKey, rowKeys),
+        eq(submissionRows.status, "pending"),
+      ),
+    );
 }
 
 /**
@@ -95,7 +127,9 @@ export async function recordOutcomes(submissionId: string, outcomes: RowOutcome[
     error: o.status === "failed" ? o.error : null,
     conflict_current: o.status === "conflict" ? o.current : null,
   }));
-  await (await db()).execute(sql`
+  await (
+    await db()
+  ).execute(sql`
     update submission_rows as r set status = v.status, record_id = coalesce(v.record_id, r.record_id), after = v.after, error = v.error,
       conflict_current = v.conflict_current, finish_seq = nextval('submission_row_finish_seq'), updated_at = ${new Date().toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
@@ -104,7 +138,12 @@ export async function recordOutcomes(submissionId: string, outcomes: RowOutcome[
 }
 
 export async function finishSubmission(submissionId: string, state: "done" | "cancelled" = "done") {
-  await (await db()).update(submissions).set({ state, finishedAt: new Date(), pausedReason: null }).where(eq(submissions.id, submissionId));
+  await (
+    await db()
+  )
+    .update(submissions)
+    .set({ state, finishedAt: new Date(), pausedReason: null })
+    .where(eq(submissions.id, submissionId));
 }
 
 /**
@@ -114,32 +153,53 @@ export async function finishSubmission(submissionId: string, state: "done" | "ca
 export function storedOperation(r: typeof submissionRows.$inferSelect, rowKey = r.rowKey): RowOperation {
   const label = r.label ?? undefined;
   if (r.kind === "create") return { rowKey, kind: "create", properties: r.sent, label };
-  return { rowKey, kind: r.kind, id: r.recordId!, properties: r.sent, baseline: r.baseline ?? undefined, force: r.force, label };
+  return {
+    rowKey,
+    kind: r.kind,
+    id: r.recordId!,
+    properties: r.sent,
+    baseline: r.baseline ?? undefined,
+    force: r.force,
+    label,
+  };
 }
 
 /**
  * Rows not finished yet, as operations, to run or resume a submission; `maybeSent` are the rows
  * that were already "saving" (a write may have reached HubSpot before a restart).
  */
-export async function unfinishedOperations(submissionId: string): Promise<{ ops: RowOperation[]; maybeSent: Set<string> }> {
-  const rows = await (await db()).select().from(submissionRows)
+export async function unfinishedOperations(
+  submissionId: string,
+): Promise<{ ops: RowOperation[]; maybeSent: Set<string> }> {
+  const rows = await (
+    await db()
+  )
+    .select()
+    .from(submissionRows)
     .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.status, ["pending", "saving"])));
   const ops = rows.map((r) => storedOperation(r));
   return { ops, maybeSent: new Set(rows.filter((r) => r.status === "saving").map((r) => r.rowKey)) };
 }
 
 export async function findSubmission(id: string, portalId: number) {
-  const [s] = await (await db()).select().from(submissions).where(and(eq(submissions.id, id), eq(submissions.portalId, portalId)));
+  const [s] = await (
+    await db()
+  )
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.id, id), eq(submissions.portalId, portalId)));
   return s;
 }
 
 /** The resource a stored submission writes to (campaigns for rows stored before refs existed). */
-export const refOf = (s: Pick<typeof submissions.$inferSelect, "resource" | "resourceRef">): ResourceRef => parseStoredRef(s.resource, s.resourceRef);
+export const refOf = (s: Pick<typeof submissions.$inferSelect, "resource" | "resourceRef">): ResourceRef =>
+  parseStoredRef(s.resource, s.resourceRef);
 
 export function toOutcome(r: typeof submissionRows.$inferSelect): RowOutcome | null {
   if (r.status === "saved" && r.after) return { rowKey: r.rowKey, status: "saved", record: r.after };
   if (r.status === "failed" && r.error) return { rowKey: r.rowKey, status: "failed", error: r.error };
-  if (r.status === "conflict" && r.conflictCurrent) return { rowKey: r.rowKey, status: "conflict", current: r.conflictCurrent };
+  if (r.status === "conflict" && r.conflictCurrent)
+    return { rowKey: r.rowKey, status: "conflict", current: r.conflictCurrent };
   return null;
 }
 
@@ -153,58 +213,106 @@ export async function submissionView(id: string, portalId: number, afterSeq = 0)
 export async function submissionViewOf(s: typeof submissions.$inferSelect, afterSeq = 0): Promise<SubmissionView> {
   const id = s.id;
   const database = await db();
-  const countRows = await database.select({ status: submissionRows.status, n: sql<number>`count(*)::int` })
-    .from(submissionRows).where(eq(submissionRows.submissionId, id)).groupBy(submissionRows.status);
-  const counts: Record<StoredRowStatus, number> = { pending: 0, saving: 0, saved: 0, failed: 0, conflict: 0, skipped: 0 };
+  const countRows = await database
+    .select({ status: submissionRows.status, n: sql<number>`count(*)::int` })
+    .from(submissionRows)
+    .where(eq(submissionRows.submissionId, id))
+    .groupBy(submissionRows.status);
+  const counts: Record<StoredRowStatus, number> = {
+    pending: 0,
+    saving: 0,
+    saved: 0,
+    failed: 0,
+    conflict: 0,
+    skipped: 0,
+  };
   for (const c of countRows) counts[c.status] = Number(c.n);
-  const finished = await database.select().from(submissionRows)
+  const finished = await database
+    .select()
+    .from(submissionRows)
     .where(and(eq(submissionRows.submissionId, id), gt(submissionRows.finishSeq, afterSeq)))
     .orderBy(submissionRows.finishSeq);
   const outcomes = finished.map(toOutcome).filter((o): o is RowOutcome => o !== null);
   return {
-    id: s.id, resource: s.resource, resourceTitle: resourceTitle(refOf(s)), state: s.state, pausedReason: s.pausedReason, stalled: isStalled(s), source: s.source,
-    createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null,
-    counts, outcomes, cursor: finished.at(-1)?.finishSeq ?? afterSeq,
+    id: s.id,
+    resource: s.resource,
+    resourceTitle: resourceTitle(refOf(s)),
+    state: s.state,
+    pausedReason: s.pausedReason,
+    stalled: isStalled(s),
+    source: s.source,
+    createdAt: s.createdAt.toISOString(),
+    finishedAt: s.finishedAt?.toISOString() ?? null,
+    counts,
+    outcomes,
+    cursor: finished.at(-1)?.finishSeq ?? afterSeq,
   };
 }
 
 /** The portal's submissions, newest first; an upload's dry run that was never started is not one yet. */
 export async function listSubmissions(portalId: number, limit = 50) {
-  return (await db()).select().from(submissions)
+  return (await db())
+    .select()
+    .from(submissions)
     .where(and(eq(submissions.portalId, portalId), ne(submissions.state, "draft")))
-    .orderBy(desc(submissions.createdAt)).limit(limit);
+    .orderBy(desc(submissions.createdAt))
+    .limit(limit);
 }
 
 export async function countsBySubmission(ids: string[]) {
   if (!ids.length) return new Map<string, Record<string, number>>();
-  const rows = await (await db()).select({ id: submissionRows.submissionId, status: submissionRows.status, n: sql<number>`count(*)::int` })
-    .from(submissionRows).where(inArray(submissionRows.submissionId, ids)).groupBy(submissionRows.submissionId, submissionRows.status);
+  const rows = await (
+    await db()
+  )
+    .select({ id: submissionRows.submissionId, status: submissionRows.status, n: sql<number>`count(*)::int` })
+    .from(submissionRows)
+    .where(inArray(submissionRows.submissionId, ids))
+    .groupBy(submissionRows.submissionId, submissionRows.status);
   const map = new Map<string, Record<string, number>>();
   for (const r of rows) map.set(r.id, { ...(map.get(r.id) ?? {}), [r.status]: Number(r.n) });
   return map;
 }
 
-export async function submissionRowsPage(id: string, opts: { status?: StoredRowStatus; category?: string; offset: number; limit: number }) {
+export async function submissionRowsPage(
+  id: string,
+  opts: { status?: StoredRowStatus; category?: string; offset: number; limit: number },
+) {
   const where = and(
     eq(submissionRows.submissionId, id),
     opts.status ? eq(submissionRows.status, opts.status) : undefined,
     opts.category ? sql`${submissionRows.error}->>'category' = ${opts.category}` : undefined,
   );
-  return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.sourceRow, submissionRows.rowKey).offset(opts.offset).limit(opts.limit);
+  return (await db())
+    .select()
+    .from(submissionRows)
+    .where(where)
+    .orderBy(submissionRows.sourceRow, submissionRows.rowKey)
+    .offset(opts.offset)
+    .limit(opts.limit);
 }
 
 /** Failed rows per error category (VALIDATION_ERROR: 40, …), for the filter of a submission's rows. */
 export async function failureCategories(id: string) {
-  const rows = await (await db()).select({ category: sql<string>`${submissionRows.error}->>'category'`, n: sql<number>`count(*)::int` })
-    .from(submissionRows).where(and(eq(submissionRows.submissionId, id), eq(submissionRows.status, "failed")))
+  const rows = await (
+    await db()
+  )
+    .select({ category: sql<string>`${submissionRows.error}->>'category'`, n: sql<number>`count(*)::int` })
+    .from(submissionRows)
+    .where(and(eq(submissionRows.submissionId, id), eq(submissionRows.status, "failed")))
     .groupBy(sql`${submissionRows.error}->>'category'`);
   return rows.map((r) => ({ category: r.category ?? "UNKNOWN", count: Number(r.n) })).sort((a, b) => b.count - a.count);
 }
 
 /** Every row of a submission (optionally one outcome), in file order for uploads, for the results file. */
 export async function submissionResultRows(id: string, status?: StoredRowStatus) {
-  const where = status ? and(eq(submissionRows.submissionId, id), eq(submissionRows.status, status)) : eq(submissionRows.submissionId, id);
-  return (await db()).select().from(submissionRows).where(where).orderBy(submissionRows.sourceRow, submissionRows.rowKey);
+  const where = status
+    ? and(eq(submissionRows.submissionId, id), eq(submissionRows.status, status))
+    : eq(submissionRows.submissionId, id);
+  return (await db())
+    .select()
+    .from(submissionRows)
+    .where(where)
+    .orderBy(submissionRows.sourceRow, submissionRows.rowKey);
 }
 
 /** The file's headers when the submission came from an upload, else null. */
@@ -213,13 +321,24 @@ export async function uploadHeadersFor(submissionId: string): Promise<string[] |
 }
 
 /** The upload a submission came from, as its results file needs it: headers and options (the delimiter). */
-export async function uploadFileFor(submissionId: string): Promise<{ headers: string[]; options: unknown } | undefined> {
-  const [u] = await (await db()).select({ headers: tables.uploads.headers, options: tables.uploads.options }).from(tables.uploads).where(eq(tables.uploads.submissionId, submissionId));
+export async function uploadFileFor(
+  submissionId: string,
+): Promise<{ headers: string[]; options: unknown } | undefined> {
+  const [u] = await (
+    await db()
+  )
+    .select({ headers: tables.uploads.headers, options: tables.uploads.options })
+    .from(tables.uploads)
+    .where(eq(tables.uploads.submissionId, submissionId));
   return u;
 }
 
 /** Moves a submission between states (draft → running, running ⇄ paused, → cancelled), with the reason for a pause. */
-export async function setSubmissionState(id: string, state: "running" | "paused" | "cancelled", pausedReason: string | null = null) {
+export async function setSubmissionState(
+  id: string,
+  state: "running" | "paused" | "cancelled",
+  pausedReason: string | null = null,
+) {
   await (await db()).update(submissions).set({ state, pausedReason }).where(eq(submissions.id, id));
 }
 
@@ -228,18 +347,32 @@ export async function setSubmissionState(id: string, state: "running" | "paused"
  * same properties, with the original rows' baselines kept so history and revert still know the
  * values before. Answers its id, or null when nothing failed.
  */
-export async function insertRetryOfFailed(submissionId: string, as: { userId: string; connection: { id: string; portalId: number } }): Promise<string | null> {
+export async function insertRetryOfFailed(
+  submissionId: string,
+  as: { userId: string; connection: { id: string; portalId: number } },
+): Promise<string | null> {
   const portalId = as.connection.portalId;
   const s = await findSubmission(submissionId, portalId);
   if (!s) return null;
-  const failed = await (await db()).select().from(submissionRows)
+  const failed = await (
+    await db()
+  )
+    .select()
+    .from(submissionRows)
     .where(and(eq(submissionRows.submissionId, submissionId), eq(submissionRows.status, "failed")));
   if (!failed.length) return null;
   const operations = failed.map((r) => storedOperation(r));
   return insertSubmission({
     // The retrying user's grant, not the original's: every write is the starter's own.
-    userId: as.userId, connectionId: as.connection.id, portalId, resource: refOf(s), source: "retry", operations,
-    sources: failed.some((r) => r.source) ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] })) : undefined,
+    userId: as.userId,
+    connectionId: as.connection.id,
+    portalId,
+    resource: refOf(s),
+    source: "retry",
+    operations,
+    sources: failed.some((r) => r.source)
+      ? failed.map((r) => ({ row: r.sourceRow ?? 0, cells: r.source ?? [] }))
+      : undefined,
   });
 }
 

@@ -10,7 +10,15 @@ import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { RowOperation } from "../batch/types";
 
 const dataDir = prepareEnv();
-const SCOPES = ["oauth", "marketing.campaigns.read", "marketing.campaigns.write", "crm.objects.contacts.read", "crm.objects.contacts.write", "crm.objects.marketing_events.read", "crm.objects.marketing_events.write"];
+const SCOPES = [
+  "oauth",
+  "marketing.campaigns.read",
+  "marketing.campaigns.write",
+  "crm.objects.contacts.read",
+  "crm.objects.contacts.write",
+  "crm.objects.marketing_events.read",
+  "crm.objects.marketing_events.write",
+];
 
 describe("submissions", () => {
   let sb: RunningSandbox;
@@ -18,7 +26,12 @@ describe("submissions", () => {
   let runner: typeof import("./runner");
   let connection: { id: string; apiBase: string; portalId: number };
   let userId: string;
-  const records = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as { id: string; updatedAt: string; properties: Record<string, string | null> }[];
+  const records = async () =>
+    (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as {
+      id: string;
+      updatedAt: string;
+      properties: Record<string, string | null>;
+    }[];
 
   beforeAll(async () => {
     sb = await startSandbox({ port: 0, counts: { campaigns: 120, contacts: 30, marketingEvents: 20 } });
@@ -30,13 +43,24 @@ describe("submissions", () => {
     const portalId = sb.ctx.defaultPortal().id;
     const tokens = sb.ctx.issueTokens({ portalId, scopes: SCOPES, clientId: "batchboard-sandbox-client" });
     const database = await dbm.db();
-    const [user] = await database.insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email: "s@example.com" }).returning();
+    const [user] = await database
+      .insert(dbm.tables.users)
+      .values({ hubspotUserId: randomInt(1, 2 ** 40), email: "s@example.com" })
+      .returning();
     userId = user!.id;
-    const [conn] = await database.insert(dbm.tables.connections).values({
-      userId, portalId, hubDomain: "acme-marketing.example.com", apiBase: sb.url, scopes: SCOPES,
-      accessTokenEnc: secretBox().seal(tokens.access_token), refreshTokenEnc: secretBox().seal(tokens.refresh_token),
-      accessTokenExpiresAt: new Date(Date.now() + 1800_000),
-    }).returning();
+    const [conn] = await database
+      .insert(dbm.tables.connections)
+      .values({
+        userId,
+        portalId,
+        hubDomain: "acme-marketing.example.com",
+        apiBase: sb.url,
+        scopes: SCOPES,
+        accessTokenEnc: secretBox().seal(tokens.access_token),
+        refreshTokenEnc: secretBox().seal(tokens.refresh_token),
+        accessTokenExpiresAt: new Date(Date.now() + 1800_000),
+      })
+      .returning();
     connection = { id: conn!.id, apiBase: sb.url, portalId };
   });
 
@@ -53,11 +77,25 @@ describe("submissions", () => {
       id: c.id,
       // Row 3 gets a date-time, which HubSpot rejects for that row only.
       properties: i === 3 ? { hs_start_date: "2026-01-01T10:00:00Z" } : { hs_notes: `note ${i}` },
-      baseline: { updatedAt: c.updatedAt, values: i === 3 ? { hs_start_date: c.properties.hs_start_date ?? null } : { hs_notes: c.properties.hs_notes ?? null } },
+      baseline: {
+        updatedAt: c.updatedAt,
+        values:
+          i === 3 ? { hs_start_date: c.properties.hs_start_date ?? null } : { hs_notes: c.properties.hs_notes ?? null },
+      },
     }));
-    ops.push({ rowKey: "new-1", kind: "create", properties: { hs_name: "Submitted from a test", hs_campaign_status: "planned" } });
+    ops.push({
+      rowKey: "new-1",
+      kind: "create",
+      properties: { hs_name: "Submitted from a test", hs_campaign_status: "planned" },
+    });
 
-    const id = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: { type: "campaigns" }, operations: ops });
+    const id = await store.insertSubmission({
+      userId,
+      connectionId: connection.id,
+      portalId: connection.portalId,
+      resource: { type: "campaigns" },
+      operations: ops,
+    });
     const first = await store.submissionView(id, connection.portalId);
     expect(first?.counts.pending).toBe(61);
     expect(await runner.runSubmission(id)).toBe("done");
@@ -85,7 +123,13 @@ describe("submissions", () => {
   });
 
   it("does not show a submission to another portal", async () => {
-    const id = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: { type: "campaigns" }, operations: [{ rowKey: "x", kind: "create", properties: { hs_name: "Other portal check" } }] });
+    const id = await store.insertSubmission({
+      userId,
+      connectionId: connection.id,
+      portalId: connection.portalId,
+      resource: { type: "campaigns" },
+      operations: [{ rowKey: "x", kind: "create", properties: { hs_name: "Other portal check" } }],
+    });
     expect(await store.submissionView(id, 999)).toBeNull();
   });
 
@@ -94,10 +138,22 @@ describe("submissions", () => {
     const get = async (kind: string) => (await (await fetch(`${sb.url}/__sandbox/records/${kind}`)).json()) as Stored[];
     const contact = (await get("contacts"))[0]!;
     const ref = { type: "crm" as const, objectType: "contacts", uniqueProperty: "email" };
-    const cid = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: ref, operations: [
-      { rowKey: contact.id, kind: "update", id: contact.id, label: "Contact one", properties: { jobtitle: "Head of tests" } },
-      { rowKey: "new-c", kind: "create", properties: { email: "new.person@example.com", firstname: "New" } },
-    ] });
+    const cid = await store.insertSubmission({
+      userId,
+      connectionId: connection.id,
+      portalId: connection.portalId,
+      resource: ref,
+      operations: [
+        {
+          rowKey: contact.id,
+          kind: "update",
+          id: contact.id,
+          label: "Contact one",
+          properties: { jobtitle: "Head of tests" },
+        },
+        { rowKey: "new-c", kind: "create", properties: { email: "new.person@example.com", firstname: "New" } },
+      ],
+    });
     const stored = await store.findSubmission(cid, connection.portalId);
     expect(store.refOf(stored!)).toEqual(ref);
     expect(stored!.resource).toBe("crm:contacts");
@@ -112,9 +168,13 @@ describe("submissions", () => {
     expect(rows.find((r) => r.rowKey === contact.id)?.label).toBe("Contact one");
 
     const eventId = ((await get("marketing-events"))[0] as unknown as { objectId: string }).objectId;
-    const eid = await store.insertSubmission({ userId, connectionId: connection.id, portalId: connection.portalId, resource: { type: "marketing-events", apiVersion: "v3" }, operations: [
-      { rowKey: eventId, kind: "update", id: eventId, properties: { eventOrganizer: "Test org" } },
-    ] });
+    const eid = await store.insertSubmission({
+      userId,
+      connectionId: connection.id,
+      portalId: connection.portalId,
+      resource: { type: "marketing-events", apiVersion: "v3" },
+      operations: [{ rowKey: eventId, kind: "update", id: eventId, properties: { eventOrganizer: "Test org" } }],
+    });
     const log0 = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as { path: string }[];
     expect(await runner.runSubmission(eid)).toBe("done");
     expect((await store.submissionView(eid, connection.portalId))!.counts.saved).toBe(1);

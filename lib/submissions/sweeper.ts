@@ -28,8 +28,14 @@ export function startSweeper(opts: { intervalMs?: number; log?: (m: string) => v
     for (const id of await stalledSubmissions()) {
       if (runs.has(id)) continue;
       const run = runSubmission(id, stopAll.signal)
-        .then((r) => { if (r !== "skipped") log(`took over stalled submission ${id}: ${r}`); return r; })
-        .catch((err): RunResult => { console.error(`[submissions] takeover of ${id} failed`, err); return "aborted"; })
+        .then((r) => {
+          if (r !== "skipped") log(`took over stalled submission ${id}: ${r}`);
+          return r;
+        })
+        .catch((err): RunResult => {
+          console.error(`[submissions] takeover of ${id} failed`, err);
+          return "aborted";
+        })
         .finally(() => runs.delete(id));
       runs.set(id, run);
       started.push(run);

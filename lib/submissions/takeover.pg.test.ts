@@ -25,8 +25,11 @@ describe("takeover of a killed worker's submission on PostgreSQL", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let sb: RunningSandbox;
   const campaigns = async () => (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
-  const writtenIds = async () => ((await (await fetch(`${sb.url}/__sandbox/requests?path=${UPDATE}`)).json()) as Logged[])
-    .filter((r) => r.path === UPDATE && (r.status === 200 || r.status === 207)).flatMap((r) => r.requestBody?.inputs ?? []).map((i) => i.id);
+  const writtenIds = async () =>
+    ((await (await fetch(`${sb.url}/__sandbox/requests?path=${UPDATE}`)).json()) as Logged[])
+      .filter((r) => r.path === UPDATE && (r.status === 200 || r.status === 207))
+      .flatMap((r) => r.requestBody?.inputs ?? [])
+      .map((i) => i.id);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -53,19 +56,36 @@ describe("takeover of a killed worker's submission on PostgreSQL", () => {
     const { insertTestConnection } = await import("../../tests/support/test-connection");
     const { user, connection, portalId } = await insertTestConnection(sb);
     const all = await campaigns();
-    const ops: RowOperation[] = all.map((c, i) => ({ rowKey: c.id, kind: "update", id: c.id, properties: { hs_notes: `killed ${i}` } }));
-    const id = await store.insertSubmission({ userId: user.id, connectionId: connection.id, portalId, resource: { type: "campaigns" }, operations: ops });
+    const ops: RowOperation[] = all.map((c, i) => ({
+      rowKey: c.id,
+      kind: "update",
+      id: c.id,
+      properties: { hs_notes: `killed ${i}` },
+    }));
+    const id = await store.insertSubmission({
+      userId: user.id,
+      connectionId: connection.id,
+      portalId,
+      resource: { type: "campaigns" },
+      operations: ops,
+    });
 
     // `npm run worker`, as users start it.
     const root = path.resolve(import.meta.dirname, "../..");
     const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-      cwd: root, env: { ...process.env, DATABASE_URL: database.url, BATCHBOARD_SECRET: SECRET, SUBMISSION_LEASE_SECONDS: "5" },
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: database.url, BATCHBOARD_SECRET: SECRET, SUBMISSION_LEASE_SECONDS: "5" },
     });
     let out = "";
-    child.stdout.on("data", (d) => { out += d; });
-    child.stderr.on("data", (d) => { out += d; });
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      out += d;
+    });
     const exited = new Promise((resolve) => child.on("exit", resolve));
-    for (let i = 0; i < 600 && !/working: /.test(out) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 600 && !/working: /.test(out) && child.exitCode === null; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(out).toMatch(/working: submission/);
 
     const queue = await createJobQueue({ connection: { databaseUrl: database.url } });
@@ -87,7 +107,8 @@ describe("takeover of a killed worker's submission on PostgreSQL", () => {
     expect(mid.outcomes.every((o) => o.status === "saved" && held.has(o.rowKey))).toBe(true);
 
     // Once the lease (5 s here) has run out, the page says Stalled instead of Running.
-    for (let i = 0; i < 150 && !(await store.submissionView(id, portalId))!.stalled; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 150 && !(await store.submissionView(id, portalId))!.stalled; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect((await store.submissionView(id, portalId))!.stalled).toBe(true);
 
     // Another process's sweeper takes it over.
@@ -99,7 +120,11 @@ describe("takeover of a killed worker's submission on PostgreSQL", () => {
     await sweeper.stop();
 
     const end = (await store.submissionView(id, portalId))!;
-    expect(end).toMatchObject({ state: "done", stalled: false, counts: { saved: 1200, failed: 0, conflict: 0, pending: 0, saving: 0 } });
+    expect(end).toMatchObject({
+      state: "done",
+      stalled: false,
+      counts: { saved: 1200, failed: 0, conflict: 0, pending: 0, saving: 0 },
+    });
     const now = new Map((await campaigns()).map((c) => [c.id, c]));
     all.forEach((c, i) => expect(now.get(c.id)!.properties.hs_notes).toBe(`killed ${i}`));
     // Rows in flight at the kill were read, not re-sent: each campaign was written exactly once.

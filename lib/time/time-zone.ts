@@ -35,7 +35,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     // h23, not hour12:false: the latter prints midnight as "24" in some engines.
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -46,7 +55,15 @@ export function wallClockAt(ms: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(ms)) if (p.type !== "literal") parts[p.type] = Number(p.value);
   const millisecond = ((ms % 1000) + 1000) % 1000;
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second!, millisecond };
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+    millisecond,
+  };
 }
 
 /** The zone's UTC offset in ms at instant `ms` (Berlin in summer: +7 200 000). */

@@ -23,9 +23,16 @@ type DryRunJobData = z.output<typeof DryRunJob.payload>;
  */
 async function actorFor(uploadId: string, connectionId?: string) {
   const database = await db();
-  const [row] = await database.select({ upload: tables.uploads, connection: tables.connections })
+  const [row] = await database
+    .select({ upload: tables.uploads, connection: tables.connections })
     .from(tables.uploads)
-    .innerJoin(tables.connections, and(eq(tables.connections.id, connectionId ?? tables.uploads.connectionId), eq(tables.connections.portalId, tables.uploads.portalId)))
+    .innerJoin(
+      tables.connections,
+      and(
+        eq(tables.connections.id, connectionId ?? tables.uploads.connectionId),
+        eq(tables.connections.portalId, tables.uploads.portalId),
+      ),
+    )
     .where(eq(tables.uploads.id, uploadId));
   if (!row) return undefined;
   const actor: Actor = { userId: row.connection.userId, connection: row.connection };

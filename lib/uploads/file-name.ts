@@ -18,5 +18,8 @@ export function cleanFileName(raw: string): string {
   if (chars.length <= MAX_FILE_NAME) return base;
   const dot = base.lastIndexOf(".");
   const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : "";
-  return `${chars.slice(0, MAX_FILE_NAME - ext.length - 1).join("").trimEnd()}…${ext}`;
+  return `${chars
+    .slice(0, MAX_FILE_NAME - ext.length - 1)
+    .join("")
+    .trimEnd()}…${ext}`;
 }

@@ -10,10 +10,20 @@ import { findUpload, listUploads } from "./upload-store";
 /** The uploads page: the portal's uploads, newest first, each with the state of its submission. */
 export async function uploadsPageData(session: Session) {
   const portalId = session.connection.portalId;
-  const uploads = await Promise.all((await listUploads(portalId)).map(async (u) => {
-    const s = u.submissionId ? await findSubmission(u.submissionId, portalId) : undefined;
-    return { id: u.id, fileName: u.fileName, rowCount: u.rowCount, target: u.target, createdAt: u.createdAt, sheet: u.sheet, submission: s ? { id: s.id, state: s.state } : null };
-  }));
+  const uploads = await Promise.all(
+    (await listUploads(portalId)).map(async (u) => {
+      const s = u.submissionId ? await findSubmission(u.submissionId, portalId) : undefined;
+      return {
+        id: u.id,
+        fileName: u.fileName,
+        rowCount: u.rowCount,
+        target: u.target,
+        createdAt: u.createdAt,
+        sheet: u.sheet,
+        submission: s ? { id: s.id, state: s.state } : null,
+      };
+    }),
+  );
   return { uploads };
 }
 
@@ -25,7 +35,11 @@ export async function uploadPageData(session: Session, id: string) {
   if (!upload) return null;
   const submission = upload.submissionId ? await findSubmission(upload.submissionId, portalId) : undefined;
   return {
-    upload: uploadData(upload, submission), preview: await previewRows(upload), crmTypes: crmObjectTypes(), recordIdKey: RECORD_ID_KEY,
-    portalId, userId: session.user.id,
+    upload: uploadData(upload, submission),
+    preview: await previewRows(upload),
+    crmTypes: crmObjectTypes(),
+    recordIdKey: RECORD_ID_KEY,
+    portalId,
+    userId: session.user.id,
   };
 }

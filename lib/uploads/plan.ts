@@ -88,12 +88,29 @@ export async function planUpload(input: {
   onRead?: (done: number) => void;
 }): Promise<DryRunPlan> {
   const { adapter, http, mode, rows, nameOf, onRead } = input;
-  const plan: DryRunPlan = { operations: [], sources: [], creates: 0, updates: 0, unchanged: 0, notFound: [], exists: [], createSample: [], sample: [] };
+  const plan: DryRunPlan = {
+    operations: [],
+    sources: [],
+    creates: 0,
+    updates: 0,
+    unchanged: 0,
+    notFound: [],
+    exists: [],
+    createSample: [],
+    sample: [],
+  };
   const props = [...new Set(rows.flatMap((r) => Object.keys(r.properties)))].filter((p) => p !== RECORD_ID_KEY);
   const clean = (r: ValidRow) => Object.fromEntries(Object.entries(r.properties).filter(([k]) => k !== RECORD_ID_KEY));
 
   let current = new Map<string, SavedRecord>();
-  if (mode === "update") current = await readCurrent(adapter, http, rows.map((r) => r.key!), props, onRead);
+  if (mode === "update")
+    current = await readCurrent(
+      adapter,
+      http,
+      rows.map((r) => r.key!),
+      props,
+      onRead,
+    );
   if (mode !== "update" && adapter.findByKeys && adapter.createKey) {
     const keyOf = (r: ValidRow) => adapter.createKey!({ rowKey: `row-${r.row}`, kind: "create", properties: clean(r) });
     const keys = [...new Set(rows.flatMap((r) => keyOf(r) ?? []))];
@@ -102,7 +119,8 @@ export async function planUpload(input: {
     // Many keys a call: campaigns may then read their list once instead of once per name.
     const chunk = LOOKUP_CHUNK;
     for (let i = 0; i < keys.length; i += chunk) {
-      for (const [k, v] of await adapter.findByKeys(http, keys.slice(i, i + chunk), { preview: true }, ops)) found.set(k, v);
+      for (const [k, v] of await adapter.findByKeys(http, keys.slice(i, i + chunk), { preview: true }, ops))
+        found.set(k, v);
       onRead?.(Math.min(i + chunk, keys.length));
     }
     for (const r of rows) {
@@ -126,7 +144,8 @@ export async function planUpload(input: {
     if (!rec) {
       plan.creates++;
       const sent = Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== ""));
-      if (plan.createSample.length < CREATE_SAMPLE) plan.createSample.push({ row: r.row, name: nameOf(r), properties: sent });
+      if (plan.createSample.length < CREATE_SAMPLE)
+        plan.createSample.push({ row: r.row, name: nameOf(r), properties: sent });
       plan.operations.push({ rowKey, kind: "create", label: nameOf(r), properties: sent });
       plan.sources.push({ row: r.row, cells: r.cells });
       continue;
@@ -139,10 +158,18 @@ export async function planUpload(input: {
     plan.updates++;
     const id = mode === "update" ? r.key! : rec.id;
     const values = Object.fromEntries(Object.keys(changed).map((k) => [k, rec.properties[k] ?? null]));
-    plan.operations.push({ rowKey, kind: "update", id, label: nameOf(r), properties: changed, baseline: { updatedAt: rec.updatedAt, values, asOf: rec.updatedAt } });
+    plan.operations.push({
+      rowKey,
+      kind: "update",
+      id,
+      label: nameOf(r),
+      properties: changed,
+      baseline: { updatedAt: rec.updatedAt, values, asOf: rec.updatedAt },
+    });
     plan.sources.push({ row: r.row, cells: r.cells });
     for (const [property, after] of Object.entries(changed)) {
-      if (plan.sample.length < SAMPLE) plan.sample.push({ row: r.row, name: nameOf(r), property, before: values[property] ?? "", after });
+      if (plan.sample.length < SAMPLE)
+        plan.sample.push({ row: r.row, name: nameOf(r), property, before: values[property] ?? "", after });
     }
   }
   return plan;

@@ -31,7 +31,11 @@ describe("receiveUpload", () => {
     const { receiveUpload } = await import("./receive-upload");
     const { findUpload } = await import("./upload-store");
     const errors = vi.spyOn(console, "error");
-    const answer = await receiveUpload(actorOf(session), body("Email,Name\nann@example.com,Ann\n"), encodeURIComponent("con\r\ntacts\u0000\u202e.csv"));
+    const answer = await receiveUpload(
+      actorOf(session),
+      body("Email,Name\nann@example.com,Ann\n"),
+      encodeURIComponent("con\r\ntacts\u0000\u202e.csv"),
+    );
     expect(answer.status).toBe(200);
     const upload = await findUpload((answer.body as { id: string }).id, session.connection.portalId);
     expect(upload).toMatchObject({ fileName: "contacts.csv", rowCount: 1, headers: ["Email", "Name"] });
@@ -46,16 +50,30 @@ describe("receiveUpload", () => {
     const { chooseSheet } = await import("./service");
     const book = new ExcelJS.Workbook();
     book.addWorksheet("Template").addRow(["Email", "Name"]);
-    book.addWorksheet("Contacts").addRows([["Email", "Name"], ["ann@example.com", "Ann"]]);
+    book.addWorksheet("Contacts").addRows([
+      ["Email", "Name"],
+      ["ann@example.com", "Ann"],
+    ]);
     book.addWorksheet("Leads").addRows([["Lead email"], ["bo@example.com"], ["cy@example.com"]]);
-    const answer = await receiveUpload(actorOf(session), new Response(Buffer.from(await book.xlsx.writeBuffer())).body, "book.xlsx");
+    const answer = await receiveUpload(
+      actorOf(session),
+      new Response(Buffer.from(await book.xlsx.writeBuffer())).body,
+      "book.xlsx",
+    );
     expect(answer.status).toBe(200);
     const id = (answer.body as { id: string }).id;
     const upload = (await findUpload(id, session.connection.portalId))!;
-    expect(upload).toMatchObject({ sheets: ["Template", "Contacts", "Leads"], sheet: "Contacts", headers: ["Email", "Name"], rowCount: 1 });
+    expect(upload).toMatchObject({
+      sheets: ["Template", "Contacts", "Leads"],
+      sheet: "Contacts",
+      headers: ["Email", "Name"],
+      rowCount: 1,
+    });
     expect(await chooseSheet(upload, "Leads")).toMatchObject({ sheet: "Leads", headers: ["Lead email"], rowCount: 2 });
     // The header-only sheet: refused with the reason as a message the page shows, and the upload keeps its sheet.
-    const refusal = await chooseSheet((await findUpload(id, session.connection.portalId))!, "Template").catch((e: unknown) => e);
+    const refusal = await chooseSheet((await findUpload(id, session.connection.portalId))!, "Template").catch(
+      (e: unknown) => e,
+    );
     const { ExpectedActionError } = await import("../actions/result");
     expect(refusal).toBeInstanceOf(ExpectedActionError);
     expect((refusal as Error).message).toMatch(/^The sheet “Template” has a header row but no data rows\./);
@@ -66,7 +84,10 @@ describe("receiveUpload", () => {
     const { receiveUpload } = await import("./receive-upload");
     const { listUploads } = await import("./upload-store");
     const before = (await listUploads(session.connection.portalId)).map((u) => u.id);
-    expect(await receiveUpload(actorOf(session), body("Name\nAnn\n"), encodeURIComponent("\r\n\u0000"))).toMatchObject({ status: 400, body: { code: "invalid_input" } });
+    expect(await receiveUpload(actorOf(session), body("Name\nAnn\n"), encodeURIComponent("\r\n\u0000"))).toMatchObject({
+      status: 400,
+      body: { code: "invalid_input" },
+    });
     const wide = `${Array.from({ length: 1_001 }, (_, i) => `c${i}`).join(",")}\n1\n`;
     const answer = await receiveUpload(actorOf(session), body(wide), "wide.csv");
     expect(answer).toMatchObject({ status: 413, body: { code: "too_large" } });

@@ -40,7 +40,6 @@ export const UploadSettingsSchema = z.object({
 });
 export type UploadSettings = z.infer<typeof UploadSettingsSchema>;
 
-
 /**
  * The target's columns, the automatic mapping of this file's headers onto them, and the portal's
  * saved templates for the target as applied to these headers (an exact one is used by the page).
@@ -52,12 +51,15 @@ export async function suggestMapping(actor: Actor, upload: UploadRow, target: Re
   return { columns, matches, mapping: mappingFromMatches(matches), templates };
 }
 
-
 /** An upload that ran keeps its submission: checking or dry-running it again would lose that link. */
 export async function assertNotRun(upload: UploadRow) {
   if (!upload.submissionId) return;
   const s = await findSubmission(upload.submissionId, upload.portalId);
-  if (s && s.state !== "draft") throw new ExpectedActionError("invalid_input", "This upload has already run. Upload the file again to import it once more.");
+  if (s && s.state !== "draft")
+    throw new ExpectedActionError(
+      "invalid_input",
+      "This upload has already run. Upload the file again to import it once more.",
+    );
 }
 
 /** The file again, opened as on arrival; a refusal (the server busy, a limit) reaches the user as its message. */
@@ -83,14 +85,37 @@ async function dateOrdersOf(upload: UploadRow, settings: UploadSettings, columns
 }
 
 /** Converts and checks every row of the file with the chosen settings; stores settings and summary. */
-export async function checkUpload(actor: Actor, upload: UploadRow, settings: UploadSettings, onRow?: (r: RowResult) => void): Promise<ValidationSummary> {
+export async function checkUpload(
+  actor: Actor,
+  upload: UploadRow,
+  settings: UploadSettings,
+  onRow?: (r: RowResult) => void,
+): Promise<ValidationSummary> {
   const columns = await targetColumns(settings.target, actor);
   await assertNotRun(upload);
   const dateOrders = await dateOrdersOf(upload, settings, columns);
-  const summary = await validateRows(rowsOf(upload), upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn, { onRow, dateOrders });
+  const summary = await validateRows(
+    rowsOf(upload),
+    upload.headers,
+    settings.mapping,
+    columns,
+    settings.options,
+    settings.mode,
+    settings.keyColumn,
+    { onRow, dateOrders },
+  );
   // New settings make an earlier dry run stale: "Run" must never start one made with other settings.
   if (upload.submissionId) await deleteDraft(upload.submissionId);
-  await updateUpload(upload.id, { target: settings.target, mode: settings.mode, keyColumn: settings.keyColumn ?? null, mapping: settings.mapping, options: { ...settings.options, delimiter: uploadDelimiter(upload.options) }, validation: summary, dryRun: null, submissionId: null });
+  await updateUpload(upload.id, {
+    target: settings.target,
+    mode: settings.mode,
+    keyColumn: settings.keyColumn ?? null,
+    mapping: settings.mapping,
+    options: { ...settings.options, delimiter: uploadDelimiter(upload.options) },
+    validation: summary,
+    dryRun: null,
+    submissionId: null,
+  });
   return summary;
 }
 
@@ -98,7 +123,12 @@ export async function checkUpload(actor: Actor, upload: UploadRow, settings: Upl
  * The dry run: validates again (the file is the truth, not an earlier check), reads what HubSpot
  * holds for the valid rows, and records a draft submission of exactly what would be sent.
  */
-export async function dryRunUpload(actor: Actor, upload: UploadRow, settings: UploadSettings, onRead?: (done: number, total: number) => void): Promise<DryRunSummary> {
+export async function dryRunUpload(
+  actor: Actor,
+  upload: UploadRow,
+  settings: UploadSettings,
+  onRead?: (done: number, total: number) => void,
+): Promise<DryRunSummary> {
   await assertNotRun(upload);
   const valid: ValidRow[] = [];
   // Cells are kept only for valid rows (the results file shows them next to each row's fate).
@@ -113,8 +143,19 @@ export async function dryRunUpload(actor: Actor, upload: UploadRow, settings: Up
         yield batch;
       }
     })(),
-    upload.headers, settings.mapping, columns, settings.options, settings.mode, settings.keyColumn,
-    { dateOrders, onRow: (r) => { if (r.ok) valid.push({ row: r.row, cells: cellsByRow.get(r.row)!, key: r.key, properties: r.properties }); cellsByRow.delete(r.row); } },
+    upload.headers,
+    settings.mapping,
+    columns,
+    settings.options,
+    settings.mode,
+    settings.keyColumn,
+    {
+      dateOrders,
+      onRow: (r) => {
+        if (r.ok) valid.push({ row: r.row, cells: cellsByRow.get(r.row)!, key: r.key, properties: r.properties });
+        cellsByRow.delete(r.row);
+      },
+    },
   );
   if (summary.mappingErrors.length) throw new ExpectedActionError("invalid_input", summary.mappingErrors.join("; "));
 
@@ -123,14 +164,36 @@ export async function dryRunUpload(actor: Actor, upload: UploadRow, settings: Up
   const http = limited(clientForConnection(actor.connection), limiterFor(actor.connection.portalId));
   const nameKey = describe(settings.target).nameKey ?? settings.keyColumn;
   const plan = await planUpload({
-    adapter, http, mode: settings.mode, rows: valid, onRead: onRead && ((done) => onRead(done, valid.length)),
+    adapter,
+    http,
+    mode: settings.mode,
+    rows: valid,
+    onRead: onRead && ((done) => onRead(done, valid.length)),
     nameOf: (r) => (nameKey && r.properties[nameKey]) || r.key || `Row ${r.row}`,
   });
   const submissionId = await insertSubmission({
-    userId: actor.userId, connectionId: actor.connection.id, portalId: actor.connection.portalId,
-    resource: ref, source: "upload", state: "draft", operations: plan.operations, sources: plan.sources,
+    userId: actor.userId,
+    connectionId: actor.connection.id,
+    portalId: actor.connection.portalId,
+    resource: ref,
+    source: "upload",
+    state: "draft",
+    operations: plan.operations,
+    sources: plan.sources,
   });
-  const dry: DryRunSummary = { creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged, invalid: summary.invalid, notFound: plan.notFound.slice(0, 100), notFoundCount: plan.notFound.length, exists: plan.exists.slice(0, 100), existsCount: plan.exists.length, createSample: plan.createSample, sample: plan.sample, submissionId };
+  const dry: DryRunSummary = {
+    creates: plan.creates,
+    updates: plan.updates,
+    unchanged: plan.unchanged,
+    invalid: summary.invalid,
+    notFound: plan.notFound.slice(0, 100),
+    notFoundCount: plan.notFound.length,
+    exists: plan.exists.slice(0, 100),
+    existsCount: plan.exists.length,
+    createSample: plan.createSample,
+    sample: plan.sample,
+    submissionId,
+  };
   if (upload.submissionId) await deleteDraft(upload.submissionId);
   await updateUpload(upload.id, { validation: summary, dryRun: { state: "done", ...dry }, submissionId });
   return dry;
@@ -142,7 +205,9 @@ export const targetKey = (ref: ResourceRef) => resourceName(ref);
 export async function previewRows(upload: UploadRow, count = 5): Promise<string[][]> {
   const out: string[][] = [];
   // The page works without samples (the server busy reading other files): no error page for that.
-  const opened = await openAgain(upload).catch((err: unknown) => (err instanceof ExpectedActionError ? undefined : Promise.reject(err)));
+  const opened = await openAgain(upload).catch((err: unknown) =>
+    err instanceof ExpectedActionError ? undefined : Promise.reject(err),
+  );
   if (!opened) return out;
   for await (const batch of opened.rows()) {
     for (const row of batch) {
@@ -156,7 +221,15 @@ export async function previewRows(upload: UploadRow, count = 5): Promise<string[
 /** Reads another sheet of a workbook: its headers and row count replace the upload's. */
 export async function chooseSheet(upload: UploadRow, sheet: string) {
   const opened = await openAgain(upload, sheet);
-  const patch = { sheet: opened.sheet ?? sheet, headers: opened.headers, rowCount: opened.rowCount, mapping: null, validation: null, dryRun: null, submissionId: null };
+  const patch = {
+    sheet: opened.sheet ?? sheet,
+    headers: opened.headers,
+    rowCount: opened.rowCount,
+    mapping: null,
+    validation: null,
+    dryRun: null,
+    submissionId: null,
+  };
   await updateUpload(upload.id, patch);
   return { ...upload, ...patch };
 }
@@ -190,7 +263,15 @@ export async function invalidRowsForGrid(actor: Actor, upload: UploadRow, settin
   let skipped = 0;
   const nameKey = describe(settings.target).nameKey ?? settings.keyColumn;
   const dateOrders = await dateOrdersOf(upload, settings, columns);
-  const validator = createRowValidator({ headers: upload.headers, mapping: settings.mapping, columns, options: settings.options, mode: settings.mode, keyColumn: settings.keyColumn, dateOrders });
+  const validator = createRowValidator({
+    headers: upload.headers,
+    mapping: settings.mapping,
+    columns,
+    options: settings.options,
+    mode: settings.mode,
+    keyColumn: settings.keyColumn,
+    dateOrders,
+  });
   const idIndex = upload.headers.findIndex((h) => settings.mapping[h] === RECORD_ID_KEY);
   for await (const batch of rowsOf(upload)) {
     for (const cells of batch) {
@@ -211,8 +292,14 @@ export async function invalidRowsForGrid(actor: Actor, upload: UploadRow, settin
       }
       rows.push({
         kind: byRecordId ? "update" : "create",
-        recordId, label: (nameKey && sent[nameKey]) || `Row ${result.row + 1}`, sent, baseline: null,
-        error: { category: "VALIDATION_ERROR", message: `Not imported (row ${result.row + 1} of the file): ${result.errors.map((e) => e.reason).join("; ")}` },
+        recordId,
+        label: (nameKey && sent[nameKey]) || `Row ${result.row + 1}`,
+        sent,
+        baseline: null,
+        error: {
+          category: "VALIDATION_ERROR",
+          message: `Not imported (row ${result.row + 1} of the file): ${result.errors.map((e) => e.reason).join("; ")}`,
+        },
       });
     }
   }

@@ -19,6 +19,8 @@ export async function targetColumns(ref: ResourceRef, actor: Actor): Promise<Tar
   const properties = await resourceProperties(ref, () => clientForConnection(actor.connection));
   return [
     { key: RECORD_ID_KEY, label: idLabel, type: "text" },
-    ...properties.filter((p) => !p.notMappable).map(({ notMappable: _, ...p }): TargetColumn => (synonyms[p.key] ? { ...p, synonyms: synonyms[p.key] } : p)),
+    ...properties
+      .filter((p) => !p.notMappable)
+      .map(({ notMappable: _, ...p }): TargetColumn => (synonyms[p.key] ? { ...p, synonyms: synonyms[p.key] } : p)),
   ];
 }

@@ -18,7 +18,8 @@ export const MAX_UPLOAD_ROWS = 100_000;
 export type { UploadKind } from "../db/values";
 
 /** Why a file cannot be read; `message` is for the user and says what to do. Nothing is imported then. */
-export type UploadErrorCode = "wrong_type" | "encoding" | "empty" | "too_large" | "too_many_rows" | "no_header" | "corrupt" | "busy";
+export type UploadErrorCode =
+  "wrong_type" | "encoding" | "empty" | "too_large" | "too_many_rows" | "no_header" | "corrupt" | "busy";
 
 // The parse pool is one per process (kept on globalThis) while Next bundles this module once per
 // layer (route, page, action): `instanceof` goes by a registered symbol, not by the class object.
@@ -26,11 +27,18 @@ const UPLOAD_PARSE_ERROR = Symbol.for("batchboard.UploadParseError");
 
 export class UploadParseError extends Error {
   readonly [UPLOAD_PARSE_ERROR] = true;
-  constructor(readonly code: UploadErrorCode, message: string) {
+  constructor(
+    readonly code: UploadErrorCode,
+    message: string,
+  ) {
     super(message);
   }
   static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === "object" && value !== null && (value as { [UPLOAD_PARSE_ERROR]?: boolean })[UPLOAD_PARSE_ERROR] === true;
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      (value as { [UPLOAD_PARSE_ERROR]?: boolean })[UPLOAD_PARSE_ERROR] === true
+    );
   }
 }
 

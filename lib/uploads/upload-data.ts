@@ -42,7 +42,8 @@ export interface UploadData {
  */
 function matchesCheck(dry: DryRun, check: Partial<ValidationSummary>) {
   if (check.valid === undefined) return false;
-  const rows = dry.creates + dry.updates + dry.unchanged + (dry.notFoundCount ?? dry.notFound.length) + (dry.existsCount ?? 0);
+  const rows =
+    dry.creates + dry.updates + dry.unchanged + (dry.notFoundCount ?? dry.notFound.length) + (dry.existsCount ?? 0);
   return dry.invalid === check.invalid && rows === check.valid;
 }
 
@@ -60,14 +61,23 @@ export function uploadData(u: UploadRow, submission: { id: string; state: Submis
   const stored = u.dryRun as (DryRun & { state?: string }) | null;
   const dryRun = stored && (stored.state === undefined || stored.state === "done") ? stored : null;
   return {
-    id: u.id, fileName: u.fileName, kind: u.kind, sheets: u.sheets, sheet: u.sheet, headers: u.headers, rowCount: u.rowCount,
+    id: u.id,
+    fileName: u.fileName,
+    kind: u.kind,
+    sheets: u.sheets,
+    sheet: u.sheet,
+    headers: u.headers,
+    rowCount: u.rowCount,
     target: target.success ? target.data : null,
     mode: mode.success ? mode.data : null,
     mapping: u.mapping ?? null,
     options: options.success ? options.data : null,
     ...(u.keyColumn ? { keyColumn: u.keyColumn } : {}),
     validation: u.validation ? (validation as CheckSummary) : null,
-    dryRun: dryRun && u.submissionId && dryRun.submissionId === u.submissionId && matchesCheck(dryRun, validation) ? dryRun : null,
+    dryRun:
+      dryRun && u.submissionId && dryRun.submissionId === u.submissionId && matchesCheck(dryRun, validation)
+        ? dryRun
+        : null,
     dryRunPending: stored?.state === "running",
     submission: submission ? { id: submission.id, state: submission.state } : null,
   };

@@ -52,13 +52,40 @@ describe("upload flow", () => {
     const { insertUpload, findUpload } = await import("./upload-store");
     const service = await import("./service");
     const opened = await openUpload(file, { fileName: "contacts.csv" });
-    const id = await insertUpload(actorOf(session), { fileName: "contacts.csv", kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: opened.sheets, sheet: null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter });
+    const id = await insertUpload(actorOf(session), {
+      fileName: "contacts.csv",
+      kind: opened.kind,
+      sizeBytes: 1,
+      storedPath: file,
+      sheets: opened.sheets,
+      sheet: null,
+      headers: opened.headers,
+      rowCount: opened.rowCount,
+      delimiter: opened.delimiter,
+    });
     const upload = (await findUpload(id, session.connection.portalId))!;
 
     const target = { type: "crm" as const, objectType: "contacts" };
     const suggested = await service.suggestMapping(actorOf(session), upload, target);
-    expect(suggested.mapping).toEqual({ "E-mail": "email", "Job title": "jobtitle", "Lifecycle stage": "lifecyclestage" });
-    const settings = { target, mode: "update" as const, keyColumn: "email", mapping: suggested.mapping, options: { dateFormat: "auto" as const, timeZone: "Europe/Berlin", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const } };
+    expect(suggested.mapping).toEqual({
+      "E-mail": "email",
+      "Job title": "jobtitle",
+      "Lifecycle stage": "lifecyclestage",
+    });
+    const settings = {
+      target,
+      mode: "update" as const,
+      keyColumn: "email",
+      mapping: suggested.mapping,
+      options: {
+        dateFormat: "auto" as const,
+        timeZone: "Europe/Berlin",
+        decimalSeparator: "." as const,
+        booleanTrue: ["true"],
+        booleanFalse: ["false"],
+        emptyMeans: "leave" as const,
+      },
+    };
 
     const check = await service.checkUpload(actorOf(session), upload, settings);
     expect(check).toMatchObject({ total: 7, valid: 6, invalid: 1, mappingErrors: [] });
@@ -104,15 +131,45 @@ describe("upload flow", () => {
       const file = path.join(dataDir, "uploads", name);
       writeFileSync(file, text);
       const opened = await openUpload(file, { fileName: name });
-      const id = await insertUpload(actorOf(session), { fileName: name, kind: opened.kind, sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: opened.headers, rowCount: opened.rowCount, delimiter: opened.delimiter });
+      const id = await insertUpload(actorOf(session), {
+        fileName: name,
+        kind: opened.kind,
+        sizeBytes: 1,
+        storedPath: file,
+        sheets: [],
+        sheet: null,
+        headers: opened.headers,
+        rowCount: opened.rowCount,
+        delimiter: opened.delimiter,
+      });
       return (await findUpload(id, session.connection.portalId))!;
     };
-    const options = { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "," as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const };
-    const settings = { target: { type: "campaigns" as const }, mode: "create" as const, keyColumn: "hs_name", mapping: { Name: "hs_name", Audience: "hs_audience", Notes: "hs_notes" }, options };
+    const options = {
+      dateFormat: "auto" as const,
+      timeZone: "UTC",
+      decimalSeparator: "," as const,
+      booleanTrue: ["true"],
+      booleanFalse: ["false"],
+      emptyMeans: "leave" as const,
+    };
+    const settings = {
+      target: { type: "campaigns" as const },
+      mode: "create" as const,
+      keyColumn: "hs_name",
+      mapping: { Name: "hs_name", Audience: "hs_audience", Notes: "hs_notes" },
+      options,
+    };
 
-    const first = await upload("semi.csv", "Name;Audience;Notes\r\nSemi launch A;+1 audience;a, b\r\nSemi launch B;=1+2;c\r\n");
+    const first = await upload(
+      "semi.csv",
+      "Name;Audience;Notes\r\nSemi launch A;+1 audience;a, b\r\nSemi launch B;=1+2;c\r\n",
+    );
     await service.checkUpload(actorOf(session), first, settings);
-    const dry = await service.dryRunUpload(actorOf(session), (await findUpload(first.id, session.connection.portalId))!, settings);
+    const dry = await service.dryRunUpload(
+      actorOf(session),
+      (await findUpload(first.id, session.connection.portalId))!,
+      settings,
+    );
     await store.setSubmissionState(dry.submissionId, "running");
     expect(await runner.runSubmission(dry.submissionId)).toBe("done");
 
@@ -123,7 +180,10 @@ describe("upload flow", () => {
     expect(lines[1]).toMatch(/^Semi launch A;'\+1 audience;a, b;Saved;[0-9a-f-]+;;$/);
 
     // The results file, renamed rows and all, uploaded again as a create: the values are as first written.
-    const again = await upload("semi-results.csv", `\uFEFF${lines.join("\r\n").replaceAll("Semi launch", "Semi relaunch")}`);
+    const again = await upload(
+      "semi-results.csv",
+      `\uFEFF${lines.join("\r\n").replaceAll("Semi launch", "Semi relaunch")}`,
+    );
     const dry2 = await service.dryRunUpload(actorOf(session), again, settings);
     expect((await store.submissionResultRows(dry2.submissionId)).map((r) => r.sent)).toEqual([
       { hs_name: "Semi relaunch A", hs_audience: "+1 audience", hs_notes: "a, b" },
@@ -137,27 +197,60 @@ describe("upload flow", () => {
     const upload = async (name: string, headers: string[], lines: string[]) => {
       const file = path.join(dataDir, "uploads", name);
       writeFileSync(file, `${[headers.join(","), ...lines].join("\n")}\n`);
-      const id = await insertUpload(actorOf(session), { fileName: name, kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers, rowCount: lines.length });
+      const id = await insertUpload(actorOf(session), {
+        fileName: name,
+        kind: "csv",
+        sizeBytes: 1,
+        storedPath: file,
+        sheets: [],
+        sheet: null,
+        headers,
+        rowCount: lines.length,
+      });
       return (await findUpload(id, session.connection.portalId))!;
     };
-    const options = { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const };
+    const options = {
+      dateFormat: "auto" as const,
+      timeZone: "UTC",
+      decimalSeparator: "." as const,
+      booleanTrue: ["true"],
+      booleanFalse: ["false"],
+      emptyMeans: "leave" as const,
+    };
     const campaigns = (await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[];
     const taken = campaigns.map((c) => c.properties.hs_name!).slice(0, 2);
 
-    const file = await upload("create.csv", ["Campaign name", "Start", "Audience"], [
-      `${taken[0]!.toUpperCase()},6/3/2027,Existing`, "Brand new one,6/3/2027,New", `${taken[1]},11/26/2027,Existing too`, "Second new one,11/26/2027,",
-    ]);
+    const file = await upload(
+      "create.csv",
+      ["Campaign name", "Start", "Audience"],
+      [
+        `${taken[0]!.toUpperCase()},6/3/2027,Existing`,
+        "Brand new one,6/3/2027,New",
+        `${taken[1]},11/26/2027,Existing too`,
+        "Second new one,11/26/2027,",
+      ],
+    );
     const suggested = await service.suggestMapping(actorOf(session), file, { type: "campaigns" }, "create");
     expect(suggested.mapping).toEqual({ "Campaign name": "hs_name", Start: "hs_start_date", Audience: "hs_audience" });
     await fetch(`${sb.url}/__sandbox/requests`, { method: "DELETE" });
-    const dry = await service.dryRunUpload(actorOf(session), file, { target: { type: "campaigns" }, mode: "create", keyColumn: "hs_name", mapping: suggested.mapping, options });
+    const dry = await service.dryRunUpload(actorOf(session), file, {
+      target: { type: "campaigns" },
+      mode: "create",
+      keyColumn: "hs_name",
+      mapping: suggested.mapping,
+      options,
+    });
     expect(dry).toMatchObject({ creates: 2, existsCount: 2, invalid: 0 });
     expect(dry.exists).toEqual([
       { row: 1, key: taken[0]!.toUpperCase(), id: campaigns[0]!.id },
       { row: 3, key: taken[1], id: campaigns[1]!.id },
     ]);
     expect(dry.createSample).toEqual([
-      { row: 2, name: "Brand new one", properties: { hs_name: "Brand new one", hs_start_date: "2027-06-03", hs_audience: "New" } },
+      {
+        row: 2,
+        name: "Brand new one",
+        properties: { hs_name: "Brand new one", hs_start_date: "2027-06-03", hs_audience: "New" },
+      },
       { row: 4, name: "Second new one", properties: { hs_name: "Second new one", hs_start_date: "2027-11-26" } },
     ]);
     // The names are looked up in one read of the (short) list, through the limiter, not once each.
@@ -165,11 +258,24 @@ describe("upload flow", () => {
     expect(log.filter((r) => r.method === "GET" && r.path.startsWith("/marketing/campaigns"))).toHaveLength(1);
 
     const { submissionResultRows } = await import("../submissions/store");
-    expect((await submissionResultRows(dry.submissionId)).map((r) => r.sent.hs_name)).toEqual(["Brand new one", "Second new one"]);
+    expect((await submissionResultRows(dry.submissionId)).map((r) => r.sent.hs_name)).toEqual([
+      "Brand new one",
+      "Second new one",
+    ]);
 
     const someone = (await contacts())[20]!;
-    const people = await upload("people.csv", ["Email", "First name"], [`${someone.properties.email!.toUpperCase()},Known`, "brand.new@example.com,New"]);
-    const dry2 = await service.dryRunUpload(actorOf(session), people, { target: { type: "crm", objectType: "contacts" }, mode: "create", keyColumn: "email", mapping: { Email: "email", "First name": "firstname" }, options });
+    const people = await upload(
+      "people.csv",
+      ["Email", "First name"],
+      [`${someone.properties.email!.toUpperCase()},Known`, "brand.new@example.com,New"],
+    );
+    const dry2 = await service.dryRunUpload(actorOf(session), people, {
+      target: { type: "crm", objectType: "contacts" },
+      mode: "create",
+      keyColumn: "email",
+      mapping: { Email: "email", "First name": "firstname" },
+      options,
+    });
     expect(dry2).toMatchObject({ creates: 1, existsCount: 1, exists: [{ row: 1, id: someone.id }] });
   });
 
@@ -179,16 +285,64 @@ describe("upload flow", () => {
     writeFileSync(file, `Email,Job title\n${c.properties.email},From a job\n`);
     const { insertUpload, findUpload } = await import("./upload-store");
     const { dryRunJob } = await import("./dry-run-job");
-    const id = await insertUpload(actorOf(session), { fileName: "job.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Email", "Job title"], rowCount: 1 });
-    const options = { dateFormat: "auto" as const, timeZone: "UTC", decimalSeparator: "." as const, booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" as const };
-    const job = (settings: unknown) => ({ id: "j", name: "upload-dry-run", data: { uploadId: id, settings }, retryCount: 0, retryLimit: 0, signal: new AbortController().signal }) as never;
+    const id = await insertUpload(actorOf(session), {
+      fileName: "job.csv",
+      kind: "csv",
+      sizeBytes: 1,
+      storedPath: file,
+      sheets: [],
+      sheet: null,
+      headers: ["Email", "Job title"],
+      rowCount: 1,
+    });
+    const options = {
+      dateFormat: "auto" as const,
+      timeZone: "UTC",
+      decimalSeparator: "." as const,
+      booleanTrue: ["true"],
+      booleanFalse: ["false"],
+      emptyMeans: "leave" as const,
+    };
+    const job = (settings: unknown) =>
+      ({
+        id: "j",
+        name: "upload-dry-run",
+        data: { uploadId: id, settings },
+        retryCount: 0,
+        retryLimit: 0,
+        signal: new AbortController().signal,
+      }) as never;
 
-    await dryRunJob(job({ target: { type: "crm", objectType: "contacts" }, mode: "update", keyColumn: "email", mapping: { Email: "email", "Job title": "jobtitle" }, options }));
-    expect((await findUpload(id, session.connection.portalId))!.dryRun).toMatchObject({ state: "done", updates: 1, creates: 0 });
+    await dryRunJob(
+      job({
+        target: { type: "crm", objectType: "contacts" },
+        mode: "update",
+        keyColumn: "email",
+        mapping: { Email: "email", "Job title": "jobtitle" },
+        options,
+      }),
+    );
+    expect((await findUpload(id, session.connection.portalId))!.dryRun).toMatchObject({
+      state: "done",
+      updates: 1,
+      creates: 0,
+    });
 
     // A mapping that cannot run (no key column mapped) is stored as a failure the page can show.
-    await dryRunJob(job({ target: { type: "crm", objectType: "contacts" }, mode: "update", keyColumn: "email", mapping: { "Job title": "jobtitle" }, options }));
-    expect((await findUpload(id, session.connection.portalId))!.dryRun).toMatchObject({ state: "failed", code: "invalid_input", message: expect.stringMatching(/Email/) });
+    await dryRunJob(
+      job({
+        target: { type: "crm", objectType: "contacts" },
+        mode: "update",
+        keyColumn: "email",
+        mapping: { "Job title": "jobtitle" },
+        options,
+      }),
+    );
+    expect((await findUpload(id, session.connection.portalId))!.dryRun).toMatchObject({
+      state: "failed",
+      code: "invalid_input",
+      message: expect.stringMatching(/Email/),
+    });
   });
 
   it("reports a campaign changed in HubSpot between the dry run and the import as a conflict, not overwritten (issue 11, item 6)", async () => {
@@ -198,17 +352,42 @@ describe("upload flow", () => {
     writeFileSync(file, `Campaign ID,Notes\n${picked.map((c, i) => `${c.id},Imported note ${i}`).join("\n")}\n`);
     const { insertUpload, findUpload } = await import("./upload-store");
     const service = await import("./service");
-    const id = await insertUpload(actorOf(session), { fileName: "campaigns.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Campaign ID", "Notes"], rowCount: 3 });
+    const id = await insertUpload(actorOf(session), {
+      fileName: "campaigns.csv",
+      kind: "csv",
+      sizeBytes: 1,
+      storedPath: file,
+      sheets: [],
+      sheet: null,
+      headers: ["Campaign ID", "Notes"],
+      rowCount: 3,
+    });
     const dry = await service.dryRunUpload(actorOf(session), (await findUpload(id, session.connection.portalId))!, {
-      target: { type: "campaigns" }, mode: "update", keyColumn: "__id", mapping: { "Campaign ID": "__id", Notes: "hs_notes" },
-      options: { dateFormat: "auto", timeZone: "UTC", decimalSeparator: ".", booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" },
+      target: { type: "campaigns" },
+      mode: "update",
+      keyColumn: "__id",
+      mapping: { "Campaign ID": "__id", Notes: "hs_notes" },
+      options: {
+        dateFormat: "auto",
+        timeZone: "UTC",
+        decimalSeparator: ".",
+        booleanTrue: ["true"],
+        booleanFalse: ["false"],
+        emptyMeans: "leave",
+      },
     });
     expect(dry).toMatchObject({ updates: 3 });
 
     // After the dry run, someone edits the second campaign's notes in HubSpot.
-    const token = sb.ctx.issueTokens({ portalId: session.connection.portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;
+    const token = sb.ctx.issueTokens({
+      portalId: session.connection.portalId,
+      scopes: sb.ctx.knownScopes(),
+      expiresIn: 3600,
+    }).access_token;
     const patched = await fetch(`${sb.url}/marketing/campaigns/2026-03/${picked[1]!.id}`, {
-      method: "PATCH", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ properties: { hs_notes: "Changed in HubSpot" } }),
+      method: "PATCH",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ properties: { hs_notes: "Changed in HubSpot" } }),
     });
     expect(patched.status).toBe(200);
 
@@ -218,24 +397,57 @@ describe("upload flow", () => {
     const view = (await store.submissionView(dry.submissionId, session.connection.portalId))!;
     expect(view.counts).toMatchObject({ saved: 2, conflict: 1, failed: 0 });
     const conflict = view.outcomes.find((o) => o.status === "conflict");
-    expect(conflict).toMatchObject({ status: "conflict", current: { id: picked[1]!.id, properties: { hs_notes: "Changed in HubSpot" } } });
-    const after = new Map(((await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[]).map((c) => [c.id, c]));
+    expect(conflict).toMatchObject({
+      status: "conflict",
+      current: { id: picked[1]!.id, properties: { hs_notes: "Changed in HubSpot" } },
+    });
+    const after = new Map(
+      ((await (await fetch(`${sb.url}/__sandbox/records/campaigns`)).json()) as Stored[]).map((c) => [c.id, c]),
+    );
     expect(after.get(picked[1]!.id)!.properties.hs_notes).toBe("Changed in HubSpot");
     expect(after.get(picked[0]!.id)!.properties.hs_notes).toBe("Imported note 0");
     expect(after.get(picked[2]!.id)!.properties.hs_notes).toBe("Imported note 2");
   });
 
   it("dry-runs marketing event updates with one pass over the event list", async () => {
-    const events = (await (await fetch(`${sb.url}/__sandbox/records/marketing-events`)).json()) as { objectId: string; eventOrganizer?: string }[];
+    const events = (await (await fetch(`${sb.url}/__sandbox/records/marketing-events`)).json()) as {
+      objectId: string;
+      eventOrganizer?: string;
+    }[];
     const file = path.join(dataDir, "uploads", "events.csv");
-    writeFileSync(file, `Event ID,Organizer\n${events.slice(0, 40).map((e) => `${e.objectId},Dry run org`).join("\n")}\n`);
+    writeFileSync(
+      file,
+      `Event ID,Organizer\n${events
+        .slice(0, 40)
+        .map((e) => `${e.objectId},Dry run org`)
+        .join("\n")}\n`,
+    );
     const { insertUpload, findUpload } = await import("./upload-store");
     const service = await import("./service");
-    const id = await insertUpload(actorOf(session), { fileName: "events.csv", kind: "csv", sizeBytes: 1, storedPath: file, sheets: [], sheet: null, headers: ["Event ID", "Organizer"], rowCount: 40 });
+    const id = await insertUpload(actorOf(session), {
+      fileName: "events.csv",
+      kind: "csv",
+      sizeBytes: 1,
+      storedPath: file,
+      sheets: [],
+      sheet: null,
+      headers: ["Event ID", "Organizer"],
+      rowCount: 40,
+    });
     await fetch(`${sb.url}/__sandbox/requests`, { method: "DELETE" });
     const dry = await service.dryRunUpload(actorOf(session), (await findUpload(id, session.connection.portalId))!, {
-      target: { type: "marketing-events", apiVersion: "2026-03" }, mode: "update", keyColumn: "__id", mapping: { "Event ID": "__id", Organizer: "eventOrganizer" },
-      options: { dateFormat: "auto", timeZone: "UTC", decimalSeparator: ".", booleanTrue: ["true"], booleanFalse: ["false"], emptyMeans: "leave" },
+      target: { type: "marketing-events", apiVersion: "2026-03" },
+      mode: "update",
+      keyColumn: "__id",
+      mapping: { "Event ID": "__id", Organizer: "eventOrganizer" },
+      options: {
+        dateFormat: "auto",
+        timeZone: "UTC",
+        decimalSeparator: ".",
+        booleanTrue: ["true"],
+        booleanFalse: ["false"],
+        emptyMeans: "leave",
+      },
     });
     expect(dry).toMatchObject({ updates: 40, notFoundCount: 0 });
     const log = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as { method: string; path: string }[];

@@ -22,9 +22,18 @@ export interface NewUpload {
 }
 
 export async function insertUpload(actor: Actor, { delimiter, ...u }: NewUpload): Promise<string> {
-  const [row] = await (await db()).insert(uploads).values({
-    ...u, options: delimiter ? { delimiter } : null, userId: actor.userId, connectionId: actor.connection.id, portalId: actor.connection.portalId,
-  }).returning({ id: uploads.id });
+  const [row] = await (
+    await db()
+  )
+    .insert(uploads)
+    .values({
+      ...u,
+      options: delimiter ? { delimiter } : null,
+      userId: actor.userId,
+      connectionId: actor.connection.id,
+      portalId: actor.connection.portalId,
+    })
+    .returning({ id: uploads.id });
   return row!.id;
 }
 
@@ -39,14 +48,32 @@ export function uploadDelimiter(options: unknown): CsvDelimiter | undefined {
 
 /** An upload of this portal, or undefined (another portal's id reads as missing). */
 export async function findUpload(id: string, portalId: number): Promise<UploadRow | undefined> {
-  const [row] = await (await db()).select().from(uploads).where(and(eq(uploads.id, id), eq(uploads.portalId, portalId)));
+  const [row] = await (
+    await db()
+  )
+    .select()
+    .from(uploads)
+    .where(and(eq(uploads.id, id), eq(uploads.portalId, portalId)));
   return row;
 }
 
-export async function updateUpload(id: string, patch: Partial<Omit<UploadRow, "id" | "userId" | "connectionId" | "portalId" | "createdAt">>) {
-  await (await db()).update(uploads).set({ ...patch, updatedAt: new Date() }).where(eq(uploads.id, id));
+export async function updateUpload(
+  id: string,
+  patch: Partial<Omit<UploadRow, "id" | "userId" | "connectionId" | "portalId" | "createdAt">>,
+) {
+  await (
+    await db()
+  )
+    .update(uploads)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(uploads.id, id));
 }
 
 export async function listUploads(portalId: number, limit = 50) {
-  return (await db()).select().from(uploads).where(eq(uploads.portalId, portalId)).orderBy(desc(uploads.createdAt)).limit(limit);
+  return (await db())
+    .select()
+    .from(uploads)
+    .where(eq(uploads.portalId, portalId))
+    .orderBy(desc(uploads.createdAt))
+    .limit(limit);
 }

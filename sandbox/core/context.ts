@@ -20,7 +20,9 @@ export type SandboxEnv = {
 export type SandboxApp = Hono<SandboxEnv>;
 
 /** Default record counts; small enough that start-up and every test's reset stay fast. */
-export const DEFAULT_SEED_COUNTS: Required<Pick<SeedCounts, "campaigns" | "marketingEvents" | "contacts" | "companies" | "deals">> = {
+export const DEFAULT_SEED_COUNTS: Required<
+  Pick<SeedCounts, "campaigns" | "marketingEvents" | "contacts" | "companies" | "deals">
+> = {
   campaigns: 230,
   marketingEvents: 120,
   contacts: 300,
@@ -116,7 +118,14 @@ export class SandboxContext {
   }
 
   /** Issue an access/refresh token pair, as the token endpoint does after a grant. */
-  issueTokens(opts: { portalId: number; userId?: number; scopes: string[]; clientId?: string; expiresIn?: number; refreshToken?: string }): TokenResponse {
+  issueTokens(opts: {
+    portalId: number;
+    userId?: number;
+    scopes: string[];
+    clientId?: string;
+    expiresIn?: number;
+    refreshToken?: string;
+  }): TokenResponse {
     const portal = this.portalById(opts.portalId);
     if (!portal) throw new Error(`unknown portal ${opts.portalId}`);
     const app = this.appByClientId(opts.clientId) ?? this.state.apps[0]!;

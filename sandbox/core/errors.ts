@@ -49,5 +49,13 @@ export function batchItemError(
   context: Record<string, string[]> = {},
   subCategory?: string,
 ): BatchItemError {
-  return { status: "error", category, message, context, errors: [], links: {}, ...(subCategory ? { subCategory } : {}) };
+  return {
+    status: "error",
+    category,
+    message,
+    context,
+    errors: [],
+    links: {},
+    ...(subCategory ? { subCategory } : {}),
+  };
 }

@@ -16,7 +16,10 @@ async function setup(config = {}) {
 describe("apiAuth", () => {
   it("401 INVALID_AUTHENTICATION without a token or with an unknown one", async () => {
     const { app } = await setup();
-    for (const headers of [{}, { authorization: "Bearer nope" }, { authorization: "Basic abc" }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: "Bearer nope" }, { authorization: "Basic abc" }] as Record<
+      string,
+      string
+    >[]) {
       const res = await app.request(LIST, { headers });
       expect(res.status).toBe(401);
       expect((await res.json()).category).toBe("INVALID_AUTHENTICATION");
@@ -40,12 +43,17 @@ describe("apiAuth", () => {
     const res = await client(app, tok.access_token)("GET", LIST);
     expect(res.status).toBe(403);
     expect(res.body.category).toBe("MISSING_SCOPES");
-    expect(res.body.errors[0].context.requiredGranularScopes).toEqual(["marketing.campaigns.read", "marketing.campaigns.write"]);
+    expect(res.body.errors[0].context.requiredGranularScopes).toEqual([
+      "marketing.campaigns.read",
+      "marketing.campaigns.write",
+    ]);
   });
 
   it("429 after the per-10s budget, with the HubSpot body and X-HubSpot-RateLimit-* headers", async () => {
     const { api, ctl } = await setup();
-    expect((await ctl("POST", "/__sandbox/config", { rateLimit: { perTenSeconds: 3 } })).body.rateLimit.perTenSeconds).toBe(3);
+    expect(
+      (await ctl("POST", "/__sandbox/config", { rateLimit: { perTenSeconds: 3 } })).body.rateLimit.perTenSeconds,
+    ).toBe(3);
     const remaining: string[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await api("GET", LIST);

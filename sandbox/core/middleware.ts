@@ -62,7 +62,14 @@ export function recorder(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
 function pathMatches(pattern: string, path: string): boolean {
   if (pattern === path) return true;
   if (!pattern.includes("*")) return false;
-  const re = new RegExp("^" + pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
+  const re = new RegExp(
+    "^" +
+      pattern
+        .split("*")
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*") +
+      "$",
+  );
   return re.test(path);
 }
 
@@ -113,13 +120,22 @@ function faultResponse(rule: FaultRule): Response {
   const status = rule.status!;
   const headers: Record<string, string> = { "content-type": "application/json;charset=utf-8" };
   if (rule.retryAfterSeconds !== undefined) headers["retry-after"] = String(rule.retryAfterSeconds);
-  const body = rule.body !== undefined ? rule.body : status === 429 ? rateLimitBody(rule.policyName) : faultBody(status);
+  const body =
+    rule.body !== undefined ? rule.body : status === 429 ? rateLimitBody(rule.policyName) : faultBody(status);
   return new Response(JSON.stringify(body), { status, headers });
 }
 
 function faultBody(status: number) {
-  if (status === 423) return errorBody("LOCKED", "Too many updates to these records at once: the resource is locked. Wait at least 2 seconds and try again.");
-  if (status === 477) return errorBody("MIGRATION_IN_PROGRESS", "This portal is being migrated between data centers. Retry after the time in the Retry-After header.");
+  if (status === 423)
+    return errorBody(
+      "LOCKED",
+      "Too many updates to these records at once: the resource is locked. Wait at least 2 seconds and try again.",
+    );
+  if (status === 477)
+    return errorBody(
+      "MIGRATION_IN_PROGRESS",
+      "This portal is being migrated between data centers. Retry after the time in the Retry-After header.",
+    );
   const category = status >= 500 ? "INTERNAL_ERROR" : "VALIDATION_ERROR";
   return errorBody(category, `Injected fault: HTTP ${status}`);
 }
@@ -132,14 +148,20 @@ export function latency(ctx: SandboxContext): MiddlewareHandler<SandboxEnv> {
 }
 
 const POLICIES: Record<string, { message: string; groupName: string }> = {
-  TEN_SECONDLY_ROLLING: { message: "You have reached your ten_secondly_rolling limit.", groupName: "publicapi:oauth:ten-secondly" },
+  TEN_SECONDLY_ROLLING: {
+    message: "You have reached your ten_secondly_rolling limit.",
+    groupName: "publicapi:oauth:ten-secondly",
+  },
   SECONDLY: { message: "You have reached your secondly limit.", groupName: "publicapi:oauth:secondly" },
   DAILY: { message: "You have reached your daily limit.", groupName: "publicapi:oauth:daily" },
 };
 
 /** HubSpot's 429 body; `policyName` says which limit was hit (DAILY waits for midnight, the others seconds). */
 export function rateLimitBody(policyName = "TEN_SECONDLY_ROLLING") {
-  const policy = POLICIES[policyName] ?? { message: `You have reached your ${policyName.toLowerCase()} limit.`, groupName: `publicapi:oauth:${policyName.toLowerCase()}` };
+  const policy = POLICIES[policyName] ?? {
+    message: `You have reached your ${policyName.toLowerCase()} limit.`,
+    groupName: `publicapi:oauth:${policyName.toLowerCase()}`,
+  };
   return {
     status: "error",
     message: policy.message,
@@ -154,31 +176,57 @@ export function rateLimitBody(policyName = "TEN_SECONDLY_ROLLING") {
  * Bearer-token auth, scope check and the per-portal rolling 10-second rate limit, in HubSpot's order.
  * `anyOf`: the call is allowed when the token has at least one of these scopes.
  */
-export function apiAuth(ctx: SandboxContext, anyOf: string[] | ((c: Parameters<MiddlewareHandler<SandboxEnv>>[0]) => string[])): MiddlewareHandler<SandboxEnv> {
+export function apiAuth(
+  ctx: SandboxContext,
+  anyOf: string[] | ((c: Parameters<MiddlewareHandler<SandboxEnv>>[0]) => string[]),
+): MiddlewareHandler<SandboxEnv> {
   // So that /__sandbox/tokens can grant "every scope the sandbox knows" by default.
   if (Array.isArray(anyOf)) ctx.registerScopes(anyOf);
   return async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match) {
-      return hubspotError(c, 401, "INVALID_AUTHENTICATION", "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview");
+      return hubspotError(
+        c,
+        401,
+        "INVALID_AUTHENTICATION",
+        "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
+      );
     }
     const token = ctx.state.accessTokens.get(match[1]!.trim());
     if (!token) {
-      return hubspotError(c, 401, "INVALID_AUTHENTICATION", "The OAuth token used to make this call is invalid.", { subCategory: "invalid-token" } as never);
+      return hubspotError(c, 401, "INVALID_AUTHENTICATION", "The OAuth token used to make this call is invalid.", {
+        subCategory: "invalid-token",
+      } as never);
     }
     if (token.expiresAt <= Date.now()) {
-      return hubspotError(c, 401, "EXPIRED_AUTHENTICATION", `The OAuth token used to make this call expired ${Math.round((Date.now() - token.expiresAt) / 1000)} second(s) ago.`);
+      return hubspotError(
+        c,
+        401,
+        "EXPIRED_AUTHENTICATION",
+        `The OAuth token used to make this call expired ${Math.round((Date.now() - token.expiresAt) / 1000)} second(s) ago.`,
+      );
     }
     const portal = ctx.portalById(token.portalId)!;
     c.set("portal", portal);
     c.set("token", token);
     const needed = typeof anyOf === "function" ? anyOf(c) : anyOf;
     if (needed.length > 0 && !needed.some((s) => token.scopes.includes(s))) {
-      return hubspotError(c, 403, "MISSING_SCOPES", "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", {
-        errors: [{ message: "One or more of the following scopes are required.", context: { requiredGranularScopes: needed } }],
-        links: { "scopes": "https://developers.hubspot.com/scopes" },
-      });
+      return hubspotError(
+        c,
+        403,
+        "MISSING_SCOPES",
+        "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+        {
+          errors: [
+            {
+              message: "One or more of the following scopes are required.",
+              context: { requiredGranularScopes: needed },
+            },
+          ],
+          links: { scopes: "https://developers.hubspot.com/scopes" },
+        },
+      );
     }
     const now = Date.now();
     const max = ctx.state.config.rateLimitPerTenSeconds;

@@ -24,7 +24,11 @@ export async function readJson<S extends z.ZodType>(c: Context<SandboxEnv>, sche
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ message: i.message, in: i.path.join(".") || "body", code: i.code }));
+    const errors = parsed.error.issues.map((i) => ({
+      message: i.message,
+      in: i.path.join(".") || "body",
+      code: i.code,
+    }));
     const summary = errors.map((e) => `${e.in}: ${e.message}`).join("; ");
     const res = c.json(errorBody("VALIDATION_ERROR", `Invalid input JSON: ${summary}`, { errors }), 400);
     return { ok: false, res };
@@ -45,9 +49,12 @@ export function duplicates(ids: string[], norm: (id: string) => string = (id) =>
 }
 
 export function duplicateIdsError(c: Context<SandboxEnv>, dup: string[]) {
-  return c.json(errorBody("VALIDATION_ERROR", `Duplicate IDs found in batch input: [${dup.join(", ")}]. IDs must be unique`, {
-    context: { ids: dup },
-  }), 400);
+  return c.json(
+    errorBody("VALIDATION_ERROR", `Duplicate IDs found in batch input: [${dup.join(", ")}]. IDs must be unique`, {
+      context: { ids: dup },
+    }),
+    400,
+  );
 }
 
 /**
@@ -68,7 +75,13 @@ export function shuffle<T>(items: T[]): T[] {
 /** The batch response body; `errors`/`numErrors` only when there are errors (the 207 shape). */
 export function batchBody<T>(results: T[], errors: BatchItemError[], requestedAt: string) {
   const now = new Date().toISOString();
-  const base = { status: "COMPLETE" as const, results: shuffle(results), requestedAt, startedAt: requestedAt, completedAt: now };
+  const base = {
+    status: "COMPLETE" as const,
+    results: shuffle(results),
+    requestedAt,
+    startedAt: requestedAt,
+    completedAt: now,
+  };
   return errors.length ? { ...base, numErrors: errors.length, errors } : base;
 }
 

@@ -71,15 +71,67 @@ export function toApi(c: StoredCampaign, names: readonly string[] = CAMPAIGN_PRO
 }
 
 const QUARTERS = ["Q1", "Q2", "Q3", "Q4"];
-const THEMES = ["Product Launch", "Webinar Series", "Brand Awareness", "Customer Summit", "Holiday Promo", "Partner Enablement",
-  "Trade Show", "Free Trial Push", "Upsell Nurture", "Newsletter Relaunch", "Case Study Drive", "Retargeting Sprint"];
+const THEMES = [
+  "Product Launch",
+  "Webinar Series",
+  "Brand Awareness",
+  "Customer Summit",
+  "Holiday Promo",
+  "Partner Enablement",
+  "Trade Show",
+  "Free Trial Push",
+  "Upsell Nurture",
+  "Newsletter Relaunch",
+  "Case Study Drive",
+  "Retargeting Sprint",
+];
 const REGIONS = ["EMEA", "NA", "LATAM", "APAC", "DACH", "UK&I", "Nordics", "Global"];
-const STATUSES = ["planned", "planned", "in_progress", "active", "active", "active", "paused", "completed", "completed"];
-const CURRENCIES = ["USD", "USD", "USD", "USD", "EUR", "EUR", "GBP", "GBP", "CAD", "AUD", "JPY", "CHF", "SEK", "BRL", "INR"];
-const AUDIENCES = ["SMB marketers", "Enterprise IT buyers", "Existing customers", "Trial users", "Agency partners", "Developers",
-  "C-level executives", "Lapsed customers"];
-const NOTES = ["Coordinate with sales before launch.", "Budget approved by finance.", "Reuse assets from last year.",
-  "Localised landing pages pending.", "Legal review required for claims.", "Track MQL → SQL conversion weekly."];
+const STATUSES = [
+  "planned",
+  "planned",
+  "in_progress",
+  "active",
+  "active",
+  "active",
+  "paused",
+  "completed",
+  "completed",
+];
+const CURRENCIES = [
+  "USD",
+  "USD",
+  "USD",
+  "USD",
+  "EUR",
+  "EUR",
+  "GBP",
+  "GBP",
+  "CAD",
+  "AUD",
+  "JPY",
+  "CHF",
+  "SEK",
+  "BRL",
+  "INR",
+];
+const AUDIENCES = [
+  "SMB marketers",
+  "Enterprise IT buyers",
+  "Existing customers",
+  "Trial users",
+  "Agency partners",
+  "Developers",
+  "C-level executives",
+  "Lapsed customers",
+];
+const NOTES = [
+  "Coordinate with sales before launch.",
+  "Budget approved by finance.",
+  "Reuse assets from last year.",
+  "Localised landing pages pending.",
+  "Legal review required for claims.",
+  "Track MQL → SQL conversion weekly.",
+];
 const COLORS = ["#FF7A59", "#00BDA5", "#6A78D1", "#F2547D", "#F5C26B", "#7FD1DE", "#516F90", "#2D3E50"];
 const BUSINESS_UNITS = ["0", "0", "0", "0", "0", "0", "0", "0;12", "12", "34"];
 
@@ -91,7 +143,10 @@ const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const hex8 = (rng: Rng) => ((rng.next() * 0x1_0000_0000) >>> 0).toString(16).padStart(8, "0");
 /** UUID v4-shaped, from 4 draws (core's rngUuid draws 32 times and dominated the seed time). */
 function seedUuid(rng: Rng) {
-  const a = hex8(rng), b = hex8(rng), c = hex8(rng), d = hex8(rng);
+  const a = hex8(rng),
+    b = hex8(rng),
+    c = hex8(rng),
+    d = hex8(rng);
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-a${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
 

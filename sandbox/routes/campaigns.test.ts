@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CampaignBatchReadResponseSchema, CampaignBatchResponseSchema, CampaignListResponseSchema, CampaignSchema } from "../../lib/hubspot/schemas/campaigns";
+import {
+  CampaignBatchReadResponseSchema,
+  CampaignBatchResponseSchema,
+  CampaignListResponseSchema,
+  CampaignSchema,
+} from "../../lib/hubspot/schemas/campaigns";
 import { BatchItemErrorSchema, HubSpotErrorSchema } from "../../lib/hubspot/schemas/errors";
 import { createSandbox } from "../server";
 import { client } from "../testing/app";
@@ -9,9 +14,13 @@ let api: ReturnType<typeof client>;
 let ctl: ReturnType<typeof client>;
 
 beforeEach(async () => {
-  const { app } = createSandbox({ counts: { campaigns: 230, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 } });
+  const { app } = createSandbox({
+    counts: { campaigns: 230, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 },
+  });
   ctl = client(app);
-  const tok = await ctl("POST", "/__sandbox/tokens", { scopes: ["marketing.campaigns.read", "marketing.campaigns.write"] });
+  const tok = await ctl("POST", "/__sandbox/tokens", {
+    scopes: ["marketing.campaigns.read", "marketing.campaigns.write"],
+  });
   api = client(app, tok.body.access_token);
 });
 
@@ -47,20 +56,29 @@ describe("list", () => {
 
   it("sorts by hs_name ascending and descending, and by createdAt", async () => {
     const names = async (sort: string) =>
-      (await api("GET", `${BASE}?limit=100&sort=${sort}&properties=hs_name`)).body.results.map((c: any) => c.properties.hs_name as string);
+      (await api("GET", `${BASE}?limit=100&sort=${sort}&properties=hs_name`)).body.results.map(
+        (c: any) => c.properties.hs_name as string,
+      );
     const asc = await names("hs_name");
     const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
     expect(asc).toEqual([...asc].sort(collator.compare));
     const desc = await names("-hs_name");
     expect(desc[0]! >= desc[99]!).toBe(true);
     expect(desc).toEqual([...desc].sort((a, b) => collator.compare(b, a)));
-    const created = (await api("GET", `${BASE}?limit=100&sort=-createdAt`)).body.results.map((c: any) => Date.parse(c.createdAt));
+    const created = (await api("GET", `${BASE}?limit=100&sort=-createdAt`)).body.results.map((c: any) =>
+      Date.parse(c.createdAt),
+    );
     expect(created).toEqual([...created].sort((a, b) => b - a));
     expect((await api("GET", `${BASE}?sort=bogus`)).status).toBe(400);
   });
 
   it("filters by name (contains, case-insensitive) and returns only the requested properties", async () => {
-    await api("POST", `${BASE}/batch/create`, { inputs: [{ properties: { hs_name: "Zebra Special Launch" } }, { properties: { hs_name: "zebra special webinar" } }] });
+    await api("POST", `${BASE}/batch/create`, {
+      inputs: [
+        { properties: { hs_name: "Zebra Special Launch" } },
+        { properties: { hs_name: "zebra special webinar" } },
+      ],
+    });
     const r = await api("GET", `${BASE}?name=ZEBRA%20special&properties=hs_name,hs_notes`);
     expect(r.body.total).toBe(2);
     for (const c of r.body.results) expect(Object.keys(c.properties).sort()).toEqual(["hs_name", "hs_notes"]);
@@ -83,10 +101,18 @@ describe("read", () => {
 
   it("batch-reads, ignores duplicate ids and reports unknown ids in a 207", async () => {
     const ids = await firstIds(3);
-    const ok = await api("POST", `${BASE}/batch/read?properties=hs_name`, { inputs: [...ids, ids[0]].map((id) => ({ id })) });
+    const ok = await api("POST", `${BASE}/batch/read?properties=hs_name`, {
+      inputs: [...ids, ids[0]].map((id) => ({ id })),
+    });
     expect(ok.status).toBe(200);
-    expect(CampaignBatchReadResponseSchema.parse(ok.body).results.map((c) => c.id).sort()).toEqual([...ids].sort());
-    const partial = await api("POST", `${BASE}/batch/read`, { inputs: [{ id: ids[0] }, { id: "nope-1" }, { id: "nope-2" }] });
+    expect(
+      CampaignBatchReadResponseSchema.parse(ok.body)
+        .results.map((c) => c.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const partial = await api("POST", `${BASE}/batch/read`, {
+      inputs: [{ id: ids[0] }, { id: "nope-1" }, { id: "nope-2" }],
+    });
     expect(partial.status).toBe(207);
     expect(partial.body.numErrors).toBe(1);
     expect(partial.body.errors[0].context.ids).toEqual(["nope-1", "nope-2"]);
@@ -96,7 +122,9 @@ describe("read", () => {
 
 describe("create", () => {
   it("creates one campaign (201, Location, full properties, defaults)", async () => {
-    const r = await api("POST", BASE, { properties: { hs_name: "Solo", hs_start_date: "2026-04-01", hs_goal: "ignored" } });
+    const r = await api("POST", BASE, {
+      properties: { hs_name: "Solo", hs_start_date: "2026-04-01", hs_goal: "ignored" },
+    });
     expect(r.status).toBe(201);
     expect(r.headers.get("location")).toContain(`${BASE}/${r.body.id}`);
     expect(r.body.properties.hs_name).toBe("Solo");
@@ -111,7 +139,9 @@ describe("create", () => {
     const names = Array.from({ length: 50 }, (_, i) => `Batch ${String(i).padStart(2, "0")}`);
     let reordered = false;
     for (let attempt = 0; attempt < 3 && !reordered; attempt++) {
-      const r = await api("POST", `${BASE}/batch/create`, { inputs: names.map((n) => ({ properties: { hs_name: `${n} try${attempt}` } })) });
+      const r = await api("POST", `${BASE}/batch/create`, {
+        inputs: names.map((n) => ({ properties: { hs_name: `${n} try${attempt}` } })),
+      });
       expect(r.status).toBe(201);
       const body = CampaignBatchResponseSchema.parse(r.body);
       expect(body.status).toBe("COMPLETE");
@@ -123,7 +153,9 @@ describe("create", () => {
   });
 
   it("rejects more than 50 inputs as a whole (400), writing nothing", async () => {
-    const r = await api("POST", `${BASE}/batch/create`, { inputs: Array.from({ length: 51 }, (_, i) => ({ properties: { hs_name: `Big ${i}` } })) });
+    const r = await api("POST", `${BASE}/batch/create`, {
+      inputs: Array.from({ length: 51 }, (_, i) => ({ properties: { hs_name: `Big ${i}` } })),
+    });
     expect(r.status).toBe(400);
     expect(HubSpotErrorSchema.parse(r.body).category).toBe("VALIDATION_ERROR");
     expect((await api("GET", `${BASE}?name=Big`)).body.total).toBe(0);
@@ -165,9 +197,13 @@ describe("create", () => {
 describe("update", () => {
   it('updates a batch, bumps updatedAt strictly, returns full campaigns, and "" resets', async () => {
     const ids = await firstIds(3);
-    const before = (await api("POST", `${BASE}/batch/read?properties=hs_name`, { inputs: ids.map((id) => ({ id })) })).body.results;
+    const before = (await api("POST", `${BASE}/batch/read?properties=hs_name`, { inputs: ids.map((id) => ({ id })) }))
+      .body.results;
     const r = await api("POST", `${BASE}/batch/update`, {
-      inputs: ids.map((id, i) => ({ id, properties: { hs_notes: i === 0 ? "" : `note ${i}`, hs_campaign_status: "paused" } })),
+      inputs: ids.map((id, i) => ({
+        id,
+        properties: { hs_notes: i === 0 ? "" : `note ${i}`, hs_campaign_status: "paused" },
+      })),
     });
     expect(r.status).toBe(200);
     const results = CampaignBatchResponseSchema.parse(r.body).results;
@@ -177,7 +213,8 @@ describe("update", () => {
     expect(Object.keys(results[0]!.properties)).toContain("hs_currency_code");
     const stamps = results.map((c) => Date.parse(c.updatedAt));
     expect(stamps[0]! < stamps[1]! && stamps[1]! < stamps[2]!).toBe(true);
-    for (const b of before) expect(Date.parse(results.find((c) => c.id === b.id)!.updatedAt)).toBeGreaterThan(Date.parse(b.updatedAt));
+    for (const b of before)
+      expect(Date.parse(results.find((c) => c.id === b.id)!.updatedAt)).toBeGreaterThan(Date.parse(b.updatedAt));
     expect(r.body.results[0].updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
@@ -218,7 +255,16 @@ describe("update", () => {
 
   it("rejects duplicate ids and more than 50 inputs as a whole", async () => {
     const [id] = await firstIds(1);
-    expect((await api("POST", `${BASE}/batch/update`, { inputs: [{ id, properties: {} }, { id, properties: {} }] })).status).toBe(400);
+    expect(
+      (
+        await api("POST", `${BASE}/batch/update`, {
+          inputs: [
+            { id, properties: {} },
+            { id, properties: {} },
+          ],
+        })
+      ).status,
+    ).toBe(400);
     const many = Array.from({ length: 51 }, (_, i) => ({ id: `x${i}`, properties: { hs_notes: "n" } }));
     expect((await api("POST", `${BASE}/batch/update`, { inputs: many })).status).toBe(400);
     expect((await api("POST", `${BASE}/batch/update`, { inputs: [{ properties: {} }] })).status).toBe(400);
@@ -226,7 +272,9 @@ describe("update", () => {
 
   it("PATCH updates one campaign; read-only → 400; unknown → 404", async () => {
     const [id] = await firstIds(1);
-    const r = await api("PATCH", `${BASE}/${id}`, { properties: { hs_start_date: "2026-01-01", hs_end_date: "2026-02-01" } });
+    const r = await api("PATCH", `${BASE}/${id}`, {
+      properties: { hs_start_date: "2026-01-01", hs_end_date: "2026-02-01" },
+    });
     expect(r.status).toBe(200);
     expect(r.body.properties).toMatchObject({ hs_start_date: "2026-01-01", hs_end_date: "2026-02-01" });
     const bad = await api("PATCH", `${BASE}/${id}`, { properties: { hs_end_date: "2025-12-31" } });
@@ -247,7 +295,10 @@ describe("archive", () => {
     expect((await api("POST", BASE, { properties: { hs_name: list[0].properties.hs_name } })).status).toBe(201);
     expect((await api("DELETE", `${BASE}/${list[1].id}`)).status).toBe(204);
     expect((await api("DELETE", `${BASE}/${list[1].id}`)).status).toBe(204);
-    expect((await api("POST", `${BASE}/batch/archive`, { inputs: Array.from({ length: 51 }, (_, i) => ({ id: `x${i}` })) })).status).toBe(400);
+    expect(
+      (await api("POST", `${BASE}/batch/archive`, { inputs: Array.from({ length: 51 }, (_, i) => ({ id: `x${i}` })) }))
+        .status,
+    ).toBe(400);
   });
 });
 

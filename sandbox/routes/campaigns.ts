@@ -34,17 +34,32 @@ import {
 import type { SandboxApp, SandboxContext, SandboxEnv } from "../core/context";
 import { batchItemError, errorBody, type BatchItemError } from "../core/errors";
 import { apiAuth } from "../core/middleware";
-import { nextTimestamp, normName, seedCampaigns, storeOf, toApi, type CampaignStore, type StoredCampaign } from "./campaigns-store";
+import {
+  nextTimestamp,
+  normName,
+  seedCampaigns,
+  storeOf,
+  toApi,
+  type CampaignStore,
+  type StoredCampaign,
+} from "./campaigns-store";
 
 const BASE = "/marketing/campaigns/2026-03";
 const READ = ["marketing.campaigns.read", "marketing.campaigns.write"];
 const WRITE = ["marketing.campaigns.write"];
 /** Properties returned when a read does not name any (batch read returns none, per the spec). */
-export const DEFAULT_READ_PROPERTIES = ["hs_name", "hs_start_date", "hs_end_date", "hs_campaign_status", "hs_object_id"];
+export const DEFAULT_READ_PROPERTIES = [
+  "hs_name",
+  "hs_start_date",
+  "hs_end_date",
+  "hs_campaign_status",
+  "hs_object_id",
+];
 const SORT_FIELDS = new Set(["createdAt", "updatedAt", "id"]);
 
 type C = Context<SandboxEnv>;
-const invalid = (c: C, message: string, extra: Parameters<typeof errorBody>[2] = {}) => c.json(errorBody("VALIDATION_ERROR", message, extra), 400);
+const invalid = (c: C, message: string, extra: Parameters<typeof errorBody>[2] = {}) =>
+  c.json(errorBody("VALIDATION_ERROR", message, extra), 400);
 
 /** Parse JSON and a shape schema; on failure the 400 response to return. */
 async function parseBody<T extends z.ZodType>(c: C, schema: T): Promise<{ data: z.infer<T> } | { res: Response }> {
@@ -56,12 +71,20 @@ async function parseBody<T extends z.ZodType>(c: C, schema: T): Promise<{ data: 
   }
   const inputs = (raw as { inputs?: unknown } | null)?.inputs;
   if (Array.isArray(inputs) && inputs.length > CAMPAIGN_BATCH_LIMIT) {
-    return { res: invalid(c, `Batch input size ${inputs.length} exceeds the maximum of ${CAMPAIGN_BATCH_LIMIT} inputs.`, { context: { maxInputs: [String(CAMPAIGN_BATCH_LIMIT)] } }) };
+    return {
+      res: invalid(c, `Batch input size ${inputs.length} exceeds the maximum of ${CAMPAIGN_BATCH_LIMIT} inputs.`, {
+        context: { maxInputs: [String(CAMPAIGN_BATCH_LIMIT)] },
+      }),
+    };
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ message: i.message, in: i.path.join(".") || undefined }));
-    return { res: invalid(c, `Invalid input: ${errors.map((e) => (e.in ? `${e.in}: ${e.message}` : e.message)).join("; ")}`, { errors }) };
+    return {
+      res: invalid(c, `Invalid input: ${errors.map((e) => (e.in ? `${e.in}: ${e.message}` : e.message)).join("; ")}`, {
+        errors,
+      }),
+    };
   }
   return { data: parsed.data };
 }
@@ -70,24 +93,47 @@ async function parseBody<T extends z.ZodType>(c: C, schema: T): Promise<{ data: 
 function requestedProperties(c: C): string[] | undefined {
   const all = c.req.queries("properties");
   if (!all) return undefined;
-  return [...new Set(all.flatMap((v) => v.split(",")).map((s) => s.trim()).filter((n) => CAMPAIGN_PROPERTY_BY_NAME.has(n)))];
+  return [
+    ...new Set(
+      all
+        .flatMap((v) => v.split(","))
+        .map((s) => s.trim())
+        .filter((n) => CAMPAIGN_PROPERTY_BY_NAME.has(n)),
+    ),
+  ];
 }
 
 const propertyErrorDetails = (issues: CampaignPropertyIssue[]) =>
   issues.map((i) => ({ message: i.message, code: i.code, in: i.property, context: { propertyName: [i.property] } }));
 
 function propertyItemError(issues: CampaignPropertyIssue[], context: Record<string, string[]>): BatchItemError {
-  const message = issues.length === 1 ? issues[0]!.message : `Property values were not valid: ${issues.map((i) => i.message).join(" ")}`;
-  const err = batchItemError("VALIDATION_ERROR", message, { ...context, propertyName: [...new Set(issues.map((i) => i.property))] }, issues[0]!.code);
+  const message =
+    issues.length === 1
+      ? issues[0]!.message
+      : `Property values were not valid: ${issues.map((i) => i.message).join(" ")}`;
+  const err = batchItemError(
+    "VALIDATION_ERROR",
+    message,
+    { ...context, propertyName: [...new Set(issues.map((i) => i.property))] },
+    issues[0]!.code,
+  );
   err.errors = propertyErrorDetails(issues);
   return err;
 }
 
-function duplicateNameIssue(store: CampaignStore, name: string | undefined, selfId?: string): CampaignPropertyIssue | null {
+function duplicateNameIssue(
+  store: CampaignStore,
+  name: string | undefined,
+  selfId?: string,
+): CampaignPropertyIssue | null {
   if (name === undefined) return null;
   const owner = store.names.get(normName(name));
   if (owner === undefined || owner === selfId) return null;
-  return { property: "hs_name", code: "DUPLICATE_CAMPAIGN_NAME", message: `A campaign named "${name.trim()}" already exists.` };
+  return {
+    property: "hs_name",
+    code: "DUPLICATE_CAMPAIGN_NAME",
+    message: `A campaign named "${name.trim()}" already exists.`,
+  };
 }
 
 const dupError = (issue: CampaignPropertyIssue, context: Record<string, string[]>): BatchItemError => {
@@ -139,7 +185,12 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 function batchResponse<T>(c: C, okStatus: 200 | 201, startedAt: Date, results: T[], errors: BatchItemError[]) {
-  const body = { status: "COMPLETE", results, startedAt: startedAt.toISOString(), completedAt: new Date().toISOString() };
+  const body = {
+    status: "COMPLETE",
+    results,
+    startedAt: startedAt.toISOString(),
+    completedAt: new Date().toISOString(),
+  };
   if (errors.length === 0) return c.json(body, okStatus);
   return c.json({ ...body, numErrors: errors.length, errors }, 207);
 }
@@ -176,15 +227,24 @@ export function registerCampaigns(app: SandboxApp, ctx: SandboxContext) {
     const q = c.req.query();
     const limit = q.limit === undefined ? CAMPAIGN_LIST_DEFAULT_LIMIT : Number(q.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > CAMPAIGN_LIST_MAX_LIMIT) {
-      return invalid(c, `limit must be an integer between 1 and ${CAMPAIGN_LIST_MAX_LIMIT}, got "${q.limit}".`, { errors: [{ message: "invalid limit", in: "limit" }] });
+      return invalid(c, `limit must be an integer between 1 and ${CAMPAIGN_LIST_MAX_LIMIT}, got "${q.limit}".`, {
+        errors: [{ message: "invalid limit", in: "limit" }],
+      });
     }
     const offset = q.after === undefined || q.after === "" ? 0 : Number(q.after);
-    if (!Number.isInteger(offset) || offset < 0) return invalid(c, `Invalid paging cursor after="${q.after}".`, { errors: [{ message: "invalid cursor", in: "after" }] });
+    if (!Number.isInteger(offset) || offset < 0)
+      return invalid(c, `Invalid paging cursor after="${q.after}".`, {
+        errors: [{ message: "invalid cursor", in: "after" }],
+      });
     // strict.ignoreCampaignSort: HubSpot documents no sort values; a portal may answer in its own order.
     const sort = (!ctx.state.config.strict?.ignoreCampaignSort && q.sort) || "createdAt";
     const field = sort.replace(/^-/, "");
     if (!SORT_FIELDS.has(field) && !CAMPAIGN_PROPERTY_BY_NAME.has(field)) {
-      return invalid(c, `Cannot sort by "${sort}": use a campaign property, createdAt or updatedAt, optionally prefixed with "-".`, { errors: [{ message: "invalid sort", in: "sort" }] });
+      return invalid(
+        c,
+        `Cannot sort by "${sort}": use a campaign property, createdAt or updatedAt, optionally prefixed with "-".`,
+        { errors: [{ message: "invalid sort", in: "sort" }] },
+      );
     }
     let rows = [...store.byId.values()];
     const needle = q.name?.trim().toLowerCase();
@@ -208,7 +268,11 @@ export function registerCampaigns(app: SandboxApp, ctx: SandboxContext) {
     const store = storeOf(c.get("portal"));
     const props = parsed.data.properties;
     const issues = validateCampaignProperties(props, { mode: "create" });
-    if (issues.length) return c.json(errorBody("VALIDATION_ERROR", propertyItemError(issues, {}).message, { errors: propertyErrorDetails(issues) }), 400);
+    if (issues.length)
+      return c.json(
+        errorBody("VALIDATION_ERROR", propertyItemError(issues, {}).message, { errors: propertyErrorDetails(issues) }),
+        400,
+      );
     const dup = duplicateNameIssue(store, props.hs_name);
     if (dup) return c.json(errorBody("CONFLICT", dup.message, { errors: propertyErrorDetails([dup]) }), 409);
     const created = create(store, props, c.get("token").userId);
@@ -230,7 +294,11 @@ export function registerCampaigns(app: SandboxApp, ctx: SandboxContext) {
     if ("res" in parsed) return parsed.res;
     const props = parsed.data.properties;
     const issues = validateCampaignProperties(props, { mode: "update", current: found.props });
-    if (issues.length) return c.json(errorBody("VALIDATION_ERROR", propertyItemError(issues, {}).message, { errors: propertyErrorDetails(issues) }), 400);
+    if (issues.length)
+      return c.json(
+        errorBody("VALIDATION_ERROR", propertyItemError(issues, {}).message, { errors: propertyErrorDetails(issues) }),
+        400,
+      );
     const dup = duplicateNameIssue(store, props.hs_name, found.id);
     if (dup) return c.json(errorBody("CONFLICT", dup.message, { errors: propertyErrorDetails([dup]) }), 409);
     applyProps(store, found, props);
@@ -247,7 +315,8 @@ export function registerCampaigns(app: SandboxApp, ctx: SandboxContext) {
     const found = store.byId.get(id);
     if (!found) return;
     store.byId.delete(id);
-    if (store.names.get(normName(found.props.hs_name ?? "")) === id) store.names.delete(normName(found.props.hs_name ?? ""));
+    if (store.names.get(normName(found.props.hs_name ?? "")) === id)
+      store.names.delete(normName(found.props.hs_name ?? ""));
   }
 
   app.post(`${BASE}/batch/read`, apiAuth(ctx, READ), async (c) => {
@@ -262,7 +331,13 @@ export function registerCampaigns(app: SandboxApp, ctx: SandboxContext) {
       return found ? [{ ...toApi(found, names, true), assets: {} }] : [];
     });
     const missing = ids.filter((id) => !store.byId.has(id));
-    const errors = missing.length ? [batchItemError("OBJECT_NOT_FOUND", `Could not find campaigns with ids: ${missing.join(", ")}`, { ids: missing })] : [];
+    const errors = missing.length
+      ? [
+          batchItemError("OBJECT_NOT_FOUND", `Could not find campaigns with ids: ${missing.join(", ")}`, {
+            ids: missing,
+          }),
+        ]
+      : [];
     return batchResponse(c, 200, startedAt, shuffle(results), errors);
   });
 
@@ -299,7 +374,8 @@ export function registerCampaigns(app: SandboxApp, ctx: SandboxContext) {
     const inputs = parsed.data.inputs;
     const seen = new Set<string>();
     const dupIds = [...new Set(inputs.map((i) => i.id).filter((id) => seen.has(id) || !seen.add(id)))];
-    if (dupIds.length) return invalid(c, `Duplicate ids in batch input: ${dupIds.join(", ")}`, { context: { ids: dupIds } });
+    if (dupIds.length)
+      return invalid(c, `Duplicate ids in batch input: ${dupIds.join(", ")}`, { context: { ids: dupIds } });
     const store = storeOf(c.get("portal"));
     const results: ReturnType<typeof toApi>[] = [];
     const errors: BatchItemError[] = [];
@@ -324,7 +400,12 @@ export function registerCampaigns(app: SandboxApp, ctx: SandboxContext) {
       found.updatedAt = nextTimestamp(store);
       results.push(toApi(found));
     }
-    if (missing.length) errors.unshift(batchItemError("OBJECT_NOT_FOUND", `Could not find campaigns with ids: ${missing.join(", ")}`, { ids: missing }));
+    if (missing.length)
+      errors.unshift(
+        batchItemError("OBJECT_NOT_FOUND", `Could not find campaigns with ids: ${missing.join(", ")}`, {
+          ids: missing,
+        }),
+      );
     return batchResponse(c, 200, startedAt, results, errors);
   });
 

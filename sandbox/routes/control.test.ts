@@ -23,9 +23,17 @@ describe("control API", () => {
     const { ctl, ctx } = setup();
     const t = TokenResponseSchema.parse((await ctl("POST", "/__sandbox/tokens", {})).body);
     expect(t.hub_id).toBe(PORTAL_SEEDS[0].id);
-    expect(t.scopes).toEqual(expect.arrayContaining(["marketing.campaigns.write", "crm.objects.contacts.write", "crm.objects.marketing_events.read"]));
+    expect(t.scopes).toEqual(
+      expect.arrayContaining([
+        "marketing.campaigns.write",
+        "crm.objects.contacts.write",
+        "crm.objects.marketing_events.read",
+      ]),
+    );
     expect(t.scopes!.length).toBe(ctx.knownScopes().length);
-    const other = (await ctl("POST", "/__sandbox/tokens", { portalId: PORTAL_SEEDS[2].id, scopes: ["oauth"], expiresIn: 60 })).body;
+    const other = (
+      await ctl("POST", "/__sandbox/tokens", { portalId: PORTAL_SEEDS[2].id, scopes: ["oauth"], expiresIn: 60 })
+    ).body;
     expect(other).toMatchObject({ hub_id: PORTAL_SEEDS[2].id, scopes: ["oauth"], expires_in: 60 });
     expect((await ctl("POST", "/__sandbox/tokens", { portalId: 1 })).status).toBe(404);
     expect((await ctl("POST", "/__sandbox/tokens", { scopes: "oauth" })).status).toBe(400);
@@ -56,7 +64,9 @@ describe("control API", () => {
   it("seeds realistic, valid campaigns (unique names, end ≥ start, dates in 2025–2027)", async () => {
     const { ctl } = setup();
     await ctl("POST", "/__sandbox/reset", { seed: 3, campaigns: 500 });
-    const rows = (await ctl("GET", "/__sandbox/records/campaigns")).body as { properties: Record<string, string | null> }[];
+    const rows = (await ctl("GET", "/__sandbox/records/campaigns")).body as {
+      properties: Record<string, string | null>;
+    }[];
     expect(new Set(rows.map((r) => r.properties.hs_name!.toLowerCase())).size).toBe(500);
     for (const { properties: p } of rows) {
       expect(p.hs_name).toMatch(/^Q[1-4] 20\d\d .+ — .+ #\d+$/);
@@ -88,7 +98,11 @@ describe("control API", () => {
 
   it("config: returns and updates it", async () => {
     const { ctl, ctx } = setup();
-    const r = await ctl("POST", "/__sandbox/config", { rateLimit: { perTenSeconds: 5 }, latencyMs: 0, accessTokenTtlSeconds: 60 });
+    const r = await ctl("POST", "/__sandbox/config", {
+      rateLimit: { perTenSeconds: 5 },
+      latencyMs: 0,
+      accessTokenTtlSeconds: 60,
+    });
     expect(r.body).toMatchObject({ rateLimit: { perTenSeconds: 5 }, latencyMs: 0, accessTokenTtlSeconds: 60 });
     expect(ctx.state.config.rateLimitPerTenSeconds).toBe(5);
     expect((await ctl("POST", "/__sandbox/tokens", {})).body.expires_in).toBe(60);
@@ -97,12 +111,23 @@ describe("control API", () => {
 
   it("faults: validates, appends, lists, clears", async () => {
     const { ctl } = setup();
-    for (const bad of [{}, { rules: [{ path: "/x" }] }, { rules: [{ path: "x", status: 500 }] }, { rules: [{ path: "/x", status: 1000 }] }, "nope"]) {
+    for (const bad of [
+      {},
+      { rules: [{ path: "/x" }] },
+      { rules: [{ path: "x", status: 500 }] },
+      { rules: [{ path: "/x", status: 1000 }] },
+      "nope",
+    ]) {
       expect((await ctl("POST", "/__sandbox/faults", bad)).status).toBe(400);
     }
     await ctl("POST", "/__sandbox/faults", { rules: [{ path: "/a", status: 500 }] });
-    const r = await ctl("POST", "/__sandbox/faults", { rules: [{ method: "post", path: "/b", times: 3, status: 429 }] });
-    expect(r.body.rules).toEqual([{ path: "/a", times: 1, status: 500 }, { method: "POST", path: "/b", times: 3, status: 429 }]);
+    const r = await ctl("POST", "/__sandbox/faults", {
+      rules: [{ method: "post", path: "/b", times: 3, status: 429 }],
+    });
+    expect(r.body.rules).toEqual([
+      { path: "/a", times: 1, status: 500 },
+      { method: "POST", path: "/b", times: 3, status: 429 },
+    ]);
     expect((await ctl("DELETE", "/__sandbox/faults")).status).toBe(200);
     expect((await ctl("GET", "/__sandbox/faults")).body.rules).toEqual([]);
   });
@@ -112,7 +137,11 @@ describe("control API", () => {
     const api = client(app, (await ctl("POST", "/__sandbox/tokens", {})).body.access_token);
     await api("GET", `${LIST}?limit=2`);
     await api("POST", `${LIST}/batch/update`, { inputs: [{ id: "nope", properties: { hs_notes: "x" } }] });
-    await app.request("/oauth/2026-03/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=refresh_token&refresh_token=x&client_id=a&client_secret=s3cret" });
+    await app.request("/oauth/2026-03/token", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=refresh_token&refresh_token=x&client_id=a&client_secret=s3cret",
+    });
     const all = (await ctl("GET", "/__sandbox/requests")).body;
     expect(all.map((r: any) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       `GET ${LIST} 200`,
@@ -148,7 +177,11 @@ describe("over a real socket", () => {
 
   const get = () => fetch(`${sb.url}${LIST}?limit=1`, { headers: { authorization: `Bearer ${token}` } });
   const addFault = (rule: object) =>
-    fetch(`${sb.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ rules: [rule] }) });
+    fetch(`${sb.url}/__sandbox/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rules: [rule] }),
+    });
 
   it("reset: true drops the connection once, then answers normally", async () => {
     expect((await addFault({ method: "GET", path: LIST, times: 1, reset: true })).status).toBe(200);

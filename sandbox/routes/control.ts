@@ -28,7 +28,11 @@ import type { Portal, SandboxConfig } from "../core/state";
 
 const FaultRuleSchema = z
   .strictObject({
-    method: z.string().regex(/^[A-Za-z]+$/).transform((m) => m.toUpperCase()).optional(),
+    method: z
+      .string()
+      .regex(/^[A-Za-z]+$/)
+      .transform((m) => m.toUpperCase())
+      .optional(),
     path: z.string().startsWith("/"),
     times: z.number().int().min(1).default(1),
     status: z.number().int().min(100).max(599).optional(),
@@ -36,11 +40,16 @@ const FaultRuleSchema = z
     reset: z.boolean().optional(),
     body: z.unknown().optional(),
     when: z.enum(["before", "after"]).optional(),
-    policyName: z.string().regex(/^[A-Z_]+$/).optional(),
+    policyName: z
+      .string()
+      .regex(/^[A-Z_]+$/)
+      .optional(),
     retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
     every: z.number().int().min(1).optional(),
   })
-  .refine((r) => r.status !== undefined || r.delayMs !== undefined || r.reset, { error: "A rule needs status, delayMs or reset." });
+  .refine((r) => r.status !== undefined || r.delayMs !== undefined || r.reset, {
+    error: "A rule needs status, delayMs or reset.",
+  });
 const FaultsBodySchema = z.strictObject({ rules: z.array(FaultRuleSchema).min(1) });
 
 const count = z.number().int().min(0).max(200_000);
@@ -57,14 +66,21 @@ const TokensBodySchema = z.strictObject({
 });
 
 const ConfigBodySchema = z.strictObject({
-  rateLimit: z.strictObject({ perTenSeconds: z.number().int().min(1).optional(), searchPerSecond: z.number().int().min(1).optional() }).optional(),
+  rateLimit: z
+    .strictObject({
+      perTenSeconds: z.number().int().min(1).optional(),
+      searchPerSecond: z.number().int().min(1).optional(),
+    })
+    .optional(),
   rateLimitPerTenSeconds: z.number().int().min(1).optional(),
   searchPerSecond: z.number().int().min(1).optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
   accessTokenTtlSeconds: z.number().int().optional(),
   /** null removes the limit. Any change of it begins a new day. */
   dailyLimit: z.number().int().min(0).nullable().optional(),
-  strict: z.strictObject({ idPropertyUpdate: z.boolean().optional(), ignoreCampaignSort: z.boolean().optional() }).optional(),
+  strict: z
+    .strictObject({ idPropertyUpdate: z.boolean().optional(), ignoreCampaignSort: z.boolean().optional() })
+    .optional(),
   portalId: z.union([z.number(), z.string()]).optional(),
 });
 
@@ -76,13 +92,17 @@ const configView = (c: SandboxConfig) => ({
   rateLimitPerTenSeconds: c.rateLimitPerTenSeconds,
   searchPerSecond: c.searchPerSecond,
   dailyLimit: c.dailyLimit ?? null,
-  strict: { idPropertyUpdate: c.strict?.idPropertyUpdate ?? false, ignoreCampaignSort: c.strict?.ignoreCampaignSort ?? false },
+  strict: {
+    idPropertyUpdate: c.strict?.idPropertyUpdate ?? false,
+    ignoreCampaignSort: c.strict?.ignoreCampaignSort ?? false,
+  },
 });
 
 const issuesOf = (e: z.ZodError) => e.issues.map((i) => ({ message: i.message, in: i.path.join(".") || undefined }));
 
 export function registerControl(app: SandboxApp, ctx: SandboxContext) {
-  const bad = (message: string, err?: z.ZodError) => errorBody("VALIDATION_ERROR", message, err ? { errors: issuesOf(err) } : {});
+  const bad = (message: string, err?: z.ZodError) =>
+    errorBody("VALIDATION_ERROR", message, err ? { errors: issuesOf(err) } : {});
   async function json(req: Request): Promise<{ ok: true; value: unknown } | { ok: false }> {
     const text = await req.text();
     if (!text.trim()) return { ok: true, value: {} };
@@ -98,8 +118,19 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext) {
 
   app.get("/__sandbox/portals", (c) =>
     c.json({
-      portals: ctx.state.portals.map((p) => ({ id: p.id, domain: p.domain, name: p.name, timeZone: p.timeZone, users: p.users })),
-      apps: ctx.state.apps.map((a) => ({ appId: a.appId, name: a.name, clientId: a.clientId, redirectUris: a.redirectUris })),
+      portals: ctx.state.portals.map((p) => ({
+        id: p.id,
+        domain: p.domain,
+        name: p.name,
+        timeZone: p.timeZone,
+        users: p.users,
+      })),
+      apps: ctx.state.apps.map((a) => ({
+        appId: a.appId,
+        name: a.name,
+        clientId: a.clientId,
+        redirectUris: a.redirectUris,
+      })),
     }),
   );
 
@@ -111,11 +142,17 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext) {
     const { seed = ctx.state.seed, portalId, ...counts } = parsed.data;
     const portalIdQ = portalId ?? c.req.query("portalId");
     const portal = portalIdQ === undefined ? undefined : portalOr404(portalIdQ);
-    if (portalIdQ !== undefined && !portal) return c.json(errorBody("OBJECT_NOT_FOUND", `Unknown portal ${portalIdQ}`), 404);
+    if (portalIdQ !== undefined && !portal)
+      return c.json(errorBody("OBJECT_NOT_FOUND", `Unknown portal ${portalIdQ}`), 404);
     const started = Date.now();
     ctx.reset(seed, counts as Record<string, number>, portal ? [portal.id] : undefined);
     ctx.state.requests = [];
-    return c.json({ ok: true, seed, portalIds: portal ? [portal.id] : ctx.state.portals.map((p) => p.id), durationMs: Date.now() - started });
+    return c.json({
+      ok: true,
+      seed,
+      portalIds: portal ? [portal.id] : ctx.state.portals.map((p) => p.id),
+      durationMs: Date.now() - started,
+    });
   });
 
   app.post("/__sandbox/tokens", async (c) => {
@@ -128,7 +165,8 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext) {
     if (parsed.data.userId !== undefined && !portal.users.some((u) => u.id === parsed.data.userId)) {
       return c.json(bad(`User ${parsed.data.userId} is not a user of portal ${portal.id}.`), 400);
     }
-    if (parsed.data.clientId !== undefined && !ctx.appByClientId(parsed.data.clientId)) return c.json(bad(`Unknown clientId ${parsed.data.clientId}.`), 400);
+    if (parsed.data.clientId !== undefined && !ctx.appByClientId(parsed.data.clientId))
+      return c.json(bad(`Unknown clientId ${parsed.data.clientId}.`), 400);
     return c.json(
       ctx.issueTokens({
         portalId: portal.id,
@@ -227,7 +265,10 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext) {
     const portalId = c.req.query("portalId");
     return c.json(
       ctx.state.requests.filter(
-        (r) => (!prefix || r.path.startsWith(prefix)) && (!method || r.method === method) && (!portalId || r.portalId === Number(portalId)),
+        (r) =>
+          (!prefix || r.path.startsWith(prefix)) &&
+          (!method || r.method === method) &&
+          (!portalId || r.portalId === Number(portalId)),
       ),
     );
   });

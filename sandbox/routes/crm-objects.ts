@@ -19,8 +19,14 @@
  */
 import type { Context } from "hono";
 import {
-  CrmBatchArchiveInputSchema, CrmBatchCreateInputSchema, CrmBatchReadInputSchema, CrmBatchUpdateInputSchema, CrmBatchUpsertInputSchema,
-  CrmCreateInputSchema, CrmObjectInputSchema, CrmSearchRequestSchema,
+  CrmBatchArchiveInputSchema,
+  CrmBatchCreateInputSchema,
+  CrmBatchReadInputSchema,
+  CrmBatchUpdateInputSchema,
+  CrmBatchUpsertInputSchema,
+  CrmCreateInputSchema,
+  CrmObjectInputSchema,
+  CrmSearchRequestSchema,
 } from "../../lib/hubspot/schemas/crm";
 import type { SandboxApp, SandboxContext, SandboxEnv } from "../core/context";
 import { batchItemError, hubspotError } from "../core/errors";
@@ -61,20 +67,37 @@ function withType(handler: (c: C, type: CrmObjectType) => Response | Promise<Res
 function idPropertyError(c: C, e: WriteEnv, inputs: { idProperty?: string }[], required: boolean) {
   for (const { idProperty } of inputs) {
     if (!idProperty || idProperty === "hs_object_id") {
-      if (required) return hubspotError(c, 400, "VALIDATION_ERROR", `Upsert needs an idProperty naming a unique property of ${e.type.singular}`);
+      if (required)
+        return hubspotError(
+          c,
+          400,
+          "VALIDATION_ERROR",
+          `Upsert needs an idProperty naming a unique property of ${e.type.singular}`,
+        );
       continue;
     }
     if (!e.defs.get(idProperty)?.hasUniqueValue) {
-      return hubspotError(c, 400, "VALIDATION_ERROR", `"${idProperty}" is not a unique identifier property of ${e.type.singular}; use hs_object_id or a property with unique values`, {
-        context: { idProperty: [idProperty] },
-      });
+      return hubspotError(
+        c,
+        400,
+        "VALIDATION_ERROR",
+        `"${idProperty}" is not a unique identifier property of ${e.type.singular}; use hs_object_id or a property with unique values`,
+        {
+          context: { idProperty: [idProperty] },
+        },
+      );
     }
   }
   return undefined;
 }
 
 async function batchWrite(c: C, type: CrmObjectType, mode: WriteMode, strictIdProperty = false) {
-  const schema = mode === "create" ? CrmBatchCreateInputSchema : mode === "update" ? CrmBatchUpdateInputSchema : CrmBatchUpsertInputSchema;
+  const schema =
+    mode === "create"
+      ? CrmBatchCreateInputSchema
+      : mode === "update"
+        ? CrmBatchUpdateInputSchema
+        : CrmBatchUpsertInputSchema;
   const requestedAt = new Date().toISOString();
   const body = await readJson(c, schema);
   if (!body.ok) return body.res;
@@ -82,17 +105,32 @@ async function batchWrite(c: C, type: CrmObjectType, mode: WriteMode, strictIdPr
   const e = env(c.get("portal"), type);
   if (mode === "update" && strictIdProperty && inputs.some((i) => i.idProperty && i.idProperty !== "hs_object_id")) {
     // config strict.idPropertyUpdate: as a public report shows HubSpot answering batch/update by email.
-    return hubspotError(c, 400, "VALIDATION_ERROR", `Unable to perform update/upsert by non-unique ${type.objectTypeId} property`);
+    return hubspotError(
+      c,
+      400,
+      "VALIDATION_ERROR",
+      `Unable to perform update/upsert by non-unique ${type.objectTypeId} property`,
+    );
   }
   if (mode !== "create") {
     const bad = idPropertyError(c, e, inputs, mode === "upsert");
     if (bad) return bad;
-    const dup = duplicates(inputs.map((i) => `${i.idProperty ?? "hs_object_id"}\u0000${i.id}`), (k) => normUnique(k));
-    if (dup.length > 0) return duplicateIdsError(c, dup.map((k) => k.split("\u0000")[1]!));
+    const dup = duplicates(
+      inputs.map((i) => `${i.idProperty ?? "hs_object_id"}\u0000${i.id}`),
+      (k) => normUnique(k),
+    );
+    if (dup.length > 0)
+      return duplicateIdsError(
+        c,
+        dup.map((k) => k.split("\u0000")[1]!),
+      );
   }
   const out = runWrites(e, mode, inputs);
   if (out.fatal) return c.json(out.fatal.body, out.fatal.status);
-  return c.json(batchBody(out.results, out.errors, requestedAt), out.errors.length > 0 ? 207 : mode === "create" ? 201 : 200);
+  return c.json(
+    batchBody(out.results, out.errors, requestedAt),
+    out.errors.length > 0 ? 207 : mode === "create" ? 201 : 200,
+  );
 }
 
 export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
@@ -102,114 +140,179 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
       portal.data.set(OBJECTS_MODULE, () => seedCrm(rng, counts, (t) => propertyDefinitions(portal, t)));
     },
     // Every live record with all its properties, for tests and the bench to inspect.
-    records: Object.fromEntries(CRM_TYPES.map((type) => [type.key, (portal: Portal) => {
-      const e = env(portal, type);
-      const all = [...e.names];
-      return [...e.ts.records.values()].filter((r) => !r.archived).map((r) => toApiObject(type, e.names, r, all));
-    }])),
+    records: Object.fromEntries(
+      CRM_TYPES.map((type) => [
+        type.key,
+        (portal: Portal) => {
+          const e = env(portal, type);
+          const all = [...e.names];
+          return [...e.ts.records.values()].filter((r) => !r.archived).map((r) => toApiObject(type, e.names, r, all));
+        },
+      ]),
+    ),
   });
 
   const base = "/crm/objects/2026-03/:objectType";
   const read = apiAuth(ctx, scopes(false));
   const write = apiAuth(ctx, scopes(true));
 
-  app.get(base, read, withType((c, type) => {
-    const e = env(c.get("portal"), type);
-    const limit = limitParam(c.req.query("limit"));
-    const after = Number(c.req.query("after") ?? 0) || 0;
-    const archived = c.req.query("archived") === "true";
-    const props = listParam(c, "properties");
-    const page = [];
-    // Records are kept in id order, so `after` is simply the first id of the next page.
-    for (const r of e.ts.records.values()) {
-      if (r.archived !== archived || Number(r.id) < after) continue;
-      page.push(r);
-      if (page.length > limit) break;
-    }
-    const next = page.length > limit ? page.pop() : undefined;
-    return c.json({
-      results: page.map((r) => toApiObject(type, e.names, r, props)),
-      ...(next ? { paging: { next: { after: next.id, link: `${c.req.path}?after=${next.id}` } } } : {}),
-    });
-  }));
-
-  app.post(`${base}/search`, read, searchLimit(ctx), withType(async (c, type) => {
-    const body = await readJson(c, CrmSearchRequestSchema);
-    if (!body.ok) return body.res;
-    const e = env(c.get("portal"), type);
-    const out = search(e.ts.records.values(), body.data, e.defs, type);
-    if (!out.ok) return hubspotError(c, 400, "VALIDATION_ERROR", out.message);
-    return c.json({
-      total: out.total,
-      results: out.page.map((r) => toApiObject(type, e.names, r, body.data.properties)),
-      ...(out.nextAfter ? { paging: { next: { after: out.nextAfter } } } : {}),
-    });
-  }));
-
-  app.post(`${base}/batch/read`, read, withType(async (c, type) => {
-    const requestedAt = new Date().toISOString();
-    const body = await readJson(c, CrmBatchReadInputSchema);
-    if (!body.ok) return body.res;
-    const { inputs, idProperty, properties } = body.data;
+  app.get(
+    base,
+    read,
+    withType((c, type) => {
       const e = env(c.get("portal"), type);
-    const bad = idPropertyError(c, e, [{ idProperty }], false);
-    if (bad) return bad;
-    const archived = c.req.query("archived") === "true";
-    const ids = [...new Set(inputs.map((i) => i.id))];
-    const found = ids.map((id) => [id, findRecord(e.ts, id, idProperty, archived)] as const);
-    const missing = found.filter(([, r]) => !r).map(([id]) => id);
-    const results = found.flatMap(([, r]) => (r ? [toApiObject(type, e.names, r, properties)] : []));
-    const errors = missing.length === 0 ? [] : [batchItemError("OBJECT_NOT_FOUND", `Could not get some ${type.singular} objects, they may be deleted or not exist. Check that ids are valid.`, { ids: missing })];
-    return c.json(batchBody(results, errors, requestedAt), errors.length > 0 ? 207 : 200);
-  }));
+      const limit = limitParam(c.req.query("limit"));
+      const after = Number(c.req.query("after") ?? 0) || 0;
+      const archived = c.req.query("archived") === "true";
+      const props = listParam(c, "properties");
+      const page = [];
+      // Records are kept in id order, so `after` is simply the first id of the next page.
+      for (const r of e.ts.records.values()) {
+        if (r.archived !== archived || Number(r.id) < after) continue;
+        page.push(r);
+        if (page.length > limit) break;
+      }
+      const next = page.length > limit ? page.pop() : undefined;
+      return c.json({
+        results: page.map((r) => toApiObject(type, e.names, r, props)),
+        ...(next ? { paging: { next: { after: next.id, link: `${c.req.path}?after=${next.id}` } } } : {}),
+      });
+    }),
+  );
 
-  app.post(`${base}/batch/create`, write, withType((c, type) => batchWrite(c, type, "create")));
-  app.post(`${base}/batch/update`, write, withType((c, type) => batchWrite(c, type, "update", ctx.state.config.strict?.idPropertyUpdate)));
-  app.post(`${base}/batch/upsert`, write, withType((c, type) => batchWrite(c, type, "upsert")));
+  app.post(
+    `${base}/search`,
+    read,
+    searchLimit(ctx),
+    withType(async (c, type) => {
+      const body = await readJson(c, CrmSearchRequestSchema);
+      if (!body.ok) return body.res;
+      const e = env(c.get("portal"), type);
+      const out = search(e.ts.records.values(), body.data, e.defs, type);
+      if (!out.ok) return hubspotError(c, 400, "VALIDATION_ERROR", out.message);
+      return c.json({
+        total: out.total,
+        results: out.page.map((r) => toApiObject(type, e.names, r, body.data.properties)),
+        ...(out.nextAfter ? { paging: { next: { after: out.nextAfter } } } : {}),
+      });
+    }),
+  );
+
+  app.post(
+    `${base}/batch/read`,
+    read,
+    withType(async (c, type) => {
+      const requestedAt = new Date().toISOString();
+      const body = await readJson(c, CrmBatchReadInputSchema);
+      if (!body.ok) return body.res;
+      const { inputs, idProperty, properties } = body.data;
+      const e = env(c.get("portal"), type);
+      const bad = idPropertyError(c, e, [{ idProperty }], false);
+      if (bad) return bad;
+      const archived = c.req.query("archived") === "true";
+      const ids = [...new Set(inputs.map((i) => i.id))];
+      const found = ids.map((id) => [id, findRecord(e.ts, id, idProperty, archived)] as const);
+      const missing = found.filter(([, r]) => !r).map(([id]) => id);
+      const results = found.flatMap(([, r]) => (r ? [toApiObject(type, e.names, r, properties)] : []));
+      const errors =
+        missing.length === 0
+          ? []
+          : [
+              batchItemError(
+                "OBJECT_NOT_FOUND",
+                `Could not get some ${type.singular} objects, they may be deleted or not exist. Check that ids are valid.`,
+                { ids: missing },
+              ),
+            ];
+      return c.json(batchBody(results, errors, requestedAt), errors.length > 0 ? 207 : 200);
+    }),
+  );
+
+  app.post(
+    `${base}/batch/create`,
+    write,
+    withType((c, type) => batchWrite(c, type, "create")),
+  );
+  app.post(
+    `${base}/batch/update`,
+    write,
+    withType((c, type) => batchWrite(c, type, "update", ctx.state.config.strict?.idPropertyUpdate)),
+  );
+  app.post(
+    `${base}/batch/upsert`,
+    write,
+    withType((c, type) => batchWrite(c, type, "upsert")),
+  );
 
   // HubSpot answers 204 whether or not the ids existed.
-  app.post(`${base}/batch/archive`, write, withType(async (c, type) => {
-    const body = await readJson(c, CrmBatchArchiveInputSchema);
-    if (!body.ok) return body.res;
-    archive(env(c.get("portal"), type), body.data.inputs.map((i) => i.id));
-    return c.body(null, 204);
-  }));
+  app.post(
+    `${base}/batch/archive`,
+    write,
+    withType(async (c, type) => {
+      const body = await readJson(c, CrmBatchArchiveInputSchema);
+      if (!body.ok) return body.res;
+      archive(
+        env(c.get("portal"), type),
+        body.data.inputs.map((i) => i.id),
+      );
+      return c.body(null, 204);
+    }),
+  );
 
-  app.post(base, write, withType(async (c, type) => {
-    const body = await readJson(c, CrmCreateInputSchema);
-    if (!body.ok) return body.res;
-    const out = runWrites(env(c.get("portal"), type), "create", [{ properties: body.data.properties }]);
-    if (out.fatal) return c.json(out.fatal.body, out.fatal.status);
-    return c.json(out.results[0]!, 201);
-  }));
+  app.post(
+    base,
+    write,
+    withType(async (c, type) => {
+      const body = await readJson(c, CrmCreateInputSchema);
+      if (!body.ok) return body.res;
+      const out = runWrites(env(c.get("portal"), type), "create", [{ properties: body.data.properties }]);
+      if (out.fatal) return c.json(out.fatal.body, out.fatal.status);
+      return c.json(out.results[0]!, 201);
+    }),
+  );
 
-  app.get(`${base}/:objectId`, read, withType((c, type) => {
-    const e = env(c.get("portal"), type);
-    const idProperty = c.req.query("idProperty");
-    const bad = idPropertyError(c, e, [{ idProperty }], false);
-    if (bad) return bad;
-    const rec = findRecord(e.ts, c.req.param("objectId") ?? "", idProperty, c.req.query("archived") === "true");
-    if (!rec) return hubspotError(c, 404, "OBJECT_NOT_FOUND", "Object not found.  objectId are usually numeric.");
-    return c.json(toApiObject(type, e.names, rec, listParam(c, "properties")));
-  }));
+  app.get(
+    `${base}/:objectId`,
+    read,
+    withType((c, type) => {
+      const e = env(c.get("portal"), type);
+      const idProperty = c.req.query("idProperty");
+      const bad = idPropertyError(c, e, [{ idProperty }], false);
+      if (bad) return bad;
+      const rec = findRecord(e.ts, c.req.param("objectId") ?? "", idProperty, c.req.query("archived") === "true");
+      if (!rec) return hubspotError(c, 404, "OBJECT_NOT_FOUND", "Object not found.  objectId are usually numeric.");
+      return c.json(toApiObject(type, e.names, rec, listParam(c, "properties")));
+    }),
+  );
 
-  app.patch(`${base}/:objectId`, write, withType(async (c, type) => {
-    const body = await readJson(c, CrmObjectInputSchema);
-    if (!body.ok) return body.res;
-    const e = env(c.get("portal"), type);
-    const idProperty = c.req.query("idProperty");
-    const bad = idPropertyError(c, e, [{ idProperty }], false);
-    if (bad) return bad;
-    const out = runWrites(e, "update", [{ id: c.req.param("objectId") ?? "", idProperty, properties: body.data.properties }]);
-    if (out.fatal) return c.json(out.fatal.body, out.fatal.status);
-    if (out.notFound.length > 0) return hubspotError(c, 404, "OBJECT_NOT_FOUND", "Object not found.  objectId are usually numeric.");
-    return c.json(out.results[0]!);
-  }));
+  app.patch(
+    `${base}/:objectId`,
+    write,
+    withType(async (c, type) => {
+      const body = await readJson(c, CrmObjectInputSchema);
+      if (!body.ok) return body.res;
+      const e = env(c.get("portal"), type);
+      const idProperty = c.req.query("idProperty");
+      const bad = idPropertyError(c, e, [{ idProperty }], false);
+      if (bad) return bad;
+      const out = runWrites(e, "update", [
+        { id: c.req.param("objectId") ?? "", idProperty, properties: body.data.properties },
+      ]);
+      if (out.fatal) return c.json(out.fatal.body, out.fatal.status);
+      if (out.notFound.length > 0)
+        return hubspotError(c, 404, "OBJECT_NOT_FOUND", "Object not found.  objectId are usually numeric.");
+      return c.json(out.results[0]!);
+    }),
+  );
 
-  app.delete(`${base}/:objectId`, write, withType((c, type) => {
-    archive(env(c.get("portal"), type), [c.req.param("objectId") ?? ""]);
-    return c.body(null, 204);
-  }));
+  app.delete(
+    `${base}/:objectId`,
+    write,
+    withType((c, type) => {
+      archive(env(c.get("portal"), type), [c.req.param("objectId") ?? ""]);
+      return c.body(null, 204);
+    }),
+  );
 }
 
 function archive(e: WriteEnv, ids: string[]) {

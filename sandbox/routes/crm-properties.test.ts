@@ -7,7 +7,13 @@ let sb: ReturnType<typeof setupSandbox>;
 let tok: string;
 beforeEach(() => {
   sb = setupSandbox();
-  tok = sb.token(["crm.schemas.contacts.read", "crm.objects.companies.read", "crm.objects.deals.write", "tickets", "crm.schemas.custom.read"]);
+  tok = sb.token([
+    "crm.schemas.contacts.read",
+    "crm.objects.companies.read",
+    "crm.objects.deals.write",
+    "tickets",
+    "crm.schemas.custom.read",
+  ]);
 });
 const list = async (type: string) => {
   const r = await sb.call("GET", `${P}/${type}`, { token: tok });
@@ -18,12 +24,31 @@ const list = async (type: string) => {
 describe("GET /crm/properties/2026-03/{objectType}", () => {
   it("describes contacts: unique email, read-only system fields, a calculated field, enumeration options", async () => {
     const props = await list("contacts");
-    for (const n of ["email", "firstname", "lastname", "phone", "company", "jobtitle", "lifecyclestage", "hs_lead_status", "city", "country", "hs_object_id", "createdate", "lastmodifieddate"]) {
+    for (const n of [
+      "email",
+      "firstname",
+      "lastname",
+      "phone",
+      "company",
+      "jobtitle",
+      "lifecyclestage",
+      "hs_lead_status",
+      "city",
+      "country",
+      "hs_object_id",
+      "createdate",
+      "lastmodifieddate",
+    ]) {
       expect(props.has(n), n).toBe(true);
     }
-    expect(props.get("email")).toMatchObject({ hasUniqueValue: true, type: "string", modificationMetadata: { readOnlyValue: false } });
+    expect(props.get("email")).toMatchObject({
+      hasUniqueValue: true,
+      type: "string",
+      modificationMetadata: { readOnlyValue: false },
+    });
     expect(props.get("firstname")!.hasUniqueValue).toBe(false);
-    for (const n of ["hs_object_id", "createdate", "lastmodifieddate"]) expect(props.get(n)!.modificationMetadata!.readOnlyValue, n).toBe(true);
+    for (const n of ["hs_object_id", "createdate", "lastmodifieddate"])
+      expect(props.get(n)!.modificationMetadata!.readOnlyValue, n).toBe(true);
     const calc = [...props.values()].filter((p) => p.calculated);
     expect(calc.length).toBeGreaterThan(0);
     expect(calc.every((p) => p.modificationMetadata!.readOnlyValue)).toBe(true);
@@ -42,9 +67,12 @@ describe("GET /crm/properties/2026-03/{objectType}", () => {
     const deals = await list("deals");
     expect(deals.get("amount")!.type).toBe("number");
     expect(deals.get("closedate")!.type).toBe("datetime");
-    expect(deals.get("dealstage")!.options.map((o) => o.value)).toEqual(expect.arrayContaining(["closedwon", "closedlost"]));
+    expect(deals.get("dealstage")!.options.map((o) => o.value)).toEqual(
+      expect.arrayContaining(["closedwon", "closedlost"]),
+    );
     const tickets = await list("tickets");
-    for (const n of ["subject", "content", "hs_pipeline_stage", "hs_ticket_priority"]) expect(tickets.has(n), n).toBe(true);
+    for (const n of ["subject", "content", "hs_pipeline_stage", "hs_ticket_priority"])
+      expect(tickets.has(n), n).toBe(true);
     const projects = await list("2-90000001");
     expect(projects.get("project_name")).toMatchObject({ hasUniqueValue: true, hubspotDefined: false });
     expect(projects.get("budget")!.type).toBe("number");
@@ -56,7 +84,9 @@ describe("GET /crm/properties/2026-03/{objectType}", () => {
     expect([...(await list("0-3")).keys()]).toEqual([...(await list("deals")).keys()]);
     expect([...(await list(`p${PORTAL}_projects`)).keys()]).toEqual([...(await list("p_projects")).keys()]);
     expect((await sb.call("GET", `${P}/p${OTHER_PORTAL}_projects`, { token: tok })).status).toBe(400);
-    expect((await sb.call("GET", `${P}/nonsense`, { token: tok })).body.message).toBe("Unable to infer object type from: nonsense");
+    expect((await sb.call("GET", `${P}/nonsense`, { token: tok })).body.message).toBe(
+      "Unable to infer object type from: nonsense",
+    );
   });
 
   it("filters by ?properties= and returns nothing for archived", async () => {

@@ -39,7 +39,10 @@ function readScopes(c: Context<SandboxEnv>): string[] {
 export function listParam(c: Context<SandboxEnv>, name: string): string[] | undefined {
   const raw = c.req.queries(name);
   if (!raw) return undefined;
-  return raw.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  return raw
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function registerCrmProperties(app: SandboxApp, ctx: SandboxContext) {
@@ -70,11 +73,20 @@ export function registerCrmProperties(app: SandboxApp, ctx: SandboxContext) {
     const type = resolveCrmType(raw, c.get("portal"));
     if (!type) return hubspotError(c, 400, "VALIDATION_ERROR", unknownTypeMessage(raw));
     const name = c.req.param("propertyName");
-    const found = c.req.query("archived") === "true" ? undefined : propertyDefinitions(c.get("portal"), type).find((p) => p.name === name);
+    const found =
+      c.req.query("archived") === "true"
+        ? undefined
+        : propertyDefinitions(c.get("portal"), type).find((p) => p.name === name);
     if (!found) {
-      return hubspotError(c, 404, "OBJECT_NOT_FOUND", `Property ${name} does not exist for object type ${type.objectTypeId}`, {
-        context: { propertyName: [name], objectTypeId: [type.objectTypeId] },
-      });
+      return hubspotError(
+        c,
+        404,
+        "OBJECT_NOT_FOUND",
+        `Property ${name} does not exist for object type ${type.objectTypeId}`,
+        {
+          context: { propertyName: [name], objectTypeId: [type.objectTypeId] },
+        },
+      );
     }
     return c.json(found);
   });

@@ -14,7 +14,11 @@ function def(name: string, label: string, type: string, fieldType: string, group
   const { readOnly, ...rest } = o;
   const hubspotDefined = rest.hubspotDefined ?? true;
   return {
-    name, label, type, fieldType, groupName,
+    name,
+    label,
+    type,
+    fieldType,
+    groupName,
     description: "",
     options: [],
     displayOrder: -1,
@@ -29,12 +33,17 @@ function def(name: string, label: string, type: string, fieldType: string, group
     createdAt: STAMP,
     updatedAt: STAMP,
     ...rest,
-    modificationMetadata: { archivable: !hubspotDefined, readOnlyDefinition: hubspotDefined, readOnlyValue: !!readOnly || !!rest.calculated },
+    modificationMetadata: {
+      archivable: !hubspotDefined,
+      readOnlyDefinition: hubspotDefined,
+      readOnlyValue: !!readOnly || !!rest.calculated,
+    },
   };
 }
 const text = (name: string, label: string, group: string, o?: Opts) => def(name, label, "string", "text", group, o);
 const num = (name: string, label: string, group: string, o?: Opts) => def(name, label, "number", "number", group, o);
-const datetime = (name: string, label: string, group: string, o?: Opts) => def(name, label, "datetime", "date", group, o);
+const datetime = (name: string, label: string, group: string, o?: Opts) =>
+  def(name, label, "datetime", "date", group, o);
 const date = (name: string, label: string, group: string, o?: Opts) => def(name, label, "date", "date", group, o);
 function select(name: string, label: string, group: string, options: readonly (readonly [string, string])[], o?: Opts) {
   return def(name, label, "enumeration", "select", group, {
@@ -43,22 +52,91 @@ function select(name: string, label: string, group: string, options: readonly (r
   });
 }
 /** System fields every object has; HubSpot sets them, so they are read-only. */
-const objectId = (group: string) => num("hs_object_id", "Record ID", group, { readOnly: true, description: "The unique ID for this record. This value is set automatically by HubSpot." });
+const objectId = (group: string) =>
+  num("hs_object_id", "Record ID", group, {
+    readOnly: true,
+    description: "The unique ID for this record. This value is set automatically by HubSpot.",
+  });
 
-export const LIFECYCLE_STAGES = [["subscriber", "Subscriber"], ["lead", "Lead"], ["marketingqualifiedlead", "Marketing Qualified Lead"], ["salesqualifiedlead", "Sales Qualified Lead"], ["opportunity", "Opportunity"], ["customer", "Customer"], ["evangelist", "Evangelist"], ["other", "Other"]] as const;
-export const LEAD_STATUSES = [["NEW", "New"], ["OPEN", "Open"], ["IN_PROGRESS", "In Progress"], ["OPEN_DEAL", "Open Deal"], ["UNQUALIFIED", "Unqualified"], ["ATTEMPTED_TO_CONTACT", "Attempted to Contact"], ["CONNECTED", "Connected"], ["BAD_TIMING", "Bad Timing"]] as const;
-export const INDUSTRIES = [["COMPUTER_SOFTWARE", "Computer Software"], ["FINANCIAL_SERVICES", "Financial Services"], ["HOSPITAL_HEALTH_CARE", "Hospital & Health Care"], ["RETAIL", "Retail"], ["MARKETING_AND_ADVERTISING", "Marketing and Advertising"], ["INFORMATION_TECHNOLOGY_AND_SERVICES", "Information Technology and Services"], ["EDUCATION_MANAGEMENT", "Education Management"], ["LOGISTICS_AND_SUPPLY_CHAIN", "Logistics and Supply Chain"], ["MECHANICAL_OR_INDUSTRIAL_ENGINEERING", "Mechanical or Industrial Engineering"], ["TELECOMMUNICATIONS", "Telecommunications"]] as const;
-export const DEAL_STAGES = [["appointmentscheduled", "Appointment Scheduled"], ["qualifiedtobuy", "Qualified To Buy"], ["presentationscheduled", "Presentation Scheduled"], ["decisionmakerboughtin", "Decision Maker Bought-In"], ["contractsent", "Contract Sent"], ["closedwon", "Closed Won"], ["closedlost", "Closed Lost"]] as const;
-export const PRIORITIES = [["low", "Low"], ["medium", "Medium"], ["high", "High"]] as const;
-export const TICKET_STAGES = [["1", "New"], ["2", "Waiting on contact"], ["3", "Waiting on us"], ["4", "Closed"]] as const;
-export const TICKET_PRIORITIES = [["LOW", "Low"], ["MEDIUM", "Medium"], ["HIGH", "High"], ["URGENT", "Urgent"]] as const;
-export const PROJECT_STATUSES = [["planning", "Planning"], ["active", "Active"], ["on_hold", "On hold"], ["completed", "Completed"]] as const;
+export const LIFECYCLE_STAGES = [
+  ["subscriber", "Subscriber"],
+  ["lead", "Lead"],
+  ["marketingqualifiedlead", "Marketing Qualified Lead"],
+  ["salesqualifiedlead", "Sales Qualified Lead"],
+  ["opportunity", "Opportunity"],
+  ["customer", "Customer"],
+  ["evangelist", "Evangelist"],
+  ["other", "Other"],
+] as const;
+export const LEAD_STATUSES = [
+  ["NEW", "New"],
+  ["OPEN", "Open"],
+  ["IN_PROGRESS", "In Progress"],
+  ["OPEN_DEAL", "Open Deal"],
+  ["UNQUALIFIED", "Unqualified"],
+  ["ATTEMPTED_TO_CONTACT", "Attempted to Contact"],
+  ["CONNECTED", "Connected"],
+  ["BAD_TIMING", "Bad Timing"],
+] as const;
+export const INDUSTRIES = [
+  ["COMPUTER_SOFTWARE", "Computer Software"],
+  ["FINANCIAL_SERVICES", "Financial Services"],
+  ["HOSPITAL_HEALTH_CARE", "Hospital & Health Care"],
+  ["RETAIL", "Retail"],
+  ["MARKETING_AND_ADVERTISING", "Marketing and Advertising"],
+  ["INFORMATION_TECHNOLOGY_AND_SERVICES", "Information Technology and Services"],
+  ["EDUCATION_MANAGEMENT", "Education Management"],
+  ["LOGISTICS_AND_SUPPLY_CHAIN", "Logistics and Supply Chain"],
+  ["MECHANICAL_OR_INDUSTRIAL_ENGINEERING", "Mechanical or Industrial Engineering"],
+  ["TELECOMMUNICATIONS", "Telecommunications"],
+] as const;
+export const DEAL_STAGES = [
+  ["appointmentscheduled", "Appointment Scheduled"],
+  ["qualifiedtobuy", "Qualified To Buy"],
+  ["presentationscheduled", "Presentation Scheduled"],
+  ["decisionmakerboughtin", "Decision Maker Bought-In"],
+  ["contractsent", "Contract Sent"],
+  ["closedwon", "Closed Won"],
+  ["closedlost", "Closed Lost"],
+] as const;
+export const PRIORITIES = [
+  ["low", "Low"],
+  ["medium", "Medium"],
+  ["high", "High"],
+] as const;
+export const TICKET_STAGES = [
+  ["1", "New"],
+  ["2", "Waiting on contact"],
+  ["3", "Waiting on us"],
+  ["4", "Closed"],
+] as const;
+export const TICKET_PRIORITIES = [
+  ["LOW", "Low"],
+  ["MEDIUM", "Medium"],
+  ["HIGH", "High"],
+  ["URGENT", "Urgent"],
+] as const;
+export const PROJECT_STATUSES = [
+  ["planning", "Planning"],
+  ["active", "Active"],
+  ["on_hold", "On hold"],
+  ["completed", "Completed"],
+] as const;
 
 /** Number properties that only take whole numbers (HubSpot answers INVALID_INTEGER for them). */
-export const INTEGER_PROPERTIES = new Set(["numberofemployees", "hs_object_id", "num_associated_deals", "num_associated_contacts"]);
+export const INTEGER_PROPERTIES = new Set([
+  "numberofemployees",
+  "hs_object_id",
+  "num_associated_deals",
+  "num_associated_contacts",
+]);
 
 const contacts = (): Def[] => [
-  text("email", "Email", "contactinformation", { hasUniqueValue: true, textDisplayHint: "email", description: "A contact's email address" }),
+  text("email", "Email", "contactinformation", {
+    hasUniqueValue: true,
+    textDisplayHint: "email",
+    description: "A contact's email address",
+  }),
   text("firstname", "First Name", "contactinformation"),
   text("lastname", "Last Name", "contactinformation"),
   def("phone", "Phone Number", "string", "phonenumber", "contactinformation", { textDisplayHint: "phone_number" }),
@@ -69,9 +147,16 @@ const contacts = (): Def[] => [
   select("lifecyclestage", "Lifecycle Stage", "contactinformation", LIFECYCLE_STAGES, { fieldType: "radio" }),
   select("hs_lead_status", "Lead Status", "sales_properties", LEAD_STATUSES, { fieldType: "radio" }),
   def("hs_email_optout", "Unsubscribed from all email", "bool", "booleancheckbox", "contactinformation", {
-    options: [{ label: "True", value: "true", hidden: false, displayOrder: 0 }, { label: "False", value: "false", hidden: false, displayOrder: 1 }],
+    options: [
+      { label: "True", value: "true", hidden: false, displayOrder: 0 },
+      { label: "False", value: "false", hidden: false, displayOrder: 1 },
+    ],
   }),
-  num("num_associated_deals", "Number of Associated Deals", "deal_information", { calculated: true, calculationFormula: "count(associations.deal)", readOnly: true }),
+  num("num_associated_deals", "Number of Associated Deals", "deal_information", {
+    calculated: true,
+    calculationFormula: "count(associations.deal)",
+    readOnly: true,
+  }),
   objectId("contactinformation"),
   datetime("createdate", "Create Date", "contactinformation", { readOnly: true }),
   datetime("lastmodifieddate", "Last Modified Date", "contactinformation", { readOnly: true }),
@@ -82,11 +167,18 @@ const companies = (): Def[] => [
   text("domain", "Company Domain Name", "companyinformation", { hasUniqueValue: true, textDisplayHint: "domain_name" }),
   select("industry", "Industry", "companyinformation", INDUSTRIES),
   num("numberofemployees", "Number of Employees", "companyinformation"),
-  num("annualrevenue", "Annual Revenue", "companyinformation", { numberDisplayHint: "currency", showCurrencySymbol: true }),
+  num("annualrevenue", "Annual Revenue", "companyinformation", {
+    numberDisplayHint: "currency",
+    showCurrencySymbol: true,
+  }),
   text("city", "City", "companyinformation"),
   text("country", "Country/Region", "companyinformation"),
   def("phone", "Phone Number", "string", "phonenumber", "companyinformation", { textDisplayHint: "phone_number" }),
-  num("num_associated_contacts", "Number of Associated Contacts", "companyinformation", { calculated: true, calculationFormula: "count(associations.contact)", readOnly: true }),
+  num("num_associated_contacts", "Number of Associated Contacts", "companyinformation", {
+    calculated: true,
+    calculationFormula: "count(associations.contact)",
+    readOnly: true,
+  }),
   objectId("companyinformation"),
   datetime("createdate", "Create Date", "companyinformation", { readOnly: true }),
   datetime("hs_lastmodifieddate", "Last Modified Date", "companyinformation", { readOnly: true }),
@@ -99,7 +191,11 @@ const deals = (): Def[] => [
   select("pipeline", "Pipeline", "dealinformation", [["default", "Sales Pipeline"]]),
   datetime("closedate", "Close Date", "dealinformation"),
   select("hs_priority", "Priority", "dealinformation", PRIORITIES),
-  num("days_to_close", "Days to close", "dealinformation", { calculated: true, calculationFormula: "closedate - createdate", readOnly: true }),
+  num("days_to_close", "Days to close", "dealinformation", {
+    calculated: true,
+    calculationFormula: "closedate - createdate",
+    readOnly: true,
+  }),
   objectId("dealinformation"),
   datetime("createdate", "Create Date", "dealinformation", { readOnly: true }),
   datetime("hs_lastmodifieddate", "Last Modified Date", "dealinformation", { readOnly: true }),

@@ -18,29 +18,53 @@ const search = (body: unknown, type?: string) => sb.call("POST", S(type), { toke
 describe("search", () => {
   it("filters with EQ (case-insensitive), NEQ and IN, reporting total", async () => {
     const target = all[17];
-    const eq = await search({ filterGroups: [{ filters: [{ propertyName: "email", operator: "EQ", value: target.properties.email.toUpperCase() }] }] });
+    const eq = await search({
+      filterGroups: [
+        { filters: [{ propertyName: "email", operator: "EQ", value: target.properties.email.toUpperCase() }] },
+      ],
+    });
     expect(eq.status).toBe(200);
     const body = CrmSearchResponseSchema.parse(eq.body);
     expect(body.total).toBe(1);
     expect(body.results[0]!.id).toBe(target.id);
 
     const customers = all.filter((c) => c.properties.lifecyclestage === "customer").length;
-    const neq = await search({ filterGroups: [{ filters: [{ propertyName: "lifecyclestage", operator: "NEQ", value: "customer" }] }] });
+    const neq = await search({
+      filterGroups: [{ filters: [{ propertyName: "lifecyclestage", operator: "NEQ", value: "customer" }] }],
+    });
     expect(neq.body.total).toBe(all.length - customers);
-    const inOp = await search({ filterGroups: [{ filters: [{ propertyName: "lifecyclestage", operator: "IN", values: ["customer", "lead"] }] }] });
+    const inOp = await search({
+      filterGroups: [{ filters: [{ propertyName: "lifecyclestage", operator: "IN", values: ["customer", "lead"] }] }],
+    });
     expect(inOp.body.total).toBe(all.filter((c) => ["customer", "lead"].includes(c.properties.lifecyclestage)).length);
   });
 
   it("ORs filter groups, ANDs filters, compares numbers numerically (GT/LT) and tokens", async () => {
     const deals = await sb.records("deals");
-    const big = deals.filter((d) => Number(d.properties.amount) > 100000 && Number(d.properties.amount) < 400000).length;
-    const r = await search({ filterGroups: [{ filters: [{ propertyName: "amount", operator: "GT", value: "100000" }, { propertyName: "amount", operator: "LT", value: "400000" }] }] }, "deals");
+    const big = deals.filter(
+      (d) => Number(d.properties.amount) > 100000 && Number(d.properties.amount) < 400000,
+    ).length;
+    const r = await search(
+      {
+        filterGroups: [
+          {
+            filters: [
+              { propertyName: "amount", operator: "GT", value: "100000" },
+              { propertyName: "amount", operator: "LT", value: "400000" },
+            ],
+          },
+        ],
+      },
+      "deals",
+    );
     expect(r.body.total).toBe(big);
     expect(big).toBeGreaterThan(0);
 
     const token = all[3].properties.email.split("@")[1];
     const tokenHits = all.filter((c) => c.properties.email.endsWith(`@${token}`)).length;
-    const ct = await search({ filterGroups: [{ filters: [{ propertyName: "email", operator: "CONTAINS_TOKEN", value: `*@${token}` }] }] });
+    const ct = await search({
+      filterGroups: [{ filters: [{ propertyName: "email", operator: "CONTAINS_TOKEN", value: `*@${token}` }] }],
+    });
     expect(ct.body.total).toBe(tokenHits);
 
     const or = await search({
@@ -53,8 +77,17 @@ describe("search", () => {
   });
 
   it("sorts, pages with after, applies query and returns requested properties", async () => {
-    const p1 = await search({ sorts: [{ propertyName: "createdate", direction: "DESCENDING" }], limit: 50, properties: ["jobtitle"] });
-    const p2 = await search({ sorts: ["-createdate"], limit: 50, after: p1.body.paging.next.after, properties: ["jobtitle"] });
+    const p1 = await search({
+      sorts: [{ propertyName: "createdate", direction: "DESCENDING" }],
+      limit: 50,
+      properties: ["jobtitle"],
+    });
+    const p2 = await search({
+      sorts: ["-createdate"],
+      limit: 50,
+      after: p1.body.paging.next.after,
+      properties: ["jobtitle"],
+    });
     const dates = [...p1.body.results, ...p2.body.results].map((r: any) => Date.parse(r.properties.createdate));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     expect(new Set([...p1.body.results, ...p2.body.results].map((r: any) => r.id)).size).toBe(100);
@@ -62,13 +95,25 @@ describe("search", () => {
 
     const name = all[5].properties.lastname;
     const q = await search({ query: name, limit: 200 });
-    expect(q.body.total).toBe(all.filter((c) => [c.properties.firstname, c.properties.lastname, c.properties.email, c.properties.company, c.properties.phone].some((v) => v?.toLowerCase().includes(name.toLowerCase()))).length);
+    expect(q.body.total).toBe(
+      all.filter((c) =>
+        [
+          c.properties.firstname,
+          c.properties.lastname,
+          c.properties.email,
+          c.properties.company,
+          c.properties.phone,
+        ].some((v) => v?.toLowerCase().includes(name.toLowerCase())),
+      ).length,
+    );
   });
 
   it("rejects limit over 200 and unknown filter properties with 400", async () => {
     expect((await search({ limit: 201 })).status).toBe(400);
     expect((await search({ limit: 200 })).body.results).toHaveLength(200);
-    const bad = await search({ filterGroups: [{ filters: [{ propertyName: "shoe_size", operator: "EQ", value: "9" }] }] });
+    const bad = await search({
+      filterGroups: [{ filters: [{ propertyName: "shoe_size", operator: "EQ", value: "9" }] }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.category).toBe("VALIDATION_ERROR");
   });
@@ -77,7 +122,8 @@ describe("search", () => {
     const limited = setupSandbox({ config: { searchPerSecond: 5 } });
     const t = limited.token(["crm.objects.contacts.read"]);
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await limited.call("POST", S(), { token: t, body: { limit: 1 } })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await limited.call("POST", S(), { token: t, body: { limit: 1 } })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const other = limited.token(["crm.objects.contacts.read"], 20260302);
     expect((await limited.call("POST", S(), { token: other, body: { limit: 1 } })).status).toBe(200);
@@ -91,9 +137,14 @@ describe("seeding", () => {
     expect(await again.records("contacts")).toEqual(all);
     expect(await again.records("p_projects")).toEqual(await sb.records("p_projects"));
     const other = setupSandbox({ seed: 2 });
-    expect((await other.records("contacts")).map((c) => c.properties.email)).not.toEqual(all.map((c) => c.properties.email));
+    expect((await other.records("contacts")).map((c) => c.properties.email)).not.toEqual(
+      all.map((c) => c.properties.email),
+    );
 
-    await sb.call("POST", "/crm/objects/2026-03/contacts/batch/update", { token: sb.token(["crm.objects.contacts.write"]), body: { inputs: [{ id: all[0].id, properties: { firstname: "Changed" } }] } });
+    await sb.call("POST", "/crm/objects/2026-03/contacts/batch/update", {
+      token: sb.token(["crm.objects.contacts.write"]),
+      body: { inputs: [{ id: all[0].id, properties: { firstname: "Changed" } }] },
+    });
     expect((await sb.records("contacts"))[0].properties.firstname).toBe("Changed");
     expect((await sb.call("POST", "/__sandbox/reset", { body: { seed: 1 } })).status).toBe(200);
     expect(await sb.records("contacts")).toEqual(all);
@@ -114,7 +165,9 @@ describe("seeding", () => {
   it("seeds 20,000 contacts in well under a second", async () => {
     const big = setupSandbox({ counts: { contacts: 20_000 } });
     const started = performance.now();
-    const r = await big.call("GET", "/crm/objects/2026-03/contacts?limit=1", { token: big.token(["crm.objects.contacts.read"], PORTAL) });
+    const r = await big.call("GET", "/crm/objects/2026-03/contacts?limit=1", {
+      token: big.token(["crm.objects.contacts.read"], PORTAL),
+    });
     expect(performance.now() - started).toBeLessThan(900);
     expect(r.status).toBe(200);
     const contacts = [...typeStore(big.ctx.portalById(PORTAL)!, CRM_TYPES[0]!).records.values()];

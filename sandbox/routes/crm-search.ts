@@ -19,13 +19,23 @@ function typed(def: CrmPropertyDefinition | undefined, v: string): number | stri
 }
 
 function tokens(v: string): string[] {
-  return v.toLowerCase().split(/[\s,;:/()"]+/).filter(Boolean);
+  return v
+    .toLowerCase()
+    .split(/[\s,;:/()"]+/)
+    .filter(Boolean);
 }
 
 function tokenMatch(value: string, needle: string): boolean {
   const n = needle.toLowerCase();
   if (n.includes("*")) {
-    const re = new RegExp("^" + n.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
+    const re = new RegExp(
+      "^" +
+        n
+          .split("*")
+          .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+          .join(".*") +
+        "$",
+    );
     return re.test(value.toLowerCase()) || tokens(value).some((t) => re.test(t));
   }
   return value.toLowerCase() === n || tokens(value).includes(n);
@@ -35,48 +45,77 @@ function matches(rec: CrmRecord, f: Filter, def: CrmPropertyDefinition | undefin
   const raw = rec.properties[f.propertyName];
   const has = raw !== undefined && raw !== "";
   switch (f.operator) {
-    case "HAS_PROPERTY": return has;
-    case "NOT_HAS_PROPERTY": return !has;
-    case "NEQ": return !has || typed(def, raw) !== typed(def, f.value ?? "");
-    case "NOT_IN": return !has || !(f.values ?? []).some((v) => typed(def, v) === typed(def, raw));
-    case "NOT_CONTAINS_TOKEN": return !has || !tokenMatch(raw, f.value ?? "");
+    case "HAS_PROPERTY":
+      return has;
+    case "NOT_HAS_PROPERTY":
+      return !has;
+    case "NEQ":
+      return !has || typed(def, raw) !== typed(def, f.value ?? "");
+    case "NOT_IN":
+      return !has || !(f.values ?? []).some((v) => typed(def, v) === typed(def, raw));
+    case "NOT_CONTAINS_TOKEN":
+      return !has || !tokenMatch(raw, f.value ?? "");
   }
   if (!has) return false;
   const x = typed(def, raw);
   const v = typed(def, f.value ?? "");
   switch (f.operator) {
-    case "EQ": return x === v;
-    case "GT": return x > v;
-    case "GTE": return x >= v;
-    case "LT": return x < v;
-    case "LTE": return x <= v;
-    case "BETWEEN": return x >= v && x <= typed(def, f.highValue ?? "");
-    case "IN": return (f.values ?? []).some((w) => typed(def, w) === x);
-    case "CONTAINS_TOKEN": return tokenMatch(raw, f.value ?? "");
+    case "EQ":
+      return x === v;
+    case "GT":
+      return x > v;
+    case "GTE":
+      return x >= v;
+    case "LT":
+      return x < v;
+    case "LTE":
+      return x <= v;
+    case "BETWEEN":
+      return x >= v && x <= typed(def, f.highValue ?? "");
+    case "IN":
+      return (f.values ?? []).some((w) => typed(def, w) === x);
+    case "CONTAINS_TOKEN":
+      return tokenMatch(raw, f.value ?? "");
   }
   return false;
 }
 
-export type SearchOutcome = { ok: true; total: number; page: CrmRecord[]; nextAfter?: string } | { ok: false; message: string };
+export type SearchOutcome =
+  { ok: true; total: number; page: CrmRecord[]; nextAfter?: string } | { ok: false; message: string };
 
-export function search(records: Iterable<CrmRecord>, req: CrmSearchRequest, defs: Map<string, CrmPropertyDefinition>, type: CrmObjectType): SearchOutcome {
+export function search(
+  records: Iterable<CrmRecord>,
+  req: CrmSearchRequest,
+  defs: Map<string, CrmPropertyDefinition>,
+  type: CrmObjectType,
+): SearchOutcome {
   const groups = req.filterGroups ?? [];
   for (const f of groups.flatMap((g) => g.filters)) {
-    if (!defs.has(f.propertyName)) return { ok: false, message: `Invalid filter: property "${f.propertyName}" does not exist for ${type.singular}` };
-    if (["IN", "NOT_IN"].includes(f.operator) && !f.values) return { ok: false, message: `Filter on "${f.propertyName}" with operator ${f.operator} needs "values"` };
+    if (!defs.has(f.propertyName))
+      return { ok: false, message: `Invalid filter: property "${f.propertyName}" does not exist for ${type.singular}` };
+    if (["IN", "NOT_IN"].includes(f.operator) && !f.values)
+      return { ok: false, message: `Filter on "${f.propertyName}" with operator ${f.operator} needs "values"` };
   }
   const terms = (req.query ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   let found: CrmRecord[] = [];
   for (const rec of records) {
     if (rec.archived) continue;
-    if (groups.length > 0 && !groups.some((g) => g.filters.every((f) => matches(rec, f, defs.get(f.propertyName))))) continue;
-    if (terms.length > 0 && !terms.every((t) => type.searchable.some((p) => rec.properties[p]?.toLowerCase().includes(t)))) continue;
+    if (groups.length > 0 && !groups.some((g) => g.filters.every((f) => matches(rec, f, defs.get(f.propertyName)))))
+      continue;
+    if (
+      terms.length > 0 &&
+      !terms.every((t) => type.searchable.some((p) => rec.properties[p]?.toLowerCase().includes(t)))
+    )
+      continue;
     found.push(rec);
   }
   const sort = req.sorts?.[0];
-  const [prop, desc] = typeof sort === "string"
-    ? [sort.replace(/^-/, ""), sort.startsWith("-")]
-    : sort ? [sort.propertyName, sort.direction === "DESCENDING"] : ["hs_object_id", false];
+  const [prop, desc] =
+    typeof sort === "string"
+      ? [sort.replace(/^-/, ""), sort.startsWith("-")]
+      : sort
+        ? [sort.propertyName, sort.direction === "DESCENDING"]
+        : ["hs_object_id", false];
   const def = defs.get(prop);
   found = found.sort((a, b) => {
     const av = a.properties[prop];
@@ -87,9 +126,18 @@ export function search(records: Iterable<CrmRecord>, req: CrmSearchRequest, defs
     return (x < y ? -1 : x > y ? 1 : 0) * (desc ? -1 : 1);
   });
   const offset = Number(req.after ?? 0) || 0;
-  if (offset >= SEARCH_PAGING_CAP) return { ok: false, message: `Paging past ${SEARCH_PAGING_CAP} results is not supported; narrow the filters instead` };
+  if (offset >= SEARCH_PAGING_CAP)
+    return {
+      ok: false,
+      message: `Paging past ${SEARCH_PAGING_CAP} results is not supported; narrow the filters instead`,
+    };
   const limit = req.limit ?? 10;
   const page = found.slice(offset, offset + limit);
   const next = offset + limit;
-  return { ok: true, total: found.length, page, nextAfter: next < found.length && next < SEARCH_PAGING_CAP ? String(next) : undefined };
+  return {
+    ok: true,
+    total: found.length,
+    page,
+    nextAfter: next < found.length && next < SEARCH_PAGING_CAP ? String(next) : undefined,
+  };
 }

@@ -6,23 +6,190 @@
  */
 import type { Rng } from "../core/rng";
 import type { SeedCounts } from "../core/state";
-import { DEAL_STAGES, INDUSTRIES, LEAD_STATUSES, LIFECYCLE_STAGES, PRIORITIES, PROJECT_STATUSES, TICKET_PRIORITIES, TICKET_STAGES } from "./crm-property-defs";
+import {
+  DEAL_STAGES,
+  INDUSTRIES,
+  LEAD_STATUSES,
+  LIFECYCLE_STAGES,
+  PRIORITIES,
+  PROJECT_STATUSES,
+  TICKET_PRIORITIES,
+  TICKET_STAGES,
+} from "./crm-property-defs";
 import { emptyTypeStore, putRecord, type CrmStore } from "./crm-store";
 import { CRM_TYPES, type CrmObjectType } from "./crm-types";
 import type { CrmPropertyDefinition } from "../../lib/hubspot/schemas/crm";
 
 const REF = Date.UTC(2026, 2, 1);
 const DAY = 86_400_000;
-const FIRST = ["Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Ethan", "Sofia", "Mateo", "Chloe", "Arjun", "Hana", "Yuki", "Leon", "Clara", "Omar", "Fatima", "Jonas", "Ingrid", "Diego", "Lucia", "Wei", "Mei", "Kwame", "Amara", "Priya", "Rohan", "Elena", "Marco", "Sara", "Tomás", "Nina", "Felix", "Zoe", "Hugo", "Ines", "Oscar", "Leila", "Sam"];
-const LAST = ["Smith", "Johnson", "Garcia", "Müller", "Rossi", "Dubois", "Nakamura", "Kim", "Patel", "Nguyen", "Silva", "Kowalski", "Andersen", "O'Brien", "Cohen", "Haddad", "Okafor", "Mensah", "Schmidt", "Lopez", "Tanaka", "Chen", "Singh", "Novak", "Larsen", "Moreau", "Costa", "Fischer", "Ivanova", "Walker"];
-const TITLES = ["Marketing Manager", "Head of Demand Generation", "VP Marketing", "Content Strategist", "Marketing Operations Specialist", "CMO", "Sales Director", "Account Executive", "Product Marketing Manager", "Growth Lead", "Events Manager", "CRM Administrator"];
-const PLACES = [["Boston", "United States"], ["Austin", "United States"], ["Toronto", "Canada"], ["London", "United Kingdom"], ["Dublin", "Ireland"], ["Berlin", "Germany"], ["Paris", "France"], ["Amsterdam", "Netherlands"], ["Tokyo", "Japan"], ["Singapore", "Singapore"], ["Sydney", "Australia"], ["São Paulo", "Brazil"]] as const;
+const FIRST = [
+  "Emma",
+  "Liam",
+  "Olivia",
+  "Noah",
+  "Ava",
+  "Lucas",
+  "Mia",
+  "Ethan",
+  "Sofia",
+  "Mateo",
+  "Chloe",
+  "Arjun",
+  "Hana",
+  "Yuki",
+  "Leon",
+  "Clara",
+  "Omar",
+  "Fatima",
+  "Jonas",
+  "Ingrid",
+  "Diego",
+  "Lucia",
+  "Wei",
+  "Mei",
+  "Kwame",
+  "Amara",
+  "Priya",
+  "Rohan",
+  "Elena",
+  "Marco",
+  "Sara",
+  "Tomás",
+  "Nina",
+  "Felix",
+  "Zoe",
+  "Hugo",
+  "Ines",
+  "Oscar",
+  "Leila",
+  "Sam",
+];
+const LAST = [
+  "Smith",
+  "Johnson",
+  "Garcia",
+  "Müller",
+  "Rossi",
+  "Dubois",
+  "Nakamura",
+  "Kim",
+  "Patel",
+  "Nguyen",
+  "Silva",
+  "Kowalski",
+  "Andersen",
+  "O'Brien",
+  "Cohen",
+  "Haddad",
+  "Okafor",
+  "Mensah",
+  "Schmidt",
+  "Lopez",
+  "Tanaka",
+  "Chen",
+  "Singh",
+  "Novak",
+  "Larsen",
+  "Moreau",
+  "Costa",
+  "Fischer",
+  "Ivanova",
+  "Walker",
+];
+const TITLES = [
+  "Marketing Manager",
+  "Head of Demand Generation",
+  "VP Marketing",
+  "Content Strategist",
+  "Marketing Operations Specialist",
+  "CMO",
+  "Sales Director",
+  "Account Executive",
+  "Product Marketing Manager",
+  "Growth Lead",
+  "Events Manager",
+  "CRM Administrator",
+];
+const PLACES = [
+  ["Boston", "United States"],
+  ["Austin", "United States"],
+  ["Toronto", "Canada"],
+  ["London", "United Kingdom"],
+  ["Dublin", "Ireland"],
+  ["Berlin", "Germany"],
+  ["Paris", "France"],
+  ["Amsterdam", "Netherlands"],
+  ["Tokyo", "Japan"],
+  ["Singapore", "Singapore"],
+  ["Sydney", "Australia"],
+  ["São Paulo", "Brazil"],
+] as const;
 const FREE_MAIL = ["gmail.com", "outlook.com", "yahoo.com", "proton.me", "icloud.com"];
-const CO_A = ["Blue", "North", "Bright", "Silver", "Summit", "Harbor", "Iron", "Green", "Quantum", "Cedar", "Atlas", "Nova", "Pioneer", "Crescent", "Vertex", "Evergreen"];
-const CO_B = ["Labs", "Systems", "Analytics", "Logistics", "Health", "Foods", "Robotics", "Media", "Capital", "Software", "Energy", "Works", "Studio", "Networks"];
-const PRODUCTS = ["Enterprise plan", "Annual renewal", "Pilot", "Expansion", "Onboarding package", "Platform licence", "Support upgrade"];
-const TICKET_SUBJECTS = ["Cannot log in to the portal", "Invoice shows the wrong amount", "Export to CSV times out", "Request for API access", "Form submissions not arriving", "Webinar recording missing", "Need to change billing contact", "Email bounces from our domain"];
-const PROJECT_WORDS = ["Website relaunch", "CRM migration", "Brand refresh", "Partner portal", "Lead scoring", "Event series", "ABM pilot", "Data cleanup", "Newsletter redesign", "Attribution model"];
+const CO_A = [
+  "Blue",
+  "North",
+  "Bright",
+  "Silver",
+  "Summit",
+  "Harbor",
+  "Iron",
+  "Green",
+  "Quantum",
+  "Cedar",
+  "Atlas",
+  "Nova",
+  "Pioneer",
+  "Crescent",
+  "Vertex",
+  "Evergreen",
+];
+const CO_B = [
+  "Labs",
+  "Systems",
+  "Analytics",
+  "Logistics",
+  "Health",
+  "Foods",
+  "Robotics",
+  "Media",
+  "Capital",
+  "Software",
+  "Energy",
+  "Works",
+  "Studio",
+  "Networks",
+];
+const PRODUCTS = [
+  "Enterprise plan",
+  "Annual renewal",
+  "Pilot",
+  "Expansion",
+  "Onboarding package",
+  "Platform licence",
+  "Support upgrade",
+];
+const TICKET_SUBJECTS = [
+  "Cannot log in to the portal",
+  "Invoice shows the wrong amount",
+  "Export to CSV times out",
+  "Request for API access",
+  "Form submissions not arriving",
+  "Webinar recording missing",
+  "Need to change billing contact",
+  "Email bounces from our domain",
+];
+const PROJECT_WORDS = [
+  "Website relaunch",
+  "CRM migration",
+  "Brand refresh",
+  "Partner portal",
+  "Lead scoring",
+  "Event series",
+  "ABM pilot",
+  "Data cleanup",
+  "Newsletter redesign",
+  "Attribution model",
+];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -44,7 +211,11 @@ function stamps(rng: Rng) {
 
 type Draft = Record<string, string | undefined>;
 
-export function seedCrm(rng: Rng, counts: SeedCounts, defsFor: (t: CrmObjectType) => CrmPropertyDefinition[]): CrmStore {
+export function seedCrm(
+  rng: Rng,
+  counts: SeedCounts,
+  defsFor: (t: CrmObjectType) => CrmPropertyDefinition[],
+): CrmStore {
   const store: CrmStore = new Map();
   const add = (key: string, n: number, make: (i: number) => Draft) => {
     const type = CRM_TYPES.find((t) => t.key === key)!;
@@ -54,7 +225,11 @@ export function seedCrm(rng: Rng, counts: SeedCounts, defsFor: (t: CrmObjectType
       const { created, updated } = stamps(rng);
       const createdAt = iso(created);
       const updatedAt = iso(updated);
-      const properties: Record<string, string> = { hs_object_id: id, [type.createdProp]: createdAt, [type.modifiedProp]: updatedAt };
+      const properties: Record<string, string> = {
+        hs_object_id: id,
+        [type.createdProp]: createdAt,
+        [type.modifiedProp]: updatedAt,
+      };
       const draft = make(i);
       for (const k in draft) if (draft[k] !== undefined) properties[k] = draft[k];
       putRecord(ts, { id, properties, createdAt, updatedAt, archived: false });
@@ -71,7 +246,11 @@ export function seedCrm(rng: Rng, counts: SeedCounts, defsFor: (t: CrmObjectType
     const [city, country] = rng.pick(PLACES);
     companies.push({ name, domain });
     return {
-      name, domain, city, country, industry: opt(INDUSTRIES),
+      name,
+      domain,
+      city,
+      country,
+      industry: opt(INDUSTRIES),
       numberofemployees: String(rng.int(5, 5000)),
       annualrevenue: String(rng.int(2, 900) * 50_000),
       phone: `+1 617 555 ${String(rng.int(0, 9999)).padStart(4, "0")}`,
@@ -84,7 +263,14 @@ export function seedCrm(rng: Rng, counts: SeedCounts, defsFor: (t: CrmObjectType
   const localPart = (first: string, last: string) => {
     const k = `${first}.${last}`;
     let v = locals.get(k);
-    if (v === undefined) locals.set(k, (v = k.normalize("NFD").replace(/[^A-Za-z.]/g, "").toLowerCase()));
+    if (v === undefined)
+      locals.set(
+        k,
+        (v = k
+          .normalize("NFD")
+          .replace(/[^A-Za-z.]/g, "")
+          .toLowerCase()),
+      );
     return v;
   };
   add("contacts", counts.contacts ?? 0, () => {
@@ -95,10 +281,15 @@ export function seedCrm(rng: Rng, counts: SeedCounts, defsFor: (t: CrmObjectType
     const [city, country] = rng.pick(PLACES);
     return {
       email: email(`${local}@${company?.domain ?? rng.pick(FREE_MAIL)}`, (b, n) => b.replace("@", `${n}@`)),
-      firstname, lastname, city, country,
+      firstname,
+      lastname,
+      city,
+      country,
       company: company?.name,
       jobtitle: rng.pick(TITLES),
-      phone: rng.chance(0.7) ? `+1 555 ${String(rng.int(100, 999))} ${String(rng.int(0, 9999)).padStart(4, "0")}` : undefined,
+      phone: rng.chance(0.7)
+        ? `+1 555 ${String(rng.int(100, 999))} ${String(rng.int(0, 9999)).padStart(4, "0")}`
+        : undefined,
       lifecyclestage: opt(LIFECYCLE_STAGES),
       hs_lead_status: rng.chance(0.6) ? opt(LEAD_STATUSES) : undefined,
       num_associated_deals: String(rng.int(0, 3)),

@@ -84,7 +84,13 @@ export function findRecord(ts: TypeStore, id: string, idProperty?: string, archi
   else {
     const found = ts.unique.get(idProperty)?.get(normUnique(id));
     rec = found === undefined ? undefined : ts.records.get(found);
-    if (!rec && archived) rec = [...ts.records.values()].find((r) => r.archived && r.properties[idProperty] !== undefined && normUnique(r.properties[idProperty]!) === normUnique(id));
+    if (!rec && archived)
+      rec = [...ts.records.values()].find(
+        (r) =>
+          r.archived &&
+          r.properties[idProperty] !== undefined &&
+          normUnique(r.properties[idProperty]!) === normUnique(id),
+      );
   }
   return rec && rec.archived === archived ? rec : undefined;
 }
@@ -93,10 +99,17 @@ export function findRecord(ts: TypeStore, id: string, idProperty?: string, archi
  * The API shape of a record. HubSpot always adds hs_object_id and the create/modify dates to
  * the properties asked for; names that are not properties of the type are silently dropped.
  */
-export function toApiObject(type: CrmObjectType, defs: Set<string>, rec: CrmRecord, requested?: string[], extra: Partial<CrmObject> & { new?: boolean } = {}): CrmObject & { new?: boolean } {
-  const names = requested && requested.length > 0
-    ? [...new Set([...requested, "hs_object_id", type.createdProp, type.modifiedProp])]
-    : type.defaultProperties;
+export function toApiObject(
+  type: CrmObjectType,
+  defs: Set<string>,
+  rec: CrmRecord,
+  requested?: string[],
+  extra: Partial<CrmObject> & { new?: boolean } = {},
+): CrmObject & { new?: boolean } {
+  const names =
+    requested && requested.length > 0
+      ? [...new Set([...requested, "hs_object_id", type.createdProp, type.modifiedProp])]
+      : type.defaultProperties;
   const properties: Record<string, string | null> = {};
   for (const n of names) if (defs.has(n)) properties[n] = rec.properties[n] ?? null;
   return {

@@ -58,7 +58,8 @@ function conflictMessage(type: CrmObjectType, prop: string, value: string, exist
 export function runWrites(env: WriteEnv, mode: WriteMode, inputs: WriteInput[]): WriteOutcome {
   const { type, ts, defs, portalId } = env;
   const multi = inputs.length > 0 && inputs.every((i) => !!i.objectWriteTraceId);
-  const trace = (i: WriteInput): Record<string, string[]> => (i.objectWriteTraceId ? { objectWriteTraceId: [i.objectWriteTraceId] } : {});
+  const trace = (i: WriteInput): Record<string, string[]> =>
+    i.objectWriteTraceId ? { objectWriteTraceId: [i.objectWriteTraceId] } : {};
   const errors: BatchItemError[] = [];
   const fatalErrors: PropertyError[] = [];
   const fail = (input: WriteInput, pe: PropertyError[]) => {
@@ -71,8 +72,14 @@ export function runWrites(env: WriteEnv, mode: WriteMode, inputs: WriteInput[]):
   const notFound: WriteInput[] = [];
   for (const input of inputs) {
     const { values, errors: pe } = validateProperties(defs, input.properties, portalId);
-    if (pe.length > 0) { fail(input, pe); continue; }
-    if (mode === "create") { planned.push({ input, values }); continue; }
+    if (pe.length > 0) {
+      fail(input, pe);
+      continue;
+    }
+    if (mode === "create") {
+      planned.push({ input, values });
+      continue;
+    }
     const target = findRecord(ts, input.id!, input.idProperty);
     if (target) planned.push({ input, values, target });
     else if (mode === "update") notFound.push(input);
@@ -98,12 +105,27 @@ export function runWrites(env: WriteEnv, mode: WriteMode, inputs: WriteInput[]):
       const taken = (owner !== undefined && owner !== p.target?.id) || claimed.get(prop)?.has(key);
       if (taken) {
         const message = conflictMessage(type, prop, v, owner !== p.target?.id ? owner : undefined);
-        if (!multi) return { fatal: { status: 409, body: errorBody("CONFLICT", message, { context: { propertyName: [prop], ...(owner ? { existingId: [owner] } : {}) } }) } };
-        clash = batchItemError("CONFLICT", message, { ...trace(p.input), propertyName: [prop], ...(owner ? { existingId: [owner] } : {}) });
+        if (!multi)
+          return {
+            fatal: {
+              status: 409,
+              body: errorBody("CONFLICT", message, {
+                context: { propertyName: [prop], ...(owner ? { existingId: [owner] } : {}) },
+              }),
+            },
+          };
+        clash = batchItemError("CONFLICT", message, {
+          ...trace(p.input),
+          propertyName: [prop],
+          ...(owner ? { existingId: [owner] } : {}),
+        });
         break;
       }
     }
-    if (clash) { errors.push(clash); continue; }
+    if (clash) {
+      errors.push(clash);
+      continue;
+    }
     for (const prop of ts.unique.keys()) {
       const v = p.values[prop];
       if (v) (claimed.get(prop) ?? claimed.set(prop, new Set()).get(prop)!).add(normUnique(v));
@@ -120,27 +142,42 @@ export function runWrites(env: WriteEnv, mode: WriteMode, inputs: WriteInput[]):
     if (p.target) {
       const previous = p.target.properties;
       const properties = { ...previous };
-      for (const [k, v] of Object.entries(p.values)) if (v === "") delete properties[k]; else properties[k] = v;
+      for (const [k, v] of Object.entries(p.values))
+        if (v === "") delete properties[k];
+        else properties[k] = v;
       properties[type.modifiedProp] = now;
       rec = { ...p.target, properties, updatedAt: now };
       putRecord(ts, rec, previous);
     } else {
       const id = String(ts.nextId++);
-      const properties: Record<string, string> = { hs_object_id: id, [type.createdProp]: now, [type.modifiedProp]: now };
+      const properties: Record<string, string> = {
+        hs_object_id: id,
+        [type.createdProp]: now,
+        [type.modifiedProp]: now,
+      };
       for (const [k, v] of Object.entries(p.values)) if (v !== "") properties[k] = v;
       rec = { id, properties, createdAt: now, updatedAt: now, archived: false };
       putRecord(ts, rec);
     }
-    const extra = { ...(p.input.objectWriteTraceId ? { objectWriteTraceId: p.input.objectWriteTraceId } : {}), ...(mode === "upsert" ? { new: isNew } : {}) };
+    const extra = {
+      ...(p.input.objectWriteTraceId ? { objectWriteTraceId: p.input.objectWriteTraceId } : {}),
+      ...(mode === "upsert" ? { new: isNew } : {}),
+    };
     return toApiObject(type, names, rec, Object.keys(p.values), extra);
   });
 
   if (notFound.length > 0) {
     const traces = notFound.flatMap((i) => (i.objectWriteTraceId ? [i.objectWriteTraceId] : []));
-    errors.push(batchItemError("OBJECT_NOT_FOUND", `Could not get some ${type.singular} objects, they may be deleted or not exist. Check that ids are valid.`, {
-      ids: notFound.map((i) => i.id!),
-      ...(traces.length > 0 ? { objectWriteTraceId: traces } : {}),
-    }));
+    errors.push(
+      batchItemError(
+        "OBJECT_NOT_FOUND",
+        `Could not get some ${type.singular} objects, they may be deleted or not exist. Check that ids are valid.`,
+        {
+          ids: notFound.map((i) => i.id!),
+          ...(traces.length > 0 ? { objectWriteTraceId: traces } : {}),
+        },
+      ),
+    );
   }
   return { results, errors, notFound: notFound.map((i) => i.id!) };
 }

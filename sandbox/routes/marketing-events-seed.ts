@@ -25,11 +25,30 @@ const KINDS = [
   { type: "WORKSHOP", weight: 2, hours: [3, 4] },
   { type: "TRADE_SHOW", weight: 1, hours: [24, 48] },
 ] as const;
-const TOPICS = ["Marketing Automation 101", "Pipeline Planning for 2026", "AI in B2B Marketing", "Customer Retention Playbook", "Attribution Deep Dive", "Data Quality Clinic", "ABM in Practice", "Spring Product Launch", "Email Deliverability", "Partner Summit", "Revenue Operations Forum", "Content Strategy Lab"];
+const TOPICS = [
+  "Marketing Automation 101",
+  "Pipeline Planning for 2026",
+  "AI in B2B Marketing",
+  "Customer Retention Playbook",
+  "Attribution Deep Dive",
+  "Data Quality Clinic",
+  "ABM in Practice",
+  "Spring Product Launch",
+  "Email Deliverability",
+  "Partner Summit",
+  "Revenue Operations Forum",
+  "Content Strategy Lab",
+];
 const CITIES = ["Boston", "Chicago", "London", "Berlin", "Paris", "Tokyo", "Sydney", "Toronto", "Dublin", "Singapore"];
 const REGIONS = ["NA", "EMEA", "APAC", "LATAM"];
 const LANGS = ["en", "de", "fr", "ja", "es"];
-const ORGANIZERS = ["Acme Field Marketing", "Demand Gen Team", "Partner Marketing", "Customer Success", "Product Marketing"];
+const ORGANIZERS = [
+  "Acme Field Marketing",
+  "Demand Gen Team",
+  "Partner Marketing",
+  "Customer Success",
+  "Product Marketing",
+];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { MarketingEventBatchResponseSchema, MarketingEventPageSchema, MarketingEventSchema } from "../../lib/hubspot/schemas/marketing-events";
+import {
+  MarketingEventBatchResponseSchema,
+  MarketingEventPageSchema,
+  MarketingEventSchema,
+} from "../../lib/hubspot/schemas/marketing-events";
 import { setupSandbox } from "./route-test-kit";
 
 const V2026 = "/marketing/marketing-events/2026-03";
@@ -20,7 +24,9 @@ describe("seeded events", () => {
     for (const e of events) MarketingEventSchema.parse(e);
     expect(events.filter((e) => e.eventCancelled).length).toBeGreaterThan(0);
     expect(events.filter((e) => e.eventCompleted).length).toBeGreaterThan(0);
-    expect(new Set(events.map((e) => e.eventType))).toEqual(new Set(["WEBINAR", "CONFERENCE", "ROADSHOW", "WORKSHOP", "TRADE_SHOW"]));
+    expect(new Set(events.map((e) => e.eventType))).toEqual(
+      new Set(["WEBINAR", "CONFERENCE", "ROADSHOW", "WORKSHOP", "TRADE_SHOW"]),
+    );
     for (const e of events) {
       expect(Date.parse(e.endDateTime)).toBeGreaterThan(Date.parse(e.startDateTime));
       expect(e.externalEventId).toBeTruthy();
@@ -70,7 +76,10 @@ describe("list and read", () => {
   });
 });
 
-describe.each([["2026-03", V2026], ["v3", V3]])("batch update (%s)", (_version, base) => {
+describe.each([
+  ["2026-03", V2026],
+  ["v3", V3],
+])("batch update (%s)", (_version, base) => {
   const url = `${base}/batch/update`;
 
   it("updates fields, merges customProperties and bumps updatedAt (200)", async () => {
@@ -79,8 +88,21 @@ describe.each([["2026-03", V2026], ["v3", V3]])("batch update (%s)", (_version, 
       token: tok,
       body: {
         inputs: [
-          { objectId: a.objectId, eventName: "Renamed", eventCancelled: true, customProperties: [{ name: "region", value: "APAC" }, { name: "budget_code", value: "MKT-7" }] },
-          { objectId: b.objectId, customProperties: [], startDateTime: "2026-05-01T09:00:00Z", endDateTime: "2026-05-01T10:30:00+00:00" },
+          {
+            objectId: a.objectId,
+            eventName: "Renamed",
+            eventCancelled: true,
+            customProperties: [
+              { name: "region", value: "APAC" },
+              { name: "budget_code", value: "MKT-7" },
+            ],
+          },
+          {
+            objectId: b.objectId,
+            customProperties: [],
+            startDateTime: "2026-05-01T09:00:00Z",
+            endDateTime: "2026-05-01T10:30:00+00:00",
+          },
         ],
       },
     });
@@ -90,7 +112,13 @@ describe.each([["2026-03", V2026], ["v3", V3]])("batch update (%s)", (_version, 
     expect(body.errors).toBeUndefined();
     const ua = await get(a.objectId);
     expect(ua).toMatchObject({ eventName: "Renamed", eventCancelled: true, eventType: a.eventType });
-    expect(ua.customProperties).toEqual(expect.arrayContaining([{ name: "region", value: "APAC" }, { name: "budget_code", value: "MKT-7" }, a.customProperties[1]]));
+    expect(ua.customProperties).toEqual(
+      expect.arrayContaining([
+        { name: "region", value: "APAC" },
+        { name: "budget_code", value: "MKT-7" },
+        a.customProperties[1],
+      ]),
+    );
     expect(Date.parse(ua.updatedAt)).toBeGreaterThan(Date.parse(a.updatedAt));
     expect((await get(b.objectId)).startDateTime).toBe("2026-05-01T09:00:00Z");
   });
@@ -98,10 +126,22 @@ describe.each([["2026-03", V2026], ["v3", V3]])("batch update (%s)", (_version, 
   it("rejects the whole batch (400, nothing written) when an input breaks the spec's shape", async () => {
     const [a, b] = [events[0], events[1]];
     const cases = [
-      [{ objectId: a.objectId, eventName: "X", customProperties: [] }, { objectId: b.objectId, eventName: "Y" }], // customProperties missing
-      [{ objectId: a.objectId, eventName: "X", customProperties: [] }, { eventName: "Y", customProperties: [] }], // objectId missing
-      [{ objectId: a.objectId, eventName: "X", customProperties: [] }, { objectId: b.objectId, customProperties: [], startDateTime: "May 1st" }], // not ISO
-      [{ objectId: a.objectId, eventName: "X", customProperties: [] }, { objectId: a.objectId, customProperties: [] }], // duplicate
+      [
+        { objectId: a.objectId, eventName: "X", customProperties: [] },
+        { objectId: b.objectId, eventName: "Y" },
+      ], // customProperties missing
+      [
+        { objectId: a.objectId, eventName: "X", customProperties: [] },
+        { eventName: "Y", customProperties: [] },
+      ], // objectId missing
+      [
+        { objectId: a.objectId, eventName: "X", customProperties: [] },
+        { objectId: b.objectId, customProperties: [], startDateTime: "May 1st" },
+      ], // not ISO
+      [
+        { objectId: a.objectId, eventName: "X", customProperties: [] },
+        { objectId: a.objectId, customProperties: [] },
+      ], // duplicate
     ];
     for (const inputs of cases) {
       const r = await sb.call("POST", url, { token: tok, body: { inputs } });
@@ -143,22 +183,40 @@ describe.each([["2026-03", V2026], ["v3", V3]])("batch update (%s)", (_version, 
 describe("batch archive", () => {
   it("answers 204 when all existed and 207 naming the unknown ids otherwise", async () => {
     const [a, b, c] = events.map((e) => e.objectId);
-    expect((await sb.call("POST", `${V2026}/batch/archive`, { token: tok, body: { inputs: [{ objectId: a }, { objectId: b }] } })).status).toBe(204);
-    const r = await sb.call("POST", `${V3}/batch/archive`, { token: tok, body: { inputs: [{ objectId: c }, { objectId: a }] } });
+    expect(
+      (
+        await sb.call("POST", `${V2026}/batch/archive`, {
+          token: tok,
+          body: { inputs: [{ objectId: a }, { objectId: b }] },
+        })
+      ).status,
+    ).toBe(204);
+    const r = await sb.call("POST", `${V3}/batch/archive`, {
+      token: tok,
+      body: { inputs: [{ objectId: c }, { objectId: a }] },
+    });
     expect(r.status).toBe(207);
     expect(r.body.errors[0]).toMatchObject({ category: "OBJECT_NOT_FOUND", context: { ids: [a] } });
     expect(await sb.records("marketing-events")).toHaveLength(117);
-    expect((await sb.call("POST", `${V3}/batch/archive`, { token: tok, body: { inputs: [{ id: a }] } })).status).toBe(400);
+    expect((await sb.call("POST", `${V3}/batch/archive`, { token: tok, body: { inputs: [{ id: a }] } })).status).toBe(
+      400,
+    );
   });
 });
 
 describe("single event writes", () => {
   it("patches one event and validates it (400 for end before start)", async () => {
     const e = events[5];
-    const ok = await sb.call("PATCH", `${V2026}/${e.objectId}`, { token: tok, body: { eventOrganizer: "New team", customProperties: [] } });
+    const ok = await sb.call("PATCH", `${V2026}/${e.objectId}`, {
+      token: tok,
+      body: { eventOrganizer: "New team", customProperties: [] },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.eventOrganizer).toBe("New team");
-    const bad = await sb.call("PATCH", `${V3}/${e.objectId}`, { token: tok, body: { startDateTime: "2099-01-01T00:00:00Z", customProperties: [] } });
+    const bad = await sb.call("PATCH", `${V3}/${e.objectId}`, {
+      token: tok,
+      body: { startDateTime: "2099-01-01T00:00:00Z", customProperties: [] },
+    });
     expect(bad.status).toBe(400);
   });
 });

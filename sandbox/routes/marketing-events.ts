@@ -21,8 +21,13 @@
  */
 import type { Context } from "hono";
 import {
-  eventWindowError, MarketingEventBatchArchiveInputSchema, MarketingEventBatchUpdateInputSchema, MarketingEventUpdateSchema,
-  MarketingEventUrlSchema, type MarketingEventBatchUpdateItem, type MarketingEventDefault,
+  eventWindowError,
+  MarketingEventBatchArchiveInputSchema,
+  MarketingEventBatchUpdateInputSchema,
+  MarketingEventUpdateSchema,
+  MarketingEventUrlSchema,
+  type MarketingEventBatchUpdateItem,
+  type MarketingEventDefault,
 } from "../../lib/hubspot/schemas/marketing-events";
 import type { SandboxApp, SandboxContext, SandboxEnv } from "../core/context";
 import { batchItemError, hubspotError, type BatchItemError } from "../core/errors";
@@ -49,13 +54,25 @@ function toRead(e: StoredEvent) {
 }
 /** `MarketingEventPublicDefaultResponseV2`: what writes return (no external id, no counters). */
 function toDefault(e: StoredEvent): MarketingEventDefault {
-  const { externalAccountId: _a, externalEventId: _b, registrants: _c, attendees: _d, cancellations: _e, noShows: _f, ...rest } = e;
+  const {
+    externalAccountId: _a,
+    externalEventId: _b,
+    registrants: _c,
+    attendees: _d,
+    cancellations: _e,
+    noShows: _f,
+    ...rest
+  } = e;
   return rest;
 }
 
 /** The per-input checks; returns a message, or undefined when the input can be applied. */
 function inputProblem(stored: StoredEvent, input: Omit<MarketingEventBatchUpdateItem, "objectId">): string | undefined {
-  if (input.eventUrl !== undefined && input.eventUrl !== "" && !MarketingEventUrlSchema.safeParse(input.eventUrl).success) {
+  if (
+    input.eventUrl !== undefined &&
+    input.eventUrl !== "" &&
+    !MarketingEventUrlSchema.safeParse(input.eventUrl).success
+  ) {
     return `Invalid eventUrl "${input.eventUrl}": must be an absolute http(s) URL`;
   }
   return eventWindowError(input.startDateTime ?? stored.startDateTime, input.endDateTime ?? stored.endDateTime);
@@ -90,9 +107,15 @@ async function batchUpdate(c: C) {
   const missing: string[] = [];
   for (const { objectId, ...input } of inputs) {
     const stored = store.get(objectId);
-    if (!stored) { missing.push(objectId); continue; }
+    if (!stored) {
+      missing.push(objectId);
+      continue;
+    }
     const problem = inputProblem(stored, input);
-    if (problem) { errors.push(batchItemError("VALIDATION_ERROR", problem, { ids: [objectId] })); continue; }
+    if (problem) {
+      errors.push(batchItemError("VALIDATION_ERROR", problem, { ids: [objectId] }));
+      continue;
+    }
     const next = apply(stored, input);
     store.set(objectId, next);
     results.push(toDefault(next));
@@ -128,13 +151,19 @@ function list(c: C) {
   });
 }
 
-const notFound = (c: C, id: string) => hubspotError(c, 404, "OBJECT_NOT_FOUND", `Marketing event with objectId ${id} was not found`, { context: { ids: [id] } });
+const notFound = (c: C, id: string) =>
+  hubspotError(c, 404, "OBJECT_NOT_FOUND", `Marketing event with objectId ${id} was not found`, {
+    context: { ids: [id] },
+  });
 
 export function registerMarketingEvents(app: SandboxApp, ctx: SandboxContext) {
   ctx.addModule({
     name: EVENTS_MODULE,
     seed(portal, rng, counts, portalIndex) {
-      portal.data.set(EVENTS_MODULE, new Map(seedEvents(rng, counts.marketingEvents ?? 120, portalIndex).map((e) => [e.objectId, e])));
+      portal.data.set(
+        EVENTS_MODULE,
+        new Map(seedEvents(rng, counts.marketingEvents ?? 120, portalIndex).map((e) => [e.objectId, e])),
+      );
     },
     records: { "marketing-events": (portal) => [...events(portal).values()] },
   });

@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AccessTokenInfoSchema, IntrospectionResponseSchema, OAuthErrorSchema, RefreshTokenInfoSchema, TokenResponseSchema } from "../../lib/hubspot/schemas/oauth";
+import {
+  AccessTokenInfoSchema,
+  IntrospectionResponseSchema,
+  OAuthErrorSchema,
+  RefreshTokenInfoSchema,
+  TokenResponseSchema,
+} from "../../lib/hubspot/schemas/oauth";
 import type { SandboxContext } from "../core/context";
 import { PORTAL_SEEDS, TEST_APP } from "../core/state";
 import { createSandbox } from "../server";
@@ -20,11 +26,22 @@ const pkce = () => {
 };
 
 const form = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  app.request(path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(fields).toString() });
+  app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
 
 /** Walks the consent page: GET (checks it renders), then POST the Grant/Deny form. */
-async function authorize(opts: { challenge?: string; decision?: string; portalId?: number; redirect?: string; optional?: string } = {}) {
-  const q = new URLSearchParams({ client_id: TEST_APP.clientId, redirect_uri: opts.redirect ?? REDIRECT, scope: SCOPES, state: "st-1" });
+async function authorize(
+  opts: { challenge?: string; decision?: string; portalId?: number; redirect?: string; optional?: string } = {},
+) {
+  const q = new URLSearchParams({
+    client_id: TEST_APP.clientId,
+    redirect_uri: opts.redirect ?? REDIRECT,
+    scope: SCOPES,
+    state: "st-1",
+  });
   if (opts.optional) q.set("optional_scope", opts.optional);
   if (opts.challenge) {
     q.set("code_challenge", opts.challenge);
@@ -33,17 +50,34 @@ async function authorize(opts: { challenge?: string; decision?: string; portalId
   const page = await app.request(`/oauth/authorize?${q}`);
   expect(page.status).toBe(200);
   const fields = Object.fromEntries(q);
-  const res = await form("/oauth/authorize", { ...fields, portal_id: String(opts.portalId ?? PORTAL_SEEDS[0].id), decision: opts.decision ?? "grant" });
+  const res = await form("/oauth/authorize", {
+    ...fields,
+    portal_id: String(opts.portalId ?? PORTAL_SEEDS[0].id),
+    decision: opts.decision ?? "grant",
+  });
   expect(res.status).toBe(302);
   return new URL(res.headers.get("location")!);
 }
 
 const exchange = (code: string, extra: Record<string, string> = {}, path = "/oauth/2026-03/token") =>
-  form(path, { grant_type: "authorization_code", code, redirect_uri: REDIRECT, client_id: TEST_APP.clientId, client_secret: TEST_APP.clientSecret, ...extra });
+  form(path, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: REDIRECT,
+    client_id: TEST_APP.clientId,
+    client_secret: TEST_APP.clientSecret,
+    ...extra,
+  });
 
 describe("consent page", () => {
   it("shows the app, the scopes, a labelled portal picker and real Grant/Deny buttons", async () => {
-    const q = new URLSearchParams({ client_id: TEST_APP.clientId, redirect_uri: REDIRECT, scope: SCOPES, optional_scope: "crm.objects.deals.read", state: "x" });
+    const q = new URLSearchParams({
+      client_id: TEST_APP.clientId,
+      redirect_uri: REDIRECT,
+      scope: SCOPES,
+      optional_scope: "crm.objects.deals.read",
+      state: "x",
+    });
     const res = await app.request(`/oauth/authorize?${q}`);
     expect(res.headers.get("content-type")).toContain("text/html");
     const html = await res.text();
@@ -74,13 +108,20 @@ describe("consent page", () => {
       expect(res.headers.get("location")).toBeNull();
     }
     for (const uri of ["http://127.0.0.1:9999/cb", "http://[::1]:4000/x"]) {
-      const res = await app.request(`/oauth/authorize?${new URLSearchParams({ client_id: TEST_APP.clientId, redirect_uri: uri, scope: SCOPES })}`);
+      const res = await app.request(
+        `/oauth/authorize?${new URLSearchParams({ client_id: TEST_APP.clientId, redirect_uri: uri, scope: SCOPES })}`,
+      );
       expect(res.status).toBe(200);
     }
   });
 
   it("redirects unknown scopes back with invalid_scope, and Deny with access_denied + state", async () => {
-    const q = new URLSearchParams({ client_id: TEST_APP.clientId, redirect_uri: REDIRECT, scope: "oauth not.a.scope", state: "s" });
+    const q = new URLSearchParams({
+      client_id: TEST_APP.clientId,
+      redirect_uri: REDIRECT,
+      scope: "oauth not.a.scope",
+      state: "s",
+    });
     const res = await app.request(`/oauth/authorize?${q}`);
     expect(res.status).toBe(302);
     expect(new URL(res.headers.get("location")!).searchParams.get("error")).toBe("invalid_scope");
@@ -103,7 +144,9 @@ describe("authorization code flow", () => {
     expect(tok.hub_id).toBe(PORTAL_SEEDS[1].id);
     expect(tok.token_use).toBe("access_token");
     expect(tok.scopes).toEqual(["oauth", "marketing.campaigns.read", "crm.objects.deals.read"]);
-    const api = await app.request("/marketing/campaigns/2026-03", { headers: { authorization: `Bearer ${tok.access_token}` } });
+    const api = await app.request("/marketing/campaigns/2026-03", {
+      headers: { authorization: `Bearer ${tok.access_token}` },
+    });
     expect(api.status).toBe(200);
   });
 
@@ -125,9 +168,16 @@ describe("authorization code flow", () => {
     const again = await exchange(code);
     expect(again.status).toBe(400);
     expect((await again.json()).error).toBe("invalid_grant");
-    const api = await app.request("/marketing/campaigns/2026-03", { headers: { authorization: `Bearer ${first.access_token}` } });
+    const api = await app.request("/marketing/campaigns/2026-03", {
+      headers: { authorization: `Bearer ${first.access_token}` },
+    });
     expect(api.status).toBe(401);
-    const refresh = await form("/oauth/2026-03/token", { grant_type: "refresh_token", refresh_token: first.refresh_token, client_id: TEST_APP.clientId, client_secret: TEST_APP.clientSecret });
+    const refresh = await form("/oauth/2026-03/token", {
+      grant_type: "refresh_token",
+      refresh_token: first.refresh_token,
+      client_id: TEST_APP.clientId,
+      client_secret: TEST_APP.clientSecret,
+    });
     expect(refresh.status).toBe(400);
   });
 
@@ -144,18 +194,36 @@ describe("authorization code flow", () => {
 
   it("accepts HTTP Basic client auth, answers 401 invalid_client to a bad Basic secret", async () => {
     const cb = await authorize();
-    const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}` });
-    const ok = await form("/oauth/v3/token", { grant_type: "authorization_code", code: cb.searchParams.get("code")!, redirect_uri: REDIRECT }, basic(TEST_APP.clientId, TEST_APP.clientSecret));
+    const basic = (id: string, secret: string) => ({
+      authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`,
+    });
+    const ok = await form(
+      "/oauth/v3/token",
+      { grant_type: "authorization_code", code: cb.searchParams.get("code")!, redirect_uri: REDIRECT },
+      basic(TEST_APP.clientId, TEST_APP.clientSecret),
+    );
     expect(ok.status).toBe(200);
-    const bad = await form("/oauth/v3/token", { grant_type: "refresh_token", refresh_token: "x" }, basic(TEST_APP.clientId, "wrong"));
+    const bad = await form(
+      "/oauth/v3/token",
+      { grant_type: "refresh_token", refresh_token: "x" },
+      basic(TEST_APP.clientId, "wrong"),
+    );
     expect(bad.status).toBe(401);
     expect(bad.headers.get("www-authenticate")).toContain("Basic");
   });
 
   it("answers unsupported_grant_type and rejects JSON bodies", async () => {
-    const res = await form("/oauth/2026-03/token", { grant_type: "password", client_id: TEST_APP.clientId, client_secret: TEST_APP.clientSecret });
+    const res = await form("/oauth/2026-03/token", {
+      grant_type: "password",
+      client_id: TEST_APP.clientId,
+      client_secret: TEST_APP.clientSecret,
+    });
     expect((await res.json()).error).toBe("unsupported_grant_type");
-    const json = await app.request("/oauth/2026-03/token", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const json = await app.request("/oauth/2026-03/token", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(json.status).toBe(400);
   });
 });
@@ -166,14 +234,22 @@ describe("refresh, info, introspection, revocation", () => {
 
   it("refreshes: a new access token, the same refresh token; v1 carries Deprecation/Sunset", async () => {
     const t = issue();
-    const res = await form("/oauth/v1/token", { grant_type: "refresh_token", refresh_token: t.refresh_token, ...creds });
+    const res = await form("/oauth/v1/token", {
+      grant_type: "refresh_token",
+      refresh_token: t.refresh_token,
+      ...creds,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("sunset")).toBe("Tue, 16 Feb 2027 00:00:00 GMT");
     expect(res.headers.get("deprecation")).toBeTruthy();
     const body = TokenResponseSchema.parse(await res.json());
     expect(body.refresh_token).toBe(t.refresh_token);
     expect(body.access_token).not.toBe(t.access_token);
-    expect((await form("/oauth/2026-03/token", { grant_type: "refresh_token", refresh_token: t.refresh_token, ...creds })).headers.get("sunset")).toBeNull();
+    expect(
+      (
+        await form("/oauth/2026-03/token", { grant_type: "refresh_token", refresh_token: t.refresh_token, ...creds })
+      ).headers.get("sunset"),
+    ).toBeNull();
   });
 
   it("answers BAD_REFRESH_TOKEN after revoke (v1 DELETE and 2026-03 revoke), and for unknown tokens", async () => {
@@ -181,13 +257,20 @@ describe("refresh, info, introspection, revocation", () => {
       const res = await form("/oauth/2026-03/token", { grant_type: "refresh_token", refresh_token: rt, ...creds });
       expect(res.status).toBe(400);
       const body = OAuthErrorSchema.parse(await res.json());
-      expect(body).toMatchObject({ status: "BAD_REFRESH_TOKEN", message: "missing or unknown refresh token", error: "invalid_grant" });
+      expect(body).toMatchObject({
+        status: "BAD_REFRESH_TOKEN",
+        message: "missing or unknown refresh token",
+        error: "invalid_grant",
+      });
     };
     await bad("unknown");
     const a = issue();
     expect((await app.request(`/oauth/v1/refresh-tokens/${a.refresh_token}`, { method: "DELETE" })).status).toBe(204);
     await bad(a.refresh_token);
-    expect((await app.request("/marketing/campaigns/2026-03", { headers: { authorization: `Bearer ${a.access_token}` } })).status).toBe(401);
+    expect(
+      (await app.request("/marketing/campaigns/2026-03", { headers: { authorization: `Bearer ${a.access_token}` } }))
+        .status,
+    ).toBe(401);
     const b = issue();
     expect((await form("/oauth/2026-03/token/revoke", { token: b.refresh_token, ...creds })).status).toBe(200);
     await bad(b.refresh_token);
@@ -197,20 +280,41 @@ describe("refresh, info, introspection, revocation", () => {
     const t = issue();
     const at = await app.request(`/oauth/v1/access-tokens/${t.access_token}`);
     const info = AccessTokenInfoSchema.parse(await at.json());
-    expect(info).toMatchObject({ hub_id: PORTAL_SEEDS[0].id, hub_domain: PORTAL_SEEDS[0].domain, user: `admin@${PORTAL_SEEDS[0].domain}`, app_id: TEST_APP.appId });
+    expect(info).toMatchObject({
+      hub_id: PORTAL_SEEDS[0].id,
+      hub_domain: PORTAL_SEEDS[0].domain,
+      user: `admin@${PORTAL_SEEDS[0].domain}`,
+      app_id: TEST_APP.appId,
+    });
     expect(info.expires_in).toBeGreaterThan(1700);
-    const rt = RefreshTokenInfoSchema.parse(await (await app.request(`/oauth/v1/refresh-tokens/${t.refresh_token}`)).json());
+    const rt = RefreshTokenInfoSchema.parse(
+      await (await app.request(`/oauth/v1/refresh-tokens/${t.refresh_token}`)).json(),
+    );
     expect(rt.client_id).toBe(TEST_APP.clientId);
     expect((await app.request("/oauth/v1/access-tokens/nope")).status).toBe(404);
   });
 
   it("introspects: active with metadata for own tokens, inactive otherwise", async () => {
     const t = issue();
-    const a = IntrospectionResponseSchema.parse(await (await form("/oauth/2026-03/token/introspect", { token: t.access_token, ...creds })).json());
+    const a = IntrospectionResponseSchema.parse(
+      await (await form("/oauth/2026-03/token/introspect", { token: t.access_token, ...creds })).json(),
+    );
     expect(a).toMatchObject({ active: true, token_use: "access_token", hub_id: PORTAL_SEEDS[0].id });
-    const r = IntrospectionResponseSchema.parse(await (await form("/oauth/2026-03/token/introspect", { token: t.refresh_token, ...creds })).json());
+    const r = IntrospectionResponseSchema.parse(
+      await (await form("/oauth/2026-03/token/introspect", { token: t.refresh_token, ...creds })).json(),
+    );
     expect(r).toMatchObject({ active: true, token_use: "refresh_token" });
-    expect(await (await form("/oauth/2026-03/token/introspect", { token: "nope", ...creds })).json()).toEqual({ active: false });
-    expect((await form("/oauth/2026-03/token/introspect", { token: t.access_token, client_id: TEST_APP.clientId, client_secret: "x" })).status).toBe(400);
+    expect(await (await form("/oauth/2026-03/token/introspect", { token: "nope", ...creds })).json()).toEqual({
+      active: false,
+    });
+    expect(
+      (
+        await form("/oauth/2026-03/token/introspect", {
+          token: t.access_token,
+          client_id: TEST_APP.clientId,
+          client_secret: "x",
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -18,11 +18,22 @@ const CODE_TTL_MS = 10 * 60 * 1000;
 const V1_SUNSET = "Tue, 16 Feb 2027 00:00:00 GMT";
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-type OAuthErrorCode = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "invalid_scope";
+type OAuthErrorCode =
+  "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "invalid_scope";
 
 function oauthError(c: Context, httpStatus: 400 | 401, status: string, message: string, error: OAuthErrorCode) {
   if (httpStatus === 401) c.header("WWW-Authenticate", 'Basic realm="hubspot-sandbox"');
-  return c.json({ status, message, error, error_description: message, correlationId: randomUUID(), category: error === "invalid_client" ? "INVALID_AUTHENTICATION" : "VALIDATION_ERROR" }, httpStatus);
+  return c.json(
+    {
+      status,
+      message,
+      error,
+      error_description: message,
+      correlationId: randomUUID(),
+      category: error === "invalid_client" ? "INVALID_AUTHENTICATION" : "VALIDATION_ERROR",
+    },
+    httpStatus,
+  );
 }
 
 export function redirectUriAllowed(app: OAuthApp, uri: string): boolean {
@@ -55,7 +66,15 @@ function redirectWith(c: Context, redirectUri: string, params: Record<string, st
 }
 
 /** The form fields that travel from the consent page back to POST /oauth/authorize. */
-const CARRIED = ["client_id", "redirect_uri", "scope", "optional_scope", "state", "code_challenge", "code_challenge_method"] as const;
+const CARRIED = [
+  "client_id",
+  "redirect_uri",
+  "scope",
+  "optional_scope",
+  "state",
+  "code_challenge",
+  "code_challenge_method",
+] as const;
 
 export function registerOAuth(app: SandboxApp, ctx: SandboxContext) {
   /** Shared checks of GET and POST /oauth/authorize. Errors before the redirect URI is trusted render a page. */
@@ -67,13 +86,17 @@ export function registerOAuth(app: SandboxApp, ctx: SandboxContext) {
       return { res: errorPage(c, `redirect_uri "${p.redirect_uri ?? ""}" is not allowed for ${client.name}.`) };
     }
     const redirectUri = p.redirect_uri;
-    const fail = (error: string, description: string): Checked => ({ res: redirectWith(c, redirectUri, { error, error_description: description, state: p.state }) });
+    const fail = (error: string, description: string): Checked => ({
+      res: redirectWith(c, redirectUri, { error, error_description: description, state: p.state }),
+    });
     const scopes = parseScopeParam(p.scope);
     if (scopes.length === 0) return fail("invalid_scope", "scope is required");
     const unknown = scopes.filter((s) => !ctx.scopes.has(s));
     if (unknown.length) return fail("invalid_scope", `Unknown scopes: ${unknown.join(" ")}`);
-    if (p.code_challenge && p.code_challenge_method !== "S256") return fail("invalid_request", "code_challenge_method must be S256");
-    if (p.code_challenge && !/^[A-Za-z0-9_-]{43}$/.test(p.code_challenge)) return fail("invalid_request", "code_challenge must be a base64url SHA-256 digest");
+    if (p.code_challenge && p.code_challenge_method !== "S256")
+      return fail("invalid_request", "code_challenge_method must be S256");
+    if (p.code_challenge && !/^[A-Za-z0-9_-]{43}$/.test(p.code_challenge))
+      return fail("invalid_request", "code_challenge must be a base64url SHA-256 digest");
     // Optional scopes the sandbox does not know are dropped, as HubSpot drops optional scopes a portal lacks.
     const optional = parseScopeParam(p.optional_scope).filter((s) => ctx.scopes.has(s) && !scopes.includes(s));
     return { client, redirectUri, scopes, optional };
@@ -86,15 +109,27 @@ export function registerOAuth(app: SandboxApp, ctx: SandboxContext) {
     const { client, scopes, optional } = checked;
     const hidden = CARRIED.map((k) => (p[k] ? `<input type="hidden" name="${k}" value="${esc(p[k]!)}">` : "")).join("");
     const portals = ctx.state.portals
-      .map((portal, i) => `<div><input type="radio" id="portal-${portal.id}" name="portal_id" value="${portal.id}"${i === 0 ? " checked" : ""}>
-<label for="portal-${portal.id}">${esc(portal.name)} (${esc(portal.domain)}, hub ID ${portal.id})</label></div>`)
+      .map(
+        (
+          portal,
+          i,
+        ) => `<div><input type="radio" id="portal-${portal.id}" name="portal_id" value="${portal.id}"${i === 0 ? " checked" : ""}>
+<label for="portal-${portal.id}">${esc(portal.name)} (${esc(portal.domain)}, hub ID ${portal.id})</label></div>`,
+      )
       .join("");
     const users = ctx.state.portals
-      .flatMap((portal) => portal.users.map((u, i) => `<option value="${u.id}"${portal === ctx.state.portals[0] && i === 0 ? " selected" : ""}>${esc(u.email)} (${esc(portal.name)})</option>`))
+      .flatMap((portal) =>
+        portal.users.map(
+          (u, i) =>
+            `<option value="${u.id}"${portal === ctx.state.portals[0] && i === 0 ? " selected" : ""}>${esc(u.email)} (${esc(portal.name)})</option>`,
+        ),
+      )
       .join("");
     const scopeList = (list: string[]) => `<ul>${list.map((s) => `<li><code>${esc(s)}</code></li>`).join("")}</ul>`;
     return c.html(
-      page(`Connect ${client.name}`, `<h1>Connect ${esc(client.name)} to HubSpot</h1>
+      page(
+        `Connect ${client.name}`,
+        `<h1>Connect ${esc(client.name)} to HubSpot</h1>
 <p>${esc(client.name)} is requesting access to your HubSpot account (sandbox).</p>
 <form method="post" action="/oauth/authorize">${hidden}
 <section aria-labelledby="scopes-h"><h2 id="scopes-h">Requested permissions</h2>${scopeList(scopes)}
@@ -104,7 +139,8 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
 <br><small>A user of another account is replaced by that account's admin.</small></p>
 <button type="submit" name="decision" value="grant">Grant access</button>
 <button type="submit" name="decision" value="deny">Deny</button>
-</form>`),
+</form>`,
+      ),
     );
   });
 
@@ -114,7 +150,11 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
     if ("res" in checked) return checked.res;
     const { client, redirectUri, scopes, optional } = checked;
     if (form.decision !== "grant") {
-      return redirectWith(c, redirectUri, { error: "access_denied", error_description: "The user denied access", state: form.state });
+      return redirectWith(c, redirectUri, {
+        error: "access_denied",
+        error_description: "The user denied access",
+        state: form.state,
+      });
     }
     const portal = ctx.portalById(form.portal_id);
     if (!portal) return errorPage(c, `Unknown portal ${form.portal_id}`);
@@ -152,8 +192,10 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
     }
     const status = basic ? 401 : 400;
     const client = ctx.appByClientId(id);
-    if (!client) return { res: oauthError(c, status, "BAD_CLIENT_ID", "missing or unknown client id", "invalid_client") };
-    if (secret !== client.clientSecret) return { res: oauthError(c, status, "BAD_CLIENT_SECRET", "missing or invalid client secret", "invalid_client") };
+    if (!client)
+      return { res: oauthError(c, status, "BAD_CLIENT_ID", "missing or unknown client id", "invalid_client") };
+    if (secret !== client.clientSecret)
+      return { res: oauthError(c, status, "BAD_CLIENT_SECRET", "missing or invalid client secret", "invalid_client") };
     return { client };
   }
 
@@ -165,7 +207,14 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
 
   const token = async (c: Context) => {
     const form = await readForm(c);
-    if (!form) return oauthError(c, 400, "BAD_REQUEST", "Content-Type must be application/x-www-form-urlencoded", "invalid_request");
+    if (!form)
+      return oauthError(
+        c,
+        400,
+        "BAD_REQUEST",
+        "Content-Type must be application/x-www-form-urlencoded",
+        "invalid_request",
+      );
     if (!form.refresh_token && c.req.query("refresh_token")) form.refresh_token = c.req.query("refresh_token"); // v1 allows it in the query
     const auth = authenticateClient(c, form);
     if ("res" in auth) return auth.res;
@@ -184,27 +233,64 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
       }
       code.used = true;
       if (code.expiresAt <= Date.now()) return bad("auth code expired");
-      if (form.redirect_uri !== code.redirectUri) return oauthError(c, 400, "BAD_REDIRECT_URI", "redirect_uri does not match the one used to authorize", "invalid_grant");
+      if (form.redirect_uri !== code.redirectUri)
+        return oauthError(
+          c,
+          400,
+          "BAD_REDIRECT_URI",
+          "redirect_uri does not match the one used to authorize",
+          "invalid_grant",
+        );
       if (code.codeChallenge) {
         const v = form.code_verifier ?? "";
         if (!/^[A-Za-z0-9._~-]{43,128}$/.test(v) || pkceS256(v) !== code.codeChallenge) {
-          return oauthError(c, 400, "BAD_CODE_VERIFIER", "code_verifier does not match the code_challenge", "invalid_grant");
+          return oauthError(
+            c,
+            400,
+            "BAD_CODE_VERIFIER",
+            "code_verifier does not match the code_challenge",
+            "invalid_grant",
+          );
         }
       } else if (form.code_verifier) {
         // RFC 9700 §2.1.1: a verifier for a code issued without a challenge signals a downgrade attack.
-        return oauthError(c, 400, "BAD_CODE_VERIFIER", "code_verifier sent but no code_challenge was used to authorize", "invalid_grant");
+        return oauthError(
+          c,
+          400,
+          "BAD_CODE_VERIFIER",
+          "code_verifier sent but no code_challenge was used to authorize",
+          "invalid_grant",
+        );
       }
-      const res = ctx.issueTokens({ portalId: code.portalId, userId: code.userId, scopes: code.scopes, clientId: client.clientId });
+      const res = ctx.issueTokens({
+        portalId: code.portalId,
+        userId: code.userId,
+        scopes: code.scopes,
+        clientId: client.clientId,
+      });
       code.issuedRefreshToken = res.refresh_token;
       return c.json(res);
     }
 
     if (grant === "refresh_token") {
       const rt = form.refresh_token ? ctx.state.refreshTokens.get(form.refresh_token) : undefined;
-      if (!rt || rt.revoked || rt.clientId !== client.clientId || (rt.expiresAt !== undefined && rt.expiresAt <= Date.now())) {
+      if (
+        !rt ||
+        rt.revoked ||
+        rt.clientId !== client.clientId ||
+        (rt.expiresAt !== undefined && rt.expiresAt <= Date.now())
+      ) {
         return oauthError(c, 400, "BAD_REFRESH_TOKEN", "missing or unknown refresh token", "invalid_grant");
       }
-      return c.json(ctx.issueTokens({ portalId: rt.portalId, userId: rt.userId, scopes: rt.scopes, clientId: rt.clientId, refreshToken: rt.token }));
+      return c.json(
+        ctx.issueTokens({
+          portalId: rt.portalId,
+          userId: rt.userId,
+          scopes: rt.scopes,
+          clientId: rt.clientId,
+          refreshToken: rt.token,
+        }),
+      );
     }
 
     return oauthError(c, 400, "BAD_GRANT_TYPE", `unsupported grant_type "${grant}"`, "unsupported_grant_type");
@@ -240,10 +326,23 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
   const signedAccessToken = (at: NonNullable<ReturnType<typeof accessActive>>) => {
     const digest = (s: string) => createHash("sha256").update(s).digest("base64url");
     return {
-      expiresAt: at.expiresAt, scopes: Buffer.from(at.scopes.join(" ")).toString("base64"), hubId: at.portalId, userId: at.userId,
-      appId: at.appId, appInstallId: `${at.appId}-${at.portalId}`, audience: at.clientId, installingUserId: at.userId,
-      signature: digest(`v1:${at.token}`), newSignature: digest(`v2:${at.token}`), scopeToScopeGroupPks: "", trialScopes: "",
-      trialScopeToScopeGroupPks: "", hublet: "na1", isUserLevel: false, isServiceAccount: false, isPrivateDistribution: false,
+      expiresAt: at.expiresAt,
+      scopes: Buffer.from(at.scopes.join(" ")).toString("base64"),
+      hubId: at.portalId,
+      userId: at.userId,
+      appId: at.appId,
+      appInstallId: `${at.appId}-${at.portalId}`,
+      audience: at.clientId,
+      installingUserId: at.userId,
+      signature: digest(`v1:${at.token}`),
+      newSignature: digest(`v2:${at.token}`),
+      scopeToScopeGroupPks: "",
+      trialScopes: "",
+      trialScopeToScopeGroupPks: "",
+      hublet: "na1",
+      isUserLevel: false,
+      isServiceAccount: false,
+      isPrivateDistribution: false,
     };
   };
   const accessInfo = (at: NonNullable<ReturnType<typeof accessActive>>) => ({
@@ -284,20 +383,34 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
   });
   app.delete("/oauth/v1/refresh-tokens/:token", (c) => {
     deprecated(c);
-    if (!ctx.revokeRefreshToken(c.req.param("token"))) return c.json(errorBody("OBJECT_NOT_FOUND", "refresh token not found"), 404);
+    if (!ctx.revokeRefreshToken(c.req.param("token")))
+      return c.json(errorBody("OBJECT_NOT_FOUND", "refresh token not found"), 404);
     return c.body(null, 204);
   });
 
   app.post("/oauth/2026-03/token/introspect", async (c) => {
     const form = await readForm(c);
-    if (!form) return oauthError(c, 400, "BAD_REQUEST", "Content-Type must be application/x-www-form-urlencoded", "invalid_request");
+    if (!form)
+      return oauthError(
+        c,
+        400,
+        "BAD_REQUEST",
+        "Content-Type must be application/x-www-form-urlencoded",
+        "invalid_request",
+      );
     const auth = authenticateClient(c, form);
     if ("res" in auth) return auth.res;
     const t = form.token ?? "";
     // RFC 7662: tokens of other clients are reported as inactive, never described.
     const at = form.token_type_hint === "refresh_token" ? undefined : accessActive(t);
     if (at && at.clientId === auth.client.clientId) {
-      return c.json({ active: true, token_use: "access_token", ...accessInfo(at), token_type: "bearer", client_id: at.clientId });
+      return c.json({
+        active: true,
+        token_use: "access_token",
+        ...accessInfo(at),
+        token_type: "bearer",
+        client_id: at.clientId,
+      });
     }
     const rt = refreshActive(t);
     if (rt && rt.clientId === auth.client.clientId) {
@@ -308,7 +421,14 @@ ${optional.length ? `<h3>Optional permissions</h3>${scopeList(optional)}` : ""}<
 
   app.post("/oauth/2026-03/token/revoke", async (c) => {
     const form = await readForm(c);
-    if (!form) return oauthError(c, 400, "BAD_REQUEST", "Content-Type must be application/x-www-form-urlencoded", "invalid_request");
+    if (!form)
+      return oauthError(
+        c,
+        400,
+        "BAD_REQUEST",
+        "Content-Type must be application/x-www-form-urlencoded",
+        "invalid_request",
+      );
     const auth = authenticateClient(c, form);
     if ("res" in auth) return auth.res;
     const t = form.token ?? "";

@@ -16,18 +16,35 @@ beforeEach(async () => {
 
 describe("fault rules", () => {
   it("a 429 carries its policyName and Retry-After; GET echoes every field of the rule", async () => {
-    const rule = { method: "GET", path: BASE, times: 1, status: 429, policyName: "DAILY", retryAfterSeconds: 7, when: "before" };
+    const rule = {
+      method: "GET",
+      path: BASE,
+      times: 1,
+      status: 429,
+      policyName: "DAILY",
+      retryAfterSeconds: 7,
+      when: "before",
+    };
     expect((await ctl("POST", "/__sandbox/faults", { rules: [rule] })).status).toBe(200);
     expect((await ctl("GET", "/__sandbox/faults")).body.rules).toEqual([rule]);
     const r = await api("GET", BASE);
     expect(r.status).toBe(429);
     expect(r.headers.get("retry-after")).toBe("7");
-    expect(r.body).toMatchObject({ errorType: "RATE_LIMIT", policyName: "DAILY", message: "You have reached your daily limit." });
+    expect(r.body).toMatchObject({
+      errorType: "RATE_LIMIT",
+      policyName: "DAILY",
+      message: "You have reached your daily limit.",
+    });
     expect((await api("GET", BASE)).status).toBe(200);
   });
 
   it("423 and 477 are plain statuses with HubSpot-like bodies", async () => {
-    await ctl("POST", "/__sandbox/faults", { rules: [{ path: BASE, status: 423 }, { path: BASE, status: 477, retryAfterSeconds: 3 }] });
+    await ctl("POST", "/__sandbox/faults", {
+      rules: [
+        { path: BASE, status: 423 },
+        { path: BASE, status: 477, retryAfterSeconds: 3 },
+      ],
+    });
     expect(await api("GET", BASE)).toMatchObject({ status: 423, body: { category: "LOCKED" } });
     const migrating = await api("GET", BASE);
     expect(migrating).toMatchObject({ status: 477, body: { category: "MIGRATION_IN_PROGRESS" } });
@@ -35,10 +52,16 @@ describe("fault rules", () => {
   });
 
   it('when "after": the create is applied, then answered with the rule\'s status and body', async () => {
-    await ctl("POST", "/__sandbox/faults", { rules: [{ path: `${BASE}/batch/create`, status: 504, when: "after", body: { odd: true } }] });
-    const r = await api("POST", `${BASE}/batch/create`, { inputs: [{ properties: { hs_name: "Lost answer launch" } }] });
+    await ctl("POST", "/__sandbox/faults", {
+      rules: [{ path: `${BASE}/batch/create`, status: 504, when: "after", body: { odd: true } }],
+    });
+    const r = await api("POST", `${BASE}/batch/create`, {
+      inputs: [{ properties: { hs_name: "Lost answer launch" } }],
+    });
     expect(r).toMatchObject({ status: 504, body: { odd: true } });
-    const names = (await ctl("GET", "/__sandbox/records/campaigns")).body.map((c: { properties: { hs_name: string } }) => c.properties.hs_name);
+    const names = (await ctl("GET", "/__sandbox/records/campaigns")).body.map(
+      (c: { properties: { hs_name: string } }) => c.properties.hs_name,
+    );
     expect(names).toContain("Lost answer launch");
   });
 
@@ -52,7 +75,9 @@ describe("fault rules", () => {
   it("old rules keep working; a bad `when` is refused", async () => {
     await ctl("POST", "/__sandbox/faults", { rules: [{ path: BASE, status: 502 }] });
     expect((await api("GET", BASE)).status).toBe(502);
-    expect((await ctl("POST", "/__sandbox/faults", { rules: [{ path: BASE, status: 502, when: "later" }] })).status).toBe(400);
+    expect(
+      (await ctl("POST", "/__sandbox/faults", { rules: [{ path: BASE, status: 502, when: "later" }] })).status,
+    ).toBe(400);
   });
 });
 

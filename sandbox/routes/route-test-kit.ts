@@ -21,7 +21,11 @@ export function setupSandbox(opts: SandboxOptions = {}) {
   });
   const token = (scopes: string[], portalId = PORTAL) => ctx.issueTokens({ portalId, scopes }).access_token;
 
-  async function call<T = any>(method: string, path: string, init: { token?: string; body?: unknown } = {}): Promise<CallResult<T>> {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    init: { token?: string; body?: unknown } = {},
+  ): Promise<CallResult<T>> {
     const headers: Record<string, string> = {};
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     let body: string | undefined;

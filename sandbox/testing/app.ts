@@ -1,5 +1,8 @@
 /** Test helper: JSON requests against a sandbox app in-process (`app.request`, no socket). */
-export function client(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }, token?: string) {
+export function client(
+  app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> },
+  token?: string,
+) {
   return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await app.request(path, {
       method,
@@ -11,7 +14,7 @@ export function client(app: { request: (path: string, init?: RequestInit) => Res
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    let json: any;  
+    let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

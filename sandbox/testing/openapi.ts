@@ -11,8 +11,7 @@ import path from "node:path";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
-
-type Json = any;  
+type Json = any;
 
 /** A spec deviation the project accepts, matched on the spec node (JSON pointer) that failed. */
 export interface Allowed {
@@ -34,7 +33,10 @@ export interface AllowedStatus {
   reason: string;
 }
 
-export interface Issue { where: string; message: string }
+export interface Issue {
+  where: string;
+  message: string;
+}
 
 /** OpenAPI 3.0 schema → JSON Schema draft-07 for ajv (returns a converted copy). */
 function convert(node: Json): Json {
@@ -51,7 +53,10 @@ function convert(node: Json): Json {
 }
 
 const pointer = (doc: Json, ptr: string): Json =>
-  ptr.replace(/^#\/?/, "").split("/").filter(Boolean)
+  ptr
+    .replace(/^#\/?/, "")
+    .split("/")
+    .filter(Boolean)
     .reduce((n, seg) => n?.[decodeURIComponent(seg).replace(/~1/g, "/").replace(/~0/g, "~")], doc);
 
 export class OpenApiSpecs {
@@ -65,14 +70,23 @@ export class OpenApiSpecs {
   /** Spec node → its JSON pointer, to name the failing schema in messages. */
   private pointers = new WeakMap<object, string>();
 
-  constructor(readonly dir: string, allowed: Allowed[] = [], private allowedStatus: AllowedStatus[] = []) {
+  constructor(
+    readonly dir: string,
+    allowed: Allowed[] = [],
+    private allowedStatus: AllowedStatus[] = [],
+  ) {
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
     if (files.length === 0) {
-      throw new Error(`HubSpot OpenAPI specs not found at ${dir}. HUBSPOT_OPENAPI_DIR must name a folder ` +
-        "holding HubSpot's spec files (see sandbox/testing/spec-source.ts).");
+      throw new Error(
+        `HubSpot OpenAPI specs not found at ${dir}. HUBSPOT_OPENAPI_DIR must name a folder ` +
+          "holding HubSpot's spec files (see sandbox/testing/spec-source.ts).",
+      );
     }
     addFormats(this.ajv);
-    this.ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+    this.ajv.addFormat("int32", {
+      type: "number",
+      validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+    });
     this.ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
     for (const f of ["float", "double"]) this.ajv.addFormat(f, { type: "number", validate: () => true });
     for (const file of files) {
@@ -87,7 +101,8 @@ export class OpenApiSpecs {
       this.ajv.addSchema({ $id: file, components: doc.components }, file);
     }
     for (const a of allowed) {
-      if (pointer(this.specs.get(a.spec), a.at) === undefined) throw new Error(`allow-list entry points nowhere: ${a.spec}${a.at}`);
+      if (pointer(this.specs.get(a.spec), a.at) === undefined)
+        throw new Error(`allow-list entry points nowhere: ${a.spec}${a.at}`);
       this.allowedHits.set(a, 0);
     }
   }
@@ -106,7 +121,8 @@ export class OpenApiSpecs {
         if (!best || score > best.score) best = { spec, template, op, score };
       }
     }
-    if (!best) throw new Error(`No spec declares ${method} ${urlPath} (looked in ${[...this.specs.keys()].join(", ")})`);
+    if (!best)
+      throw new Error(`No spec declares ${method} ${urlPath} (looked in ${[...this.specs.keys()].join(", ")})`);
     return best;
   }
 
@@ -122,7 +138,13 @@ export class OpenApiSpecs {
     if (!rb) return body === undefined ? [] : [{ where, message: "the spec declares no request body" }];
     if (body === undefined) return rb.required ? [{ where, message: "the spec requires a request body" }] : [];
     const media = rb.content?.[contentType];
-    if (!media) return [{ where, message: `the spec does not accept ${contentType} (only ${Object.keys(rb.content ?? {}).join(", ")})` }];
+    if (!media)
+      return [
+        {
+          where,
+          message: `the spec does not accept ${contentType} (only ${Object.keys(rb.content ?? {}).join(", ")})`,
+        },
+      ];
     return this.validate(spec, media.schema, body, where);
   }
 
@@ -135,11 +157,15 @@ export class OpenApiSpecs {
     this.checked.add(`${where}${swap ? " (allow-listed)" : key === "default" ? " (default)" : ""}`);
     if (swap) {
       this.allowedStatusHits.add(swap);
-      if (key === String(status)) return [{ where, message: "the spec now declares this status: drop its allow-list entry" }];
+      if (key === String(status))
+        return [{ where, message: "the spec now declares this status: drop its allow-list entry" }];
       if (swap.schema === null) return body === undefined ? [] : [{ where, message: "expected no body" }];
       return this.validate(spec, { $ref: swap.schema }, body, where);
     }
-    if (!key) return [{ where, message: `status ${status} is not declared (spec has ${Object.keys(op.responses).join(", ")})` }];
+    if (!key)
+      return [
+        { where, message: `status ${status} is not declared (spec has ${Object.keys(op.responses).join(", ")})` },
+      ];
     const content = this.deref(spec, op.responses[key]).content ?? {};
     const media = content["application/json"] ?? content["*/*"] ?? Object.values(content)[0];
     if (!media?.schema) return body === undefined ? [] : [{ where, message: `the spec declares no body for ${key}` }];
@@ -150,22 +176,33 @@ export class OpenApiSpecs {
   private validate(spec: string, schema: Json, value: unknown, where: string): Issue[] {
     const key = `${spec} ${JSON.stringify(schema)}`;
     let fn = this.compiled.get(key);
-    if (!fn) this.compiled.set(key, (fn = this.ajv.compile(JSON.parse(key.slice(spec.length + 1).replace(/"\$ref":"#\//g, `"$ref":"${spec}#/`)))));
+    if (!fn)
+      this.compiled.set(
+        key,
+        (fn = this.ajv.compile(JSON.parse(key.slice(spec.length + 1).replace(/"\$ref":"#\//g, `"$ref":"${spec}#/`)))),
+      );
     if (fn(value)) return [];
     const errors = fn.errors ?? [];
     const allowed = errors.filter((e) => this.isAllowed(spec, e));
     // An allowed oneOf/anyOf failure also covers the failures of its branches (same place or below).
-    const covered = (e: ErrorObject) => allowed.some((a) => (a.keyword === "oneOf" || a.keyword === "anyOf") &&
-      (e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`)));
-    return errors.filter((e) => !allowed.includes(e) && !covered(e)).map((e) => ({
-      where,
-      message: `${e.instancePath || "(body)"} ${e.message} ${JSON.stringify(e.params)} (at ${this.pointers.get(e.parentSchema ?? {}) ?? e.schemaPath}/${e.keyword})`,
-    }));
+    const covered = (e: ErrorObject) =>
+      allowed.some(
+        (a) =>
+          (a.keyword === "oneOf" || a.keyword === "anyOf") &&
+          (e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`)),
+      );
+    return errors
+      .filter((e) => !allowed.includes(e) && !covered(e))
+      .map((e) => ({
+        where,
+        message: `${e.instancePath || "(body)"} ${e.message} ${JSON.stringify(e.params)} (at ${this.pointers.get(e.parentSchema ?? {}) ?? e.schemaPath}/${e.keyword})`,
+      }));
   }
 
   private isAllowed(spec: string, e: ErrorObject): boolean {
     for (const [a, hits] of this.allowedHits) {
-      if (a.spec !== spec || e.keyword !== a.keyword || e.parentSchema !== pointer(this.specs.get(spec), a.at)) continue;
+      if (a.spec !== spec || e.keyword !== a.keyword || e.parentSchema !== pointer(this.specs.get(spec), a.at))
+        continue;
       if (a.when && !a.when(e.data, e)) continue;
       this.allowedHits.set(a, hits + 1);
       return true;

@@ -13,10 +13,14 @@ const isNull = (v: unknown) => v === null;
  * HubSpot's CRM and campaigns APIs send null for a property that was asked for but has no value,
  * and the project's zod schemas (lib/hubspot/schemas) accept it; a client must handle it.
  */
-const nullProperties = (spec: string, schemas: string[]): Allowed[] => schemas.map((name) => ({
-  spec, at: `#/components/schemas/${name}/properties/properties/additionalProperties`, keyword: "type", when: isNull,
-  reason: "HubSpot sends null for requested properties that have no value; the spec types values as string",
-}));
+const nullProperties = (spec: string, schemas: string[]): Allowed[] =>
+  schemas.map((name) => ({
+    spec,
+    at: `#/components/schemas/${name}/properties/properties/additionalProperties`,
+    keyword: "type",
+    when: isNull,
+    reason: "HubSpot sends null for requested properties that have no value; the spec types values as string",
+  }));
 
 /**
  * `PropertyValue` (marketing events' customProperties input) marks 18 audit fields required (source,
@@ -24,7 +28,9 @@ const nullProperties = (spec: string, schemas: string[]): Allowed[] => schemas.m
  * docs send `{ name, value }`. Only those two stay required.
  */
 const propertyValueAudit = (spec: string): Allowed => ({
-  spec, at: "#/components/schemas/PropertyValue", keyword: "required",
+  spec,
+  at: "#/components/schemas/PropertyValue",
+  keyword: "required",
   when: (_v, e) => !["name", "value"].includes((e.params as { missingProperty: string }).missingProperty),
   reason: "server-side audit fields of PropertyValue are marked required in a request schema",
 });
@@ -35,8 +41,11 @@ export const ALLOWED: Allowed[] = [
   {
     // StandardError (a 207's per-input error) types subCategory as an empty object, while Error types
     // it as a string; HubSpot sends a string code (e.g. "DUPLICATE_CAMPAIGN_NAME") in both.
-    spec: "marketing-campaigns-2026-03.json", at: "#/components/schemas/StandardError/properties/subCategory", keyword: "type",
-    when: (v) => typeof v === "string", reason: "StandardError.subCategory is typed object but sent as a string",
+    spec: "marketing-campaigns-2026-03.json",
+    at: "#/components/schemas/StandardError/properties/subCategory",
+    keyword: "type",
+    when: (v) => typeof v === "string",
+    reason: "StandardError.subCategory is typed object but sent as a string",
   },
   propertyValueAudit("marketing-events-2026-03.json"),
   propertyValueAudit("marketing-events-v3.json"),
@@ -44,16 +53,23 @@ export const ALLOWED: Allowed[] = [
     // HubSpot's documented 429 body (API usage guidelines) is {status, message, errorType: "RATE_LIMIT",
     // correlationId, policyName, groupName}: no `category`, which Error requires. The sandbox sends
     // exactly that, so clients are tested against the real shape. Checked on the campaigns API.
-    spec: "marketing-campaigns-2026-03.json", at: "#/components/schemas/Error", keyword: "required",
-    when: (v, e) => (v as { errorType?: string }).errorType === "RATE_LIMIT" && (e.params as { missingProperty: string }).missingProperty === "category",
+    spec: "marketing-campaigns-2026-03.json",
+    at: "#/components/schemas/Error",
+    keyword: "required",
+    when: (v, e) =>
+      (v as { errorType?: string }).errorType === "RATE_LIMIT" &&
+      (e.params as { missingProperty: string }).missingProperty === "category",
     reason: "HubSpot's 429 rate-limit body has errorType instead of category",
   },
   {
     // RFC 7662 §2.2: an inactive (unknown, expired, revoked, other client's) token is described by
     // `{"active": false}` alone. The spec's oneOf only has the two active shapes; oauth4webapi
     // (our client) expects the RFC's answer.
-    spec: "oauth-2026-03.json", at: "#/components/schemas/TokenInfoResponseBaseIF", keyword: "oneOf",
-    when: (v) => JSON.stringify(v) === '{"active":false}', reason: "introspection of an inactive token answers RFC 7662's {active:false}",
+    spec: "oauth-2026-03.json",
+    at: "#/components/schemas/TokenInfoResponseBaseIF",
+    keyword: "oneOf",
+    when: (v) => JSON.stringify(v) === '{"active":false}',
+    reason: "introspection of an inactive token answers RFC 7662's {active:false}",
   },
 ];
 
@@ -63,9 +79,18 @@ export const ALLOWED: Allowed[] = [
  * that; the 207 body is the batch envelope that batch/update declares for its 207.
  */
 const eventsArchive = (base: string): AllowedStatus[] => [
-  { method: "POST", path: `${base}/batch/archive`, status: 204, schema: null, reason: "spec description: 204 when all were deleted" },
   {
-    method: "POST", path: `${base}/batch/archive`, status: 207, schema: "#/components/schemas/BatchResponseMarketingEventPublicDefaultResponseV2WithErrors",
+    method: "POST",
+    path: `${base}/batch/archive`,
+    status: 204,
+    schema: null,
+    reason: "spec description: 204 when all were deleted",
+  },
+  {
+    method: "POST",
+    path: `${base}/batch/archive`,
+    status: 207,
+    schema: "#/components/schemas/BatchResponseMarketingEventPublicDefaultResponseV2WithErrors",
     reason: "spec description: 207 when some objectIds matched no event",
   },
 ];
@@ -74,5 +99,11 @@ export const ALLOWED_STATUS: AllowedStatus[] = [
   ...eventsArchive("/marketing/marketing-events/2026-03"),
   ...eventsArchive("/marketing/v3/marketing-events"),
   // Revocation declares only `default`; RFC 7009 §2.2 answers 200 (with no body) for a revoked or unknown token.
-  { method: "POST", path: "/oauth/2026-03/token/revoke", status: 200, schema: null, reason: "RFC 7009 success; the spec lists no success response" },
+  {
+    method: "POST",
+    path: "/oauth/2026-03/token/revoke",
+    status: 200,
+    schema: null,
+    reason: "RFC 7009 success; the spec lists no success response",
+  },
 ];

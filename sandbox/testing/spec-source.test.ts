@@ -17,13 +17,19 @@ function setup() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "spec-source-"));
   const repoRoot = path.join(tmp, "clone");
   mkdirSync(repoRoot);
-  return { tmp, repoRoot, env: { BATCHBOARD_CACHE_DIR: path.join(tmp, "cache") } as Record<string, string | undefined> };
+  return {
+    tmp,
+    repoRoot,
+    env: { BATCHBOARD_CACHE_DIR: path.join(tmp, "cache") } as Record<string, string | undefined>,
+  };
 }
 function fakeFetch(bodies: Record<string, string>) {
   const urls: string[] = [];
   const f = (async (url: string) => {
     urls.push(url);
-    const name = Object.keys(bodies).find((n) => FILES.some((x) => x.file === n && url.endsWith(x.source.split("/").map(encodeURIComponent).join("/"))));
+    const name = Object.keys(bodies).find((n) =>
+      FILES.some((x) => x.file === n && url.endsWith(x.source.split("/").map(encodeURIComponent).join("/"))),
+    );
     return name ? new Response(bodies[name]) : new Response("nope", { status: 404 });
   }) as unknown as typeof fetch;
   return { f, urls };
@@ -31,14 +37,23 @@ function fakeFetch(bodies: Record<string, string>) {
 
 describe("where the conformance suite finds HubSpot's specs", () => {
   it("pins every file the suite reads, each with a SHA-256", () => {
-    expect(SPEC_FILES.map((f) => f.file).sort()).toEqual(["crm-objects-2026-03.json", "crm-properties-2026-03.json",
-      "marketing-campaigns-2026-03.json", "marketing-events-2026-03.json", "marketing-events-v3.json", "oauth-2026-03.json", "oauth-v1.json"]);
+    expect(SPEC_FILES.map((f) => f.file).sort()).toEqual([
+      "crm-objects-2026-03.json",
+      "crm-properties-2026-03.json",
+      "marketing-campaigns-2026-03.json",
+      "marketing-events-2026-03.json",
+      "marketing-events-v3.json",
+      "oauth-2026-03.json",
+      "oauth-v1.json",
+    ]);
     for (const f of SPEC_FILES) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("prefers HUBSPOT_OPENAPI_DIR, then ../shared beside the clone", async () => {
     const { tmp, repoRoot, env } = setup();
-    expect(await resolveSpecDir({ env: { ...env, HUBSPOT_OPENAPI_DIR: "/somewhere" }, repoRoot, files: FILES })).toEqual({ dir: "/somewhere", from: "env" });
+    expect(
+      await resolveSpecDir({ env: { ...env, HUBSPOT_OPENAPI_DIR: "/somewhere" }, repoRoot, files: FILES }),
+    ).toEqual({ dir: "/somewhere", from: "env" });
     const shared = path.join(tmp, "shared", "hubspot-openapi");
     mkdirSync(shared, { recursive: true });
     for (const f of FILES) writeFileSync(path.join(shared, f.file), BODIES[f.file]!);
@@ -72,7 +87,9 @@ describe("where the conformance suite finds HubSpot's specs", () => {
 
   it("without network says why, for the loud skip line", async () => {
     const { repoRoot, env } = setup();
-    const offline = (async () => { throw new Error("getaddrinfo ENOTFOUND"); }) as unknown as typeof fetch;
+    const offline = (async () => {
+      throw new Error("getaddrinfo ENOTFOUND");
+    }) as unknown as typeof fetch;
     const got = await resolveSpecDir({ env, repoRoot, files: FILES, fetch: offline });
     expect(got).toEqual({ dir: null, why: expect.stringContaining("ENOTFOUND") });
     expect(skipNotice("offline")).toMatch(/SKIPPED.*spec-conformance[\s\S]*HUBSPOT_OPENAPI_DIR[\s\S]*CI=true/);

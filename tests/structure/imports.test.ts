@@ -22,19 +22,36 @@ function walk(dir: string): string[] {
 }
 
 function resolve(from: string, spec: string): string | undefined {
-  const base = spec.startsWith("@/") ? path.join(root, spec.slice(2)) : spec.startsWith(".") ? path.resolve(root, path.dirname(from), spec) : undefined;
+  const base = spec.startsWith("@/")
+    ? path.join(root, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(root, path.dirname(from), spec)
+      : undefined;
   if (!base) return undefined;
-  const hit = ["", ".ts", ".tsx", "/index.ts"].map((ext) => base + ext).find((p) => existsSync(p) && statSync(p).isFile());
+  const hit = ["", ".ts", ".tsx", "/index.ts"]
+    .map((ext) => base + ext)
+    .find((p) => existsSync(p) && statSync(p).isFile());
   return hit && path.relative(root, hit);
 }
 
 const files = ["app", "components", "lib"].flatMap(walk);
-const graph = new Map(files.map((f) => [f, ts.preProcessFile(readFileSync(path.join(root, f), "utf8"), true, true).importedFiles
-  .map((i) => resolve(f, i.fileName)).filter((t): t is string => !!t)]));
+const graph = new Map(
+  files.map((f) => [
+    f,
+    ts
+      .preProcessFile(readFileSync(path.join(root, f), "utf8"), true, true)
+      .importedFiles.map((i) => resolve(f, i.fileName))
+      .filter((t): t is string => !!t),
+  ]),
+);
 const product = files.filter((f) => !isTest(f));
 const importsOf = (f: string) => graph.get(f) ?? [];
 const offending = (from: (f: string) => boolean, to: (t: string) => boolean) =>
-  product.filter(from).flatMap((f) => importsOf(f).filter(to).map((t) => `${f} → ${t}`));
+  product.filter(from).flatMap((f) =>
+    importsOf(f)
+      .filter(to)
+      .map((t) => `${f} → ${t}`),
+  );
 
 describe("import structure", () => {
   it("has no import cycle among app/, components/ and lib/ (tests included)", () => {
@@ -57,13 +74,38 @@ describe("import structure", () => {
   });
 
   it("keeps product code off sandbox/ and tests/, and lib/ off components/ and app/", () => {
-    expect(offending(() => true, (t) => t.startsWith("sandbox/") || t.startsWith("tests/"))).toEqual([]);
-    expect(offending((f) => f.startsWith("lib/"), (t) => t.startsWith("components/") || t.startsWith("app/"))).toEqual([]);
+    expect(
+      offending(
+        () => true,
+        (t) => t.startsWith("sandbox/") || t.startsWith("tests/"),
+      ),
+    ).toEqual([]);
+    expect(
+      offending(
+        (f) => f.startsWith("lib/"),
+        (t) => t.startsWith("components/") || t.startsWith("app/"),
+      ),
+    ).toEqual([]);
   });
 
   it("keeps the batch engine on its interface, sign-in out of submissions, and the job definitions to lib/jobs", () => {
-    expect(offending((f) => f.startsWith("lib/batch/"), (t) => t.startsWith("lib/hubspot/"))).toEqual([]);
-    expect(offending((f) => f.startsWith("lib/auth/"), (t) => t.startsWith("lib/submissions/"))).toEqual([]);
-    expect(offending((f) => f.startsWith("lib/") && !f.startsWith("lib/jobs/"), (t) => t.startsWith("lib/jobs/"))).toEqual([]);
+    expect(
+      offending(
+        (f) => f.startsWith("lib/batch/"),
+        (t) => t.startsWith("lib/hubspot/"),
+      ),
+    ).toEqual([]);
+    expect(
+      offending(
+        (f) => f.startsWith("lib/auth/"),
+        (t) => t.startsWith("lib/submissions/"),
+      ),
+    ).toEqual([]);
+    expect(
+      offending(
+        (f) => f.startsWith("lib/") && !f.startsWith("lib/jobs/"),
+        (t) => t.startsWith("lib/jobs/"),
+      ),
+    ).toEqual([]);
   });
 });

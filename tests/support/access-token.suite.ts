@@ -29,7 +29,8 @@ export function prepareEnv(): string {
   const dataDir = mkdtempSync(path.join(tmpdir(), "bb-access-token-"));
   process.env.DATA_DIR = dataDir;
   process.env.BATCHBOARD_SECRET = randomBytes(30).toString("base64url"); // 40 chars
-  for (const k of ["HUBSPOT_CLIENT_ID", "HUBSPOT_CLIENT_SECRET", "DATABASE_URL", "HUBSPOT_SANDBOX_URL", "APP_URL"]) delete process.env[k];
+  for (const k of ["HUBSPOT_CLIENT_ID", "HUBSPOT_CLIENT_SECRET", "DATABASE_URL", "HUBSPOT_SANDBOX_URL", "APP_URL"])
+    delete process.env[k];
   return dataDir;
 }
 
@@ -71,26 +72,40 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
       const tokens = sb.ctx.issueTokens({ portalId, scopes: SCOPES, clientId: CLIENT_ID, expiresIn: expiresInSeconds });
       const b = await box();
       const database = await dbm.db();
-      const [conn] = await database.insert(dbm.tables.connections).values({
-        userId,
-        portalId,
-        hubDomain: "acme-marketing.example.com",
-        apiBase: sb.url,
-        scopes: SCOPES,
-        accessTokenEnc: b.seal(tokens.access_token),
-        refreshTokenEnc: b.seal(tokens.refresh_token),
-        accessTokenExpiresAt: new Date(Date.now() + expiresInSeconds * 1000),
-      }).onConflictDoNothing().returning();
+      const [conn] = await database
+        .insert(dbm.tables.connections)
+        .values({
+          userId,
+          portalId,
+          hubDomain: "acme-marketing.example.com",
+          apiBase: sb.url,
+          scopes: SCOPES,
+          accessTokenEnc: b.seal(tokens.access_token),
+          refreshTokenEnc: b.seal(tokens.refresh_token),
+          accessTokenExpiresAt: new Date(Date.now() + expiresInSeconds * 1000),
+        })
+        .onConflictDoNothing()
+        .returning();
       if (!conn) throw new Error("connection row not created");
       return { conn, accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
     }
     async function row(id: string): Promise<Connection> {
-      const [conn] = await (await dbm.db()).select().from(dbm.tables.connections).where(eq(dbm.tables.connections.id, id));
+      const [conn] = await (
+        await dbm.db()
+      )
+        .select()
+        .from(dbm.tables.connections)
+        .where(eq(dbm.tables.connections.id, id));
       return conn!;
     }
     /** A fresh user for every connection, as the unique index is (user, portal, apiBase). */
     async function newUser() {
-      const [user] = await (await dbm.db()).insert(dbm.tables.users).values({ hubspotUserId: randomInt(1, 2 ** 40), email: `u${randomInt(1e9)}@example.com` }).returning();
+      const [user] = await (
+        await dbm.db()
+      )
+        .insert(dbm.tables.users)
+        .values({ hubspotUserId: randomInt(1, 2 ** 40), email: `u${randomInt(1e9)}@example.com` })
+        .returning();
       userId = user!.id;
     }
     async function callApi(token: string) {
@@ -99,7 +114,10 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
     }
 
     beforeAll(async () => {
-      sb = await startSandbox({ port: 0, counts: { campaigns: 5, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 } });
+      sb = await startSandbox({
+        port: 0,
+        counts: { campaigns: 5, marketingEvents: 0, contacts: 0, companies: 0, deals: 0 },
+      });
       portalId = sb.ctx.defaultPortal().id;
       process.env.HUBSPOT_SANDBOX_URL = sb.url;
       if (opts.database) {
@@ -148,7 +166,11 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
       const log = await requests();
       expect(log).toHaveLength(1);
       expect(log[0]).toMatchObject({ method: "POST", path: TOKEN_PATH, status: 200 });
-      expect(log[0]!.requestBody).toMatchObject({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: CLIENT_ID });
+      expect(log[0]!.requestBody).toMatchObject({
+        grant_type: "refresh_token",
+        refresh_token: refreshToken,
+        client_id: CLIENT_ID,
+      });
 
       const stored = await row(conn.id);
       expect(stored.status).toBe("active");
@@ -193,7 +215,9 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
       await control("POST", "/__sandbox/tokens/expire", { token: accessToken });
       await control("DELETE", "/__sandbox/requests");
       const { clientForConnection } = await import("../../lib/auth/client-for-connection");
-      const res = await clientForConnection({ id: conn.id, apiBase: sb.url }).request<{ total: number }>(LIST, { query: { limit: 1 } });
+      const res = await clientForConnection({ id: conn.id, apiBase: sb.url }).request<{ total: number }>(LIST, {
+        query: { limit: 1 },
+      });
       expect(res.total).toBe(5);
       expect((await requests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
         `GET ${LIST} 401`,
@@ -235,7 +259,9 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
 
     it("keeps the connection active when the token endpoint fails transiently, and refreshes on the next call", async () => {
       const { conn, accessToken } = await createConnection(60);
-      await control("POST", "/__sandbox/faults", { rules: [{ method: "POST", path: TOKEN_PATH, status: 503, times: 1 }] });
+      await control("POST", "/__sandbox/faults", {
+        rules: [{ method: "POST", path: TOKEN_PATH, status: 503, times: 1 }],
+      });
       await control("DELETE", "/__sandbox/requests");
       const err = await mod.accessTokenFor(conn.id).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(Error);
@@ -249,41 +275,43 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
       expect((await tokenRequests()).map((r) => r.status)).toEqual([503, 200]);
     });
 
-    if (opts.database) it("uses the token another process stored while it waited for the row lock", async () => {
-      const { conn, refreshToken } = await createConnection(60);
-      // "Another process" (a second PostgreSQL session) holds the row lock and refreshes the token.
-      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await other.connect();
-      try {
-        await other.query("begin");
-        await other.query("select id from connections where id = $1 for update", [conn.id]);
-        await control("DELETE", "/__sandbox/requests");
-        const pending = mod.accessTokenFor(conn.id);
-        // Wait until our refresh is blocked on that lock.
-        for (let i = 0; ; i++) {
-          const { rows } = await other.query<{ n: number }>(
-            "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+    if (opts.database)
+      it("uses the token another process stored while it waited for the row lock", async () => {
+        const { conn, refreshToken } = await createConnection(60);
+        // "Another process" (a second PostgreSQL session) holds the row lock and refreshes the token.
+        const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await other.connect();
+        try {
+          await other.query("begin");
+          await other.query("select id from connections where id = $1 for update", [conn.id]);
+          await control("DELETE", "/__sandbox/requests");
+          const pending = mod.accessTokenFor(conn.id);
+          // Wait until our refresh is blocked on that lock.
+          for (let i = 0; ; i++) {
+            const { rows } = await other.query<{ n: number }>(
+              "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+            );
+            if (rows[0]!.n > 0) break;
+            if (i > 200) throw new Error("accessTokenFor never waited for the row lock");
+            await new Promise((r) => setTimeout(r, 10));
+          }
+          const theirs = sb.ctx.issueTokens({ portalId, scopes: SCOPES, clientId: CLIENT_ID, refreshToken });
+          await other.query(
+            "update connections set access_token_enc = $2, access_token_expires_at = $3 where id = $1",
+            [conn.id, (await box()).seal(theirs.access_token), new Date(Date.now() + 1800_000)],
           );
-          if (rows[0]!.n > 0) break;
-          if (i > 200) throw new Error("accessTokenFor never waited for the row lock");
-          await new Promise((r) => setTimeout(r, 10));
+          await other.query("commit");
+          expect(await pending).toBe(theirs.access_token);
+          expect(await tokenRequests()).toEqual([]);
+        } finally {
+          await other.end();
         }
-        const theirs = sb.ctx.issueTokens({ portalId, scopes: SCOPES, clientId: CLIENT_ID, refreshToken });
-        await other.query("update connections set access_token_enc = $2, access_token_expires_at = $3 where id = $1", [
-          conn.id,
-          (await box()).seal(theirs.access_token),
-          new Date(Date.now() + 1800_000),
-        ]);
-        await other.query("commit");
-        expect(await pending).toBe(theirs.access_token);
-        expect(await tokenRequests()).toEqual([]);
-      } finally {
-        await other.end();
-      }
-    });
+      });
 
     it("throws ConnectionRevokedError for an unknown connection", async () => {
-      await expect(mod.accessTokenFor("00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(mod.ConnectionRevokedError);
+      await expect(mod.accessTokenFor("00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(
+        mod.ConnectionRevokedError,
+      );
     });
 
     it("wrote to the store under test", async () => {

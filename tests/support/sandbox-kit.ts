@@ -23,10 +23,21 @@ export interface StoredRecord {
 }
 
 /** Records per kind seeded by the kit: campaigns only unless a test asks for more. */
-export type KitCounts = Partial<Record<"campaigns" | "marketingEvents" | "contacts" | "companies" | "deals" | "tickets" | "p_projects", number>>;
+export type KitCounts = Partial<
+  Record<"campaigns" | "marketingEvents" | "contacts" | "companies" | "deals" | "tickets" | "p_projects", number>
+>;
 
 export async function sandboxKit(opts: { campaigns?: number; rateLimit?: number; counts?: KitCounts } = {}) {
-  const counts = { campaigns: opts.campaigns ?? 300, marketingEvents: 0, contacts: 0, companies: 0, deals: 0, tickets: 0, p_projects: 0, ...opts.counts };
+  const counts = {
+    campaigns: opts.campaigns ?? 300,
+    marketingEvents: 0,
+    contacts: 0,
+    companies: 0,
+    deals: 0,
+    tickets: 0,
+    p_projects: 0,
+    ...opts.counts,
+  };
   const sb: RunningSandbox = await startSandbox({
     port: 0,
     counts,
@@ -54,14 +65,22 @@ export async function sandboxKit(opts: { campaigns?: number; rateLimit?: number;
     limiter: (limit = 100_000) => new SlidingWindowLimiter({ limit, pauseAfter429Ms: 10 }),
     /** runBatch as the tests use it: this sandbox, a generous limiter, no waiting between retries. */
     run: (adapter: BatchAdapter, ops: RowOperation[], extra: Partial<RunBatchOptions> = {}) =>
-      runBatch(ops, { adapter, client: new HubSpotHttpClient({ apiBase: sb.url, token: async () => token }), limiter: new SlidingWindowLimiter({ limit: 100_000, pauseAfter429Ms: 10 }), sleep: noSleep, ...extra }),
+      runBatch(ops, {
+        adapter,
+        client: new HubSpotHttpClient({ apiBase: sb.url, token: async () => token }),
+        limiter: new SlidingWindowLimiter({ limit: 100_000, pauseAfter429Ms: 10 }),
+        sleep: noSleep,
+        ...extra,
+      }),
     reset: async () => {
       await control("DELETE", "/__sandbox/faults");
       await control("POST", "/__sandbox/reset", counts);
     },
     faults: (...rules: Record<string, unknown>[]) => control("POST", "/__sandbox/faults", { rules }),
     requests: (path: string, method = "POST") =>
-      control<RecordedRequest[]>("GET", `/__sandbox/requests?path=${encodeURIComponent(path)}&method=${method}`).then((rs) => rs.filter((r) => r.path === path)),
+      control<RecordedRequest[]>("GET", `/__sandbox/requests?path=${encodeURIComponent(path)}&method=${method}`).then(
+        (rs) => rs.filter((r) => r.path === path),
+      ),
     /** What the sandbox holds, in API shapes (campaigns, marketing-events, contacts, p_projects…). */
     records: <T = StoredRecord>(kind = "campaigns") => control<T[]>("GET", `/__sandbox/records/${kind}`),
     close: () => sb.close(),
@@ -70,7 +89,8 @@ export async function sandboxKit(opts: { campaigns?: number; rateLimit?: number;
 export type SandboxKit = Awaited<ReturnType<typeof sandboxKit>>;
 
 /** Sandbox requests as the engine sent them: the ids (or names) in each successful write. */
-export const inputsOf = (r: RecordedRequest) => ((r.requestBody as { inputs?: { id?: string; properties: Record<string, string> }[] })?.inputs ?? []);
+export const inputsOf = (r: RecordedRequest) =>
+  (r.requestBody as { inputs?: { id?: string; properties: Record<string, string> }[] })?.inputs ?? [];
 
 export const noSleep = async () => {};
 

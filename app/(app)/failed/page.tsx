@@ -13,9 +13,23 @@ export default async function FailedItemsPage() {
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-4 p-4">
       <h1 className="text-xl font-semibold">Failed items</h1>
-      {groups.length === 0 && <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">Nothing failed, or every failure was resolved.</p>}
+      {groups.length === 0 && (
+        <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">
+          Nothing failed, or every failure was resolved.
+        </p>
+      )}
       {groups.map((g) => (
-        <FailedGroup key={`${g.key.resource}|${g.key.kind}`} group={g.key} kind={g.kind} title={g.title} count={g.count} last={g.last} rows={g.rows} portalId={portalId} userId={userId} />
+        <FailedGroup
+          key={`${g.key.resource}|${g.key.kind}`}
+          group={g.key}
+          kind={g.kind}
+          title={g.title}
+          count={g.count}
+          last={g.last}
+          rows={g.rows}
+          portalId={portalId}
+          userId={userId}
+        />
       ))}
     </div>
   );

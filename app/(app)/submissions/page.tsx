@@ -10,7 +10,14 @@ export const dynamic = "force-dynamic";
 
 type Row = Awaited<ReturnType<typeof submissionHistoryData>>[number];
 const COLUMNS: DataColumn<Row>[] = [
-  { header: "Submitted", cell: (s) => <Link className="text-blue-700 underline" href={`/submissions/${s.id}`}>{s.createdAt.toLocaleString("en-US")}</Link> },
+  {
+    header: "Submitted",
+    cell: (s) => (
+      <Link className="text-blue-700 underline" href={`/submissions/${s.id}`}>
+        {s.createdAt.toLocaleString("en-US")}
+      </Link>
+    ),
+  },
   { header: "Resource", cell: (s) => s.resourceTitle },
   { header: "From", cell: (s) => sourceLabel(s.source) },
   { header: "Rows", cell: (s) => s.totalRows.toLocaleString("en-US") },
@@ -23,7 +30,14 @@ export default async function SubmissionHistoryPage() {
   return (
     <div className="p-4">
       <h1 className="mb-3 text-xl font-semibold">Submission history</h1>
-      <DataTable caption="Submissions, newest first" columns={COLUMNS} rows={subs} rowKey={(s) => s.id} empty="Nothing has been submitted from this portal yet." className="rounded" />
+      <DataTable
+        caption="Submissions, newest first"
+        columns={COLUMNS}
+        rows={subs}
+        rowKey={(s) => s.id}
+        empty="Nothing has been submitted from this portal yet."
+        className="rounded"
+      />
     </div>
   );
 }

@@ -12,7 +12,9 @@ export default async function UploadsPage() {
       <h1 className="text-xl font-semibold">Uploads</h1>
       <Uploader />
       <section aria-labelledby="history-heading" className="flex flex-col gap-2">
-        <h2 id="history-heading" className="text-lg font-semibold">Upload history</h2>
+        <h2 id="history-heading" className="text-lg font-semibold">
+          Upload history
+        </h2>
         <UploadHistory uploads={uploads} />
       </section>
     </div>

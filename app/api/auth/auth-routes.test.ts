@@ -34,7 +34,12 @@ vi.mock("next/headers", () => ({
 }));
 
 /** A request to one of our handlers from `browser`, on the app's host. */
-async function call(browser: Browser, handler: (req: Request) => Promise<Response>, url: string, init: RequestInit = {}) {
+async function call(
+  browser: Browser,
+  handler: (req: Request) => Promise<Response>,
+  url: string,
+  init: RequestInit = {},
+) {
   current = browser;
   requestHeaders = new Headers({ host: new URL(APP).host, ...(init.headers as Record<string, string>) });
   return handler(new Request(new URL(url, APP), { ...init, headers: requestHeaders }));
@@ -66,7 +71,11 @@ describe("auth routes", () => {
   async function consent(browser: Browser) {
     const start = await call(browser, signin.GET, "/api/auth/signin?returnTo=/campaigns");
     const authorize = new URL(start.headers.get("location")!);
-    const form = new URLSearchParams({ ...Object.fromEntries(authorize.searchParams), decision: "grant", portal_id: String(sb.ctx.defaultPortal().id) });
+    const form = new URLSearchParams({
+      ...Object.fromEntries(authorize.searchParams),
+      decision: "grant",
+      portal_id: String(sb.ctx.defaultPortal().id),
+    });
     const granted = await fetch(`${sb.url}/oauth/authorize`, { method: "POST", body: form, redirect: "manual" });
     return { authorize, callbackUrl: granted.headers.get("location")! };
   }
@@ -85,7 +94,12 @@ describe("auth routes", () => {
     const browser = new Browser();
     const { authorize, callbackUrl } = await consent(browser);
     const cookie = signInCookieName(authorize.searchParams.get("state")!);
-    expect(browser.set.get(cookie)).toMatchObject({ httpOnly: true, sameSite: "lax", path: "/api/auth/callback", maxAge: 600 });
+    expect(browser.set.get(cookie)).toMatchObject({
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/api/auth/callback",
+      maxAge: 600,
+    });
     const res = await call(browser, callback.GET, callbackUrl);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${APP}/campaigns`);
@@ -103,16 +117,22 @@ describe("auth routes", () => {
   it("refuses a callback from an attacker's consent in a victim's browser (no nonce cookie, a wrong one, or one of their own flow)", async () => {
     const victims: [string, (state: string) => Promise<Browser>][] = [
       ["no cookie", async () => new Browser()],
-      ["a wrong nonce", async (state) => {
-        const b = new Browser();
-        b.jar.set(signInCookieName(state), "guessed-nonce");
-        return b;
-      }],
-      ["a sign-in of their own", async () => {
-        const b = new Browser();
-        await consent(b);
-        return b;
-      }],
+      [
+        "a wrong nonce",
+        async (state) => {
+          const b = new Browser();
+          b.jar.set(signInCookieName(state), "guessed-nonce");
+          return b;
+        },
+      ],
+      [
+        "a sign-in of their own",
+        async () => {
+          const b = new Browser();
+          await consent(b);
+          return b;
+        },
+      ],
     ];
     for (const [name, make] of victims) {
       const { authorize, callbackUrl } = await consent(new Browser());
@@ -127,13 +147,21 @@ describe("auth routes", () => {
 
   it("refuses a sign-out posted from another site; signs out from our own page", async () => {
     const browser = await signedIn();
-    const attempts: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site", origin: "https://evil.example" }, { "sec-fetch-site": "same-site" }, { origin: "null" }];
+    const attempts: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+      { "sec-fetch-site": "same-site" },
+      { origin: "null" },
+    ];
     for (const headers of attempts) {
       const res = await call(browser, signout.POST, "/api/auth/signout", { method: "POST", headers });
       expect(res.status, JSON.stringify(headers)).toBe(403);
     }
     expect((await sessionOf(browser))?.connection.status).toBe("active");
-    const res = await call(browser, signout.POST, "/api/auth/signout", { method: "POST", headers: { origin: APP, "sec-fetch-site": "same-origin" } });
+    const res = await call(browser, signout.POST, "/api/auth/signout", {
+      method: "POST",
+      headers: { origin: APP, "sec-fetch-site": "same-origin" },
+    });
     expect(res.status).toBe(303);
     expect(await sessionOf(browser)).toBeNull();
   });
@@ -142,11 +170,28 @@ describe("auth routes", () => {
     const [tab1, tab2] = [await signedIn(), await signedIn()];
     const s = (await sessionOf(tab2))!;
     const { insertSubmission } = await import("@/lib/submissions/store");
-    const id = await insertSubmission({ userId: s.user.id, connectionId: s.connection.id, portalId: s.connection.portalId, resource: { type: "campaigns" }, state: "draft", operations: [] });
+    const id = await insertSubmission({
+      userId: s.user.id,
+      connectionId: s.connection.id,
+      portalId: s.connection.portalId,
+      resource: { type: "campaigns" },
+      state: "draft",
+      operations: [],
+    });
     const results = await import("../submissions/[id]/results/route");
     const failed = await import("../failed-items/export/route");
-    const download = () => call(tab2, (req) => results.GET(req, { params: Promise.resolve({ id }) }), `/api/submissions/${id}/results?format=csv`);
-    const exportFailed = () => call(tab2, failed.GET, "/api/failed-items/export?resource=campaigns&category=VALIDATION_ERROR&message=x&format=csv");
+    const download = () =>
+      call(
+        tab2,
+        (req) => results.GET(req, { params: Promise.resolve({ id }) }),
+        `/api/submissions/${id}/results?format=csv`,
+      );
+    const exportFailed = () =>
+      call(
+        tab2,
+        failed.GET,
+        "/api/failed-items/export?resource=campaigns&category=VALIDATION_ERROR&message=x&format=csv",
+      );
     expect((await download()).status).toBe(200);
     expect((await exportFailed()).status).toBe(200);
 
@@ -157,7 +202,9 @@ describe("auth routes", () => {
   });
 
   it("ignores X-Forwarded-Host/-Proto without TRUST_PROXY: the OAuth redirect stays on the host the browser used", async () => {
-    const res = await call(new Browser(), signin.GET, "/api/auth/signin", { headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } });
+    const res = await call(new Browser(), signin.GET, "/api/auth/signin", {
+      headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+    });
     expect(new URL(res.headers.get("location")!).searchParams.get("redirect_uri")).toBe(`${APP}/api/auth/callback`);
   });
 });

@@ -14,7 +14,11 @@ export async function POST(req: Request) {
   const refused = rejectCrossSite(req);
   if (refused) return refused;
   const session = await getSession();
-  if (!session || session.connection.status !== "active") return NextResponse.json({ code: "reauth", message: "Your session has ended. Sign in again, then upload the file again." }, { status: 401 });
+  if (!session || session.connection.status !== "active")
+    return NextResponse.json(
+      { code: "reauth", message: "Your session has ended. Sign in again, then upload the file again." },
+      { status: 401 },
+    );
   const answer = await receiveUpload(actorOf(session), req.body, req.headers.get("x-file-name"));
   return NextResponse.json(answer.body, { status: answer.status });
 }

@@ -6,7 +6,10 @@ export type EditorProps = RenderEditCellProps<GridRow> & { def: GridColumn };
 
 export const editorValue = ({ row, column }: EditorProps) => row.values[column.key] ?? "";
 
-export const withValue = (row: GridRow, key: string, value: string): GridRow => ({ ...row, values: { ...row.values, [key]: value } });
+export const withValue = (row: GridRow, key: string, value: string): GridRow => ({
+  ...row,
+  values: { ...row.values, [key]: value },
+});
 
 /** Focus and select on mount so that the first typed key replaces the cell, as in Excel. */
 export function focusAndSelect(el: HTMLInputElement | HTMLTextAreaElement | null) {

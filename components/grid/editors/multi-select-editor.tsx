@@ -29,7 +29,12 @@ export function MultiSelectEditor(props: EditorProps) {
           <legend className="sr-only">{def.label}</legend>
           {def.options.map((o) => (
             <label key={o.value} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" tabIndex={-1} checked={selected.has(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+              <input
+                type="checkbox"
+                tabIndex={-1}
+                checked={selected.has(o.value)}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+              />
               {o.label}
             </label>
           ))}

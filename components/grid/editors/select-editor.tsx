@@ -6,7 +6,9 @@ import { editorValue, withValue, type EditorProps } from "./editor-props";
  * A native select (keyboard, screen readers and type-ahead for free). The choice is committed by
  * Enter, Tab or a click elsewhere, not on change: arrow keys on a closed select fire change events.
  */
-export function SelectEditor(props: EditorProps & { options: readonly { value: string; label: string }[]; allowEmpty: boolean }) {
+export function SelectEditor(
+  props: EditorProps & { options: readonly { value: string; label: string }[]; allowEmpty: boolean },
+) {
   const { row, column, onRowChange, def, options, allowEmpty } = props;
   const value = editorValue(props);
   const known = value === "" || options.some((o) => o.value === value);

@@ -8,7 +8,12 @@ const norm = (v: string | null | undefined) => v ?? "";
  * copies each touched entry once). A value written back to what was loaded removes the edit:
  * unchanged cells are never submitted.
  */
-export function applyChanges(state: EditState, changes: readonly CellChange[], baseOf: (id: string) => BaseRow | undefined, nameKey: string): EditState {
+export function applyChanges(
+  state: EditState,
+  changes: readonly CellChange[],
+  baseOf: (id: string) => BaseRow | undefined,
+  nameKey: string,
+): EditState {
   if (changes.length === 0) return state;
   const updates = { ...state.updates };
   const creates = { ...state.creates };
@@ -27,12 +32,17 @@ export function applyChanges(state: EditState, changes: readonly CellChange[], b
     if (!touched.has(c.rowId)) {
       entry = entry
         ? { ...entry, edits: { ...entry.edits }, baseline: { ...entry.baseline, values: { ...entry.baseline.values } } }
-        : { id: base.id, label: norm(base.properties[nameKey]), baseline: { updatedAt: base.updatedAt, ...(base.asOf ? { asOf: base.asOf } : {}), values: {} }, edits: {} };
+        : {
+            id: base.id,
+            label: norm(base.properties[nameKey]),
+            baseline: { updatedAt: base.updatedAt, ...(base.asOf ? { asOf: base.asOf } : {}), values: {} },
+            edits: {},
+          };
       updates[c.rowId] = entry;
       touched.add(c.rowId);
     }
     const e = entry!;
-    const original = c.key in e.baseline.values ? e.baseline.values[c.key]! : base.properties[c.key] ?? null;
+    const original = c.key in e.baseline.values ? e.baseline.values[c.key]! : (base.properties[c.key] ?? null);
     if (norm(original) === c.value) {
       delete e.edits[c.key];
       delete e.baseline.values[c.key];

@@ -13,7 +13,12 @@ export function startSubmission(state: EditState, submissionId: string, ops: rea
  * only drops edits still equal to what was sent, so a cell re-edited during the save stays
  * pending, rebased on HubSpot's new values. Failed and conflicting rows keep their edits.
  */
-export function applyOutcomes(state: EditState, submissionId: string, outcomes: readonly RowOutcome[], nameKey: string): { state: EditState; saved: SavedRecord[]; created: SavedRecord[] } {
+export function applyOutcomes(
+  state: EditState,
+  submissionId: string,
+  outcomes: readonly RowOutcome[],
+  nameKey: string,
+): { state: EditState; saved: SavedRecord[]; created: SavedRecord[] } {
   const saved: SavedRecord[] = [];
   const created: SavedRecord[] = [];
   let { updates, creates } = state;
@@ -45,11 +50,19 @@ export function applyOutcomes(state: EditState, submissionId: string, outcomes: 
       // Values typed into the new row while it was being saved become edits of the new record.
       const later = Object.entries(create.values).filter(([k, v]) => v !== (sent[k] ?? ""));
       if (later.length) {
-        updates = { ...updates, [o.record.id]: {
-          id: o.record.id, label: o.record.properties[nameKey] ?? "",
-          baseline: { updatedAt: o.record.updatedAt, asOf: o.record.updatedAt, values: Object.fromEntries(later.map(([k]) => [k, o.record.properties[k] ?? null])) },
-          edits: Object.fromEntries(later),
-        } };
+        updates = {
+          ...updates,
+          [o.record.id]: {
+            id: o.record.id,
+            label: o.record.properties[nameKey] ?? "",
+            baseline: {
+              updatedAt: o.record.updatedAt,
+              asOf: o.record.updatedAt,
+              values: Object.fromEntries(later.map(([k]) => [k, o.record.properties[k] ?? null])),
+            },
+            edits: Object.fromEntries(later),
+          },
+        };
       }
       continue;
     }
@@ -58,12 +71,18 @@ export function applyOutcomes(state: EditState, submissionId: string, outcomes: 
     const edits = Object.fromEntries(Object.entries(entry.edits).filter(([k, v]) => sent[k] !== v));
     updates = { ...updates };
     if (Object.keys(edits).length === 0) delete updates[o.rowKey];
-    else updates[o.rowKey] = {
-      ...entry, edits,
-      // HubSpot's answer to our write is the record at o.record.updatedAt: any later change is stamped
-      // after it, so it is a valid asOf for the new baseline.
-      baseline: { updatedAt: o.record.updatedAt, asOf: o.record.updatedAt, values: Object.fromEntries(Object.keys(edits).map((k) => [k, o.record.properties[k] ?? null])) },
-    };
+    else
+      updates[o.rowKey] = {
+        ...entry,
+        edits,
+        // HubSpot's answer to our write is the record at o.record.updatedAt: any later change is stamped
+        // after it, so it is a valid asOf for the new baseline.
+        baseline: {
+          updatedAt: o.record.updatedAt,
+          asOf: o.record.updatedAt,
+          values: Object.fromEntries(Object.keys(edits).map((k) => [k, o.record.properties[k] ?? null])),
+        },
+      };
   }
   // Polls repeat outcomes: an unchanged state keeps its identity (no re-render, no write).
   return { state: changed ? { ...state, updates, creates, statuses } : state, saved, created };

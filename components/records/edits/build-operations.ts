@@ -9,16 +9,30 @@ import type { BaseRow, EditState, PendingUpdate, RowIssues } from "./types";
  * the engine can check all rows with one "changed since" scan instead of a batch read per 50;
  * creates leave empty properties out, since "" would mean "reset" and there is nothing to reset.
  */
-export function buildOperations(state: EditState, issues: RowIssues, baseOf: (id: string) => BaseRow | undefined = () => undefined): EditOperation[] {
+export function buildOperations(
+  state: EditState,
+  issues: RowIssues,
+  baseOf: (id: string) => BaseRow | undefined = () => undefined,
+): EditOperation[] {
   const ops: EditOperation[] = [];
   for (const c of Object.values(state.creates).sort((a, b) => a.seq - b.seq)) {
     if (issues.has(c.rowKey)) continue;
-    ops.push({ rowKey: c.rowKey, kind: "create", properties: Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== "")) });
+    ops.push({
+      rowKey: c.rowKey,
+      kind: "create",
+      properties: Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== "")),
+    });
   }
   for (const u of Object.values(state.updates)) {
     if (issues.has(u.id)) continue;
     const b = completeBaseline(u, baseOf(u.id));
-    ops.push({ rowKey: u.id, kind: "update", id: u.id, properties: { ...u.edits }, baseline: { updatedAt: b.updatedAt, ...(b.asOf ? { asOf: b.asOf } : {}), values: b.values } });
+    ops.push({
+      rowKey: u.id,
+      kind: "update",
+      id: u.id,
+      properties: { ...u.edits },
+      baseline: { updatedAt: b.updatedAt, ...(b.asOf ? { asOf: b.asOf } : {}), values: b.values },
+    });
   }
   return ops;
 }
@@ -34,6 +48,7 @@ function completeBaseline(u: PendingUpdate, base: BaseRow | undefined): PendingU
   if (!base) return { ...u.baseline, values };
   const missing = Object.keys(u.edits).filter((k) => !(k in values));
   for (const k of missing) values[k] = base.properties[k] ?? null;
-  if (!u.baseline.updatedAt && missing.length) return { updatedAt: base.updatedAt, ...(base.asOf ? { asOf: base.asOf } : {}), values };
+  if (!u.baseline.updatedAt && missing.length)
+    return { updatedAt: base.updatedAt, ...(base.asOf ? { asOf: base.asOf } : {}), values };
   return { ...u.baseline, values };
 }

@@ -15,8 +15,16 @@ function fakeStorage() {
 }
 
 const KEY = "batchboard:campaign-edits:v1:1:u1";
-const edit = (id: string, value: string): PendingUpdate => ({ id, label: id, baseline: { updatedAt: "t0", values: { hs_notes: null } }, edits: { hs_notes: value } });
-const withEdit = (id: string, value: string) => (s: EditState) => ({ ...s, updates: { ...s.updates, [id]: edit(id, value) } });
+const edit = (id: string, value: string): PendingUpdate => ({
+  id,
+  label: id,
+  baseline: { updatedAt: "t0", values: { hs_notes: null } },
+  edits: { hs_notes: value },
+});
+const withEdit = (id: string, value: string) => (s: EditState) => ({
+  ...s,
+  updates: { ...s.updates, [id]: edit(id, value) },
+});
 
 describe("pending edits across tabs (issue 13, item 4)", () => {
   beforeEach(() => {

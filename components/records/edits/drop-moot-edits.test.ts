@@ -3,7 +3,12 @@ import { dropMootEdits } from "./drop-moot-edits";
 import { emptyEditState, type BaseRow, type EditState } from "./types";
 
 const error = { category: "VALIDATION_ERROR", message: "Audience service unavailable" };
-const update = (id: string, edits: Record<string, string>, values: Record<string, string | null>) => ({ id, label: `Row ${id}`, baseline: { updatedAt: "t0", values }, edits });
+const update = (id: string, edits: Record<string, string>, values: Record<string, string | null>) => ({
+  id,
+  label: `Row ${id}`,
+  baseline: { updatedAt: "t0", values },
+  edits,
+});
 
 describe("dropMootEdits", () => {
   const start: EditState = {

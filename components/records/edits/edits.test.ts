@@ -7,16 +7,39 @@ import { validateCampaignEdits as validateEdits } from "@/components/campaigns/v
 import { withAsOf } from "../loaded-rows";
 
 const rows: BaseRow[] = [
-  { id: "1", updatedAt: "2026-01-01T00:00:00.000Z", properties: { hs_name: "Alpha", hs_start_date: "2026-03-01", hs_end_date: "2026-03-31", hs_audience: null } },
-  { id: "2", updatedAt: "2026-01-02T00:00:00.000Z", properties: { hs_name: "Beta", hs_start_date: null, hs_end_date: null, hs_audience: "Devs" } },
+  {
+    id: "1",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    properties: { hs_name: "Alpha", hs_start_date: "2026-03-01", hs_end_date: "2026-03-31", hs_audience: null },
+  },
+  {
+    id: "2",
+    updatedAt: "2026-01-02T00:00:00.000Z",
+    properties: { hs_name: "Beta", hs_start_date: null, hs_end_date: null, hs_audience: "Devs" },
+  },
 ];
 const byId = new Map(rows.map((r) => [r.id, r]));
 const baseOf = (id: string) => byId.get(id);
 
 describe("applyChanges", () => {
   it("keeps only changed properties, with the loaded value as the baseline", () => {
-    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "Marketers" }, { rowId: "2", key: "hs_audience", value: "Devs" }], baseOf, "hs_name");
-    expect(s.updates).toEqual({ "1": { id: "1", label: "Alpha", baseline: { updatedAt: rows[0]!.updatedAt, values: { hs_audience: null } }, edits: { hs_audience: "Marketers" } } });
+    const s = applyChanges(
+      emptyEditState(),
+      [
+        { rowId: "1", key: "hs_audience", value: "Marketers" },
+        { rowId: "2", key: "hs_audience", value: "Devs" },
+      ],
+      baseOf,
+      "hs_name",
+    );
+    expect(s.updates).toEqual({
+      "1": {
+        id: "1",
+        label: "Alpha",
+        baseline: { updatedAt: rows[0]!.updatedAt, values: { hs_audience: null } },
+        edits: { hs_audience: "Marketers" },
+      },
+    });
   });
   it("drops an edit written back to the original value (null and empty are the same)", () => {
     let s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "X" }], baseOf, "hs_name");
@@ -25,15 +48,29 @@ describe("applyChanges", () => {
   });
   it("writes into added rows and ignores unknown rows", () => {
     const start = { ...emptyEditState(), creates: { "new-a": { rowKey: "new-a", values: {}, seq: 1 } } };
-    const s = applyChanges(start, [{ rowId: "new-a", key: "hs_name", value: "Gamma" }, { rowId: "gone", key: "hs_name", value: "x" }], baseOf, "hs_name");
+    const s = applyChanges(
+      start,
+      [
+        { rowId: "new-a", key: "hs_name", value: "Gamma" },
+        { rowId: "gone", key: "hs_name", value: "x" },
+      ],
+      baseOf,
+      "hs_name",
+    );
     expect(s.creates["new-a"]!.values).toEqual({ hs_name: "Gamma" });
     expect(start.creates["new-a"]!.values).toEqual({}); // immutable
     expect(s.updates).toEqual({});
   });
   it("applies a 1,000 × 10 paste in one quick pass", () => {
-    const many: BaseRow[] = Array.from({ length: 1000 }, (_, i) => ({ id: `r${i}`, updatedAt: "t", properties: { hs_name: `N${i}` } }));
+    const many: BaseRow[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: `r${i}`,
+      updatedAt: "t",
+      properties: { hs_name: `N${i}` },
+    }));
     const m = new Map(many.map((r) => [r.id, r]));
-    const changes = many.flatMap((r) => Array.from({ length: 10 }, (_, c) => ({ rowId: r.id, key: `p${c}`, value: `v${c}` })));
+    const changes = many.flatMap((r) =>
+      Array.from({ length: 10 }, (_, c) => ({ rowId: r.id, key: `p${c}`, value: `v${c}` })),
+    );
     const t0 = performance.now();
     const s = applyChanges(emptyEditState(), changes, (id) => m.get(id), "hs_name");
     expect(performance.now() - t0).toBeLessThan(150);
@@ -43,18 +80,31 @@ describe("applyChanges", () => {
 
 describe("validateEdits", () => {
   it("flags bad values, end before start against stored values, and blocks only that row", () => {
-    const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_end_date", value: "2026-02-01" }, { rowId: "2", key: "hs_start_date", value: "2026-02-30" }], baseOf, "hs_name");
+    const s = applyChanges(
+      emptyEditState(),
+      [
+        { rowId: "1", key: "hs_end_date", value: "2026-02-01" },
+        { rowId: "2", key: "hs_start_date", value: "2026-02-30" },
+      ],
+      baseOf,
+      "hs_name",
+    );
     const issues = validateEdits(s, rows, baseOf);
     expect(issues.get("1")?.hs_end_date).toMatch(/End date 02\/01\/2026 is before start date 03\/01\/2026/);
-    expect(issues.get("2")?.hs_start_date).toMatch(/^Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\) or 2026-03-31, not “2026-02-30”/);
+    expect(issues.get("2")?.hs_start_date).toMatch(
+      /^Start date must be a date like 03\/31\/2026 \(MM\/DD\/YYYY, month first\) or 2026-03-31, not “2026-02-30”/,
+    );
     expect(buildOperations(s, issues)).toEqual([]);
   });
   it("requires a unique name on creates, against loaded names and other added rows", () => {
-    const s = { ...emptyEditState(), creates: {
-      "new-a": { rowKey: "new-a", values: { hs_name: "alpha " }, seq: 1 },
-      "new-b": { rowKey: "new-b", values: {}, seq: 2 },
-      "new-c": { rowKey: "new-c", values: { hs_name: "Delta" }, seq: 3 },
-    } };
+    const s = {
+      ...emptyEditState(),
+      creates: {
+        "new-a": { rowKey: "new-a", values: { hs_name: "alpha " }, seq: 1 },
+        "new-b": { rowKey: "new-b", values: {}, seq: 2 },
+        "new-c": { rowKey: "new-c", values: { hs_name: "Delta" }, seq: 3 },
+      },
+    };
     const issues = validateEdits(s, rows, baseOf);
     expect(issues.get("new-a")?.hs_name).toMatch(/already named "alpha"/);
     expect(issues.get("new-b")?.hs_name).toMatch(/required/);
@@ -64,12 +114,26 @@ describe("validateEdits", () => {
 });
 
 describe("submission outcomes", () => {
-  const edited = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "A" }, { rowId: "2", key: "hs_audience", value: "B" }], baseOf, "hs_name");
+  const edited = applyChanges(
+    emptyEditState(),
+    [
+      { rowId: "1", key: "hs_audience", value: "A" },
+      { rowId: "2", key: "hs_audience", value: "B" },
+    ],
+    baseOf,
+    "hs_name",
+  );
   const ops = buildOperations(edited, new Map());
   const started = startSubmission(edited, "s1", ops);
 
   it("sends only changed properties with their baseline", () => {
-    expect(ops).toContainEqual({ rowKey: "1", kind: "update", id: "1", properties: { hs_audience: "A" }, baseline: { updatedAt: rows[0]!.updatedAt, values: { hs_audience: null } } });
+    expect(ops).toContainEqual({
+      rowKey: "1",
+      kind: "update",
+      id: "1",
+      properties: { hs_audience: "A" },
+      baseline: { updatedAt: rows[0]!.updatedAt, values: { hs_audience: null } },
+    });
     expect(started.statuses["1"]).toMatchObject({ status: "pending", submissionId: "s1" });
   });
 
@@ -77,7 +141,11 @@ describe("submission outcomes", () => {
     const record = { id: "1", updatedAt: "2026-05-01T00:00:00.000Z", properties: { hs_audience: "A" } };
     const outcomes = [
       { rowKey: "1", status: "saved" as const, record },
-      { rowKey: "2", status: "conflict" as const, current: { id: "2", updatedAt: "x", properties: { hs_audience: "Theirs" } } },
+      {
+        rowKey: "2",
+        status: "conflict" as const,
+        current: { id: "2", updatedAt: "x", properties: { hs_audience: "Theirs" } },
+      },
     ];
     const r = applyOutcomes(started, "s1", outcomes, "hs_name");
     expect(r.saved).toEqual([record]);
@@ -92,25 +160,52 @@ describe("submission outcomes", () => {
 
   it("keeps a cell re-edited while saving, rebased on HubSpot's values", () => {
     const reedited = applyChanges(started, [{ rowId: "1", key: "hs_audience", value: "A2" }], baseOf, "hs_name");
-    const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "u2", properties: { hs_audience: "A" } } }], "hs_name");
-    expect(r.state.updates["1"]).toMatchObject({ edits: { hs_audience: "A2" }, baseline: { updatedAt: "u2", values: { hs_audience: "A" } } });
+    const r = applyOutcomes(
+      reedited,
+      "s1",
+      [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "u2", properties: { hs_audience: "A" } } }],
+      "hs_name",
+    );
+    expect(r.state.updates["1"]).toMatchObject({
+      edits: { hs_audience: "A2" },
+      baseline: { updatedAt: "u2", values: { hs_audience: "A" } },
+    });
   });
 });
 
 describe("asOf (the newest updatedAt seen when a row was loaded)", () => {
   const page = (rowsOf: [string, string][], nextAfter: string | null = null) => ({
-    rows: rowsOf.map(([id, updatedAt]) => ({ id, createdAt: updatedAt, updatedAt, properties: { hs_name: id, hs_audience: null } })),
+    rows: rowsOf.map(([id, updatedAt]) => ({
+      id,
+      createdAt: updatedAt,
+      updatedAt,
+      properties: { hs_name: id, hs_audience: null },
+    })),
     total: 4,
     nextAfter,
   });
 
   it("is the newest updatedAt of the pages loaded up to the row's own, never of later pages", () => {
-    const p1 = page([["a", "2026-01-03T00:00:00.000Z"], ["b", "2026-01-01T00:00:00.000Z"]], "2");
+    const p1 = page(
+      [
+        ["a", "2026-01-03T00:00:00.000Z"],
+        ["b", "2026-01-01T00:00:00.000Z"],
+      ],
+      "2",
+    );
     const first = withAsOf([p1]);
     expect(first.map((r) => r.asOf)).toEqual(["2026-01-03T00:00:00.000Z", "2026-01-03T00:00:00.000Z"]);
-    const p2 = page([["c", "2026-01-02T00:00:00.000Z"], ["d", "2026-01-05T00:00:00.000Z"]]);
+    const p2 = page([
+      ["c", "2026-01-02T00:00:00.000Z"],
+      ["d", "2026-01-05T00:00:00.000Z"],
+    ]);
     const both = withAsOf([p1, p2]);
-    expect(both.map((r) => r.asOf)).toEqual(["2026-01-03T00:00:00.000Z", "2026-01-03T00:00:00.000Z", "2026-01-05T00:00:00.000Z", "2026-01-05T00:00:00.000Z"]);
+    expect(both.map((r) => r.asOf)).toEqual([
+      "2026-01-03T00:00:00.000Z",
+      "2026-01-03T00:00:00.000Z",
+      "2026-01-05T00:00:00.000Z",
+      "2026-01-05T00:00:00.000Z",
+    ]);
     // Earlier pages keep their row objects (the grid caches rows by identity).
     expect(both[0]).toBe(first[0]);
   });
@@ -122,23 +217,86 @@ describe("asOf (the newest updatedAt seen when a row was loaded)", () => {
   });
 
   it("goes from the loaded row into the submitted baseline, and a saved row's new baseline takes its saved updatedAt", () => {
-    const loaded = withAsOf([page([["1", "2026-01-01T00:00:00.000Z"], ["2", "2026-01-04T00:00:00.000Z"]])]);
+    const loaded = withAsOf([
+      page([
+        ["1", "2026-01-01T00:00:00.000Z"],
+        ["2", "2026-01-04T00:00:00.000Z"],
+      ]),
+    ]);
     const baseOfLoaded = (id: string) => loaded.find((r) => r.id === id);
     const s = applyChanges(emptyEditState(), [{ rowId: "1", key: "hs_audience", value: "A" }], baseOfLoaded, "hs_name");
     const ops = buildOperations(s, new Map());
-    expect(ops).toEqual([{ rowKey: "1", kind: "update", id: "1", properties: { hs_audience: "A" }, baseline: { updatedAt: "2026-01-01T00:00:00.000Z", asOf: "2026-01-04T00:00:00.000Z", values: { hs_audience: null } } }]);
+    expect(ops).toEqual([
+      {
+        rowKey: "1",
+        kind: "update",
+        id: "1",
+        properties: { hs_audience: "A" },
+        baseline: {
+          updatedAt: "2026-01-01T00:00:00.000Z",
+          asOf: "2026-01-04T00:00:00.000Z",
+          values: { hs_audience: null },
+        },
+      },
+    ]);
 
-    const reedited = applyChanges(startSubmission(s, "s1", ops), [{ rowId: "1", key: "hs_audience", value: "A2" }], baseOfLoaded, "hs_name");
-    const r = applyOutcomes(reedited, "s1", [{ rowKey: "1", status: "saved", record: { id: "1", updatedAt: "2026-02-01T00:00:00.000Z", properties: { hs_audience: "A" } } }], "hs_name");
-    expect(buildOperations(r.state, new Map())[0]).toMatchObject({ baseline: { updatedAt: "2026-02-01T00:00:00.000Z", asOf: "2026-02-01T00:00:00.000Z", values: { hs_audience: "A" } } });
+    const reedited = applyChanges(
+      startSubmission(s, "s1", ops),
+      [{ rowId: "1", key: "hs_audience", value: "A2" }],
+      baseOfLoaded,
+      "hs_name",
+    );
+    const r = applyOutcomes(
+      reedited,
+      "s1",
+      [
+        {
+          rowKey: "1",
+          status: "saved",
+          record: { id: "1", updatedAt: "2026-02-01T00:00:00.000Z", properties: { hs_audience: "A" } },
+        },
+      ],
+      "hs_name",
+    );
+    expect(buildOperations(r.state, new Map())[0]).toMatchObject({
+      baseline: {
+        updatedAt: "2026-02-01T00:00:00.000Z",
+        asOf: "2026-02-01T00:00:00.000Z",
+        values: { hs_audience: "A" },
+      },
+    });
   });
 
   it("fills the values before that a taken-back row lacks from the loaded row, so the submission records what it overwrote", () => {
     // An upload's invalid row taken into the grid: edits, but no value before and no updatedAt.
-    const taken = { ...emptyEditState(), updates: { "2": { id: "2", label: "Beta", baseline: { updatedAt: "", values: {} }, edits: { hs_audience: "Ops", hs_notes: "n" } } } };
-    expect(buildOperations(taken, new Map(), baseOf)[0]).toMatchObject({ baseline: { updatedAt: rows[1]!.updatedAt, values: { hs_audience: "Devs", hs_notes: null } } });
+    const taken = {
+      ...emptyEditState(),
+      updates: {
+        "2": {
+          id: "2",
+          label: "Beta",
+          baseline: { updatedAt: "", values: {} },
+          edits: { hs_audience: "Ops", hs_notes: "n" },
+        },
+      },
+    };
+    expect(buildOperations(taken, new Map(), baseOf)[0]).toMatchObject({
+      baseline: { updatedAt: rows[1]!.updatedAt, values: { hs_audience: "Devs", hs_notes: null } },
+    });
     // A failed row keeps the baseline it was sent with; only a missing property is filled.
-    const failed = { ...emptyEditState(), updates: { "1": { id: "1", label: "Alpha", baseline: { updatedAt: "2025-12-01T00:00:00.000Z", values: { hs_audience: "Old" } }, edits: { hs_audience: "X", hs_name: "Alpha 2" } } } };
-    expect(buildOperations(failed, new Map(), baseOf)[0]).toMatchObject({ baseline: { updatedAt: "2025-12-01T00:00:00.000Z", values: { hs_audience: "Old", hs_name: "Alpha" } } });
+    const failed = {
+      ...emptyEditState(),
+      updates: {
+        "1": {
+          id: "1",
+          label: "Alpha",
+          baseline: { updatedAt: "2025-12-01T00:00:00.000Z", values: { hs_audience: "Old" } },
+          edits: { hs_audience: "X", hs_name: "Alpha 2" },
+        },
+      },
+    };
+    expect(buildOperations(failed, new Map(), baseOf)[0]).toMatchObject({
+      baseline: { updatedAt: "2025-12-01T00:00:00.000Z", values: { hs_audience: "Old", hs_name: "Alpha" } },
+    });
   });
 });

@@ -35,7 +35,11 @@ export const loadEdits = (key: string): EditState => parseEdits(readRawEdits(key
 
 /** Writes the state (an empty one removes the entry) and returns what the entry now holds. */
 export function saveEdits(key: string, state: EditState): string | null {
-  const empty = !state.submissionId && !Object.keys(state.updates).length && !Object.keys(state.creates).length && !Object.keys(state.statuses).length;
+  const empty =
+    !state.submissionId &&
+    !Object.keys(state.updates).length &&
+    !Object.keys(state.creates).length &&
+    !Object.keys(state.statuses).length;
   const raw = empty ? null : JSON.stringify(state);
   try {
     if (raw === null) localStorage.removeItem(key);

@@ -9,7 +9,10 @@ const MAPS = ["updates", "creates", "statuses"] as const;
  * or removed here keeps this tab's version.
  */
 export function rebaseEdits(base: EditState, mine: EditState, theirs: EditState): EditState {
-  const out: EditState = { ...theirs, submissionId: mine.submissionId !== base.submissionId ? mine.submissionId : theirs.submissionId };
+  const out: EditState = {
+    ...theirs,
+    submissionId: mine.submissionId !== base.submissionId ? mine.submissionId : theirs.submissionId,
+  };
   for (const field of MAPS) {
     const b = base[field] as Record<string, unknown>;
     const m = mine[field] as Record<string, unknown>;

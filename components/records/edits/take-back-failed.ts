@@ -17,7 +17,12 @@ export interface FailedRow {
  * record (over any edits already pending there), creates as added rows, each marked failed with
  * HubSpot's reason, so "Show only failed rows" lists exactly them and fixing a cell resubmits it.
  */
-export function takeBackFailed(state: EditState, submissionId: string, rows: readonly FailedRow[], newKey: () => string): EditState {
+export function takeBackFailed(
+  state: EditState,
+  submissionId: string,
+  rows: readonly FailedRow[],
+  newKey: () => string,
+): EditState {
   const updates = { ...state.updates };
   const creates = { ...state.creates };
   const statuses = { ...state.statuses };
@@ -36,7 +41,10 @@ export function takeBackFailed(state: EditState, submissionId: string, rows: rea
     updates[id] = {
       id,
       label: r.label ?? prev?.label ?? id,
-      baseline: { updatedAt: r.baseline?.updatedAt ?? prev?.baseline.updatedAt ?? "", values: { ...(r.baseline?.values ?? {}), ...(prev?.baseline.values ?? {}) } },
+      baseline: {
+        updatedAt: r.baseline?.updatedAt ?? prev?.baseline.updatedAt ?? "",
+        values: { ...(r.baseline?.values ?? {}), ...(prev?.baseline.values ?? {}) },
+      },
       edits: { ...(prev?.edits ?? {}), ...r.sent },
     };
     statuses[id] = { status: "failed", submissionId, error };

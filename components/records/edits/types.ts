@@ -50,7 +50,13 @@ export interface BaseRow {
   asOf?: string;
 }
 
-export const emptyEditState = (): EditState => ({ version: 1, updates: {}, creates: {}, statuses: {}, submissionId: null });
+export const emptyEditState = (): EditState => ({
+  version: 1,
+  updates: {},
+  creates: {},
+  statuses: {},
+  submissionId: null,
+});
 
 export const isCreateKey = (key: string) => key.startsWith("new-");
 

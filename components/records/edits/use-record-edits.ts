@@ -56,7 +56,9 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
     const loadedIds = new Set(loaded.map((r) => r.id));
     const newer = (r: BaseRow): BaseRow => {
       const s = store.saved.get(r.id);
-      return s && s.updatedAt >= r.updatedAt ? { id: s.id, updatedAt: s.updatedAt, properties: s.properties, asOf: s.updatedAt } : r;
+      return s && s.updatedAt >= r.updatedAt
+        ? { id: s.id, updatedAt: s.updatedAt, properties: s.properties, asOf: s.updatedAt }
+        : r;
     };
     const created = store.created.filter((r) => !loadedIds.has(r.id)).map(newer);
     return [...created, ...loaded.map(newer)];
@@ -69,7 +71,10 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
   // there) are dropped, so they are not submitted again into conflicts.
   useEffect(() => store.update((s) => dropMootEdits(s, baseOf)), [store, baseOf]);
 
-  const issues = useMemo(() => resource.validate(state, bases, baseOf), [resource, state.updates, state.creates, bases, baseOf]);
+  const issues = useMemo(
+    () => resource.validate(state, bases, baseOf),
+    [resource, state.updates, state.creates, bases, baseOf],
+  );
 
   // A row that reads the same keeps its object: the list read again in the background (after a
   // submission) or another row's edit must not close an editor open on it (rdg closes it when its
@@ -84,7 +89,9 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
       next.set(r.id, r);
       return r;
     };
-    const creates = Object.values(state.creates).sort((a, b) => b.seq - a.seq).map((c) => keep({ id: c.rowKey, values: c.values }));
+    const creates = Object.values(state.creates)
+      .sort((a, b) => b.seq - a.seq)
+      .map((c) => keep({ id: c.rowKey, values: c.values }));
     const out = [
       ...creates,
       ...bases.map((b) => {
@@ -97,15 +104,21 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
     return out;
   }, [bases, state.creates, state.updates]);
 
-  const apply = useCallback((changes: CellChange[]) => store.update((s) => applyChanges(s, changes, baseOf, resource.nameKey)), [store, baseOf, resource.nameKey]);
+  const apply = useCallback(
+    (changes: CellChange[]) => store.update((s) => applyChanges(s, changes, baseOf, resource.nameKey)),
+    [store, baseOf, resource.nameKey],
+  );
 
-  const cellMeta = useCallback((rowId: string, key: string): CellMeta | undefined => {
-    const u = state.updates[rowId];
-    const issue = issues.get(rowId)?.[key];
-    const edited = u !== undefined && key in u.edits;
-    if (!edited && !issue) return undefined;
-    return { original: edited ? u.baseline.values[key] ?? null : undefined, issue };
-  }, [state.updates, issues]);
+  const cellMeta = useCallback(
+    (rowId: string, key: string): CellMeta | undefined => {
+      const u = state.updates[rowId];
+      const issue = issues.get(rowId)?.[key];
+      const edited = u !== undefined && key in u.edits;
+      if (!edited && !issue) return undefined;
+      return { original: edited ? (u.baseline.values[key] ?? null) : undefined, issue };
+    },
+    [state.updates, issues],
+  );
 
   const addRow = useCallback(() => {
     const rowKey = `new-${crypto.randomUUID()}`;
@@ -116,8 +129,16 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
   const counts = useMemo(() => {
     const updates = Object.values(state.updates);
     const creates = Object.values(state.creates);
-    const cells = updates.reduce((n, u) => n + Object.keys(u.edits).length, 0) + creates.reduce((n, c) => n + Object.values(c.values).filter((v) => v !== "").length, 0);
-    return { rows: updates.length + creates.length, cells, creates: creates.length, updates: updates.length, invalid: issues.size };
+    const cells =
+      updates.reduce((n, u) => n + Object.keys(u.edits).length, 0) +
+      creates.reduce((n, c) => n + Object.values(c.values).filter((v) => v !== "").length, 0);
+    return {
+      rows: updates.length + creates.length,
+      cells,
+      creates: creates.length,
+      updates: updates.length,
+      invalid: issues.size,
+    };
   }, [state.updates, state.creates, issues]);
 
   return { store, state, rows, bases, baseOf, issues, apply, cellMeta, addRow, counts };

@@ -13,7 +13,10 @@ const STYLES: Record<string, string> = {
 };
 
 /** A row's state in the last submission it was part of: what the user reads in the status column. */
-export function rowStatusText(info: RowStatusInfo | undefined, view: SubmissionView | undefined): { kind: string; text: string } | null {
+export function rowStatusText(
+  info: RowStatusInfo | undefined,
+  view: SubmissionView | undefined,
+): { kind: string; text: string } | null {
   if (!info) return null;
   if (info.status === "pending") {
     // The view counts rows being sent but does not name them: once sending started, say so.
@@ -36,7 +39,11 @@ export function statusColumn(statuses: Record<string, RowStatusInfo>, view: Subm
     render: (row: GridRow) => {
       const s = rowStatusText(statuses[row.id], view);
       if (!s) return null;
-      return <span className={`rounded px-1.5 py-0.5 text-xs ${STYLES[s.kind]}`} title={s.text}>{s.text}</span>;
+      return (
+        <span className={`rounded px-1.5 py-0.5 text-xs ${STYLES[s.kind]}`} title={s.text}>
+          {s.text}
+        </span>
+      );
     },
   };
 }

@@ -22,7 +22,8 @@ export function useSubmission(resource: GridResource, store: EditStore, submissi
   const query = useFollowedSubmission(submissionId, {
     outcomes: "all",
     // A paused submission (connection revoked) is asked about less often until it runs again.
-    refetchInterval: (view) => (view?.state === "paused" ? POLL_MS * 5 : view && view.state !== "running" ? false : POLL_MS),
+    refetchInterval: (view) =>
+      view?.state === "paused" ? POLL_MS * 5 : view && view.state !== "running" ? false : POLL_MS,
   });
 
   useEffect(() => {
@@ -34,14 +35,18 @@ export function useSubmission(resource: GridResource, store: EditStore, submissi
 
   const send = useAction(submitEdits);
   const { runAsync } = send;
-  const submit = useCallback(async (operations: EditOperation[]) => {
-    const res = await runAsync({ resource: resource.ref, operations });
-    if (!res.ok) return res.error;
-    store.update((s) => startSubmission(s, res.data.submissionId, operations));
-    return null;
-  }, [store, resource.ref, runAsync]);
+  const submit = useCallback(
+    async (operations: EditOperation[]) => {
+      const res = await runAsync({ resource: resource.ref, operations });
+      if (!res.ok) return res.error;
+      store.update((s) => startSubmission(s, res.data.submissionId, operations));
+      return null;
+    },
+    [store, resource.ref, runAsync],
+  );
 
-  const running = submissionId !== null && (!query.data || query.data.state === "running" || query.data.state === "paused");
+  const running =
+    submissionId !== null && (!query.data || query.data.state === "running" || query.data.state === "paused");
   // Records changed behind every cached list (this grid's and others showing the same records):
   // each reads them again when next shown.
   const recordsChanged = useRecordsChanged();

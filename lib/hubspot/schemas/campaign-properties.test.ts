@@ -20,9 +20,18 @@ describe("campaign property rules", () => {
     const status = CAMPAIGN_PROPERTIES.find((p) => p.name === "hs_campaign_status")!;
     expect(status.options!.map((o) => o.value)).toEqual(["planned", "in_progress", "active", "paused", "completed"]);
     expect(status.options![1]!.label).toBe("In progress");
-    expect(CAMPAIGN_PROPERTIES.filter((p) => p.readOnly).map((p) => p.name).sort()).toEqual(
-      ["hs_budget_items_sum_amount", "hs_color_hex", "hs_created_by_user_id", "hs_object_id", "hs_owner", "hs_spend_items_sum_amount"],
-    );
+    expect(
+      CAMPAIGN_PROPERTIES.filter((p) => p.readOnly)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([
+      "hs_budget_items_sum_amount",
+      "hs_color_hex",
+      "hs_created_by_user_id",
+      "hs_object_id",
+      "hs_owner",
+      "hs_spend_items_sum_amount",
+    ]);
   });
 
   it("accepts YYYY-MM-DD and rejects date-times and impossible dates with INVALID_DATE_PROPERTY", () => {
@@ -38,7 +47,9 @@ describe("campaign property rules", () => {
       "hs_currency_code:INVALID_CURRENCY_CODE",
       "hs_business_unit_ids:INVALID_PROPERTY_VALUE",
     ]);
-    expect(codes({ hs_currency_code: "EUR", hs_business_unit_ids: "0;12", hs_campaign_status: "in_progress" })).toEqual([]);
+    expect(codes({ hs_currency_code: "EUR", hs_business_unit_ids: "0;12", hs_campaign_status: "in_progress" })).toEqual(
+      [],
+    );
     expect(codes({ hs_owner: "1", hs_nope: "x", hs_name: "x".repeat(257) })).toEqual([
       "hs_owner:READ_ONLY_VALUE",
       "hs_nope:PROPERTY_DOESNT_EXIST",
@@ -59,17 +70,26 @@ describe("campaign property rules", () => {
   });
 
   it("rejects an end date before the start date, also against stored values", () => {
-    expect(codes({ hs_start_date: "2026-05-02", hs_end_date: "2026-05-01" })).toEqual(["hs_end_date:END_DATE_BEFORE_START_DATE"]);
+    expect(codes({ hs_start_date: "2026-05-02", hs_end_date: "2026-05-01" })).toEqual([
+      "hs_end_date:END_DATE_BEFORE_START_DATE",
+    ]);
     expect(codes({ hs_start_date: "2026-05-01", hs_end_date: "2026-05-01" })).toEqual([]);
-    expect(codes({ hs_end_date: "2026-01-01" }, "update", { hs_start_date: "2026-02-01" })).toEqual(["hs_end_date:END_DATE_BEFORE_START_DATE"]);
-    expect(codes({ hs_start_date: "" , hs_end_date: "2026-01-01" }, "update", { hs_start_date: "2026-02-01" })).toEqual([]);
+    expect(codes({ hs_end_date: "2026-01-01" }, "update", { hs_start_date: "2026-02-01" })).toEqual([
+      "hs_end_date:END_DATE_BEFORE_START_DATE",
+    ]);
+    expect(codes({ hs_start_date: "", hs_end_date: "2026-01-01" }, "update", { hs_start_date: "2026-02-01" })).toEqual(
+      [],
+    );
   });
 
   it("exposes the rules as zod schemas with the HubSpot code in params", () => {
     const r = CampaignCreatePropertiesSchema.safeParse({ hs_start_date: "2026-01-01T10:00:00Z" });
     expect(r.success).toBe(false);
     const issues = r.error!.issues.map((i) => [i.path.join("."), (i as { params?: { code?: string } }).params?.code]);
-    expect(issues).toEqual([["hs_start_date", "INVALID_DATE_PROPERTY"], ["hs_name", "REQUIRED_PROPERTY"]]);
+    expect(issues).toEqual([
+      ["hs_start_date", "INVALID_DATE_PROPERTY"],
+      ["hs_name", "REQUIRED_PROPERTY"],
+    ]);
     expect(campaignPropertiesSchema({ mode: "update" }).safeParse({ hs_notes: "ok" }).success).toBe(true);
     expect(campaignPropertyValueSchema("hs_currency_code").safeParse("EUR").success).toBe(true);
     expect(campaignPropertyValueSchema("hs_currency_code").safeParse("EURO").success).toBe(false);
@@ -85,15 +105,38 @@ describe("campaign property rules", () => {
 
 describe("error and oauth schemas", () => {
   it("parse HubSpot error bodies and tell 429 bodies apart", () => {
-    const err = { status: "error", category: "VALIDATION_ERROR", message: "m", correlationId: "c", errors: [{ message: "x", code: "INVALID_DATE_PROPERTY" }], extra: 1 };
+    const err = {
+      status: "error",
+      category: "VALIDATION_ERROR",
+      message: "m",
+      correlationId: "c",
+      errors: [{ message: "x", code: "INVALID_DATE_PROPERTY" }],
+      extra: 1,
+    };
     expect(HubSpotErrorSchema.parse(err).errors![0]!.code).toBe("INVALID_DATE_PROPERTY");
     expect(HubSpotErrorSchema.safeParse({ message: "m" }).success).toBe(false);
-    expect(RateLimitErrorSchema.safeParse({ status: "error", message: "m", errorType: "RATE_LIMIT", correlationId: "c", policyName: "TEN_SECONDLY_ROLLING" }).success).toBe(true);
+    expect(
+      RateLimitErrorSchema.safeParse({
+        status: "error",
+        message: "m",
+        errorType: "RATE_LIMIT",
+        correlationId: "c",
+        policyName: "TEN_SECONDLY_ROLLING",
+      }).success,
+    ).toBe(true);
     expect(RateLimitErrorSchema.safeParse(err).success).toBe(false);
   });
 
   it("parse OAuth errors, introspection results and scope strings", () => {
-    expect(OAuthErrorSchema.safeParse({ status: "BAD_REFRESH_TOKEN", message: "m", error: "invalid_grant", error_description: "m", correlationId: "c" }).success).toBe(true);
+    expect(
+      OAuthErrorSchema.safeParse({
+        status: "BAD_REFRESH_TOKEN",
+        message: "m",
+        error: "invalid_grant",
+        error_description: "m",
+        correlationId: "c",
+      }).success,
+    ).toBe(true);
     expect(IntrospectionResponseSchema.parse({ active: false })).toEqual({ active: false });
     expect(IntrospectionResponseSchema.safeParse({ active: true }).success).toBe(false);
     expect(parseScopeParam("oauth  crm.objects.contacts.read+oauth")).toEqual(["oauth", "crm.objects.contacts.read"]);

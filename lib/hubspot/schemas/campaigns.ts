@@ -50,14 +50,18 @@ export const CampaignInputPropertiesSchema = z.record(z.string(), z.string());
 
 const inputs = <T extends z.ZodType>(item: T) =>
   z.object({
-    inputs: z.array(item).max(CAMPAIGN_BATCH_LIMIT, { error: `A batch accepts at most ${CAMPAIGN_BATCH_LIMIT} inputs.` }),
+    inputs: z
+      .array(item)
+      .max(CAMPAIGN_BATCH_LIMIT, { error: `A batch accepts at most ${CAMPAIGN_BATCH_LIMIT} inputs.` }),
   });
 
 export const CampaignCreateInputSchema = z.object({ properties: CampaignInputPropertiesSchema });
 export const CampaignUpdateInputSchema = z.object({ properties: CampaignInputPropertiesSchema });
 export const CampaignBatchCreateInputSchema = inputs(CampaignCreateInputSchema);
 export const CampaignBatchReadInputSchema = inputs(z.object({ id: z.string().min(1) }));
-export const CampaignBatchUpdateInputSchema = inputs(z.object({ id: z.string().min(1), properties: CampaignInputPropertiesSchema }));
+export const CampaignBatchUpdateInputSchema = inputs(
+  z.object({ id: z.string().min(1), properties: CampaignInputPropertiesSchema }),
+);
 export const CampaignBatchArchiveInputSchema = inputs(z.object({ id: z.string().min(1) }));
 export type CampaignBatchCreateInput = z.infer<typeof CampaignBatchCreateInputSchema>;
 export type CampaignBatchReadInput = z.infer<typeof CampaignBatchReadInputSchema>;

@@ -12,7 +12,9 @@ export const MAX_BATCH_INPUTS = 100;
 
 /** `{ inputs: [...] }` with the batch limit, so the client can check a batch before sending it. */
 export const batchInputs = <T extends z.ZodType>(item: T) =>
-  z.object({ inputs: z.array(item).max(MAX_BATCH_INPUTS, { error: `A batch accepts at most ${MAX_BATCH_INPUTS} inputs.` }) });
+  z.object({
+    inputs: z.array(item).max(MAX_BATCH_INPUTS, { error: `A batch accepts at most ${MAX_BATCH_INPUTS} inputs.` }),
+  });
 
 /** `ForwardPaging`: only `next.after` matters to us; `link` is informational. */
 export const NextPageSchema = z.looseObject({ after: z.string(), link: z.string().optional() });

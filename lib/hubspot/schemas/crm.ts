@@ -16,7 +16,10 @@ export const CrmPropertyValuesSchema = z.record(z.string(), z.string().nullable(
  * Input property map. The spec says strings, but HubSpot's JSON reader also takes numbers and
  * booleans (and null to clear), and spreadsheet edits produce them; the sandbox coerces to string.
  */
-export const CrmPropertyInputValuesSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const CrmPropertyInputValuesSchema = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.null()]),
+);
 
 /** `SimplePublicObject` (also the list/read shape: we do not implement associations). */
 export const CrmObjectSchema = z.looseObject({
@@ -83,8 +86,19 @@ export type CrmBatchUpsertResponse = z.infer<typeof CrmBatchUpsertResponseSchema
 // ---------- search ----------
 
 export const FilterOperatorSchema = z.enum([
-  "BETWEEN", "CONTAINS_TOKEN", "EQ", "GT", "GTE", "HAS_PROPERTY", "IN", "LT", "LTE", "NEQ",
-  "NOT_CONTAINS_TOKEN", "NOT_HAS_PROPERTY", "NOT_IN",
+  "BETWEEN",
+  "CONTAINS_TOKEN",
+  "EQ",
+  "GT",
+  "GTE",
+  "HAS_PROPERTY",
+  "IN",
+  "LT",
+  "LTE",
+  "NEQ",
+  "NOT_CONTAINS_TOKEN",
+  "NOT_HAS_PROPERTY",
+  "NOT_IN",
 ]);
 export const SearchFilterSchema = z.object({
   propertyName: z.string(),
@@ -138,7 +152,17 @@ export const PropertyModificationMetadataSchema = z.looseObject({
 });
 
 /** The spec's `type` values; `fieldType` is the UI control (text, select, checkbox, ...). */
-export const PropertyTypeSchema = z.enum(["string", "number", "date", "datetime", "enumeration", "bool", "phone_number", "object_coordinates", "json"]);
+export const PropertyTypeSchema = z.enum([
+  "string",
+  "number",
+  "date",
+  "datetime",
+  "enumeration",
+  "bool",
+  "phone_number",
+  "object_coordinates",
+  "json",
+]);
 
 /** `Property`: a property definition (crm-properties-2026-03.json). */
 export const CrmPropertyDefinitionSchema = z.looseObject({

@@ -18,7 +18,11 @@ import type { BatchItemError, ErrorDetail } from "./errors";
 const LenientContextSchema = z
   .record(z.string(), z.unknown())
   .catch({})
-  .transform((ctx) => Object.fromEntries(Object.entries(ctx).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : v == null ? [] : [String(v)]])));
+  .transform((ctx) =>
+    Object.fromEntries(
+      Object.entries(ctx).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : v == null ? [] : [String(v)]]),
+    ),
+  );
 
 const optionalText = z.string().optional().catch(undefined);
 
@@ -38,13 +42,24 @@ export const LenientItemErrorSchema: z.ZodType<BatchItemError> = z.looseObject({
   category: z.string().catch("UNKNOWN"),
   message: z.string().catch("HubSpot gave no reason."),
   context: LenientContextSchema,
-  errors: z.array(z.unknown()).catch([]).transform((list) => list.flatMap((d): ErrorDetail[] => {
-    const p = LenientDetailSchema.safeParse(isObject(d) ? d : { message: String(d) });
-    return p.success ? [p.data] : [];
-  })),
-  links: z.record(z.string(), z.unknown()).catch({}).transform((l) => Object.fromEntries(Object.entries(l).map(([k, v]) => [k, String(v)]))),
+  errors: z
+    .array(z.unknown())
+    .catch([])
+    .transform((list) =>
+      list.flatMap((d): ErrorDetail[] => {
+        const p = LenientDetailSchema.safeParse(isObject(d) ? d : { message: String(d) });
+        return p.success ? [p.data] : [];
+      }),
+    ),
+  links: z
+    .record(z.string(), z.unknown())
+    .catch({})
+    .transform((l) => Object.fromEntries(Object.entries(l).map(([k, v]) => [k, String(v)]))),
   id: optionalText,
-  subCategory: z.union([z.string(), z.record(z.string(), z.unknown())]).optional().catch(undefined),
+  subCategory: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .optional()
+    .catch(undefined),
 });
 
 /** Small repairs before an item is parsed: `properties: null` is no properties; numbers and booleans are their text. */
@@ -53,7 +68,9 @@ function repairItem(item: unknown): unknown {
   const props = item.properties;
   if (props === null || props === undefined) return "properties" in item ? { ...item, properties: {} } : item;
   if (!isObject(props)) return item;
-  const fixed = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, typeof v === "number" || typeof v === "boolean" ? String(v) : v]));
+  const fixed = Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, typeof v === "number" || typeof v === "boolean" ? String(v) : v]),
+  );
   return { ...item, properties: fixed };
 }
 

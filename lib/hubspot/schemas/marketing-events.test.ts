@@ -1,16 +1,25 @@
 import { describe, expect, it } from "vitest";
 import {
-  eventWindowError, MarketingEventBatchArchiveInputSchema, MarketingEventBatchUpdateInputSchema, MarketingEventSchema,
+  eventWindowError,
+  MarketingEventBatchArchiveInputSchema,
+  MarketingEventBatchUpdateInputSchema,
+  MarketingEventSchema,
   MarketingEventUrlSchema,
 } from "./marketing-events";
 
 describe("marketing event schemas", () => {
   it("require objectId and customProperties on batch update inputs (2026-03 and v3 share the shape)", () => {
-    expect(MarketingEventBatchUpdateInputSchema.safeParse({ inputs: [{ objectId: "1", customProperties: [] }] }).success).toBe(true);
+    expect(
+      MarketingEventBatchUpdateInputSchema.safeParse({ inputs: [{ objectId: "1", customProperties: [] }] }).success,
+    ).toBe(true);
     expect(MarketingEventBatchUpdateInputSchema.safeParse({ inputs: [{ objectId: "1" }] }).success).toBe(false);
     expect(MarketingEventBatchUpdateInputSchema.safeParse({ inputs: [{ customProperties: [] }] }).success).toBe(false);
     // PropertyValue's audit fields are accepted but not needed
-    expect(MarketingEventBatchUpdateInputSchema.safeParse({ inputs: [{ objectId: "1", customProperties: [{ name: "a", value: "b", source: "API" }] }] }).success).toBe(true);
+    expect(
+      MarketingEventBatchUpdateInputSchema.safeParse({
+        inputs: [{ objectId: "1", customProperties: [{ name: "a", value: "b", source: "API" }] }],
+      }).success,
+    ).toBe(true);
   });
 
   it("accept only ISO date-times for start/end", () => {

@@ -42,8 +42,9 @@ export const KNOWN_SCOPES: readonly string[] = [
 ];
 
 /** `scope` parameters are space-separated (HubSpot also tolerates `+` and `%20`, which decode to spaces). */
-export const parseScopeParam = (s: string | undefined | null): string[] =>
-  [...new Set((s ?? "").split(/[\s+]+/).filter(Boolean))];
+export const parseScopeParam = (s: string | undefined | null): string[] => [
+  ...new Set((s ?? "").split(/[\s+]+/).filter(Boolean)),
+];
 
 /** The spec's `AccessTokenResponse` (token_use is `access_token`; client-credentials tokens are not used). */
 export const TokenResponseSchema = z.looseObject({
@@ -87,7 +88,14 @@ export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 export const OAuthErrorSchema = z.looseObject({
   status: z.string(),
   message: z.string(),
-  error: z.enum(["invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope"]),
+  error: z.enum([
+    "invalid_request",
+    "invalid_client",
+    "invalid_grant",
+    "unauthorized_client",
+    "unsupported_grant_type",
+    "invalid_scope",
+  ]),
   error_description: z.string(),
   correlationId: z.string(),
   category: z.string().optional(),

@@ -14,7 +14,14 @@ export interface ResultRow {
   source: string[] | null;
 }
 
-const STATUS_TEXT: Record<string, string> = { saved: "Saved", failed: "Failed", conflict: "Conflict: changed in HubSpot", pending: "Not sent", saving: "Outcome unknown", skipped: "Skipped" };
+const STATUS_TEXT: Record<string, string> = {
+  saved: "Saved",
+  failed: "Failed",
+  conflict: "Conflict: changed in HubSpot",
+  pending: "Not sent",
+  saving: "Outcome unknown",
+  skipped: "Skipped",
+};
 
 /**
  * The results table: for an upload, the file's own columns (so the failed rows can be fixed and
@@ -23,11 +30,14 @@ const STATUS_TEXT: Record<string, string> = { saved: "Saved", failed: "Failed", 
  */
 export function resultsTable(rows: readonly ResultRow[], fileHeaders: readonly string[] | null) {
   const sentKeys = fileHeaders ? [] : [...new Set(rows.flatMap((r) => Object.keys(r.sent)))].sort();
-  const header = fileHeaders
-    ? [...fileHeaders, ...RESULT_COLUMNS]
-    : ["Row", "Change", ...sentKeys, ...RESULT_COLUMNS];
+  const header = fileHeaders ? [...fileHeaders, ...RESULT_COLUMNS] : ["Row", "Change", ...sentKeys, ...RESULT_COLUMNS];
   const body = rows.map((r) => {
-    const outcome = [STATUS_TEXT[r.status] ?? r.status, r.recordId ?? "", r.error?.category ?? "", r.error?.message ?? ""];
+    const outcome = [
+      STATUS_TEXT[r.status] ?? r.status,
+      r.recordId ?? "",
+      r.error?.category ?? "",
+      r.error?.message ?? "",
+    ];
     const lead = fileHeaders
       ? fileHeaders.map((_, i) => r.source?.[i] ?? "")
       : [r.label ?? r.rowKey, r.kind, ...sentKeys.map((k) => r.sent[k] ?? "")];

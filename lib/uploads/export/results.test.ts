@@ -6,12 +6,21 @@ import { resultsCsv, resultsXlsx } from "./results-file";
 import { resultsTable, type ResultRow } from "./results-rows";
 
 const row = (over: Partial<ResultRow>): ResultRow => ({
-  rowKey: "r1", kind: "update", label: "Alpha", recordId: "11", status: "saved", sent: {}, error: null, sourceRow: null, source: null, ...over,
+  rowKey: "r1",
+  kind: "update",
+  label: "Alpha",
+  recordId: "11",
+  status: "saved",
+  sent: {},
+  error: null,
+  sourceRow: null,
+  source: null,
+  ...over,
 });
 
 describe("neutralise", () => {
   it("quotes formula starts but not plain numbers", () => {
-    expect(neutralise("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(neutralise('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(neutralise("+1+1")).toBe("'+1+1");
     expect(neutralise("-1+1")).toBe("'-1+1");
     expect(neutralise("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -25,14 +34,21 @@ describe("neutralise", () => {
 describe("results files", () => {
   const rows = [
     row({ rowKey: "1", source: ["jane@x.com", "=cmd|' /C calc'!A0"], sourceRow: 1, status: "saved", recordId: "101" }),
-    row({ rowKey: "2", source: ["bob@x.com", "Büro"], sourceRow: 2, status: "failed", recordId: null, error: { category: "VALIDATION_ERROR", message: "Property \"x\" is invalid" } }),
+    row({
+      rowKey: "2",
+      source: ["bob@x.com", "Büro"],
+      sourceRow: 2,
+      status: "failed",
+      recordId: null,
+      error: { category: "VALIDATION_ERROR", message: 'Property "x" is invalid' },
+    }),
   ];
 
   it("keeps the file's columns and adds status, id and error", () => {
     const t = resultsTable(rows, ["Email", "Note"]);
     expect(t.header).toEqual(["Email", "Note", "Batchboard status", "HubSpot ID", "Error category", "Error"]);
     expect(t.body[0]).toEqual(["jane@x.com", "=cmd|' /C calc'!A0", "Saved", "101", "", ""]);
-    expect(t.body[1]).toEqual(["bob@x.com", "Büro", "Failed", "", "VALIDATION_ERROR", "Property \"x\" is invalid"]);
+    expect(t.body[1]).toEqual(["bob@x.com", "Büro", "Failed", "", "VALIDATION_ERROR", 'Property "x" is invalid']);
   });
 
   it("names grid rows and the properties sent when there is no file", () => {
@@ -54,7 +70,9 @@ describe("results files", () => {
     const t = resultsTable([row({ source: ["a@x.com", "+1 audience; more"], sourceRow: 1 })], ["Email", "Audience"]);
     for (const delimiter of [";", "\t"] as const) {
       const csv = resultsCsv(t.header, t.body, delimiter);
-      expect(csv.split("\r\n")[0]).toBe(["\uFEFFEmail", "Audience", "Batchboard status", "HubSpot ID", "Error category", "Error"].join(delimiter));
+      expect(csv.split("\r\n")[0]).toBe(
+        ["\uFEFFEmail", "Audience", "Batchboard status", "HubSpot ID", "Error category", "Error"].join(delimiter),
+      );
       const back = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true, delimiter }).data;
       expect(back[1]).toEqual(["a@x.com", "'+1 audience; more", "Saved", "11", "", ""]);
     }
@@ -83,7 +101,8 @@ describe("a results file uploaded again (issue 11, item 11)", () => {
   });
 
   it("gets back exactly the cells we guarded, and keeps an apostrophe we did not add", () => {
-    for (const cell of ["+1 audience", "=SUM(A1)", "-x", "@here", "\t=1", "plain", "-5", "'Tis", "", "'"]) expect(unneutralise(neutralise(cell))).toBe(cell);
+    for (const cell of ["+1 audience", "=SUM(A1)", "-x", "@here", "\t=1", "plain", "-5", "'Tis", "", "'"])
+      expect(unneutralise(neutralise(cell))).toBe(cell);
     expect(unneutralise("'Tis the season")).toBe("'Tis the season");
     expect(unneutralise("'-5")).toBe("'-5");
     expect(unneutralise("'plain")).toBe("'plain");

@@ -9,9 +9,31 @@ const mapping = { Name: "hs_name", "Start date": "hs_start_date" };
 
 /** A plain US export: 25 rows, month-first; 8 of them have a day of 12 or less. */
 const usDates = [
-  "1/15/2027", "2/3/2027", "2/20/2027", "3/5/2027", "3/18/2027", "4/1/2027", "4/22/2027", "5/7/2027", "5/30/2027",
-  "6/3/2027", "6/14/2027", "7/9/2027", "7/28/2027", "8/2/2027", "8/19/2027", "9/10/2027", "9/25/2027", "10/13/2027",
-  "10/31/2027", "11/26/2027", "11/14/2027", "12/17/2027", "12/24/2027", "1/29/2028", "2/14/2028",
+  "1/15/2027",
+  "2/3/2027",
+  "2/20/2027",
+  "3/5/2027",
+  "3/18/2027",
+  "4/1/2027",
+  "4/22/2027",
+  "5/7/2027",
+  "5/30/2027",
+  "6/3/2027",
+  "6/14/2027",
+  "7/9/2027",
+  "7/28/2027",
+  "8/2/2027",
+  "8/19/2027",
+  "9/10/2027",
+  "9/25/2027",
+  "10/13/2027",
+  "10/31/2027",
+  "11/26/2027",
+  "11/14/2027",
+  "12/17/2027",
+  "12/24/2027",
+  "1/29/2028",
+  "2/14/2028",
 ];
 const usFile = usDates.map((d, i) => [`Campaign ${i + 1}`, d]);
 
@@ -20,7 +42,8 @@ describe("numericDateOrder", () => {
     expect(numericDateOrder("11/26/2027")).toBe("MDY");
     expect(numericDateOrder("26/11/2027")).toBe("DMY");
     expect(numericDateOrder("6/3/2027")).toBe("either");
-    for (const t of ["3/3/2027", "2027-03-06", "06.03.2027", "2027/03/06", "6 Mar 2027", "", "6/3/27"]) expect(numericDateOrder(t)).toBeNull();
+    for (const t of ["3/3/2027", "2027-03-06", "06.03.2027", "2027/03/06", "6 Mar 2027", "", "6/3/27"])
+      expect(numericDateOrder(t)).toBeNull();
   });
 });
 
@@ -30,13 +53,18 @@ describe("date order per column (issue 11, item 11)", () => {
     const summary = validateRows(usFile, headers, mapping, CAMPAIGN_COLUMNS, options(), "create", "hs_name");
     expect(summary).toMatchObject({ total: 25, valid: 25, invalid: 0, dateOrders: { "Start date": "MDY" } });
     const values: string[] = [];
-    validateRows(usFile, headers, mapping, CAMPAIGN_COLUMNS, options(), "create", "hs_name", { onRow: (r) => r.ok && values.push(r.properties.hs_start_date!) });
+    validateRows(usFile, headers, mapping, CAMPAIGN_COLUMNS, options(), "create", "hs_name", {
+      onRow: (r) => r.ok && values.push(r.properties.hs_start_date!),
+    });
     expect(values[9]).toBe("2027-06-03");
     expect(values[19]).toBe("2027-11-26");
   });
 
   it("settles day-first columns too, each column on its own", async () => {
-    const rows = [["A", "6/3/2027", "6/3/2027"], ["B", "26/11/2027", "3/4/2027"]];
+    const rows = [
+      ["A", "6/3/2027", "6/3/2027"],
+      ["B", "26/11/2027", "3/4/2027"],
+    ];
     const h = ["Name", "Start date", "End date"];
     const m = { Name: "hs_name", "Start date": "hs_start_date", "End date": "hs_end_date" };
     const input = { headers: h, mapping: m, columns: CAMPAIGN_COLUMNS, options: options() };
@@ -49,10 +77,24 @@ describe("date order per column (issue 11, item 11)", () => {
   });
 
   it("leaves a column whose values disagree cell by cell, and a fixed format as it is", async () => {
-    const mixed = [["A", "26/11/2027"], ["B", "11/26/2027"], ["C", "6/3/2027"]];
-    expect(await detectDateOrders(mixed, { headers, mapping, columns: CAMPAIGN_COLUMNS, options: options() })).toEqual({});
+    const mixed = [
+      ["A", "26/11/2027"],
+      ["B", "11/26/2027"],
+      ["C", "6/3/2027"],
+    ];
+    expect(await detectDateOrders(mixed, { headers, mapping, columns: CAMPAIGN_COLUMNS, options: options() })).toEqual(
+      {},
+    );
     expect(validateRows(mixed, headers, mapping, CAMPAIGN_COLUMNS, options(), "create", "hs_name").invalid).toBe(1);
-    const asDmy = validateRows(usFile, headers, mapping, CAMPAIGN_COLUMNS, options({ dateFormat: "DMY" }), "create", "hs_name");
+    const asDmy = validateRows(
+      usFile,
+      headers,
+      mapping,
+      CAMPAIGN_COLUMNS,
+      options({ dateFormat: "DMY" }),
+      "create",
+      "hs_name",
+    );
     expect(asDmy.dateOrders).toBeUndefined();
     expect(asDmy.invalid).toBe(17);
   });
@@ -62,6 +104,8 @@ describe("date order per column (issue 11, item 11)", () => {
       yield usFile.slice(0, 10);
       yield usFile.slice(10);
     }
-    expect(await detectDateOrders(batches(), { headers, mapping, columns: CAMPAIGN_COLUMNS, options: options() })).toEqual({ hs_start_date: "MDY" });
+    expect(
+      await detectDateOrders(batches(), { headers, mapping, columns: CAMPAIGN_COLUMNS, options: options() }),
+    ).toEqual({ hs_start_date: "MDY" });
   });
 });

@@ -35,7 +35,8 @@ export function dateOrderDetector(s: DateOrderInput): DateOrderDetector {
     s.headers.forEach((header, index) => {
       const key = Object.hasOwn(s.mapping, header) ? s.mapping[header]! : SKIP;
       const column = byKey.get(key);
-      if (column && (column.type === "date" || column.type === "datetime") && !watched.some((w) => w.key === key)) watched.push({ index, key, seen: new Set() });
+      if (column && (column.type === "date" || column.type === "datetime") && !watched.some((w) => w.key === key))
+        watched.push({ index, key, seen: new Set() });
     });
   }
   return {
@@ -56,7 +57,10 @@ export function dateOrderDetector(s: DateOrderInput): DateOrderDetector {
 }
 
 /** The whole first pass, over rows (an array) or batches of rows (a parser's stream). */
-export async function detectDateOrders(rows: Iterable<readonly string[]> | AsyncIterable<readonly (readonly string[])[]>, s: DateOrderInput): Promise<DateOrders> {
+export async function detectDateOrders(
+  rows: Iterable<readonly string[]> | AsyncIterable<readonly (readonly string[])[]>,
+  s: DateOrderInput,
+): Promise<DateOrders> {
   const d = dateOrderDetector(s);
   if (!d.needed) return {};
   if (Symbol.asyncIterator in rows) {

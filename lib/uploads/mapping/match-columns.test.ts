@@ -51,14 +51,23 @@ describe("matchColumns", () => {
     const [x, blank] = matchColumns(["Zebra crossing", "  "], CONTACT_COLUMNS);
     expect(x!.suggestions).toEqual([]);
     expect(blank).toMatchObject({ target: null, suggestions: [] });
-    const many = matchColumns(["name"], [1, 2, 3, 4, 5].map((i) => ({ key: `nam${i}`, label: `Nam${i}`, type: "text" as const })));
+    const many = matchColumns(
+      ["name"],
+      [1, 2, 3, 4, 5].map((i) => ({ key: `nam${i}`, label: `Nam${i}`, type: "text" as const })),
+    );
     expect(many[0]!.suggestions).toHaveLength(3);
   });
 
   it("never assigns a read-only property, but suggests it flagged read-only", () => {
     const [id, created] = matchColumns(["Record ID", "createdate"], CONTACT_COLUMNS);
     expect(id!.target).toBeNull();
-    expect(id!.suggestions[0]).toEqual({ key: "hs_object_id", label: "Record ID", reason: "label", similarity: 1, readOnly: true });
+    expect(id!.suggestions[0]).toEqual({
+      key: "hs_object_id",
+      label: "Record ID",
+      reason: "label",
+      similarity: 1,
+      readOnly: true,
+    });
     expect(created!.target).toBeNull();
     expect(created!.suggestions[0]).toMatchObject({ key: "createdate", reason: "name", readOnly: true });
   });
@@ -91,13 +100,23 @@ describe("matchColumns", () => {
   });
 
   it("turns matches into a mapping with everything unmatched skipped", () => {
-    expect(mappingFromMatches(matchColumns(["Name", "Whatever", "Record ID"], CAMPAIGN_COLUMNS))).toEqual({ Name: "hs_name", Whatever: "skip", "Record ID": "skip" });
+    expect(mappingFromMatches(matchColumns(["Name", "Whatever", "Record ID"], CAMPAIGN_COLUMNS))).toEqual({
+      Name: "hs_name",
+      Whatever: "skip",
+      "Record ID": "skip",
+    });
   });
 });
 
 describe("templates", () => {
   const template = createTemplate(
-    { name: "Monthly export", target: "crm:contacts", headers: ["E-mail", "First Name", "Notes (internal)"], mapping: { "E-mail": "email", "First Name": "firstname", "Notes (internal)": "skip" }, options: { timeZone: "Europe/Berlin", dateFormat: "DMY" } },
+    {
+      name: "Monthly export",
+      target: "crm:contacts",
+      headers: ["E-mail", "First Name", "Notes (internal)"],
+      mapping: { "E-mail": "email", "First Name": "firstname", "Notes (internal)": "skip" },
+      options: { timeZone: "Europe/Berlin", dateFormat: "DMY" },
+    },
     new Date("2026-04-01T10:00:00Z"),
   );
 
@@ -112,7 +131,13 @@ describe("templates", () => {
 
   it("re-applies to the same headers in another order and spelling", () => {
     const r = applyTemplate(["notes internal", "EMAIL", "first_name"], template);
-    expect(r).toEqual({ match: "exact", mapping: { "notes internal": "skip", EMAIL: "email", first_name: "firstname" }, newHeaders: [], missingHeaders: [], staleHeaders: [] });
+    expect(r).toEqual({
+      match: "exact",
+      mapping: { "notes internal": "skip", EMAIL: "email", first_name: "firstname" },
+      newHeaders: [],
+      missingHeaders: [],
+      staleHeaders: [],
+    });
   });
 
   it("names a new header, which needs a choice", () => {
@@ -139,8 +164,16 @@ describe("templates", () => {
   });
 
   it("reports headers whose saved target no longer exists", () => {
-    const r = applyTemplate(["Email", "First Name", "Notes internal"], template, CONTACT_COLUMNS.filter((c) => c.key !== "firstname"));
-    expect(r).toMatchObject({ match: "partial", staleHeaders: ["First Name"], mapping: { Email: "email", "Notes internal": "skip" } });
+    const r = applyTemplate(
+      ["Email", "First Name", "Notes internal"],
+      template,
+      CONTACT_COLUMNS.filter((c) => c.key !== "firstname"),
+    );
+    expect(r).toMatchObject({
+      match: "partial",
+      staleHeaders: ["First Name"],
+      mapping: { Email: "email", "Notes internal": "skip" },
+    });
   });
 });
 
@@ -162,7 +195,11 @@ describe("matchColumns with the real campaign targets (issue 11, item 11)", () =
 
   it("never assigns or suggests the id or a read-only property for a create", async () => {
     const targets = await campaignTargets();
-    const matches = matchColumns(["Campaign ID", "Campaign Id", "Record ID", "Owner", "Campaign nam"], targets, "create");
+    const matches = matchColumns(
+      ["Campaign ID", "Campaign Id", "Record ID", "Owner", "Campaign nam"],
+      targets,
+      "create",
+    );
     for (const m of matches) {
       expect(m.target).toBeNull();
       expect(m.suggestions.map((s) => s.key)).not.toContain("__id");

@@ -7,7 +7,14 @@
 import { distance } from "fastest-levenshtein";
 import { RECORD_ID_KEY, type TargetColumn } from "../types";
 import { normalizeHeader } from "@/lib/properties/normalize";
-import { ConversionOptionsSchema, MappingTemplateSchema, SKIP, type ColumnMapping, type ConversionOptionsInput, type MappingTemplate } from "./schemas";
+import {
+  ConversionOptionsSchema,
+  MappingTemplateSchema,
+  SKIP,
+  type ColumnMapping,
+  type ConversionOptionsInput,
+  type MappingTemplate,
+} from "./schemas";
 
 export type MatchReason = "name" | "label" | "synonym" | "close";
 
@@ -57,12 +64,21 @@ export function usableTarget(t: Pick<TargetColumn, "key" | "readOnly">, mode?: "
   return mode !== "create" || (t.key !== RECORD_ID_KEY && !t.readOnly);
 }
 
-const similarity = (a: string, b: string) => (a === "" || b === "" ? 0 : 1 - distance(a, b) / Math.max(a.length, b.length));
+const similarity = (a: string, b: string) =>
+  a === "" || b === "" ? 0 : 1 - distance(a, b) / Math.max(a.length, b.length);
 
-export function matchColumns(headers: readonly string[], all: readonly TargetColumn[], mode?: "create" | "update" | "upsert"): ColumnMatch[] {
+export function matchColumns(
+  headers: readonly string[],
+  all: readonly TargetColumn[],
+  mode?: "create" | "update" | "upsert",
+): ColumnMatch[] {
   const targets = all.filter((t) => usableTarget(t, mode));
   const hs = headers.map(normalizeHeader);
-  const ts = targets.map((t) => ({ name: normalizeHeader(t.key), label: normalizeHeader(t.label), synonyms: (t.synonyms ?? []).map(normalizeHeader) }));
+  const ts = targets.map((t) => ({
+    name: normalizeHeader(t.key),
+    label: normalizeHeader(t.label),
+    synonyms: (t.synonyms ?? []).map(normalizeHeader),
+  }));
 
   const exact: Exact[] = [];
   headers.forEach((header, h) => {
@@ -70,7 +86,18 @@ export function matchColumns(headers: readonly string[], all: readonly TargetCol
     if (hs[h] === "") return;
     targets.forEach((t, i) => {
       const n = ts[i]!;
-      const rank = raw === t.key ? 0 : raw === t.label.trim() ? 1 : hs[h] === n.name ? 2 : hs[h] === n.label ? 3 : n.synonyms.includes(hs[h]!) ? 4 : -1;
+      const rank =
+        raw === t.key
+          ? 0
+          : raw === t.label.trim()
+            ? 1
+            : hs[h] === n.name
+              ? 2
+              : hs[h] === n.label
+                ? 3
+                : n.synonyms.includes(hs[h]!)
+                  ? 4
+                  : -1;
       if (rank >= 0) exact.push({ header: h, target: i, rank });
     });
   });
@@ -91,13 +118,26 @@ export function matchColumns(headers: readonly string[], all: readonly TargetCol
     const suggest = (i: number, reason: MatchReason, sim: number) => {
       seen.add(i);
       const t = targets[i]!;
-      suggestions.push({ key: t.key, label: t.label, reason, similarity: sim, ...(t.readOnly ? { readOnly: true as const } : {}) });
+      suggestions.push({
+        key: t.key,
+        label: t.label,
+        reason,
+        similarity: sim,
+        ...(t.readOnly ? { readOnly: true as const } : {}),
+      });
     };
     // Exact matches this header did not get (taken by an earlier header, or read-only) come first.
     for (const e of exact) if (e.header === h && !seen.has(e.target)) suggest(e.target, REASON[e.rank]!, 1);
     // Near spellings of a read-only property are noise: it can take no values, only be a key.
     const close = ts
-      .map((t, i) => ({ i, sim: Math.max(similarity(hs[h]!, t.name), similarity(hs[h]!, t.label), ...t.synonyms.map((s) => similarity(hs[h]!, s))) }))
+      .map((t, i) => ({
+        i,
+        sim: Math.max(
+          similarity(hs[h]!, t.name),
+          similarity(hs[h]!, t.label),
+          ...t.synonyms.map((s) => similarity(hs[h]!, s)),
+        ),
+      }))
       .filter((c) => c.sim >= CLOSE_SIMILARITY && !seen.has(c.i) && !targets[c.i]!.readOnly)
       .sort((a, b) => b.sim - a.sim || a.i - b.i);
     for (const c of close) suggest(c.i, "close", Math.round(c.sim * 1000) / 1000);
@@ -136,7 +176,11 @@ export interface TemplateApplication {
  * Re-applies a template to a file's headers. A file header that normalises like an earlier one
  * ("Email" after "E-mail") is treated as new, so one target is not mapped twice.
  */
-export function applyTemplate(headers: readonly string[], template: MappingTemplate, targets?: readonly TargetColumn[]): TemplateApplication {
+export function applyTemplate(
+  headers: readonly string[],
+  template: MappingTemplate,
+  targets?: readonly TargetColumn[],
+): TemplateApplication {
   const known = new Set(template.headers);
   const keys = targets && new Set(targets.map((t) => t.key));
   const used = new Set<string>();
@@ -155,12 +199,26 @@ export function applyTemplate(headers: readonly string[], template: MappingTempl
     else mapping[header] = target;
   }
   const missingHeaders = template.headers.filter((h) => !used.has(h));
-  const match = used.size === 0 ? "none" : newHeaders.length + missingHeaders.length + staleHeaders.length === 0 ? "exact" : "partial";
+  const match =
+    used.size === 0
+      ? "none"
+      : newHeaders.length + missingHeaders.length + staleHeaders.length === 0
+        ? "exact"
+        : "partial";
   return { match, mapping: match === "none" ? {} : mapping, newHeaders, missingHeaders, staleHeaders };
 }
 
 /** A template from the mapping a user confirmed: headers and mapping keys normalised, then checked. */
-export function createTemplate(input: { name: string; target: string; headers: readonly string[]; mapping: ColumnMapping; options: ConversionOptionsInput }, now = new Date()): MappingTemplate {
+export function createTemplate(
+  input: {
+    name: string;
+    target: string;
+    headers: readonly string[];
+    mapping: ColumnMapping;
+    options: ConversionOptionsInput;
+  },
+  now = new Date(),
+): MappingTemplate {
   const headers: string[] = [];
   const mapping: ColumnMapping = {};
   for (const header of input.headers) {
@@ -169,5 +227,12 @@ export function createTemplate(input: { name: string; target: string; headers: r
     headers.push(n);
     mapping[n] = Object.hasOwn(input.mapping, header) ? input.mapping[header]! : SKIP;
   }
-  return MappingTemplateSchema.parse({ name: input.name, target: input.target, headers, mapping, options: ConversionOptionsSchema.parse(input.options), createdAt: now.toISOString() });
+  return MappingTemplateSchema.parse({
+    name: input.name,
+    target: input.target,
+    headers,
+    mapping,
+    options: ConversionOptionsSchema.parse(input.options),
+    createdAt: now.toISOString(),
+  });
 }

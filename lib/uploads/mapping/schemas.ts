@@ -1,8 +1,19 @@
 import { z } from "zod";
 import { foldText, normalizeHeader } from "@/lib/properties/normalize";
-import { DateFormatSchema, DEFAULT_BOOLEAN_FALSE, DEFAULT_BOOLEAN_TRUE, TimeZoneSchema } from "@/lib/properties/read-options";
+import {
+  DateFormatSchema,
+  DEFAULT_BOOLEAN_FALSE,
+  DEFAULT_BOOLEAN_TRUE,
+  TimeZoneSchema,
+} from "@/lib/properties/read-options";
 
-export { DATE_FORMATS, DEFAULT_BOOLEAN_FALSE, DEFAULT_BOOLEAN_TRUE, isTimeZone, type DateFormat } from "@/lib/properties/read-options";
+export {
+  DATE_FORMATS,
+  DEFAULT_BOOLEAN_FALSE,
+  DEFAULT_BOOLEAN_TRUE,
+  isTimeZone,
+  type DateFormat,
+} from "@/lib/properties/read-options";
 
 /**
  * The shapes of the mapping step, one schema each, so the mapping form, its server actions and the
@@ -59,6 +70,12 @@ export const MappingTemplateSchema = z
     options: ConversionOptionsSchema,
     createdAt: z.iso.datetime(),
   })
-  .refine((t) => t.headers.every((h) => h !== "" && normalizeHeader(h) === h), { message: "Template headers must be normalised", path: ["headers"] })
-  .refine((t) => Object.keys(t.mapping).every((h) => t.headers.includes(h)), { message: "The mapping names a header the template does not have", path: ["mapping"] });
+  .refine((t) => t.headers.every((h) => h !== "" && normalizeHeader(h) === h), {
+    message: "Template headers must be normalised",
+    path: ["headers"],
+  })
+  .refine((t) => Object.keys(t.mapping).every((h) => t.headers.includes(h)), {
+    message: "The mapping names a header the template does not have",
+    path: ["mapping"],
+  });
 export type MappingTemplate = z.infer<typeof MappingTemplateSchema>;

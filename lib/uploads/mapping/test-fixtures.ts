@@ -2,7 +2,8 @@ import type { TargetColumn } from "../types";
 import { ConversionOptionsSchema, type ConversionOptions, type ConversionOptionsInput } from "./schemas";
 
 /** Options as the form would submit them, defaults filled in by the schema. */
-export const options = (o: Partial<ConversionOptionsInput> = {}): ConversionOptions => ConversionOptionsSchema.parse({ timeZone: "Europe/Berlin", ...o });
+export const options = (o: Partial<ConversionOptionsInput> = {}): ConversionOptions =>
+  ConversionOptionsSchema.parse({ timeZone: "Europe/Berlin", ...o });
 
 export const STATUS: TargetColumn = {
   key: "hs_campaign_status",
@@ -25,7 +26,12 @@ export const CAMPAIGN_COLUMNS: TargetColumn[] = [
   { key: "hs_end_date", label: "End date", type: "date" },
   STATUS,
   { key: "hs_notes", label: "Notes", type: "longText" },
-  { key: "hs_currency_code", label: "Currency", type: "currency", options: ["EUR", "USD", "GBP", "CHF"].map((c) => ({ value: c, label: c })) },
+  {
+    key: "hs_currency_code",
+    label: "Currency",
+    type: "currency",
+    options: ["EUR", "USD", "GBP", "CHF"].map((c) => ({ value: c, label: c })),
+  },
   { key: "hs_business_unit_ids", label: "Business units", type: "multi" },
   { key: "hs_object_id", label: "Record ID", type: "number", readOnly: true },
   { key: "hs_budget_items_sum_amount", label: "Budget total", type: "number", readOnly: true },
@@ -37,7 +43,15 @@ export const CONTACT_COLUMNS: TargetColumn[] = [
   { key: "lastname", label: "Last Name", type: "text" },
   { key: "prenom", label: "Prénom usuel", type: "text" },
   { key: "annualrevenue", label: "Annual revenue", type: "number" },
-  { key: "hs_lead_status", label: "Lead status", type: "enum", options: [{ value: "NEW", label: "New" }, { value: "OPEN", label: "Open" }] },
+  {
+    key: "hs_lead_status",
+    label: "Lead status",
+    type: "enum",
+    options: [
+      { value: "NEW", label: "New" },
+      { value: "OPEN", label: "Open" },
+    ],
+  },
   { key: "subscribed", label: "Subscribed", type: "bool" },
   { key: "last_meeting", label: "Last meeting", type: "datetime" },
   { key: "hs_object_id", label: "Record ID", type: "number", readOnly: true },

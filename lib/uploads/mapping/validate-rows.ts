@@ -83,7 +83,8 @@ interface Planned {
   required: boolean;
 }
 
-const mapped = (mapping: ColumnMapping, header: string) => (Object.hasOwn(mapping, header) ? mapping[header] : undefined);
+const mapped = (mapping: ColumnMapping, header: string) =>
+  Object.hasOwn(mapping, header) ? mapping[header] : undefined;
 
 /** The mapping's own problems, and the columns that will be converted. */
 function plan(s: ValidationSettings): { errors: string[]; planned: Planned[] } {
@@ -92,37 +93,62 @@ function plan(s: ValidationSettings): { errors: string[]; planned: Planned[] } {
   const byKey = new Map(s.columns.map((c) => [c.key, c]));
   const usedBy = new Map<string, string>();
   const keyColumn = s.keyColumn === undefined ? undefined : byKey.get(s.keyColumn);
-  if (s.keyColumn !== undefined && !keyColumn) errors.push(`The key column “${s.keyColumn}” is not a property of this resource`);
-  if (s.mode !== "create" && s.keyColumn === undefined) errors.push("Choose the property that identifies the records to update");
+  if (s.keyColumn !== undefined && !keyColumn)
+    errors.push(`The key column “${s.keyColumn}” is not a property of this resource`);
+  if (s.mode !== "create" && s.keyColumn === undefined)
+    errors.push("Choose the property that identifies the records to update");
 
   s.headers.forEach((header, index) => {
     const target = mapped(s.mapping, header);
     if (target === undefined || target === SKIP) return;
     const column = byKey.get(target);
-    if (!column) return void errors.push(`${quote(header)} is mapped to “${target}”, which is not a property of this resource`);
+    if (!column)
+      return void errors.push(`${quote(header)} is mapped to “${target}”, which is not a property of this resource`);
     const other = usedBy.get(target);
     if (other !== undefined) {
-      errors.push(other === header ? `The file has more than one column named ${quote(header)}; rename or skip them` : `${quote(other)} and ${quote(header)} are both mapped to ${column.label}; map only one`);
+      errors.push(
+        other === header
+          ? `The file has more than one column named ${quote(header)}; rename or skip them`
+          : `${quote(other)} and ${quote(header)} are both mapped to ${column.label}; map only one`,
+      );
       return;
     }
     usedBy.set(target, header);
     const isKey = column === keyColumn;
     // A read-only column is only ever an identifier; as a value, every one of its cells would fail.
-    if (column.readOnly && !isKey) return void errors.push(`${column.label} is read-only; skip ${quote(header)} or use it as the key column`);
+    if (column.readOnly && !isKey)
+      return void errors.push(`${column.label} is read-only; skip ${quote(header)} or use it as the key column`);
     // Upsert rows may be updates, so only create enforces requiredOnCreate; HubSpot judges the rest.
     const convertible = isKey && column.readOnly ? { ...column, readOnly: false } : column;
-    planned.push({ index, header, column, convert: cellConverter(convertible, s.options, s.dateOrders?.[column.key]), isKey, write: !column.readOnly, required: s.mode === "create" && !!column.requiredOnCreate });
+    planned.push({
+      index,
+      header,
+      column,
+      convert: cellConverter(convertible, s.options, s.dateOrders?.[column.key]),
+      isKey,
+      write: !column.readOnly,
+      required: s.mode === "create" && !!column.requiredOnCreate,
+    });
   });
 
-  if (keyColumn && !usedBy.has(keyColumn.key)) errors.push(`No column is mapped to ${keyColumn.label}, which identifies the records`);
+  if (keyColumn && !usedBy.has(keyColumn.key))
+    errors.push(`No column is mapped to ${keyColumn.label}, which identifies the records`);
   if (s.mode === "create") {
-    for (const c of s.columns) if (c.requiredOnCreate && !c.readOnly && !usedBy.has(c.key)) errors.push(`${c.label} is required to create records; map a column to it`);
+    for (const c of s.columns)
+      if (c.requiredOnCreate && !c.readOnly && !usedBy.has(c.key))
+        errors.push(`${c.label} is required to create records; map a column to it`);
   }
   if (usedBy.size === 0) errors.push("No column is mapped to a property");
   return { errors, planned };
 }
 
-const cellError = (row: number, p: Planned, value: string, reason: string, column: string | null = p.column.key): CellError => ({ row, sheetRow: row + 1, header: p.header, column, value, reason });
+const cellError = (
+  row: number,
+  p: Planned,
+  value: string,
+  reason: string,
+  column: string | null = p.column.key,
+): CellError => ({ row, sheetRow: row + 1, header: p.header, column, value, reason });
 
 export function createRowValidator(s: ValidationSettings): RowValidator {
   const { errors: mappingErrors, planned } = plan(s);
@@ -134,10 +160,12 @@ export function createRowValidator(s: ValidationSettings): RowValidator {
   // case-insensitively ("Launch" and "launch" clash), and ids are digits.
   const seenKeys = new Map<string, number>();
   let total = 0;
-  const dateOrders = Object.fromEntries(planned.flatMap((p) => {
-    const order = s.dateOrders?.[p.column.key];
-    return order ? [[p.header, order]] : [];
-  }));
+  const dateOrders = Object.fromEntries(
+    planned.flatMap((p) => {
+      const order = s.dateOrders?.[p.column.key];
+      return order ? [[p.header, order]] : [];
+    }),
+  );
 
   /** The problem of a key seen on an earlier row; otherwise remembers it. */
   function duplicate(key: string, row: number): string | undefined {
@@ -162,10 +190,16 @@ export function createRowValidator(s: ValidationSettings): RowValidator {
       if (r.value !== undefined && p.write) properties[p.column.key] = r.value;
       if (p.isKey) {
         key = r.value || undefined;
-        const problem = key === undefined ? (s.mode === "create" ? undefined : `No ${p.column.label}: a row needs one to find its record`) : duplicate(key, row);
+        const problem =
+          key === undefined
+            ? s.mode === "create"
+              ? undefined
+              : `No ${p.column.label}: a row needs one to find its record`
+            : duplicate(key, row);
         if (problem) (errors ??= []).push(cellError(row, p, raw, problem, null));
       }
-      if (p.required && !r.value) (errors ??= []).push(cellError(row, p, raw, `${p.column.label} is required to create a record`));
+      if (p.required && !r.value)
+        (errors ??= []).push(cellError(row, p, raw, `${p.column.label} is required to create a record`));
     }
     if (!errors) return key === undefined ? { row, ok: true, properties } : { row, ok: true, key, properties };
     invalidRows.push(row);
@@ -204,8 +238,26 @@ export interface ValidateRowsExtra {
  * Validates a whole file: rows one by one (an array or any iterable), or batches of rows from an
  * async source (a parser reading a stream), which keeps memory to one batch plus the summary.
  */
-export function validateRows(rows: Iterable<readonly string[]>, headers: readonly string[], mapping: ColumnMapping, columns: readonly TargetColumn[], options: ConversionOptions, mode: UploadMode, keyColumn?: string, extra?: ValidateRowsExtra): ValidationSummary;
-export function validateRows(rows: AsyncIterable<readonly (readonly string[])[]>, headers: readonly string[], mapping: ColumnMapping, columns: readonly TargetColumn[], options: ConversionOptions, mode: UploadMode, keyColumn?: string, extra?: ValidateRowsExtra): Promise<ValidationSummary>;
+export function validateRows(
+  rows: Iterable<readonly string[]>,
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  columns: readonly TargetColumn[],
+  options: ConversionOptions,
+  mode: UploadMode,
+  keyColumn?: string,
+  extra?: ValidateRowsExtra,
+): ValidationSummary;
+export function validateRows(
+  rows: AsyncIterable<readonly (readonly string[])[]>,
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  columns: readonly TargetColumn[],
+  options: ConversionOptions,
+  mode: UploadMode,
+  keyColumn?: string,
+  extra?: ValidateRowsExtra,
+): Promise<ValidationSummary>;
 export function validateRows(
   rows: Iterable<readonly string[]> | AsyncIterable<readonly (readonly string[])[]>,
   headers: readonly string[],
@@ -222,7 +274,16 @@ export function validateRows(
     if (d.needed) for (const cells of rows as readonly (readonly string[])[]) d.push(cells);
     dateOrders = d.result();
   }
-  const v = createRowValidator({ headers, mapping, columns, options, mode, keyColumn, maxErrors: extra.maxErrors, dateOrders });
+  const v = createRowValidator({
+    headers,
+    mapping,
+    columns,
+    options,
+    mode,
+    keyColumn,
+    maxErrors: extra.maxErrors,
+    dateOrders,
+  });
   const { onRow } = extra;
   if (Symbol.asyncIterator in rows) {
     return (async () => {
@@ -234,7 +295,11 @@ export function validateRows(
   return v.summary();
 }
 
-function pushRow(v: ReturnType<typeof createRowValidator>, cells: readonly string[], onRow?: (r: ReturnType<ReturnType<typeof createRowValidator>["push"]>) => void) {
+function pushRow(
+  v: ReturnType<typeof createRowValidator>,
+  cells: readonly string[],
+  onRow?: (r: ReturnType<ReturnType<typeof createRowValidator>["push"]>) => void,
+) {
   const result = v.push(cells);
   onRow?.(result);
 }

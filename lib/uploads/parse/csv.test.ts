@@ -5,7 +5,8 @@ import { openUpload } from "./open-upload";
 import { allRows, corpusDir, openFileCount, parseFailure } from "./test-helpers";
 
 const corpus = corpusDir("csv");
-const openCsv = async (name: string, content: string | Uint8Array) => openUpload(await corpus.put(name, content), { fileName: name });
+const openCsv = async (name: string, content: string | Uint8Array) =>
+  openUpload(await corpus.put(name, content), { fileName: name });
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
 const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]);
 
@@ -23,12 +24,22 @@ describe("CSV encodings", () => {
     ["UTF-16 BE with BOM", utf16be(SAMPLE), "utf-16be"],
   ] as const)("reads %s", async (_label, bytes, encoding) => {
     const upload = await openCsv(`${encoding}.csv`, bytes);
-    expect(upload).toMatchObject({ kind: "csv", sheets: [], encoding, delimiter: ",", headers: ["Name", "City", "Note"], rowCount: 2 });
+    expect(upload).toMatchObject({
+      kind: "csv",
+      sheets: [],
+      encoding,
+      delimiter: ",",
+      headers: ["Name", "City", "Note"],
+      rowCount: 2,
+    });
     expect(await allRows(upload)).toEqual(SAMPLE_ROWS);
   });
 
   it("falls back to Windows-1252 when the file is not valid UTF-8 (é, ü, €, ’ as 0x92)", async () => {
-    const bytes = Buffer.concat([Buffer.from("Name;Price;Note\n"), Buffer.from([0x52, 0xe9, 0x6e, 0xe9, 0x3b, 0x31, 0x30, 0x80, 0x3b, 0x64, 0xfc, 0x72, 0x92, 0x73, 0x0a])]);
+    const bytes = Buffer.concat([
+      Buffer.from("Name;Price;Note\n"),
+      Buffer.from([0x52, 0xe9, 0x6e, 0xe9, 0x3b, 0x31, 0x30, 0x80, 0x3b, 0x64, 0xfc, 0x72, 0x92, 0x73, 0x0a]),
+    ]);
     const upload = await openCsv("cp1252.csv", bytes);
     expect(upload).toMatchObject({ encoding: "windows-1252", delimiter: ";", headers: ["Name", "Price", "Note"] });
     expect(await allRows(upload)).toEqual([["Réné", "10€", "dür’s"]]);
@@ -68,8 +79,8 @@ describe("CSV encodings", () => {
 
 describe("CSV dialects", () => {
   it.each([
-    [",", "Email,Name,Company\nann@x.com,Ann,\"Acme; Inc\"\nbob@x.com,Bob,Beta\n"],
-    [";", "Email;Name;Company\nann@x.com;Ann;\"Acme, Inc\"\nbob@x.com;Bob;Beta\n"],
+    [",", 'Email,Name,Company\nann@x.com,Ann,"Acme; Inc"\nbob@x.com,Bob,Beta\n'],
+    [";", 'Email;Name;Company\nann@x.com;Ann;"Acme, Inc"\nbob@x.com;Bob;Beta\n'],
     ["\t", "Email\tName\tCompany\nann@x.com\tAnn\tAcme, Inc\nbob@x.com\tBob\tBeta\n"],
   ])("detects the %j delimiter", async (delimiter, text) => {
     const upload = await openCsv("delim.csv", text);
@@ -78,10 +89,13 @@ describe("CSV dialects", () => {
     expect((await allRows(upload))[0]![2]).toMatch(/^Acme[;,] Inc$/);
   });
 
-  it("detects \";\" in a small two-column file that ends with a line break (empty lines do not count in the guess)", async () => {
+  it('detects ";" in a small two-column file that ends with a line break (empty lines do not count in the guess)', async () => {
     const upload = await openCsv("two.csv", "Email;Name\nann@x.com;Ann\nbob@x.com;Bob\n");
     expect(upload.delimiter).toBe(";");
-    expect(await allRows(upload)).toEqual([["ann@x.com", "Ann"], ["bob@x.com", "Bob"]]);
+    expect(await allRows(upload)).toEqual([
+      ["ann@x.com", "Ann"],
+      ["bob@x.com", "Bob"],
+    ]);
   });
 
   it("reads a .tsv as tab-separated even when commas would look consistent", async () => {
@@ -116,7 +130,10 @@ describe("CSV dialects", () => {
 
 describe("CSV rows and headers", () => {
   it("skips empty rows anywhere (blank lines, delimiters only), and the header is the first non-empty row", async () => {
-    const upload = await openCsv("blanks.csv", "\n,,\nName,Email,\n\nAnn,ann@x.com,\n ,  ,\nBob,bob@x.com,\n,,\n,,\n\n");
+    const upload = await openCsv(
+      "blanks.csv",
+      "\n,,\nName,Email,\n\nAnn,ann@x.com,\n ,  ,\nBob,bob@x.com,\n,,\n,,\n\n",
+    );
     expect(upload.headers).toEqual(["Name", "Email"]);
     expect(upload.rowCount).toBe(2);
     expect(await allRows(upload)).toEqual([

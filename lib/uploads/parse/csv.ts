@@ -24,10 +24,18 @@ const HIGH_WATER_ROWS = 2_000;
  * and a record longer than MAX_RECORD_CHARS is refused as it grows (papaparse re-reads an unfinished
  * record with every chunk, so a 49 MB line would otherwise take minutes).
  */
-export async function* csvRows(path: string, encoding: CsvEncoding, dialect?: Partial<CsvDialect>, onDialect?: (d: CsvDialect) => void): AsyncGenerator<string[]> {
+export async function* csvRows(
+  path: string,
+  encoding: CsvEncoding,
+  dialect?: Partial<CsvDialect>,
+  onDialect?: (d: CsvDialect) => void,
+): AsyncGenerator<string[]> {
   const delimiter = dialect?.delimiter ?? (await guessDelimiter(path, encoding));
   let fed = 0;
-  const text = Readable.from(counted(decodeFile(path, encoding), (n) => (fed += n)), { highWaterMark: 1 });
+  const text = Readable.from(
+    counted(decodeFile(path, encoding), (n) => (fed += n)),
+    { highWaterMark: 1 },
+  );
   let queue: string[][] = [];
   let done = false;
   let failure: unknown;
@@ -46,16 +54,24 @@ export async function* csvRows(path: string, encoding: CsvEncoding, dialect?: Pa
     chunk(results) {
       if (onDialect && !reported) {
         reported = true;
-        onDialect({ delimiter: results.meta.delimiter as CsvDelimiter, newline: results.meta.linebreak as CsvDialect["newline"] });
+        onDialect({
+          delimiter: results.meta.delimiter as CsvDelimiter,
+          newline: results.meta.linebreak as CsvDialect["newline"],
+        });
       }
       // An opening quote never closed swallows the rest of the file into one cell: refuse it.
       if (results.errors.some((e) => e.code === "MissingQuotes")) {
-        failure ??= new UploadParseError("corrupt", `A quoted value starting in row ${(rowsBefore + results.data.length).toLocaleString("en-US")} of the file is never closed (a " without its closing "). Fix the quotes, or save the file again from your spreadsheet app, and upload it again.`);
+        failure ??= new UploadParseError(
+          "corrupt",
+          `A quoted value starting in row ${(rowsBefore + results.data.length).toLocaleString("en-US")} of the file is never closed (a " without its closing "). Fix the quotes, or save the file again from your spreadsheet app, and upload it again.`,
+        );
       }
       rowsBefore += results.data.length;
       // Characters received after the last complete record: the record still being read.
       if (fed - results.meta.cursor > MAX_RECORD_CHARS) {
-        failure ??= tooBig(`Row ${fmt(rowsBefore + 1)} of the file is longer than ${mb(MAX_RECORD_CHARS)} of text, far more than a spreadsheet row holds (is a line break or closing quote missing?). Fix that row, or save the file again from your spreadsheet app, and upload it again.`);
+        failure ??= tooBig(
+          `Row ${fmt(rowsBefore + 1)} of the file is longer than ${mb(MAX_RECORD_CHARS)} of text, far more than a spreadsheet row holds (is a line break or closing quote missing?). Fix that row, or save the file again from your spreadsheet app, and upload it again.`,
+        );
       }
       for (const row of results.data) queue.push(row);
       if (queue.length >= HIGH_WATER_ROWS) text.pause();
@@ -99,7 +115,11 @@ async function guessDelimiter(path: string, encoding: CsvEncoding): Promise<CsvD
     sample += chunk;
     if (sample.length >= 64 * 1024) break;
   }
-  const guessed = Papa.parse<string[]>(sample, { delimitersToGuess: CSV_DELIMITERS, skipEmptyLines: "greedy", preview: 10 }).meta.delimiter;
+  const guessed = Papa.parse<string[]>(sample, {
+    delimitersToGuess: CSV_DELIMITERS,
+    skipEmptyLines: "greedy",
+    preview: 10,
+  }).meta.delimiter;
   return (CSV_DELIMITERS as string[]).includes(guessed) ? (guessed as CsvDelimiter) : ",";
 }
 
@@ -113,6 +133,9 @@ async function* counted(source: AsyncIterable<string>, add: (n: number) => void)
 /** Maps "not UTF-8" to the user-facing error when no fallback is possible (the file had a UTF-8 BOM). */
 export function encodingError(err: unknown): unknown {
   return err instanceof NotUtf8Error
-    ? new UploadParseError("encoding", "The file starts with a UTF-8 marker but contains bytes that are not valid UTF-8. Save it again as “CSV UTF-8” and upload it again.")
+    ? new UploadParseError(
+        "encoding",
+        "The file starts with a UTF-8 marker but contains bytes that are not valid UTF-8. Save it again as “CSV UTF-8” and upload it again.",
+      )
     : err;
 }

@@ -42,7 +42,10 @@ export async function* decodeFile(path: string, encoding: CsvEncoding): AsyncGen
       throw new NotUtf8Error("not valid UTF-8");
     }
     if (text.includes("\u0000")) {
-      throw new UploadParseError("encoding", "The file contains binary data (NUL bytes), so it is not a readable text file. Save it as “CSV UTF-8” or as an Excel workbook (.xlsx) and upload it again.");
+      throw new UploadParseError(
+        "encoding",
+        "The file contains binary data (NUL bytes), so it is not a readable text file. Save it as “CSV UTF-8” or as an Excel workbook (.xlsx) and upload it again.",
+      );
     }
     return encoding === "windows-1252" ? fixCp1252(text) : text;
   };

@@ -117,18 +117,41 @@ const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relati
 
 /** The parts of a minimal workbook with the given sheets (sheet N is xl/worksheets/sheetN.xml). */
 export function workbookParts(sheetNames: string[]): Part[] {
-  const rels = sheetNames.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("");
+  const rels = sheetNames
+    .map(
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    )
+    .join("");
   const sheets = sheetNames.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
   return [
-    { name: "[Content_Types].xml", head: `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>` },
+    {
+      name: "[Content_Types].xml",
+      head: `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+    },
     { name: "xl/workbook.xml", head: `${XML}<workbook ${MAIN} ${R}><sheets>${sheets}</sheets></workbook>` },
-    { name: "xl/_rels/workbook.xml.rels", head: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>` },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      head: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+    },
   ];
 }
 
 /** A worksheet part: `head` rows, then `row` repeated `times` (rows numbered by the caller's text). */
-export function sheetPart(no: number, rows: { head?: string; body?: string; times?: number; pieces?: Part["pieces"] }, declare?: number): Part {
-  return { name: `xl/worksheets/sheet${no}.xml`, head: `${XML}<worksheet ${MAIN}><sheetData>${rows.head ?? ""}`, body: rows.body, times: rows.times, pieces: rows.pieces, tail: "</sheetData></worksheet>", declare };
+export function sheetPart(
+  no: number,
+  rows: { head?: string; body?: string; times?: number; pieces?: Part["pieces"] },
+  declare?: number,
+): Part {
+  return {
+    name: `xl/worksheets/sheet${no}.xml`,
+    head: `${XML}<worksheet ${MAIN}><sheetData>${rows.head ?? ""}`,
+    body: rows.body,
+    times: rows.times,
+    pieces: rows.pieces,
+    tail: "</sheetData></worksheet>",
+    declare,
+  };
 }
 
 /** A shared-strings part: `body` (one or more <si>) repeated `times`, or `pieces`. */

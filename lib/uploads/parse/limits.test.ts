@@ -1,7 +1,14 @@
 /** Hostile uploads are refused while they are read, with the reason in plain words (issue 11, item 1). */
 import { describe, expect, it } from "vitest";
 import { cell, sharedStringsPart, sheetPart, workbookParts, writeZip } from "./hostile-files";
-import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ENTRY_BYTES, MAX_SHARED_STRINGS, PREVIEW_CELL_CHARS, previewCell } from "./limits";
+import {
+  MAX_CELL_CHARS,
+  MAX_COLUMNS,
+  MAX_ENTRY_BYTES,
+  MAX_SHARED_STRINGS,
+  PREVIEW_CELL_CHARS,
+  previewCell,
+} from "./limits";
 import { openUpload } from "./open-upload";
 import { makeHeaders } from "./table";
 import { allRows, corpusDir, parseFailure } from "./test-helpers";
@@ -22,7 +29,10 @@ async function workbook(name: string, parts: Parameters<typeof writeZip>[1]) {
 
 describe("XLSX limits", () => {
   it("reads a plain generated workbook (the generator is sound)", async () => {
-    const p = await workbook("plain.xlsx", [...workbookParts(["Data"]), sheetPart(1, { head: header + plainRow(2) + plainRow(3) + plainRow(4) })]);
+    const p = await workbook("plain.xlsx", [
+      ...workbookParts(["Data"]),
+      sheetPart(1, { head: header + plainRow(2) + plainRow(3) + plainRow(4) }),
+    ]);
     const upload = await openUpload(p, { fileName: "plain.xlsx" });
     expect(upload.headers).toEqual(["Email", "Name"]);
     expect(await allRows(upload)).toEqual(Array.from({ length: 3 }, () => ["ann@example.com", "Ann"]));
@@ -30,17 +40,27 @@ describe("XLSX limits", () => {
 
   it("refuses shared strings that inflate to 1 GB from the sizes the zip declares, before inflating", async () => {
     // The zip's directory says 1 GB (the content is small: only the declared size is looked at here).
-    const p = await workbook("bomb-declared.xlsx", [...workbookParts(["Data"]), sharedStringsPart("<si><t>x</t></si>", 10, 1024 * MB), sheetPart(1, { head: header })]);
+    const p = await workbook("bomb-declared.xlsx", [
+      ...workbookParts(["Data"]),
+      sharedStringsPart("<si><t>x</t></si>", 10, 1024 * MB),
+      sheetPart(1, { head: header }),
+    ]);
     const before = memory();
     const err = await parseFailure(openUpload(p, { fileName: "bomb-declared.xlsx" }));
     expect(err.code).toBe("too_large");
-    expect(err.message).toBe("In this workbook, the table of text values (shared strings) unpacks to more than 200 MB, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.");
+    expect(err.message).toBe(
+      "In this workbook, the table of text values (shared strings) unpacks to more than 200 MB, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.",
+    );
     expect(memory() - before).toBeLessThan(100 * MB);
   });
 
   it("refuses shared strings that lie about their size, while inflating them", async () => {
     const si = `<si><t>${"x".repeat(1000)}</t></si>`;
-    const p = await workbook("bomb-lying.xlsx", [...workbookParts(["Data"]), sharedStringsPart(si, 1_050_000, 1000), sheetPart(1, { head: header })]);
+    const p = await workbook("bomb-lying.xlsx", [
+      ...workbookParts(["Data"]),
+      sharedStringsPart(si, 1_050_000, 1000),
+      sheetPart(1, { head: header }),
+    ]);
     const err = await parseFailure(openUpload(p, { fileName: "bomb-lying.xlsx" }));
     expect(err.code).toBe("too_large");
     // The shared-strings characters limit (50 M) is met before the 200 MB part limit.
@@ -48,18 +68,27 @@ describe("XLSX limits", () => {
   });
 
   it("refuses more distinct shared strings than the limit", async () => {
-    const p = await workbook("many-strings.xlsx", [...workbookParts(["Data"]), sharedStringsPart("<si><t>a</t></si>", MAX_SHARED_STRINGS + 1), sheetPart(1, { head: header })]);
+    const p = await workbook("many-strings.xlsx", [
+      ...workbookParts(["Data"]),
+      sharedStringsPart("<si><t>a</t></si>", MAX_SHARED_STRINGS + 1),
+      sheetPart(1, { head: header }),
+    ]);
     const err = await parseFailure(openUpload(p, { fileName: "many-strings.xlsx" }));
     expect(err.message).toMatch(/^This workbook holds more than 2,000,000 different text values/);
   });
 
   it("refuses a 1.5 GB sheet that declares 1 KB, naming the sheet, while inflating it", async () => {
     const emptyRow = "<row/>"; // skipped rows: only the size limit stops them
-    const p = await workbook("huge-sheet.xlsx", [...workbookParts(["Leads"]), sheetPart(1, { head: header, body: emptyRow, times: Math.ceil((1.5 * 1024 * MB) / 6) }, 1000)]);
+    const p = await workbook("huge-sheet.xlsx", [
+      ...workbookParts(["Leads"]),
+      sheetPart(1, { head: header, body: emptyRow, times: Math.ceil((1.5 * 1024 * MB) / 6) }, 1000),
+    ]);
     const started = Date.now();
     const err = await parseFailure(openUpload(p, { fileName: "huge-sheet.xlsx" }));
     expect(err.code).toBe("too_large");
-    expect(err.message).toBe("In this workbook, the sheet “Leads” unpacks to more than 200 MB, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.");
+    expect(err.message).toBe(
+      "In this workbook, the sheet “Leads” unpacks to more than 200 MB, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.",
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 
@@ -68,7 +97,11 @@ describe("XLSX limits", () => {
     const strings = function* () {
       for (let i = 0; i < 200_000; i++) yield `<si><t>${(i * 7919) % 1_000_003} ${i}</t></si>`;
     };
-    const p = await workbook("damaged-strings.xlsx", [...workbookParts(["Data"]), sharedStringsPart("", 0, undefined, strings), sheetPart(1, { head: header })]);
+    const p = await workbook("damaged-strings.xlsx", [
+      ...workbookParts(["Data"]),
+      sharedStringsPart("", 0, undefined, strings),
+      sheetPart(1, { head: header }),
+    ]);
     const bytes = await readFile(p);
     bytes.fill(0xff, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 64);
     await writeFile(p, bytes);
@@ -85,7 +118,9 @@ describe("XLSX limits", () => {
     );
     const long = `<row r="2">${cell("A2", "a@b.co")}${cell("B2", "y".repeat(MAX_CELL_CHARS + 1))}</row>`;
     const p2 = await workbook("long-cell.xlsx", [...workbookParts(["Data"]), sheetPart(1, { head: header + long })]);
-    expect((await parseFailure(openUpload(p2, { fileName: "long-cell.xlsx" }))).message).toMatch(/^A value in column B of the sheet “Data” holds more than 32,767 characters/);
+    expect((await parseFailure(openUpload(p2, { fileName: "long-cell.xlsx" }))).message).toMatch(
+      /^A value in column B of the sheet “Data” holds more than 32,767 characters/,
+    );
     const fits = `<row r="2">${cell("A2", "a@b.co")}${cell("B2", "y".repeat(MAX_CELL_CHARS))}</row>`;
     const p3 = await workbook("fits.xlsx", [...workbookParts(["Data"]), sheetPart(1, { head: header + fits })]);
     expect((await allRows(await openUpload(p3, { fileName: "fits.xlsx" })))[0]![1]).toHaveLength(MAX_CELL_CHARS);
@@ -94,14 +129,20 @@ describe("XLSX limits", () => {
 
 describe("CSV limits", () => {
   it("refuses a 1,000,000-column file, and a 1,001-column one, but reads 1,000 columns", async () => {
-    const million = await corpus.put("million.csv", `${Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(",")}\n1,2\n`);
+    const million = await corpus.put(
+      "million.csv",
+      `${Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(",")}\n1,2\n`,
+    );
     expect((await parseFailure(openUpload(million, { fileName: "million.csv" }))).code).toBe("too_large");
     const header1001 = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(",");
     const wide = await corpus.put("wide.csv", `${header1001}\n1\n`);
     expect((await parseFailure(openUpload(wide, { fileName: "wide.csv" }))).message).toBe(
       "The file has values in more than 1,000 columns (as far out as column ALM), more than one upload may hold. Remove the columns you do not need and upload it again.",
     );
-    const ok = await corpus.put("thousand.csv", `${Array.from({ length: MAX_COLUMNS }, (_, i) => `c${i}`).join(",")}\n1\n`);
+    const ok = await corpus.put(
+      "thousand.csv",
+      `${Array.from({ length: MAX_COLUMNS }, (_, i) => `c${i}`).join(",")}\n1\n`,
+    );
     expect((await openUpload(ok, { fileName: "thousand.csv" })).headers).toHaveLength(MAX_COLUMNS);
   });
 
@@ -110,13 +151,17 @@ describe("CSV limits", () => {
     const started = Date.now();
     const err = await parseFailure(openUpload(p, { fileName: "one-line.csv" }));
     expect(err.code).toBe("too_large");
-    expect(err.message).toBe("Row 2 of the file is longer than 2 MB of text, far more than a spreadsheet row holds (is a line break or closing quote missing?). Fix that row, or save the file again from your spreadsheet app, and upload it again.");
+    expect(err.message).toBe(
+      "Row 2 of the file is longer than 2 MB of text, far more than a spreadsheet row holds (is a line break or closing quote missing?). Fix that row, or save the file again from your spreadsheet app, and upload it again.",
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("refuses a quoted value never closed before it grows past the record limit", async () => {
     const p = await corpus.put("open-quote.csv", `Name,Note\nAnn,"${"line\n".repeat(1_000_000)}`);
-    expect((await parseFailure(openUpload(p, { fileName: "open-quote.csv" }))).message).toMatch(/^Row 2 of the file is longer than 2 MB of text/);
+    expect((await parseFailure(openUpload(p, { fileName: "open-quote.csv" }))).message).toMatch(
+      /^Row 2 of the file is longer than 2 MB of text/,
+    );
   });
 });
 

@@ -34,11 +34,16 @@ export const tooBig = (message: string) => new UploadParseError("too_large", mes
 
 /** A cell longer than the limit. `where` is e.g. "column C of the file". */
 export const cellTooLong = (where: string) =>
-  tooBig(`A value in ${where} holds more than ${fmt(MAX_CELL_CHARS)} characters, more than a spreadsheet cell can hold. Shorten that value (or remove the column) and upload the file again.`);
+  tooBig(
+    `A value in ${where} holds more than ${fmt(MAX_CELL_CHARS)} characters, more than a spreadsheet cell can hold. Shorten that value (or remove the column) and upload the file again.`,
+  );
 
 /** A row with values further out than the column limit. */
 export const tooManyColumns = (what: string, lastColumn: string) =>
-  tooBig(`${what} has values in more than ${fmt(MAX_COLUMNS)} columns (as far out as column ${lastColumn}), more than one upload may hold. Remove the columns you do not need and upload it again.`);
+  tooBig(
+    `${what} has values in more than ${fmt(MAX_COLUMNS)} columns (as far out as column ${lastColumn}), more than one upload may hold. Remove the columns you do not need and upload it again.`,
+  );
 
 /** A cut-down copy of a cell for display. */
-export const previewCell = (cell: string) => (cell.length > PREVIEW_CELL_CHARS ? `${cell.slice(0, PREVIEW_CELL_CHARS - 1)}…` : cell);
+export const previewCell = (cell: string) =>
+  cell.length > PREVIEW_CELL_CHARS ? `${cell.slice(0, PREVIEW_CELL_CHARS - 1)}…` : cell;

@@ -43,15 +43,21 @@ export async function openUpload(path: string, opts: { fileName: string; sheet?:
 /** The first read of `openUpload`, in this thread: the server runs it in a parse worker (parse-pool.ts). */
 export async function scanUpload(path: string, opts: { fileName: string; sheet?: string }): Promise<UploadScan> {
   const sniffed = await sniffUpload(path, opts.fileName);
-  return sniffed.kind === "xlsx" ? scanXlsx(path, opts.sheet) : scanCsv(path, sniffed.head, sniffed.extension === ".tsv");
+  return sniffed.kind === "xlsx"
+    ? scanXlsx(path, opts.sheet)
+    : scanCsv(path, sniffed.head, sniffed.extension === ".tsv");
 }
 
 /** An upload read before, with what that read found: its rows can be read again. */
 export function readScanned(path: string, scan: UploadScan): OpenedUpload {
   const width = scan.headers.length;
-  if (scan.kind === "xlsx") return { ...scan, rows: (batchSize = 1_000) => reread(() => xlsxRows(path, scan.sheet), width, batchSize) };
+  if (scan.kind === "xlsx")
+    return { ...scan, rows: (batchSize = 1_000) => reread(() => xlsxRows(path, scan.sheet), width, batchSize) };
   const dialect: CsvDialect = { delimiter: scan.delimiter ?? ",", newline: scan.newline ?? "\n" };
-  return { ...scan, rows: (batchSize = 1_000) => reread(() => csvRows(path, scan.encoding ?? "utf-8", dialect), width, batchSize) };
+  return {
+    ...scan,
+    rows: (batchSize = 1_000) => reread(() => csvRows(path, scan.encoding ?? "utf-8", dialect), width, batchSize),
+  };
 }
 
 async function scanCsv(path: string, head: Uint8Array, isTsv: boolean): Promise<UploadScan> {
@@ -61,15 +67,24 @@ async function scanCsv(path: string, head: Uint8Array, isTsv: boolean): Promise<
     let dialect: CsvDialect | undefined;
     const fixed = isTsv ? { delimiter: "\t" as const } : undefined;
     try {
-      const shape = await scanTable(csvRows(path, encoding, fixed, (d) => (dialect = d)), "The file");
-      const found: CsvDialect = { delimiter: fixed?.delimiter ?? dialect?.delimiter ?? ",", newline: dialect?.newline ?? "\n" };
+      const shape = await scanTable(
+        csvRows(path, encoding, fixed, (d) => (dialect = d)),
+        "The file",
+      );
+      const found: CsvDialect = {
+        delimiter: fixed?.delimiter ?? dialect?.delimiter ?? ",",
+        newline: dialect?.newline ?? "\n",
+      };
       return { kind: "csv", sheets: [], encoding, delimiter: found.delimiter, newline: found.newline, ...shape };
     } catch (err) {
       if (err instanceof NotUtf8Error && !bom) continue;
       throw encodingError(err);
     }
   }
-  throw new UploadParseError("encoding", "The file's text encoding could not be recognised. Save it as “CSV UTF-8” and upload it again.");
+  throw new UploadParseError(
+    "encoding",
+    "The file's text encoding could not be recognised. Save it as “CSV UTF-8” and upload it again.",
+  );
 }
 
 /** Sheets tried after an empty first one, at most: a workbook of many blank sheets is not read 100 times. */
@@ -82,7 +97,12 @@ const MAX_SHEETS_TRIED = 20;
  */
 async function scanXlsx(path: string, sheet: string | undefined): Promise<UploadScan> {
   const first = await scanSheet(path, sheet);
-  if (!(first.error instanceof UploadParseError && first.error.code === "empty") || sheet !== undefined || !first.choice) return scanned(first);
+  if (
+    !(first.error instanceof UploadParseError && first.error.code === "empty") ||
+    sheet !== undefined ||
+    !first.choice
+  )
+    return scanned(first);
   const others = first.choice.sheets.filter((s) => s !== first.choice!.sheet);
   for (const other of others.slice(0, MAX_SHEETS_TRIED)) {
     const next = await scanSheet(path, other);
@@ -97,7 +117,10 @@ async function scanSheet(path: string, sheet: string | undefined): Promise<Sheet
   let choice: SheetChoice | undefined;
   const label = () => (choice ? `The sheet “${choice.sheet}”` : "The workbook");
   try {
-    const shape = await scanTable(xlsxRows(path, sheet, (c) => (choice = c)), label);
+    const shape = await scanTable(
+      xlsxRows(path, sheet, (c) => (choice = c)),
+      label,
+    );
     return { choice, shape };
   } catch (error) {
     return { choice, error };
@@ -109,7 +132,10 @@ function scanned({ choice, shape, error }: SheetScan): UploadScan {
   // An empty sheet in a workbook with others: say which, so the user can pick one.
   const others = choice?.sheets.filter((s) => s !== choice!.sheet) ?? [];
   if (error instanceof UploadParseError && error.code === "empty" && others.length > 0) {
-    throw new UploadParseError("empty", `${error.message} The workbook's other sheets: ${others.map((s) => `“${s}”`).join(", ")}; choose one of them instead.`);
+    throw new UploadParseError(
+      "empty",
+      `${error.message} The workbook's other sheets: ${others.map((s) => `“${s}”`).join(", ")}; choose one of them instead.`,
+    );
   }
   throw error;
 }

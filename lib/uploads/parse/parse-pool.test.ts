@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 const failure = async (promise: Promise<unknown>) => {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(err instanceof UploadParseError)) throw new Error(`expected an UploadParseError, got ${String(err)}`);
   return err;
 };
@@ -36,10 +39,16 @@ describe("parse pool", () => {
     const pool = poolOf({ parsers: 1, memoryMb: 64, seconds: 120 });
     // 1.9 M distinct-looking strings stay under the count and length limits but need > 64 MB of heap.
     const big = await corpus.file("heap.xlsx");
-    await writeZip(big, [...workbookParts(["Data"]), sharedStringsPart(`<si><t>${"w".repeat(24)}</t></si>`, 1_900_000), sheetPart(1, { head: `<row r="1">${cell("A1", "Name")}</row>` })]);
+    await writeZip(big, [
+      ...workbookParts(["Data"]),
+      sharedStringsPart(`<si><t>${"w".repeat(24)}</t></si>`, 1_900_000),
+      sheetPart(1, { head: `<row r="1">${cell("A1", "Name")}</row>` }),
+    ]);
     const err = await failure(pool.scan(big, { fileName: "heap.xlsx" }));
     expect(err.code).toBe("too_large");
-    expect(err.message).toBe("Reading this file needed more than 64 MB of memory, more than one upload may use. Split it into smaller files (or save it as CSV) and upload them one by one.");
+    expect(err.message).toBe(
+      "Reading this file needed more than 64 MB of memory, more than one upload may use. Split it into smaller files (or save it as CSV) and upload them one by one.",
+    );
     const small = await corpus.put("after.csv", "Name\nAnn\n");
     expect((await pool.scan(small, { fileName: "after.csv" })).rowCount).toBe(1);
   }, 120_000);
@@ -47,7 +56,9 @@ describe("parse pool", () => {
   it("ends a read that takes longer than the time limit", async () => {
     const pool = poolOf({ parsers: 1, memoryMb: 256, seconds: 0.05 });
     const p = await corpus.put("slow.csv", `Name\n${"Ann\n".repeat(10_000)}`);
-    expect((await failure(pool.scan(p, { fileName: "slow.csv" }))).message).toBe("Reading this file took longer than 0.05 seconds, the most one upload may take. Split it into smaller files and upload them one by one.");
+    expect((await failure(pool.scan(p, { fileName: "slow.csv" }))).message).toBe(
+      "Reading this file took longer than 0.05 seconds, the most one upload may take. Split it into smaller files and upload them one by one.",
+    );
   });
 
   it("refuses at once, in plain words, when every parser is busy and the queue is full", async () => {
@@ -56,7 +67,10 @@ describe("parse pool", () => {
     const first = pool.scan(p, { fileName: "c.csv" });
     const second = pool.scan(p, { fileName: "c.csv" });
     const third = await failure(pool.scan(p, { fileName: "c.csv" }));
-    expect(third).toMatchObject({ code: "busy", message: "The server is busy reading other files. Try again in a minute." });
+    expect(third).toMatchObject({
+      code: "busy",
+      message: "The server is busy reading other files. Try again in a minute.",
+    });
     expect((await first).rowCount).toBe(1);
     expect((await second).rowCount).toBe(1);
   });

@@ -20,7 +20,13 @@ const MAX_WAITING = 20;
 const IDLE_MS = 60_000;
 // Out of the bundler's sight: Turbopack takes `new Worker(…)` of an imported Worker for a worker
 // entry to bundle (with a computed path, the whole project). The script runs from the source tree.
-const WORKER_SCRIPT = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "uploads", "parse", "parse-worker.mjs");
+const WORKER_SCRIPT = path.join(
+  /* turbopackIgnore: true */ process.cwd(),
+  "lib",
+  "uploads",
+  "parse",
+  "parse-worker.mjs",
+);
 const { Worker: WorkerThread } = process.getBuiltinModule("node:worker_threads");
 
 type Reply = { ok: true; scan: UploadScan } | { ok: false; code?: UploadParseError["code"]; message: string };
@@ -32,17 +38,33 @@ interface Job {
 }
 
 const outOfMemory = (mb: number) =>
-  new UploadParseError("too_large", `Reading this file needed more than ${mb} MB of memory, more than one upload may use. Split it into smaller files (or save it as CSV) and upload them one by one.`);
+  new UploadParseError(
+    "too_large",
+    `Reading this file needed more than ${mb} MB of memory, more than one upload may use. Split it into smaller files (or save it as CSV) and upload them one by one.`,
+  );
 const outOfTime = (seconds: number) =>
-  new UploadParseError("too_large", `Reading this file took longer than ${seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`}, the most one upload may take. Split it into smaller files and upload them one by one.`);
-export const busy = () => new UploadParseError("busy", "The server is busy reading other files. Try again in a minute.");
+  new UploadParseError(
+    "too_large",
+    `Reading this file took longer than ${seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`}, the most one upload may take. Split it into smaller files and upload them one by one.`,
+  );
+export const busy = () =>
+  new UploadParseError("busy", "The server is busy reading other files. Try again in a minute.");
 
 export class ParsePool {
   private readonly idle: Worker[] = [];
   private readonly waiting: Job[] = [];
   private running = 0;
 
-  constructor(private readonly limits: { parsers: number; memoryMb: number; seconds: number; waiting?: number; idleMs?: number; script?: string }) {}
+  constructor(
+    private readonly limits: {
+      parsers: number;
+      memoryMb: number;
+      seconds: number;
+      waiting?: number;
+      idleMs?: number;
+      script?: string;
+    },
+  ) {}
 
   /** Idle workers kept for the next file (tests). */
   get idleWorkers(): number {
@@ -52,7 +74,8 @@ export class ParsePool {
   /** The first read of an upload, in a worker. Rejects with an UploadParseError the user can read. */
   scan(file: string, opts: { fileName: string; sheet?: string }): Promise<UploadScan> {
     return new Promise((resolve, reject) => {
-      if (this.running >= this.limits.parsers && this.waiting.length >= (this.limits.waiting ?? MAX_WAITING)) return reject(busy());
+      if (this.running >= this.limits.parsers && this.waiting.length >= (this.limits.waiting ?? MAX_WAITING))
+        return reject(busy());
       this.waiting.push({ file, opts, resolve, reject });
       this.next();
     });
@@ -75,7 +98,9 @@ export class ParsePool {
   }
 
   private spawn(): Worker {
-    const worker = new WorkerThread(this.limits.script ?? WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
+    const worker = new WorkerThread(this.limits.script ?? WORKER_SCRIPT, {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
+    });
     // A worker's 'error' with no listener would be thrown in the server; each run listens for its own.
     worker.on("error", () => {});
     worker.once("exit", () => {
@@ -110,12 +135,23 @@ export class ParsePool {
       const onMessage = (reply: Reply) =>
         finish(true, () => {
           if (reply.ok) job.resolve(reply.scan);
-          else job.reject(reply.code ? new UploadParseError(reply.code, reply.message) : new Error(`parse worker: ${reply.message}`));
+          else
+            job.reject(
+              reply.code
+                ? new UploadParseError(reply.code, reply.message)
+                : new Error(`parse worker: ${reply.message}`),
+            );
         });
       const onError = (err: Error & { code?: string }) =>
-        finish(false, () => job.reject(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? outOfMemory(this.limits.memoryMb) : err));
-      const onExit = (code: number) => finish(false, () => job.reject(new Error(`parse worker exited (${code}) while reading`)));
-      const timer = setTimeout(() => finish(false, () => job.reject(outOfTime(this.limits.seconds))), this.limits.seconds * 1000);
+        finish(false, () =>
+          job.reject(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? outOfMemory(this.limits.memoryMb) : err),
+        );
+      const onExit = (code: number) =>
+        finish(false, () => job.reject(new Error(`parse worker exited (${code}) while reading`)));
+      const timer = setTimeout(
+        () => finish(false, () => job.reject(outOfTime(this.limits.seconds))),
+        this.limits.seconds * 1000,
+      );
       worker.on("message", onMessage).on("error", onError).on("exit", onExit);
       worker.postMessage({ path: job.file, fileName: job.opts.fileName, sheet: job.opts.sheet });
     });
@@ -164,11 +200,18 @@ export function withReadSlots(opened: OpenedUpload, slots: Slots): OpenedUpload 
 const shared = globalThis as { batchboardParsePool?: ParsePool; batchboardReadSlots?: Slots };
 function pool(): ParsePool {
   const e = env();
-  return (shared.batchboardParsePool ??= new ParsePool({ parsers: e.UPLOAD_PARSERS, memoryMb: e.UPLOAD_PARSE_MEMORY_MB, seconds: e.UPLOAD_PARSE_SECONDS }));
+  return (shared.batchboardParsePool ??= new ParsePool({
+    parsers: e.UPLOAD_PARSERS,
+    memoryMb: e.UPLOAD_PARSE_MEMORY_MB,
+    seconds: e.UPLOAD_PARSE_SECONDS,
+  }));
 }
 
 /** `openUpload` with its first read in a parse worker: what the server uses for every upload. */
-export async function openUploadInWorker(file: string, opts: { fileName: string; sheet?: string }): Promise<OpenedUpload> {
+export async function openUploadInWorker(
+  file: string,
+  opts: { fileName: string; sheet?: string },
+): Promise<OpenedUpload> {
   const scan = await pool().scan(file, opts);
   return withReadSlots(readScanned(file, scan), (shared.batchboardReadSlots ??= new Slots(env().UPLOAD_PARSERS)));
 }

@@ -15,6 +15,10 @@ parentPort.on("message", async ({ path, fileName, sheet }) => {
     parentPort.postMessage({ ok: true, scan: await scanUpload(path, { fileName, sheet }) });
   } catch (err) {
     if (err instanceof UploadParseError) parentPort.postMessage({ ok: false, code: err.code, message: err.message });
-    else parentPort.postMessage({ ok: false, message: err instanceof Error ? `${err.message}\n${err.stack ?? ""}` : String(err) });
+    else
+      parentPort.postMessage({
+        ok: false,
+        message: err instanceof Error ? `${err.message}\n${err.stack ?? ""}` : String(err),
+      });
   }
 });

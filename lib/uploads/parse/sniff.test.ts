@@ -3,7 +3,8 @@ import { openUpload } from "./open-upload";
 import { corpusDir, parseFailure } from "./test-helpers";
 
 const corpus = corpusDir("sniff");
-const attempt = async (name: string, content: string | Uint8Array) => parseFailure(openUpload(await corpus.put(name, content), { fileName: name }));
+const attempt = async (name: string, content: string | Uint8Array) =>
+  parseFailure(openUpload(await corpus.put(name, content), { fileName: name }));
 
 const ZIP_HEAD = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]);
 const OLE_HEAD = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);

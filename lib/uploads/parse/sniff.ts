@@ -42,27 +42,43 @@ export async function sniffUpload(filePath: string, fileName: string): Promise<S
   const extension = path.extname(fileName).toLowerCase();
   const isText = TEXT_EXTENSIONS.has(extension);
   if (!isText && extension !== ".xlsx") {
-    const advice = ADVICE[extension] ?? (extension === ".pdf" ? "PDF files cannot be read." : `“${extension || fileName}” files cannot be read.`);
+    const advice =
+      ADVICE[extension] ??
+      (extension === ".pdf" ? "PDF files cannot be read." : `“${extension || fileName}” files cannot be read.`);
     throw new UploadParseError("wrong_type", `${advice} ${ACCEPTED}`);
   }
   const file = await open(filePath, "r");
   try {
     const { size } = await file.stat();
     if (size > MAX_UPLOAD_BYTES) {
-      throw new UploadParseError("too_large", `The file is ${mb(size)}; the limit is ${mb(MAX_UPLOAD_BYTES)}. Split it into smaller files, or remove columns you do not need.`);
+      throw new UploadParseError(
+        "too_large",
+        `The file is ${mb(size)}; the limit is ${mb(MAX_UPLOAD_BYTES)}. Split it into smaller files, or remove columns you do not need.`,
+      );
     }
     if (size === 0) throw new UploadParseError("empty", "The file is empty: there are no rows to import.");
     const head = new Uint8Array(8);
     await file.read(head, 0, 8, 0);
     const kind = signature(head);
     if (extension === ".xlsx") {
-      if (kind === "ole") throw new UploadParseError("wrong_type", `This is not an .xlsx workbook: it is either password-protected or an old Excel (.xls) file renamed. Remove the password, or save it as .xlsx or CSV. ${ACCEPTED}`);
+      if (kind === "ole")
+        throw new UploadParseError(
+          "wrong_type",
+          `This is not an .xlsx workbook: it is either password-protected or an old Excel (.xls) file renamed. Remove the password, or save it as .xlsx or CSV. ${ACCEPTED}`,
+        );
       if (kind !== "zip" || !(await hasZipEnd(file, size))) {
-        throw new UploadParseError("corrupt", "The workbook could not be read: it is damaged or incomplete (perhaps cut short while copying). Open it in Excel and save it again, then upload it again.");
+        throw new UploadParseError(
+          "corrupt",
+          "The workbook could not be read: it is damaged or incomplete (perhaps cut short while copying). Open it in Excel and save it again, then upload it again.",
+        );
       }
       return { kind: "xlsx", extension, size, head };
     }
-    if (kind === "zip" || kind === "ole") throw new UploadParseError("wrong_type", `“${fileName}” is named like a text file but is a spreadsheet workbook. Save it as CSV from your spreadsheet app, or upload the workbook as .xlsx. ${ACCEPTED}`);
+    if (kind === "zip" || kind === "ole")
+      throw new UploadParseError(
+        "wrong_type",
+        `“${fileName}” is named like a text file but is a spreadsheet workbook. Save it as CSV from your spreadsheet app, or upload the workbook as .xlsx. ${ACCEPTED}`,
+      );
     if (kind === "pdf") throw new UploadParseError("wrong_type", `“${fileName}” is a PDF, not a CSV file. ${ACCEPTED}`);
     return { kind: "csv", extension, size, head };
   } finally {

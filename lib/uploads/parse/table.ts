@@ -29,7 +29,10 @@ export function columnLetter(index: number): string {
  * user would not tell "Email" and "email" apart, and never colliding with a name already present.
  */
 export function makeHeaders(cells: readonly string[], width: number): string[] {
-  const names = Array.from({ length: width }, (_, i) => (cells[i] ?? "").trim().slice(0, MAX_HEADER_CHARS).trim() || `Column ${columnLetter(i)}`);
+  const names = Array.from(
+    { length: width },
+    (_, i) => (cells[i] ?? "").trim().slice(0, MAX_HEADER_CHARS).trim() || `Column ${columnLetter(i)}`,
+  );
   const taken = new Set(names.map((n) => n.toLowerCase()));
   const seen = new Set<string>();
   return names.map((name) => {
@@ -78,19 +81,29 @@ export async function scanTable(rows: AsyncIterable<string[]>, source: string | 
     checkLimits(row, what);
     if (!header) {
       if (looksLikeData(row)) {
-        throw new UploadParseError("no_header", `${what()} has no header row: its first row (${preview(row)}) looks like data. Add a first row that names each column (for example “Email”, “First name”) and upload it again.`);
+        throw new UploadParseError(
+          "no_header",
+          `${what()} has no header row: its first row (${preview(row)}) looks like data. Add a first row that names each column (for example “Email”, “First name”) and upload it again.`,
+        );
       }
       header = row;
       width = filledWidth(row);
       continue;
     }
     if (++rowCount > MAX_UPLOAD_ROWS) {
-      throw new UploadParseError("too_many_rows", `${what()} has more than ${count(MAX_UPLOAD_ROWS)} data rows, the most one upload can hold. Split it into files of at most ${count(MAX_UPLOAD_ROWS)} rows and upload them one by one.`);
+      throw new UploadParseError(
+        "too_many_rows",
+        `${what()} has more than ${count(MAX_UPLOAD_ROWS)} data rows, the most one upload can hold. Split it into files of at most ${count(MAX_UPLOAD_ROWS)} rows and upload them one by one.`,
+      );
     }
     width = Math.max(width, filledWidth(row));
   }
   if (!header) throw new UploadParseError("empty", `${what()} is empty: there are no rows to import.`);
-  if (rowCount === 0) throw new UploadParseError("empty", `${what()} has a header row but no data rows. Add the rows to import below the header.`);
+  if (rowCount === 0)
+    throw new UploadParseError(
+      "empty",
+      `${what()} has a header row but no data rows. Add the rows to import below the header.`,
+    );
   return { headers: makeHeaders(header, width), rowCount };
 }
 
@@ -99,18 +112,28 @@ function checkLimits(row: readonly string[], what: () => string) {
   const width = filledWidth(row);
   if (width > MAX_COLUMNS) throw tooManyColumns(what(), columnLetter(width - 1));
   for (let i = 0; i < width; i++) {
-    if (row[i]!.length > MAX_CELL_CHARS) throw cellTooLong(`column ${columnLetter(i)} of ${what().replace(/^The /, "the ")}`);
+    if (row[i]!.length > MAX_CELL_CHARS)
+      throw cellTooLong(`column ${columnLetter(i)} of ${what().replace(/^The /, "the ")}`);
   }
 }
 
 function preview(row: readonly string[]): string {
-  const text = row.filter((c) => c.trim() !== "").slice(0, 3).map((c) => `“${c.trim().slice(0, 40)}”`).join(", ");
+  const text = row
+    .filter((c) => c.trim() !== "")
+    .slice(0, 3)
+    .map((c) => `“${c.trim().slice(0, 40)}”`)
+    .join(", ");
   return row.filter((c) => c.trim() !== "").length > 3 ? `${text}, …` : text;
 }
 
 /** Later reads: the data rows again (header and empty rows skipped), each cut or padded to `width`, in batches. */
-export async function* dataBatches(rows: AsyncIterable<string[]>, width: number, batchSize: number): AsyncGenerator<string[][]> {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+export async function* dataBatches(
+  rows: AsyncIterable<string[]>,
+  width: number,
+  batchSize: number,
+): AsyncGenerator<string[][]> {
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   let seenHeader = false;
   let batch: string[][] = [];
   for await (const row of rows) {

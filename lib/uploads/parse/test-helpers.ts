@@ -35,7 +35,9 @@ export async function parseFailure(promise: Promise<unknown>): Promise<UploadPar
     if (err instanceof UploadParseError) return err;
     throw err;
   }
-  throw new Error(`expected an UploadParseError, got ${JSON.stringify(result, (_k, v: unknown) => (typeof v === "function" ? undefined : v))}`);
+  throw new Error(
+    `expected an UploadParseError, got ${JSON.stringify(result, (_k, v: unknown) => (typeof v === "function" ? undefined : v))}`,
+  );
 }
 
 export async function allRows(upload: OpenedUpload, batchSize?: number): Promise<string[][]> {
@@ -49,7 +51,8 @@ export async function allRows(upload: OpenedUpload, batchSize?: number): Promise
  * deletions exceljs starts without waiting for them.
  */
 export async function leftoverTempFiles(): Promise<string[]> {
-  const list = async () => (await readdir(realpathSync(os.tmpdir()))).filter((n) => n.startsWith(`tmp-${process.pid}-`));
+  const list = async () =>
+    (await readdir(realpathSync(os.tmpdir()))).filter((n) => n.startsWith(`tmp-${process.pid}-`));
   for (let waited = 0; waited < 1_000; waited += 25) {
     if ((await list()).length === 0) return [];
     await new Promise((resolve) => setTimeout(resolve, 25));

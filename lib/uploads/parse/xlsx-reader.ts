@@ -52,7 +52,10 @@ interface ReaderInternals {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: string; value: SheetReader }> | AsyncGenerator<never>;
+  _parseWorksheet(
+    iterator: AsyncIterable<Buffer | string>,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: SheetReader }> | AsyncGenerator<never>;
   [Symbol.asyncIterator](): AsyncGenerator<SheetReader>;
 }
 
@@ -60,7 +63,13 @@ const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readab
 
 // Shared strings and styles are cached (styles tell which numbers are dates); hyperlinks are
 // ignored, so a hyperlink cell reads as its text.
-const OPTIONS = { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" };
+const OPTIONS = {
+  worksheets: "emit",
+  sharedStrings: "cache",
+  styles: "cache",
+  hyperlinks: "ignore",
+  entries: "ignore",
+};
 
 class WorkbookPass extends Base {
   protected rels: Relationship[] | undefined;
@@ -103,7 +112,13 @@ class WorkbookPass extends Base {
     return partLabel(path, (no) => worksheetsOf(this.partial()).find((w) => w.no === no)?.name);
   }
   protected partial(): WorkbookMeta {
-    return { sharedStrings: undefined, styles: undefined, model: this.model, properties: this.properties, rels: this.rels };
+    return {
+      sharedStrings: undefined,
+      styles: undefined,
+      model: this.model,
+      properties: this.properties,
+      rels: this.rels,
+    };
   }
 }
 
@@ -138,7 +153,13 @@ class MetaPass extends WorkbookPass {
   }
 
   meta(): WorkbookMeta {
-    return { sharedStrings: this.strings, styles: this.styles, model: this.model, properties: this.properties, rels: this.rels };
+    return {
+      sharedStrings: this.strings,
+      styles: this.styles,
+      model: this.model,
+      properties: this.properties,
+      rels: this.rels,
+    };
   }
 }
 
@@ -167,7 +188,11 @@ export class SheetPass extends WorkbookPass {
   readonly booleans = new Set<string>();
   readonly date1904: boolean;
 
-  constructor(input: Readable, meta: WorkbookMeta, private readonly sheetNo: string) {
+  constructor(
+    input: Readable,
+    meta: WorkbookMeta,
+    private readonly sheetNo: string,
+  ) {
     super(input);
     this.rels = meta.rels;
     this.strings = meta.sharedStrings;
@@ -187,7 +212,13 @@ export class SheetPass extends WorkbookPass {
     const path = `xl/worksheets/sheet${sheetNo}.xml`;
     if (sheetNo !== this.sheetNo) return;
     // exceljs's own worksheet parse is a plain generator (MetaPass's override is the async one).
-    yield* super._parseWorksheet(sheetXml(counted(entry, () => this.label(path)), this.booleans), sheetNo) as Generator<{ eventType: string; value: SheetReader }>;
+    yield* super._parseWorksheet(
+      sheetXml(
+        counted(entry, () => this.label(path)),
+        this.booleans,
+      ),
+      sheetNo,
+    ) as Generator<{ eventType: string; value: SheetReader }>;
   }
 }
 

@@ -6,9 +6,29 @@ import { openUpload } from "./open-upload";
 import { allRows, corpusDir, leftoverTempFiles, openFileCount, parseFailure } from "./test-helpers";
 
 const corpus = corpusDir("xlsx");
-const utc = (...parts: [number, number, number, number?, number?]) => new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3] ?? 0, parts[4] ?? 0));
+const utc = (...parts: [number, number, number, number?, number?]) =>
+  new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3] ?? 0, parts[4] ?? 0));
 
-const HEADERS = ["Name", "Signed up", "Last seen", "Serial", "Doubled", "Zero", "Due", "Greeting", "Active", "Is big", "Is small", "Ratio", "Lookup", "Bio", "Site", "Time", "Gap", "Tail"];
+const HEADERS = [
+  "Name",
+  "Signed up",
+  "Last seen",
+  "Serial",
+  "Doubled",
+  "Zero",
+  "Due",
+  "Greeting",
+  "Active",
+  "Is big",
+  "Is small",
+  "Ratio",
+  "Lookup",
+  "Bio",
+  "Site",
+  "Time",
+  "Gap",
+  "Tail",
+];
 
 /** Two sheets; the second holds every kind of cell, empty cells inside rows, and empty rows at the end. */
 async function writeKitchenSink(path: string) {
@@ -59,7 +79,13 @@ beforeAll(async () => {
 describe("XLSX sheets", () => {
   it("reads the first sheet by default and lists every sheet", async () => {
     const upload = await openUpload(kitchenSink, { fileName: "kitchen-sink.xlsx" });
-    expect(upload).toMatchObject({ kind: "xlsx", sheets: ["Notes", "Contacts – 2024"], sheet: "Notes", headers: ["Read me"], rowCount: 1 });
+    expect(upload).toMatchObject({
+      kind: "xlsx",
+      sheets: ["Notes", "Contacts – 2024"],
+      sheet: "Notes",
+      headers: ["Read me"],
+      rowCount: 1,
+    });
     expect(upload.encoding).toBeUndefined();
     expect(await allRows(upload)).toEqual([["This sheet is not the data"]]);
   });
@@ -130,7 +156,12 @@ describe("XLSX shared formulas and text", () => {
     s.getCell("A2").value = 2;
     s.getCell("A3").value = 3;
     // exceljs writes <f t="shared" ref="B2:B3" si="0">A2*2</f> here and <f t="shared" si="0"/> in B3, as Excel does for a filled-down formula.
-    s.getCell("B2").value = { formula: "A2*2", result: 4, shareType: "shared", ref: "B2:B3" } as unknown as ExcelJS.CellValue;
+    s.getCell("B2").value = {
+      formula: "A2*2",
+      result: 4,
+      shareType: "shared",
+      ref: "B2:B3",
+    } as unknown as ExcelJS.CellValue;
     s.getCell("B3").value = { sharedFormula: "B2", result: 6 };
     const p = await corpus.file("shared.xlsx");
     await wb.xlsx.writeFile(p);
@@ -164,10 +195,14 @@ describe("XLSX refusals", () => {
     await wb.xlsx.writeFile(p);
     const blank = await parseFailure(openUpload(p, { fileName: "header-only.xlsx" }));
     expect(blank.code).toBe("empty");
-    expect(blank.message).toBe("The sheet “Blank” is empty: there are no rows to import. The workbook's other sheets: “Header”; choose one of them instead.");
+    expect(blank.message).toBe(
+      "The sheet “Blank” is empty: there are no rows to import. The workbook's other sheets: “Header”; choose one of them instead.",
+    );
     const header = await parseFailure(openUpload(p, { fileName: "header-only.xlsx", sheet: "Header" }));
     expect(header.code).toBe("empty");
-    expect(header.message).toMatch(/^The sheet “Header” has a header row but no data rows\. Add the rows to import below the header\. The workbook.s other sheets: “Blank”/);
+    expect(header.message).toMatch(
+      /^The sheet “Header” has a header row but no data rows\. Add the rows to import below the header\. The workbook.s other sheets: “Blank”/,
+    );
   });
 
   it("opens on the next sheet with data when the first holds only a header row, and still lets the user choose (issue 11, item 11)", async () => {
@@ -186,7 +221,9 @@ describe("XLSX refusals", () => {
     expect(await allRows(upload)).toEqual([["ann@example.com", "Ann"]]);
     // Choosing the header-only sheet itself is refused with the reason, naming the others.
     const chosen = await parseFailure(openUpload(p, { fileName: "header-first.xlsx", sheet: "Template" }));
-    expect(chosen.message).toMatch(/^The sheet “Template” has a header row but no data rows\..*“Cover”, “Contacts”; choose one of them instead\.$/);
+    expect(chosen.message).toMatch(
+      /^The sheet “Template” has a header row but no data rows\..*“Cover”, “Contacts”; choose one of them instead\.$/,
+    );
   });
 
   it("refuses a sheet whose first row is data", async () => {

@@ -20,7 +20,8 @@ function isDateFormat(format: string | undefined): boolean {
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
 
-const excelToDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000));
+const excelToDate = (serial: number, date1904: boolean) =>
+  new Date(Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000));
 
 function dateText(date: Date, date1904: boolean): string {
   if (Number.isNaN(date.getTime())) return "";
@@ -71,7 +72,13 @@ function rowCells(row: ExcelJS.Row, booleans: Set<string>, date1904: boolean): s
 }
 
 const corrupt = (cause: unknown) =>
-  Object.assign(new UploadParseError("corrupt", "The workbook could not be read: it is damaged or incomplete. Open it in Excel and save it again (or save it as CSV), then upload it again."), { cause });
+  Object.assign(
+    new UploadParseError(
+      "corrupt",
+      "The workbook could not be read: it is damaged or incomplete. Open it in Excel and save it again (or save it as CSV), then upload it again.",
+    ),
+    { cause },
+  );
 
 export interface SheetChoice {
   /** The sheets of the workbook, in tab order. */
@@ -86,7 +93,11 @@ export interface SheetChoice {
  * A damaged zip or XML is "corrupt". Two passes over the zip (see xlsx-reader.ts): the workbook's
  * strings, styles and sheet names, then the chosen sheet alone.
  */
-export async function* xlsxRows(path: string, sheet: string | undefined, onSheets?: (c: SheetChoice) => void): AsyncGenerator<string[]> {
+export async function* xlsxRows(
+  path: string,
+  sheet: string | undefined,
+  onSheets?: (c: SheetChoice) => void,
+): AsyncGenerator<string[]> {
   const inputs: Readable[] = [];
   const open = () => {
     const input = createReadStream(path);
@@ -96,7 +107,11 @@ export async function* xlsxRows(path: string, sheet: string | undefined, onSheet
   try {
     await checkDeclaredSizes(path);
     const meta = await readWorkbookMeta(open());
-    if (!meta.model) throw new UploadParseError("wrong_type", "The file is named .xlsx but holds no Excel workbook (it is some other zip file). Upload a CSV, TSV or Excel workbook (.xlsx).");
+    if (!meta.model)
+      throw new UploadParseError(
+        "wrong_type",
+        "The file is named .xlsx but holds no Excel workbook (it is some other zip file). Upload a CSV, TSV or Excel workbook (.xlsx).",
+      );
     const worksheets = worksheetsOf(meta);
     const chosen = choose(worksheets, sheet);
     onSheets?.({ sheets: worksheets.map((w) => w.name), sheet: chosen.name });
@@ -115,8 +130,13 @@ export async function* xlsxRows(path: string, sheet: string | undefined, onSheet
 function choose<T extends { name: string }>(worksheets: T[], wanted: string | undefined): T {
   if (worksheets.length === 0) throw new UploadParseError("empty", "The workbook has no worksheets to import.");
   if (wanted === undefined) return worksheets[0]!;
-  const found = worksheets.find((w) => w.name === wanted) ?? worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase());
+  const found =
+    worksheets.find((w) => w.name === wanted) ?? worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase());
   // "empty": nothing can be read under that name. The message lists the sheets to choose from.
-  if (!found) throw new UploadParseError("empty", `The workbook has no sheet named “${wanted}”. Its sheets are: ${worksheets.map((w) => `“${w.name}”`).join(", ")}.`);
+  if (!found)
+    throw new UploadParseError(
+      "empty",
+      `The workbook has no sheet named “${wanted}”. Its sheets are: ${worksheets.map((w) => `“${w.name}”`).join(", ")}.`,
+    );
   return found;
 }

@@ -1,7 +1,15 @@
 import { open } from "node:fs/promises";
 import { Transform, type Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import { fmt, MAX_ENTRY_BYTES, MAX_INFLATED_BYTES, MAX_SHARED_STRING_CHARS, MAX_SHARED_STRINGS, mb, tooBig } from "./limits";
+import {
+  fmt,
+  MAX_ENTRY_BYTES,
+  MAX_INFLATED_BYTES,
+  MAX_SHARED_STRING_CHARS,
+  MAX_SHARED_STRINGS,
+  mb,
+  tooBig,
+} from "./limits";
 
 /*
  * A workbook is a zip: what its parts inflate to is checked twice. First from the sizes the zip's
@@ -26,9 +34,13 @@ export function partLabel(path: string, sheetName?: (no: string) => string | und
 }
 
 export const entryTooBig = (label: string) =>
-  tooBig(`In this workbook, ${label} unpacks to more than ${mb(MAX_ENTRY_BYTES)}, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
+  tooBig(
+    `In this workbook, ${label} unpacks to more than ${mb(MAX_ENTRY_BYTES)}, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`,
+  );
 const totalTooBig = () =>
-  tooBig(`This workbook unpacks to more than ${mb(MAX_INFLATED_BYTES)} in total, more than one upload may hold. Remove sheets, images or columns you do not need (or save the sheet as CSV) and upload it again.`);
+  tooBig(
+    `This workbook unpacks to more than ${mb(MAX_INFLATED_BYTES)} in total, more than one upload may hold. Remove sheets, images or columns you do not need (or save the sheet as CSV) and upload it again.`,
+  );
 
 /** Names and declared inflated sizes of a zip's entries, from its central directory; refuses those over the limits. */
 export async function checkDeclaredSizes(path: string): Promise<void> {
@@ -39,17 +51,24 @@ export async function checkDeclaredSizes(path: string): Promise<void> {
     const tail = Buffer.alloc(tailLength);
     await file.read(tail, 0, tailLength, size - tailLength);
     let at = -1;
-    for (let i = tailLength - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
+    for (let i = tailLength - 22; i >= 0; i--)
+      if (tail.readUInt32LE(i) === EOCD) {
+        at = i;
+        break;
+      }
     if (at < 0) return; // not a zip: the reader says "damaged"
     const count = tail.readUInt16LE(at + 10);
     const cdSize = tail.readUInt32LE(at + 12);
     const cdOffset = tail.readUInt32LE(at + 16);
-    if (count > MAX_ENTRIES) throw tooBig(`This workbook holds more than ${fmt(MAX_ENTRIES)} parts, far more than a spreadsheet has. Save it again from Excel (or as CSV) and upload it again.`);
+    if (count > MAX_ENTRIES)
+      throw tooBig(
+        `This workbook holds more than ${fmt(MAX_ENTRIES)} parts, far more than a spreadsheet has. Save it again from Excel (or as CSV) and upload it again.`,
+      );
     if (cdOffset + cdSize > size) return; // zip64 or damaged: counting while inflating still applies
     const cd = Buffer.alloc(cdSize);
     await file.read(cd, 0, cdSize, cdOffset);
     let total = 0;
-    for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL; ) {
+    for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL;) {
       const nameLength = cd.readUInt16LE(p + 28);
       const extraLength = cd.readUInt16LE(p + 30);
       const name = cd.toString("utf8", p + 46, p + 46 + nameLength);
@@ -68,7 +87,7 @@ export async function checkDeclaredSizes(path: string): Promise<void> {
 function declaredSize(cd: Buffer, p: number, nameLength: number, extraLength: number): number {
   const size = cd.readUInt32LE(p + 24);
   if (size !== 0xffffffff) return size;
-  for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+  for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength;) {
     const id = cd.readUInt16LE(e);
     const length = cd.readUInt16LE(e + 2);
     if (id === 0x0001 && length >= 8) return Number(cd.readBigUInt64LE(e + 4));
@@ -129,10 +148,14 @@ export class SharedStrings extends Array<unknown> {
   override push(...items: unknown[]): number {
     for (const item of items) this.chars += textLength(item);
     if (this.length + items.length > MAX_SHARED_STRINGS) {
-      throw tooBig(`This workbook holds more than ${fmt(MAX_SHARED_STRINGS)} different text values, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
+      throw tooBig(
+        `This workbook holds more than ${fmt(MAX_SHARED_STRINGS)} different text values, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`,
+      );
     }
     if (this.chars > MAX_SHARED_STRING_CHARS) {
-      throw tooBig(`This workbook's text values add up to more than ${fmt(MAX_SHARED_STRING_CHARS)} characters, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`);
+      throw tooBig(
+        `This workbook's text values add up to more than ${fmt(MAX_SHARED_STRING_CHARS)} characters, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`,
+      );
     }
     return super.push(...items);
   }

@@ -12,7 +12,9 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
   if (!data) notFound();
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-4 p-4">
-      <Link href="/uploads" className="text-sm text-blue-700 underline">← Uploads</Link>
+      <Link href="/uploads" className="text-sm text-blue-700 underline">
+        ← Uploads
+      </Link>
       <UploadWizard {...data} />
     </div>
   );

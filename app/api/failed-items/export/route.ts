@@ -14,15 +14,27 @@ export async function GET(req: Request) {
   const q = new URL(req.url).searchParams;
   const picked = q.getAll("item");
   const parsed = FailedSelectionSchema.safeParse({
-    resource: q.get("resource") ?? "", kind: q.get("kind") ?? "",
+    resource: q.get("resource") ?? "",
+    kind: q.get("kind") ?? "",
     items: picked.length ? picked.map(parseItemParam) : undefined,
   });
   if (!parsed.success) return new Response(parsed.error.issues.map((i) => i.message).join("; "), { status: 400 });
   const { items: selected, ...group } = parsed.data;
   const items = await groupItems(session.connection.portalId, group, { selected });
-  const { header, body } = resultsTable(items.map((i) => i.row), null);
+  const { header, body } = resultsTable(
+    items.map((i) => i.row),
+    null,
+  );
   const format = q.get("format") === "xlsx" ? "xlsx" : "csv";
-  const headers = { "content-disposition": `attachment; filename="batchboard-failed-items.${format}"`, "cache-control": "no-store" };
-  if (format === "csv") return new Response(resultsCsv(header, body), { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
-  return new Response(new Uint8Array(await resultsXlsx(header, body, "Failed items")), { headers: { ...headers, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
+  const headers = {
+    "content-disposition": `attachment; filename="batchboard-failed-items.${format}"`,
+    "cache-control": "no-store",
+  };
+  if (format === "csv")
+    return new Response(resultsCsv(header, body), {
+      headers: { ...headers, "content-type": "text/csv; charset=utf-8" },
+    });
+  return new Response(new Uint8Array(await resultsXlsx(header, body, "Failed items")), {
+    headers: { ...headers, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  });
 }

@@ -14,10 +14,17 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const url = new URL(req.url);
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const status = url.searchParams.get("status") ?? undefined;
-  if (!/^[0-9a-f-]{36}$/.test(id) || (status !== undefined && !isOneOf(ROW_STATUSES, status))) return new Response("Not found.", { status: 404 });
+  if (!/^[0-9a-f-]{36}$/.test(id) || (status !== undefined && !isOneOf(ROW_STATUSES, status)))
+    return new Response("Not found.", { status: 404 });
   const submission = await findSubmission(id, session.connection.portalId);
   if (!submission) return new Response("Not found.", { status: 404 });
 
   const file = await resultsDownload(submission, format, status);
-  return new Response(file.body, { headers: { "content-disposition": `attachment; filename="${file.name}"`, "cache-control": "no-store", "content-type": file.contentType } });
+  return new Response(file.body, {
+    headers: {
+      "content-disposition": `attachment; filename="${file.name}"`,
+      "cache-control": "no-store",
+      "content-type": file.contentType,
+    },
+  });
 }
