@@ -15,10 +15,7 @@ const normName = (name: string) => name.trim().toLowerCase();
  * label and read dates in the screen's order. A date cell nobody could read gets the grid's own
  * message, which says which order it expects.
  */
-export function readableIssue(
-  issue: Pick<CampaignPropertyIssue, "message" | "code" | "property">,
-  value?: string,
-): string {
+function readableIssue(issue: Pick<CampaignPropertyIssue, "message" | "code" | "property">, value?: string): string {
   const def = CAMPAIGN_PROPERTY_BY_NAME.get(issue.property);
   if (issue.code === "INVALID_DATE_PROPERTY" && def && value !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
     return cellProblem({ key: def.name, label: def.label, type: "date" }, value) ?? issue.message;

@@ -11,7 +11,7 @@ const width = (t: GridColumnType, name: boolean) =>
   name ? 260 : t === "longText" ? 280 : t === "number" || t === "date" ? 130 : 170;
 
 /** A CRM property as a grid column: read-only and calculated properties are shown, never edited. */
-export function crmColumn(c: CrmColumn, nameKey: string): GridColumn {
+function crmColumn(c: CrmColumn, nameKey: string): GridColumn {
   const { type, options } = crmPropertyType(c);
   return { key: c.name, label: c.label, type, options, readOnly: c.readOnly, width: width(type, c.name === nameKey) };
 }

@@ -43,7 +43,7 @@ export function copyRange(rows: readonly GridRow[], columns: readonly GridColumn
  * selection evenly is tiled across it (as Excel does); otherwise it is pasted at full size from
  * the selection's top-left corner, clipped at the grid's edges.
  */
-export function pasteTarget(matrix: readonly (readonly string[])[], b: Bounds): Bounds {
+function pasteTarget(matrix: readonly (readonly string[])[], b: Bounds): Bounds {
   const h = matrix.length;
   const w = Math.max(...matrix.map((r) => r.length));
   const selH = b.bottom - b.top + 1;

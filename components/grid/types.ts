@@ -7,7 +7,7 @@ import type { PropertyOption, PropertyType } from "@/lib/properties/types";
  */
 /** The shared property types (lib/properties/types.ts); "datetime" is shown and typed in the user's zone. */
 export type GridColumnType = PropertyType;
-export type GridOption = PropertyOption;
+type GridOption = PropertyOption;
 
 export interface GridColumn {
   key: string;

@@ -106,7 +106,7 @@ export function sameCellValue(column: GridColumn, a: string, b: string): boolean
  * one object per order and zone so the compiled converters are reused.
  */
 const gridOptions = new Map<string, ReadOptions>();
-export function gridReadOptions(style: DateStyle = dateStyle(), timeZone: string = userTimeZone()): ReadOptions {
+function gridReadOptions(style: DateStyle = dateStyle(), timeZone: string = userTimeZone()): ReadOptions {
   const key = `${style.order} ${timeZone}`;
   let o = gridOptions.get(key);
   if (!o) {

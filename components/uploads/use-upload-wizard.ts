@@ -25,7 +25,7 @@ function storedSettings(u: UploadData): UploadSettings | null {
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 /** What a new mapping starts with: dates detected, the browser's zone, empty cells left alone. */
-export const defaultOptions = (): ConversionOptions => ({
+const defaultOptions = (): ConversionOptions => ({
   dateFormat: "auto",
   timeZone: browserZone(),
   decimalSeparator: ".",

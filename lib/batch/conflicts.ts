@@ -140,10 +140,10 @@ export function applyArchiveCheck(
  * (bench/submit-throughput.ts, "re-scan before each batch"), worse than batch reads. So it is not
  * done; a caller that cannot accept the window can leave asOf out and get batch reads.
  */
-export const AS_OF_MARGIN_MS = 1000;
+const AS_OF_MARGIN_MS = 1000;
 
 /** A row's asOf in ms, when it can be scanned for (a baseline with a valid asOf, not forced). */
-export function asOfMs(op: UpdateOp): number | undefined {
+function asOfMs(op: UpdateOp): number | undefined {
   if (!needsConflictCheck(op) || op.baseline?.asOf === undefined) return undefined;
   const ms = Date.parse(op.baseline.asOf);
   return Number.isNaN(ms) ? undefined : ms;

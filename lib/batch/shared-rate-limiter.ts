@@ -22,7 +22,7 @@ import { limiterForPortal, sleep, type RateLimiter } from "./rate-limiter";
  * the jitter added to every wait keeps the processes from asking in lockstep.
  */
 
-export const SHARED_RATE_LIMITER_SQL = `
+const SHARED_RATE_LIMITER_SQL = `
 CREATE TABLE IF NOT EXISTS rate_limit_sends (
   portal_key text NOT NULL,
   sent_at timestamptz NOT NULL

@@ -5,7 +5,7 @@ import { CAMPAIGN_PROPERTY_NAMES } from "../hubspot/schemas/campaign-properties"
 const SORT_KEYS = [...CAMPAIGN_PROPERTY_NAMES, "createdAt", "updatedAt"];
 
 /** The grid's view of the campaign list; lives in the URL (?sort=&q=) so it survives reloads and links. */
-export const CampaignQuerySchema = z.object({
+const CampaignQuerySchema = z.object({
   sort: z
     .string()
     .refine((s) => SORT_KEYS.includes(s.replace(/^-/, "")), "Unknown sort column")

@@ -5,9 +5,9 @@ import type { CrmColumn } from "./properties";
 export { customNoun, STANDARD_CRM_OBJECT_TYPES, type CrmObjectTypeOption } from "../resources/crm";
 
 /** What the sandbox seeds as its one custom object type. */
-export const SANDBOX_CUSTOM_OBJECT_TYPES = ["p_projects"];
+const SANDBOX_CUSTOM_OBJECT_TYPES = ["p_projects"];
 
-export function customCrmObjectType(objectType: string): CrmObjectTypeOption {
+function customCrmObjectType(objectType: string): CrmObjectTypeOption {
   return {
     objectType,
     title: crmCustomTitle(objectType),
@@ -22,7 +22,7 @@ export function customCrmObjectType(objectType: string): CrmObjectTypeOption {
  * seeds) or none with HubSpot, whose schemas API Batchboard does not read; "" means none. A
  * malformed entry throws: a typo should be seen at once, not become a type that never loads.
  */
-export function customObjectTypesFrom(setting: string | undefined, target: "sandbox" | "hubspot"): string[] {
+function customObjectTypesFrom(setting: string | undefined, target: "sandbox" | "hubspot"): string[] {
   if (setting === undefined) return target === "sandbox" ? [...SANDBOX_CUSTOM_OBJECT_TYPES] : [];
   const entries = setting.split(/[\s,]+/).filter(Boolean);
   for (const e of entries) {

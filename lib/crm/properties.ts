@@ -8,7 +8,7 @@ import type { HubSpotHttpClient } from "../hubspot/http-client";
  */
 export type CrmColumn = Omit<CrmColumnDefinition, "definition">;
 
-export function toCrmColumn({ definition: _definition, ...column }: CrmColumnDefinition): CrmColumn {
+function toCrmColumn({ definition: _definition, ...column }: CrmColumnDefinition): CrmColumn {
   return { ...column, options: column.options.map((o) => ({ label: o.label, value: o.value })) };
 }
 

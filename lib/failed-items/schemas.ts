@@ -4,11 +4,11 @@ import { z } from "zod";
 export const SHOWN_ROWS = 100;
 
 /** A group of failed items: one resource, one kind of error (kinds.ts: HubSpot's category|code|property). */
-export const FailedGroupSchema = z.object({ resource: z.string().max(200), kind: z.string().max(600) });
+const FailedGroupSchema = z.object({ resource: z.string().max(200), kind: z.string().max(600) });
 export type FailedGroupKey = z.infer<typeof FailedGroupSchema>;
 
 /** One failed item, as the client names it: which submission, which row. */
-export const FailedItemRefSchema = z.object({
+const FailedItemRefSchema = z.object({
   submissionId: z.string().uuid("Not a submission id"),
   rowKey: z.string().min(1).max(500),
 });

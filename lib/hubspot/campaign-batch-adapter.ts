@@ -28,7 +28,7 @@ const CampaignWriteResponseSchema = lenientBatchResponse(CampaignSchema);
  */
 const BASE = "/marketing/campaigns/2026-03";
 /** HubSpot compares campaign names ignoring case and surrounding spaces. */
-export const campaignNameKey = (name: string | undefined) => (name?.trim() ? name.trim().toLowerCase() : undefined);
+const campaignNameKey = (name: string | undefined) => (name?.trim() ? name.trim().toLowerCase() : undefined);
 
 export { campaignsChangedSince, toSavedRecord };
 

@@ -12,7 +12,7 @@ const label = (property?: string) =>
   (property && CAMPAIGN_PROPERTY_BY_NAME.get(property)?.label) || property || "A value";
 
 /** One reason → one sentence. `props`: the row's values as sent, to quote the bad value. */
-export function friendlyCampaignMessage(
+function friendlyCampaignMessage(
   code: string | undefined,
   property: string | undefined,
   props: Record<string, string>,

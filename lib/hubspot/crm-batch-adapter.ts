@@ -61,7 +61,7 @@ const NOUNS: Record<string, string> = {
 };
 
 /** HubSpot compares unique values ignoring case and surrounding spaces. */
-export const normUnique = (v: string) => v.trim().toLowerCase();
+const normUnique = (v: string) => v.trim().toLowerCase();
 
 const toSavedRecord = (r: CrmObject): SavedRecord => ({ id: r.id, updatedAt: r.updatedAt, properties: r.properties });
 

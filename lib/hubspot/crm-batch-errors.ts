@@ -27,7 +27,7 @@ interface PropertyProblem {
 const label = (ctx: CrmErrorContext, name?: string) => (name && ctx.definitions?.get(name)?.label) || name || "A value";
 
 /** The reasons inside "Property values were not valid: [...]", or undefined if it is not that message. */
-export function parsePropertyProblems(message: string): PropertyProblem[] | undefined {
+function parsePropertyProblems(message: string): PropertyProblem[] | undefined {
   const m = /^Property values were not valid: (\[[\s\S]*\])\s*$/.exec(message);
   if (!m) return undefined;
   try {
@@ -44,7 +44,7 @@ export function parsePropertyProblems(message: string): PropertyProblem[] | unde
 }
 
 /** One reason → one sentence. `props`: the row's values as sent, to quote the bad value. */
-export function friendlyCrmMessage(ctx: CrmErrorContext, p: PropertyProblem, props: Record<string, string>): string {
+function friendlyCrmMessage(ctx: CrmErrorContext, p: PropertyProblem, props: Record<string, string>): string {
   const l = label(ctx, p.name);
   // The row's value as sent; after a whole-request error only HubSpot's message quotes it.
   const value =

@@ -14,7 +14,7 @@ type Requester = Pick<HubSpotHttpClient, "request">;
 export const crmObjectsPath = (objectType: string) => `/crm/objects/2026-03/${encodeURIComponent(objectType)}`;
 
 /** HubSpot's search pages hold at most 200 records, and it stops paging after 10,000. */
-export const CRM_SEARCH_MAX_LIMIT = 200;
+const CRM_SEARCH_MAX_LIMIT = 200;
 
 export interface ListCrmObjectsParams {
   after?: string;

@@ -28,9 +28,9 @@ export interface CrmColumnDefinition {
   definition: CrmPropertyDefinition;
 }
 
-export const crmPropertiesPath = (objectType: string) => `/crm/properties/2026-03/${encodeURIComponent(objectType)}`;
+const crmPropertiesPath = (objectType: string) => `/crm/properties/2026-03/${encodeURIComponent(objectType)}`;
 
-export function toColumnDefinition(d: CrmPropertyDefinition): CrmColumnDefinition {
+function toColumnDefinition(d: CrmPropertyDefinition): CrmColumnDefinition {
   const calculated = d.calculated ?? false;
   return {
     name: d.name,

@@ -51,7 +51,7 @@ const toSavedRecord = (e: MarketingEventDefault): SavedRecord => ({
   properties: eventRowValues(e),
 });
 
-export function correlateEventUpdates(ops: UpdateOp[], res: MarketingEventBatchResponse): BatchCallResult {
+function correlateEventUpdates(ops: UpdateOp[], res: MarketingEventBatchResponse): BatchCallResult {
   const rowById = new Map(ops.map((op) => [op.id, op]));
   const out: BatchCallResult = { saved: new Map(), failed: new Map(), unassigned: [] };
   for (const r of res.results) {

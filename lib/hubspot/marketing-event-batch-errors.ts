@@ -10,7 +10,7 @@ import type { BatchItemError } from "./schemas/errors";
  */
 const NOUN = "marketing event";
 
-export const eventNotFound = (raw: unknown): RowError => ({
+const eventNotFound = (raw: unknown): RowError => ({
   category: "OBJECT_NOT_FOUND",
   code: "OBJECT_NOT_FOUND",
   message: "This marketing event no longer exists in HubSpot (it was deleted since you loaded it).",

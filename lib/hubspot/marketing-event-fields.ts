@@ -23,7 +23,7 @@ import {
  *
  * No server-only import: the grid validates cells with the same rules (`eventFieldProblem`).
  */
-export type EventFieldKind = "text" | "url" | "datetime" | "bool";
+type EventFieldKind = "text" | "url" | "datetime" | "bool";
 export interface EventField {
   name: string;
   label: string;
@@ -42,10 +42,10 @@ export const EVENT_FIELDS: readonly EventField[] = [
   { name: "endDateTime", label: "End date and time", kind: "datetime", clearable: false },
   { name: "eventCancelled", label: "Cancelled", kind: "bool", clearable: false },
 ];
-export const EVENT_FIELD_BY_NAME = new Map(EVENT_FIELDS.map((f) => [f.name, f]));
+const EVENT_FIELD_BY_NAME = new Map(EVENT_FIELDS.map((f) => [f.name, f]));
 
 /** Fields HubSpot (or the event app) sets: shown in the grid, never written. */
-export const EVENT_READ_ONLY_FIELDS: ReadonlySet<string> = new Set([
+const EVENT_READ_ONLY_FIELDS: ReadonlySet<string> = new Set([
   "objectId",
   "eventCompleted",
   "eventStatus",

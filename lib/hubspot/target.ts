@@ -7,8 +7,8 @@ export const SANDBOX_CLIENT_ID = "batchboard-sandbox-client";
 export const SANDBOX_CLIENT_SECRET = "batchboard-sandbox-secret";
 
 /** Scopes the dashboard asks for. Campaign scopes are required; the rest unlock later features. */
-export const REQUIRED_SCOPES = ["oauth", "marketing.campaigns.read", "marketing.campaigns.write"];
-export const OPTIONAL_SCOPES = BATCHBOARD_SCOPES.filter((s) => !REQUIRED_SCOPES.includes(s));
+const REQUIRED_SCOPES = ["oauth", "marketing.campaigns.read", "marketing.campaigns.write"];
+const OPTIONAL_SCOPES = BATCHBOARD_SCOPES.filter((s) => !REQUIRED_SCOPES.includes(s));
 
 export interface HubSpotTarget {
   kind: "hubspot" | "sandbox";

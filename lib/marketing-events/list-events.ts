@@ -19,7 +19,7 @@ const DISPLAY_FIELDS = [
   "externalEventId",
 ] as const;
 
-export function eventRow(e: MarketingEvent): RecordPage["rows"][number] {
+function eventRow(e: MarketingEvent): RecordPage["rows"][number] {
   const properties = eventRowValues(e);
   for (const f of DISPLAY_FIELDS) {
     const v = e[f];

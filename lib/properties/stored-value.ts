@@ -13,7 +13,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 let currencies: Set<string> | undefined;
 
-export function isCalendarDate(v: string): boolean {
+function isCalendarDate(v: string): boolean {
   const m = DATE.exec(v);
   if (!m) return false;
   const d = new Date(0);

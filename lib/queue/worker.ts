@@ -3,7 +3,7 @@ import { jobQueue, stopJobQueue, type JobHandler, type JobQueue, type QueueSetti
 
 /** A queue's handler, optionally with its work options and queue settings. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of every payload type live in one map
-export interface JobHandlerSpec<T = any> {
+interface JobHandlerSpec<T = any> {
   handler: JobHandler<T>;
   options?: WorkOptions;
   /** Created/updated before working (default: the queue's existing settings, or IMPORT_QUEUE_DEFAULTS). */

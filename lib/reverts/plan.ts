@@ -32,7 +32,7 @@ export interface RevertSourceRow {
 }
 
 /** Counts for the preview (schema in types.ts). */
-export type RevertSummary = z.infer<typeof RevertSummarySchema>;
+type RevertSummary = z.infer<typeof RevertSummarySchema>;
 
 export interface RevertPlan {
   operations: RowOperation[];
@@ -43,7 +43,7 @@ export interface RevertPlan {
 const norm = (v: string | null | undefined) => v ?? "";
 
 /** Reasons a row is skipped, as users read them. */
-export const SKIP = {
+const SKIP = {
   ALREADY_RESTORED: "HubSpot already holds the values from before the submission.",
   GONE: "This record no longer exists in HubSpot (deleted or archived since).",
   NO_BEFORE_VALUES: "The values before this change were not recorded, so they can't be restored.",

@@ -12,7 +12,7 @@ type StoredRow = Pick<
  * taken back twice is one row, and its later success (renamed and saved) resolves the failed item
  * (lib/failed-items/store.ts). Undefined if too long for a row key (the grid then makes a new one).
  */
-export const takeBackKey = (r: Pick<StoredRow, "submissionId" | "rowKey">) => {
+const takeBackKey = (r: Pick<StoredRow, "submissionId" | "rowKey">) => {
   const key = `new-${r.submissionId}-${r.rowKey}`;
   return key.length <= 100 ? key : undefined;
 };

@@ -7,14 +7,14 @@ import type { StoredRowStatus, SubmissionSource, SubmissionState } from "../db/v
  * What the grid sends when the user submits: only changed properties per row. The same schema
  * validates the server action's input (and later job payloads).
  */
-export const RowBaselineSchema = z.object({
+const RowBaselineSchema = z.object({
   updatedAt: z.string(),
   values: z.record(z.string(), z.string().nullable()),
   /** See RowBaseline.asOf: the newest updatedAt among the records loaded when this row was loaded. */
   asOf: z.iso.datetime({ offset: true }).optional(),
 });
 
-export const RowOperationSchema = z.discriminatedUnion("kind", [
+const RowOperationSchema = z.discriminatedUnion("kind", [
   z.object({
     rowKey: z.string().min(1).max(100),
     kind: z.literal("update"),

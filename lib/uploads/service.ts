@@ -235,7 +235,7 @@ export async function chooseSheet(upload: UploadRow, sheet: string) {
 }
 
 /** An invalid row as the grid takes it: converted where a cell could be read, as written where not. */
-export interface InvalidRowForGrid {
+interface InvalidRowForGrid {
   kind: "create" | "update";
   recordId: string | null;
   label: string | null;

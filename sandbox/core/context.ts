@@ -20,7 +20,7 @@ export type SandboxEnv = {
 export type SandboxApp = Hono<SandboxEnv>;
 
 /** Default record counts; small enough that start-up and every test's reset stay fast. */
-export const DEFAULT_SEED_COUNTS: Required<
+const DEFAULT_SEED_COUNTS: Required<
   Pick<SeedCounts, "campaigns" | "marketingEvents" | "contacts" | "companies" | "deals">
 > = {
   campaigns: 230,

@@ -157,7 +157,7 @@ const POLICIES: Record<string, { message: string; groupName: string }> = {
 };
 
 /** HubSpot's 429 body; `policyName` says which limit was hit (DAILY waits for midnight, the others seconds). */
-export function rateLimitBody(policyName = "TEN_SECONDLY_ROLLING") {
+function rateLimitBody(policyName = "TEN_SECONDLY_ROLLING") {
   const policy = POLICIES[policyName] ?? {
     message: `You have reached your ${policyName.toLowerCase()} limit.`,
     groupName: `publicapi:oauth:${policyName.toLowerCase()}`,

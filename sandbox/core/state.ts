@@ -20,7 +20,7 @@ export interface SandboxConfig {
   };
 }
 
-export interface SandboxUser {
+interface SandboxUser {
   id: number;
   email: string;
 }
@@ -62,7 +62,7 @@ export interface AccessTokenInfo {
   refreshToken?: string;
 }
 
-export interface RefreshTokenInfo {
+interface RefreshTokenInfo {
   token: string;
   portalId: number;
   userId: number;
@@ -75,7 +75,7 @@ export interface RefreshTokenInfo {
   expiresAt?: number;
 }
 
-export interface AuthCode {
+interface AuthCode {
   code: string;
   clientId: string;
   redirectUri: string;

@@ -62,7 +62,7 @@ export function duplicateIdsError(c: Context<SandboxEnv>, dup: string[]) {
  * for two or more results, so a client that pairs results with inputs by position fails in
  * tests instead of in production.
  */
-export function shuffle<T>(items: T[]): T[] {
+function shuffle<T>(items: T[]): T[] {
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));

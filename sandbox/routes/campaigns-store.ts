@@ -45,7 +45,7 @@ export function nextTimestamp(store: CampaignStore): number {
   return store.lastTs;
 }
 
-export function businessUnits(props: Record<string, string>) {
+function businessUnits(props: Record<string, string>) {
   const ids = props.hs_business_unit_ids;
   return ids ? ids.split(";").map((id) => ({ id: Number(id) })) : [];
 }

@@ -48,13 +48,7 @@ const BASE = "/marketing/campaigns/2026-03";
 const READ = ["marketing.campaigns.read", "marketing.campaigns.write"];
 const WRITE = ["marketing.campaigns.write"];
 /** Properties returned when a read does not name any (batch read returns none, per the spec). */
-export const DEFAULT_READ_PROPERTIES = [
-  "hs_name",
-  "hs_start_date",
-  "hs_end_date",
-  "hs_campaign_status",
-  "hs_object_id",
-];
+const DEFAULT_READ_PROPERTIES = ["hs_name", "hs_start_date", "hs_end_date", "hs_campaign_status", "hs_object_id"];
 const SORT_FIELDS = new Set(["createdAt", "updatedAt", "id"]);
 
 type C = Context<SandboxEnv>;

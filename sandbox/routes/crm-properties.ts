@@ -15,7 +15,7 @@ import type { Portal } from "../core/state";
 import { defaultPropertyDefinitions } from "./crm-property-defs";
 import { resolveCrmType, unknownTypeMessage, type CrmObjectType } from "./crm-types";
 
-export const PROPERTIES_MODULE = "crm-properties";
+const PROPERTIES_MODULE = "crm-properties";
 
 /** A portal's definitions for one object type (seeded lazily, so crm-objects also works alone). */
 export function propertyDefinitions(portal: Portal, type: CrmObjectType): CrmPropertyDefinition[] {

@@ -9,7 +9,7 @@ import type { CrmRecord } from "./crm-store";
 import type { CrmObjectType } from "./crm-types";
 
 type Filter = SearchFilter;
-export const SEARCH_PAGING_CAP = 10_000;
+const SEARCH_PAGING_CAP = 10_000;
 
 /** A comparable form of a value: number for numeric/date types, lowercase string otherwise. */
 function typed(def: CrmPropertyDefinition | undefined, v: string): number | string {

@@ -32,7 +32,7 @@ export type CrmStore = Map<string, TypeStore>;
 /** Unique values compare case-insensitively (HubSpot treats Jane@X.com and jane@x.com as one contact). */
 export const normUnique = (v: string) => v.trim().toLowerCase();
 
-export function uniqueProps(defs: CrmPropertyDefinition[]): string[] {
+function uniqueProps(defs: CrmPropertyDefinition[]): string[] {
   return defs.filter((d) => d.hasUniqueValue).map((d) => d.name);
 }
 
@@ -46,7 +46,7 @@ export function emptyTypeStore(type: CrmObjectType, defs: CrmPropertyDefinition[
  * never uses. The seed's rng stream is private to this module and portal, so the data is the
  * same whenever it is built.
  */
-export function crmStore(portal: Portal): CrmStore {
+function crmStore(portal: Portal): CrmStore {
   let slot = portal.data.get(OBJECTS_MODULE) as CrmStore | (() => CrmStore) | undefined;
   if (typeof slot === "function") portal.data.set(OBJECTS_MODULE, (slot = slot()));
   return slot ?? new Map();

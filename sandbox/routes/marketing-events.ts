@@ -36,7 +36,7 @@ import type { Portal } from "../core/state";
 import { batchBody, duplicateIdsError, duplicates, limitParam, readJson } from "./batch-util";
 import { seedEvents, type StoredEvent } from "./marketing-events-seed";
 
-export const EVENTS_MODULE = "marketing-events";
+const EVENTS_MODULE = "marketing-events";
 const READ = ["crm.objects.marketing_events.read", "crm.objects.marketing_events.write"];
 const WRITE = ["crm.objects.marketing_events.write"];
 type C = Context<SandboxEnv>;

@@ -36,7 +36,7 @@ function oauthError(c: Context, httpStatus: 400 | 401, status: string, message: 
   );
 }
 
-export function redirectUriAllowed(app: OAuthApp, uri: string): boolean {
+function redirectUriAllowed(app: OAuthApp, uri: string): boolean {
   if (app.redirectUris.length > 0) return app.redirectUris.includes(uri);
   try {
     const u = new URL(uri);

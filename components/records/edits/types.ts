@@ -11,7 +11,7 @@ export interface PendingUpdate {
 }
 
 /** A row added with "Add campaign" (or contact…); its key (`new-…`) is the submission's rowKey. */
-export interface PendingCreate {
+interface PendingCreate {
   rowKey: string;
   values: Record<string, string>;
   seq: number;

@@ -13,7 +13,7 @@ const STYLES: Record<string, string> = {
 };
 
 /** A row's state in the last submission it was part of: what the user reads in the status column. */
-export function rowStatusText(
+function rowStatusText(
   info: RowStatusInfo | undefined,
   view: SubmissionView | undefined,
 ): { kind: string; text: string } | null {

@@ -28,7 +28,7 @@ export const CAMPAIGN_STATUS_OPTIONS = [
 ] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUS_OPTIONS)[number]["value"];
 
-export const CAMPAIGN_NAME_MAX_LENGTH = 256;
+const CAMPAIGN_NAME_MAX_LENGTH = 256;
 const SHORT_TEXT_MAX = 256;
 const LONG_TEXT_MAX = 65_536; // HubSpot's limit for any string property value
 
@@ -77,7 +77,7 @@ export const CAMPAIGN_PROPERTY_BY_NAME: ReadonlyMap<string, CampaignPropertyDefi
 export const CAMPAIGN_PROPERTY_NAMES = CAMPAIGN_PROPERTIES.filter((p) => !p.deprecated).map((p) => p.name);
 
 /** Machine codes, sent as `errors[].code` by the sandbox and shown by the grid. */
-export type CampaignPropertyErrorCode =
+type CampaignPropertyErrorCode =
   | "PROPERTY_DOESNT_EXIST"
   | "READ_ONLY_VALUE"
   | "REQUIRED_PROPERTY"

@@ -15,7 +15,7 @@ export const CAMPAIGN_LIST_MAX_LIMIT = 100;
 const isoDateTime = z.iso.datetime({ offset: true });
 
 /** Responses: a requested property that has no value comes back as null (or is left out). */
-export const CampaignPropertiesSchema = z.record(z.string(), z.string().nullable());
+const CampaignPropertiesSchema = z.record(z.string(), z.string().nullable());
 
 export const CampaignSchema = z.looseObject({
   id: z.string().min(1),
@@ -27,13 +27,13 @@ export const CampaignSchema = z.looseObject({
 export type Campaign = z.infer<typeof CampaignSchema>;
 
 /** GET /{campaignGuid} and batch read add `assets` (keyed by asset type); Batchboard does not use them. */
-export const CampaignWithAssetsSchema = CampaignSchema.extend({
+const CampaignWithAssetsSchema = CampaignSchema.extend({
   assets: z.record(z.string(), z.unknown()),
 });
 export type CampaignWithAssets = z.infer<typeof CampaignWithAssetsSchema>;
 
 /** The campaigns spec's `Paging` also allows `prev` (never sent in practice). */
-export const PagingSchema = z.looseObject({
+const PagingSchema = z.looseObject({
   next: NextPageSchema.optional(),
   prev: z.looseObject({ before: z.string(), link: z.string().optional() }).optional(),
 });
@@ -46,7 +46,7 @@ export const CampaignListResponseSchema = z.looseObject({
 export type CampaignListResponse = z.infer<typeof CampaignListResponseSchema>;
 
 /** Request values are strings only: the spec types properties as `additionalProperties: string`. */
-export const CampaignInputPropertiesSchema = z.record(z.string(), z.string());
+const CampaignInputPropertiesSchema = z.record(z.string(), z.string());
 
 const inputs = <T extends z.ZodType>(item: T) =>
   z.object({

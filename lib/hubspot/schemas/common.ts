@@ -18,7 +18,7 @@ export const batchInputs = <T extends z.ZodType>(item: T) =>
 
 /** `ForwardPaging`: only `next.after` matters to us; `link` is informational. */
 export const NextPageSchema = z.looseObject({ after: z.string(), link: z.string().optional() });
-export const ForwardPagingSchema = z.looseObject({ next: NextPageSchema.optional() });
+const ForwardPagingSchema = z.looseObject({ next: NextPageSchema.optional() });
 
 export const BatchStatusSchema = z.enum(["CANCELED", "COMPLETE", "PENDING", "PROCESSING"]);
 

@@ -10,16 +10,13 @@ import { batchInputs, batchResponse, forwardPaged, NextPageSchema } from "./comm
 // ---------- objects ----------
 
 /** Output property map: HubSpot returns `null` for a requested property that has no value. */
-export const CrmPropertyValuesSchema = z.record(z.string(), z.string().nullable());
+const CrmPropertyValuesSchema = z.record(z.string(), z.string().nullable());
 
 /**
  * Input property map. The spec says strings, but HubSpot's JSON reader also takes numbers and
  * booleans (and null to clear), and spreadsheet edits produce them; the sandbox coerces to string.
  */
-export const CrmPropertyInputValuesSchema = z.record(
-  z.string(),
-  z.union([z.string(), z.number(), z.boolean(), z.null()]),
-);
+const CrmPropertyInputValuesSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 /** `SimplePublicObject` (also the list/read shape: we do not implement associations). */
 export const CrmObjectSchema = z.looseObject({
@@ -36,7 +33,7 @@ export const CrmObjectSchema = z.looseObject({
 export type CrmObject = z.infer<typeof CrmObjectSchema>;
 
 /** `SimplePublicUpsertObject`: `new` tells a created record from an updated one. */
-export const CrmUpsertObjectSchema = CrmObjectSchema.extend({ new: z.boolean() });
+const CrmUpsertObjectSchema = CrmObjectSchema.extend({ new: z.boolean() });
 export type CrmUpsertObject = z.infer<typeof CrmUpsertObjectSchema>;
 
 export const CrmObjectPageSchema = forwardPaged(CrmObjectSchema);
@@ -60,7 +57,7 @@ export const CrmCreateInputSchema = z.object({
 export const CrmBatchCreateInputSchema = batchInputs(CrmCreateInputSchema);
 
 /** `SimplePublicObjectBatchInput`: `id` is the record id, or the value of `idProperty` (e.g. an email). */
-export const CrmUpdateInputSchema = z.object({
+const CrmUpdateInputSchema = z.object({
   id: z.string(),
   idProperty: z.string().optional(),
   properties: CrmPropertyInputValuesSchema,
@@ -69,7 +66,7 @@ export const CrmUpdateInputSchema = z.object({
 export const CrmBatchUpdateInputSchema = batchInputs(CrmUpdateInputSchema);
 
 /** `SimplePublicObjectBatchInputUpsert`: same fields; `idProperty` must name a unique property. */
-export const CrmUpsertInputSchema = CrmUpdateInputSchema;
+const CrmUpsertInputSchema = CrmUpdateInputSchema;
 export const CrmBatchUpsertInputSchema = batchInputs(CrmUpsertInputSchema);
 
 /** `SimplePublicObjectInput` (PATCH one record). */
@@ -85,7 +82,7 @@ export type CrmBatchUpsertResponse = z.infer<typeof CrmBatchUpsertResponseSchema
 
 // ---------- search ----------
 
-export const FilterOperatorSchema = z.enum([
+const FilterOperatorSchema = z.enum([
   "BETWEEN",
   "CONTAINS_TOKEN",
   "EQ",
@@ -100,7 +97,7 @@ export const FilterOperatorSchema = z.enum([
   "NOT_HAS_PROPERTY",
   "NOT_IN",
 ]);
-export const SearchFilterSchema = z.object({
+const SearchFilterSchema = z.object({
   propertyName: z.string(),
   operator: FilterOperatorSchema,
   value: z.string().optional(),
@@ -108,9 +105,9 @@ export const SearchFilterSchema = z.object({
   values: z.array(z.string()).optional(),
 });
 export type SearchFilter = z.infer<typeof SearchFilterSchema>;
-export const SearchFilterGroupSchema = z.object({ filters: z.array(SearchFilterSchema) });
+const SearchFilterGroupSchema = z.object({ filters: z.array(SearchFilterSchema) });
 /** The spec types sorts as strings ("-createdate" = descending); HubSpot's docs send objects. Both work. */
-export const SearchSortSchema = z.union([
+const SearchSortSchema = z.union([
   z.string(),
   z.object({ propertyName: z.string(), direction: z.enum(["ASCENDING", "DESCENDING"]).optional() }),
 ]);
@@ -135,7 +132,7 @@ export const CrmSearchResponseSchema = z.looseObject({
 // ---------- properties ----------
 
 /** `Option` of an enumeration property: `value` is what the API stores, `label` what the UI shows. */
-export const PropertyOptionSchema = z.looseObject({
+const PropertyOptionSchema = z.looseObject({
   label: z.string(),
   value: z.string(),
   hidden: z.boolean(),
@@ -144,7 +141,7 @@ export const PropertyOptionSchema = z.looseObject({
 });
 
 /** `PropertyModificationMetadataSchema`: `readOnlyValue` is the flag the grid uses to lock a column. */
-export const PropertyModificationMetadataSchema = z.looseObject({
+const PropertyModificationMetadataSchema = z.looseObject({
   archivable: z.boolean(),
   readOnlyDefinition: z.boolean(),
   readOnlyValue: z.boolean(),

@@ -5,10 +5,10 @@
 import { z } from "zod";
 
 /** `context` maps a name to a list of values, e.g. `{ ids: ["123"], propertyName: ["hs_name"] }`. */
-export const ErrorContextSchema = z.record(z.string(), z.array(z.string()));
+const ErrorContextSchema = z.record(z.string(), z.array(z.string()));
 
 /** The spec's `ErrorDetail`: one reason inside `errors[]`. `code` carries machine codes such as INVALID_DATE_PROPERTY. */
-export const ErrorDetailSchema = z.looseObject({
+const ErrorDetailSchema = z.looseObject({
   message: z.string(),
   code: z.string().optional(),
   in: z.string().optional(),

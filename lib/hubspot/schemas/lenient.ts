@@ -37,7 +37,7 @@ const LenientDetailSchema = z.looseObject({
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** One error item of a 207, as the row error helpers read it. Never fails on an object. */
-export const LenientItemErrorSchema: z.ZodType<BatchItemError> = z.looseObject({
+const LenientItemErrorSchema: z.ZodType<BatchItemError> = z.looseObject({
   status: z.string().catch("error"),
   category: z.string().catch("UNKNOWN"),
   message: z.string().catch("HubSpot gave no reason."),

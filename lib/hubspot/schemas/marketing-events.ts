@@ -12,17 +12,17 @@ import { batchInputs, batchResponse, forwardPaged } from "./common";
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 
 /** `CrmPropertyWrapperSchema`: how custom properties come back. */
-export const CrmPropertyWrapperSchema = z.looseObject({ name: z.string(), value: z.string().nullable() });
+const CrmPropertyWrapperSchema = z.looseObject({ name: z.string(), value: z.string().nullable() });
 
 /**
  * `PropertyValue`, how custom properties go in. The spec marks twenty audit fields required
  * (source, timestamp, requestId, ...) that no client sends and HubSpot fills itself; only
  * `name` and `value` matter, the rest are accepted and ignored.
  */
-export const PropertyValueInputSchema = z.looseObject({ name: z.string(), value: z.string() });
+const PropertyValueInputSchema = z.looseObject({ name: z.string(), value: z.string() });
 
 /** `AppInfoSchema`: the integration that owns the event. */
-export const AppInfoSchema = z.looseObject({ id: z.string(), name: z.string() });
+const AppInfoSchema = z.looseObject({ id: z.string(), name: z.string() });
 
 /** Fields common to every read/write shape of an event. */
 // Real HubSpot answers an unset field as null as often as it leaves it out: both read as "no value".
@@ -89,7 +89,7 @@ export const MarketingEventUpdateSchema = z.object(updateFields);
  * `MarketingEventPublicUpdateRequestFullV2`: one input of batch update, in both 2026-03 and v3.
  * `objectId` and `customProperties` are required by the spec (send `[]` to leave them alone).
  */
-export const MarketingEventBatchUpdateItemSchema = z.object({ objectId: z.string(), ...updateFields });
+const MarketingEventBatchUpdateItemSchema = z.object({ objectId: z.string(), ...updateFields });
 export type MarketingEventBatchUpdateItem = z.infer<typeof MarketingEventBatchUpdateItemSchema>;
 export const MarketingEventBatchUpdateInputSchema = batchInputs(MarketingEventBatchUpdateItemSchema);
 

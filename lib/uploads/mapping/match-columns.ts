@@ -16,9 +16,9 @@ import {
   type MappingTemplate,
 } from "./schemas";
 
-export type MatchReason = "name" | "label" | "synonym" | "close";
+type MatchReason = "name" | "label" | "synonym" | "close";
 
-export interface ColumnSuggestion {
+interface ColumnSuggestion {
   key: string;
   label: string;
   reason: MatchReason;
@@ -40,7 +40,7 @@ export interface ColumnMatch {
 }
 
 /** Below this, "close" is noise: "name" ~ "game" (0.75) is suggested, "email" ~ "emailaddress" (0.42) is not. */
-export const CLOSE_SIMILARITY = 0.6;
+const CLOSE_SIMILARITY = 0.6;
 const MAX_SUGGESTIONS = 3;
 
 interface Exact {

@@ -24,7 +24,7 @@ export {
 export const SKIP = "skip";
 
 /** More columns than any real export has; bounds what a request or a stored template can carry. */
-export const MAX_MAPPED_COLUMNS = 1000;
+const MAX_MAPPED_COLUMNS = 1000;
 
 /** File header → target property key, or "skip". Headers absent from the mapping are skipped too. */
 export const ColumnMappingSchema = z
@@ -55,7 +55,7 @@ export type ConversionOptions = z.output<typeof ConversionOptionsSchema>;
 export type ConversionOptionsInput = z.input<typeof ConversionOptionsSchema>;
 
 /** resourceName() of lib/resources/ref.ts: campaigns, marketing-events, crm:contacts, crm:2-123. */
-export const ResourceKeySchema = z.string().regex(/^[a-z][a-z0-9-]*(?::[a-z0-9_-]+)?$/, "Not a resource key");
+const ResourceKeySchema = z.string().regex(/^[a-z][a-z0-9-]*(?::[a-z0-9_-]+)?$/, "Not a resource key");
 
 /**
  * A saved mapping, re-applied to later files with the same columns. Headers (and the mapping's

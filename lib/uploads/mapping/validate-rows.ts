@@ -15,7 +15,7 @@ import type { UploadMode } from "../../db/values";
 
 export type { UploadMode };
 
-export interface CellError {
+interface CellError {
   /** 1-based data row (the first row under the header is 1). */
   row: number;
   /** The row as a spreadsheet numbers it: the header is row 1. */

@@ -5,7 +5,7 @@ import { type CsvEncoding, decodeFile, NotUtf8Error } from "./decode";
 import { fmt, MAX_RECORD_CHARS, mb, tooBig } from "./limits";
 
 export type CsvDelimiter = "," | ";" | "\t";
-export const CSV_DELIMITERS: CsvDelimiter[] = [",", ";", "\t"];
+const CSV_DELIMITERS: CsvDelimiter[] = [",", ";", "\t"];
 
 export interface CsvDialect {
   delimiter: CsvDelimiter;

@@ -47,8 +47,7 @@ const outOfTime = (seconds: number) =>
     "too_large",
     `Reading this file took longer than ${seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`}, the most one upload may take. Split it into smaller files and upload them one by one.`,
   );
-export const busy = () =>
-  new UploadParseError("busy", "The server is busy reading other files. Try again in a minute.");
+const busy = () => new UploadParseError("busy", "The server is busy reading other files. Try again in a minute.");
 
 export class ParsePool {
   private readonly idle: Worker[] = [];

@@ -8,7 +8,7 @@ import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_HEADER_CHARS, tooManyColu
  * of it is imported.
  */
 
-export const isEmptyRow = (row: readonly string[]) => row.every((cell) => cell.trim() === "");
+const isEmptyRow = (row: readonly string[]) => row.every((cell) => cell.trim() === "");
 
 /** Index after the last non-empty cell: trailing empty cells (a trailing delimiter, formatting) are not columns. */
 export function filledWidth(row: readonly string[]): number {

@@ -40,7 +40,7 @@ export interface WorkbookMeta {
   rels: Relationship[] | undefined;
 }
 
-export interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   name: string;
 }
 

@@ -33,7 +33,7 @@ export function partLabel(path: string, sheetName?: (no: string) => string | und
   return `the part “${path.slice(0, 100)}”`;
 }
 
-export const entryTooBig = (label: string) =>
+const entryTooBig = (label: string) =>
   tooBig(
     `In this workbook, ${label} unpacks to more than ${mb(MAX_ENTRY_BYTES)}, more than one upload may hold. Split the data into smaller files (or save it as CSV) and upload them one by one.`,
   );
