@@ -1,13 +1,13 @@
 import "server-only";
 import type { z } from "zod";
 import { and, eq } from "drizzle-orm";
-import { db, tables } from "../db";
+import { tables } from "../db";
 import type { Job } from "../queue/queue";
 import { sendJob } from "../queue/contract";
 import type { PauseVerdict } from "../batch/client";
 import { setSubmissionState } from "./store";
 import { ResumeJob } from "./job-contracts";
-import { startSubmission } from "./start";
+import { resumePaused } from "./resume-paused";
 
 /**
  * A submission paused because HubSpot asked to wait long (the portal's daily request limit, or a
@@ -38,19 +38,7 @@ export async function pauseForLimit(submissionId: string, p: PauseVerdict) {
 /** The delayed job: runs the submission again if it is still paused for this very reason. */
 export async function resumeAfterLimitJob(job: Job<ResumeJobData>) {
   const { submissions } = tables;
-  const resumed = await (
-    await db()
-  )
-    .update(submissions)
-    .set({ state: "running", pausedReason: null })
-    .where(
-      and(
-        eq(submissions.id, job.data.submissionId),
-        eq(submissions.state, "paused"),
-        eq(submissions.pausedReason, job.data.reason),
-      ),
-    )
-    .returning({ id: submissions.id });
-  if (resumed.length) await startSubmission(job.data.submissionId);
+  const { submissionId, reason } = job.data;
+  const resumed = await resumePaused(and(eq(submissions.id, submissionId), eq(submissions.pausedReason, reason)));
   return { resumed: resumed.length > 0 };
 }
