@@ -9,6 +9,8 @@ export interface SandboxConfig {
   accessTokenTtlSeconds: number;
   /** CRM search is limited separately by HubSpot (5 requests per second per portal). */
   searchPerSecond: number;
+  /** CRM writes reach search results only this many ms later (HubSpot's search is eventually consistent). */
+  searchIndexDelayMs: number;
   /** Requests per portal per "day" before a DAILY 429 (unset: no daily limit); POST /__sandbox/reset-daily ends the day. */
   dailyLimit?: number;
   /** Behaviours real HubSpot shows that its docs do not (off by default: the sandbox follows the docs). */
@@ -150,6 +152,7 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   latencyMs: 0,
   accessTokenTtlSeconds: 1800,
   searchPerSecond: 5,
+  searchIndexDelayMs: 0,
 };
 
 /** The seeded test app; its credentials are printed at start and documented in the README. */

@@ -12,7 +12,8 @@
  *   POST   /__sandbox/tokens/revoke          {token} → revokes a refresh token and its access tokens, or deletes
  *                                            an access token (→ 401 INVALID_AUTHENTICATION)
  *   GET    /__sandbox/records/{kind}         → JSON array of the portal's records in API shapes (404 unknown kind)
- *   GET    /__sandbox/config                 → config;  POST /__sandbox/config {rateLimit:{perTenSeconds}, latencyMs, accessTokenTtlSeconds, dailyLimit}
+ *   GET    /__sandbox/config                 → config;  POST /__sandbox/config {rateLimit:{perTenSeconds, searchPerSecond},
+ *                                            searchIndexDelayMs, latencyMs, accessTokenTtlSeconds, dailyLimit}
  *   POST   /__sandbox/reset-daily            → ends the sandbox's day: daily counts start again
  *   GET    /__sandbox/faults                 → {rules};  POST appends {rules:[…]} (400 on bad input);  DELETE clears
  *            A rule: {method?, path, times?, status?, delayMs?, reset?, body?, when?: "before"|"after",
@@ -74,6 +75,7 @@ const ConfigBodySchema = z.strictObject({
     .optional(),
   rateLimitPerTenSeconds: z.number().int().min(1).optional(),
   searchPerSecond: z.number().int().min(1).optional(),
+  searchIndexDelayMs: z.number().int().min(0).max(600_000).optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
   accessTokenTtlSeconds: z.number().int().optional(),
   /** null removes the limit. Any change of it begins a new day. */
@@ -91,6 +93,7 @@ const configView = (c: SandboxConfig) => ({
   accessTokenTtlSeconds: c.accessTokenTtlSeconds,
   rateLimitPerTenSeconds: c.rateLimitPerTenSeconds,
   searchPerSecond: c.searchPerSecond,
+  searchIndexDelayMs: c.searchIndexDelayMs,
   dailyLimit: c.dailyLimit ?? null,
   strict: {
     idPropertyUpdate: c.strict?.idPropertyUpdate ?? false,
@@ -230,6 +233,7 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext) {
     const perSecond = d.rateLimit?.searchPerSecond ?? d.searchPerSecond;
     if (perTen !== undefined) cfg.rateLimitPerTenSeconds = perTen;
     if (perSecond !== undefined) cfg.searchPerSecond = perSecond;
+    if (d.searchIndexDelayMs !== undefined) cfg.searchIndexDelayMs = d.searchIndexDelayMs;
     if (d.latencyMs !== undefined) cfg.latencyMs = d.latencyMs;
     if (d.accessTokenTtlSeconds !== undefined) cfg.accessTokenTtlSeconds = d.accessTokenTtlSeconds;
     if (d.strict) cfg.strict = { ...cfg.strict, ...d.strict };

@@ -35,6 +35,7 @@ import type { Portal } from "../core/state";
 import { batchBody, duplicateIdsError, duplicates, limitParam, readJson } from "./batch-util";
 import { listParam, propertyDefinitions } from "./crm-properties";
 import { search } from "./crm-search";
+import { searchView } from "./search-lag";
 import { seedCrm } from "./crm-seed";
 import { findRecord, normUnique, OBJECTS_MODULE, putRecord, toApiObject, typeStore } from "./crm-store";
 import { CRM_TYPES, resolveCrmType, unknownTypeMessage, type CrmObjectType } from "./crm-types";
@@ -42,9 +43,11 @@ import { runWrites, type WriteEnv, type WriteInput, type WriteMode } from "./crm
 
 type C = Context<SandboxEnv>;
 
-function env(portal: Portal, type: CrmObjectType): WriteEnv & { names: Set<string> } {
+function env(portal: Portal, type: CrmObjectType, ctx: SandboxContext): WriteEnv & { names: Set<string> } {
   const defs = new Map(propertyDefinitions(portal, type).map((d) => [d.name, d]));
-  return { portalId: portal.id, type, ts: typeStore(portal, type), defs, names: new Set(defs.keys()) };
+  const ts = typeStore(portal, type);
+  ts.searchDelayMs = ctx.state.config.searchIndexDelayMs; // set after seeding, so seeded records are searchable at once
+  return { portalId: portal.id, type, ts, defs, names: new Set(defs.keys()) };
 }
 
 const scopes = (write: boolean) => (c: C) => {
@@ -91,7 +94,8 @@ function idPropertyError(c: C, e: WriteEnv, inputs: { idProperty?: string }[], r
   return undefined;
 }
 
-async function batchWrite(c: C, type: CrmObjectType, mode: WriteMode, strictIdProperty = false) {
+async function batchWrite(c: C, type: CrmObjectType, mode: WriteMode, ctx: SandboxContext) {
+  const strictIdProperty = ctx.state.config.strict?.idPropertyUpdate ?? false;
   const schema =
     mode === "create"
       ? CrmBatchCreateInputSchema
@@ -102,7 +106,7 @@ async function batchWrite(c: C, type: CrmObjectType, mode: WriteMode, strictIdPr
   const body = await readJson(c, schema);
   if (!body.ok) return body.res;
   const inputs = body.data.inputs as WriteInput[];
-  const e = env(c.get("portal"), type);
+  const e = env(c.get("portal"), type, ctx);
   if (mode === "update" && strictIdProperty && inputs.some((i) => i.idProperty && i.idProperty !== "hs_object_id")) {
     // config strict.idPropertyUpdate: as a public report shows HubSpot answering batch/update by email.
     return hubspotError(
@@ -144,7 +148,7 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
       CRM_TYPES.map((type) => [
         type.key,
         (portal: Portal) => {
-          const e = env(portal, type);
+          const e = env(portal, type, ctx);
           const all = [...e.names];
           return [...e.ts.records.values()].filter((r) => !r.archived).map((r) => toApiObject(type, e.names, r, all));
         },
@@ -160,7 +164,7 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
     base,
     read,
     withType((c, type) => {
-      const e = env(c.get("portal"), type);
+      const e = env(c.get("portal"), type, ctx);
       const limit = limitParam(c.req.query("limit"));
       const after = Number(c.req.query("after") ?? 0) || 0;
       const archived = c.req.query("archived") === "true";
@@ -187,8 +191,8 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
     withType(async (c, type) => {
       const body = await readJson(c, CrmSearchRequestSchema);
       if (!body.ok) return body.res;
-      const e = env(c.get("portal"), type);
-      const out = search(e.ts.records.values(), body.data, e.defs, type);
+      const e = env(c.get("portal"), type, ctx);
+      const out = search(searchView(e.ts), body.data, e.defs, type);
       if (!out.ok) return hubspotError(c, 400, "VALIDATION_ERROR", out.message);
       return c.json({
         total: out.total,
@@ -206,7 +210,7 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
       const body = await readJson(c, CrmBatchReadInputSchema);
       if (!body.ok) return body.res;
       const { inputs, idProperty, properties } = body.data;
-      const e = env(c.get("portal"), type);
+      const e = env(c.get("portal"), type, ctx);
       const bad = idPropertyError(c, e, [{ idProperty }], false);
       if (bad) return bad;
       const archived = c.req.query("archived") === "true";
@@ -231,17 +235,17 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
   app.post(
     `${base}/batch/create`,
     write,
-    withType((c, type) => batchWrite(c, type, "create")),
+    withType((c, type) => batchWrite(c, type, "create", ctx)),
   );
   app.post(
     `${base}/batch/update`,
     write,
-    withType((c, type) => batchWrite(c, type, "update", ctx.state.config.strict?.idPropertyUpdate)),
+    withType((c, type) => batchWrite(c, type, "update", ctx)),
   );
   app.post(
     `${base}/batch/upsert`,
     write,
-    withType((c, type) => batchWrite(c, type, "upsert")),
+    withType((c, type) => batchWrite(c, type, "upsert", ctx)),
   );
 
   // HubSpot answers 204 whether or not the ids existed.
@@ -252,7 +256,7 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
       const body = await readJson(c, CrmBatchArchiveInputSchema);
       if (!body.ok) return body.res;
       archive(
-        env(c.get("portal"), type),
+        env(c.get("portal"), type, ctx),
         body.data.inputs.map((i) => i.id),
       );
       return c.body(null, 204);
@@ -265,7 +269,7 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
     withType(async (c, type) => {
       const body = await readJson(c, CrmCreateInputSchema);
       if (!body.ok) return body.res;
-      const out = runWrites(env(c.get("portal"), type), "create", [{ properties: body.data.properties }]);
+      const out = runWrites(env(c.get("portal"), type, ctx), "create", [{ properties: body.data.properties }]);
       if (out.fatal) return c.json(out.fatal.body, out.fatal.status);
       return c.json(out.results[0]!, 201);
     }),
@@ -275,7 +279,7 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
     `${base}/:objectId`,
     read,
     withType((c, type) => {
-      const e = env(c.get("portal"), type);
+      const e = env(c.get("portal"), type, ctx);
       const idProperty = c.req.query("idProperty");
       const bad = idPropertyError(c, e, [{ idProperty }], false);
       if (bad) return bad;
@@ -291,7 +295,7 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
     withType(async (c, type) => {
       const body = await readJson(c, CrmObjectInputSchema);
       if (!body.ok) return body.res;
-      const e = env(c.get("portal"), type);
+      const e = env(c.get("portal"), type, ctx);
       const idProperty = c.req.query("idProperty");
       const bad = idPropertyError(c, e, [{ idProperty }], false);
       if (bad) return bad;
@@ -309,7 +313,7 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
     `${base}/:objectId`,
     write,
     withType((c, type) => {
-      archive(env(c.get("portal"), type), [c.req.param("objectId") ?? ""]);
+      archive(env(c.get("portal"), type, ctx), [c.req.param("objectId") ?? ""]);
       return c.body(null, 204);
     }),
   );

@@ -10,6 +10,19 @@ import type { CrmObjectType } from "./crm-types";
 
 type Filter = SearchFilter;
 const SEARCH_PAGING_CAP = 10_000;
+/** HubSpot's documented search limits: filter groups, filters per group, filters in all. */
+const MAX_GROUPS = 5;
+const MAX_PER_GROUP = 10;
+const MAX_FILTERS = 25;
+
+function limitError(groups: { filters: unknown[] }[]): string | undefined {
+  if (groups.length > MAX_GROUPS) return `Too many filter groups: ${groups.length} (at most ${MAX_GROUPS})`;
+  const big = groups.find((g) => g.filters.length > MAX_PER_GROUP);
+  if (big) return `Too many filters in a filter group: ${big.filters.length} (at most ${MAX_PER_GROUP})`;
+  const all = groups.reduce((n, g) => n + g.filters.length, 0);
+  if (all > MAX_FILTERS) return `Too many filters: ${all} across all filter groups (at most ${MAX_FILTERS})`;
+  return undefined;
+}
 
 /** A comparable form of a value: number for numeric/date types, lowercase string otherwise. */
 function typed(def: CrmPropertyDefinition | undefined, v: string): number | string {
@@ -90,6 +103,8 @@ export function search(
   type: CrmObjectType,
 ): SearchOutcome {
   const groups = req.filterGroups ?? [];
+  const tooMany = limitError(groups);
+  if (tooMany) return { ok: false, message: tooMany };
   for (const f of groups.flatMap((g) => g.filters)) {
     if (!defs.has(f.propertyName))
       return { ok: false, message: `Invalid filter: property "${f.propertyName}" does not exist for ${type.singular}` };

@@ -7,6 +7,7 @@ import type { CrmObject, CrmPropertyDefinition } from "../../lib/hubspot/schemas
 import type { Portal } from "../core/state";
 import { propertyDefinitions } from "./crm-properties";
 import type { CrmObjectType } from "./crm-types";
+import { noteWrite, type Lag } from "./search-lag";
 
 export const OBJECTS_MODULE = "crm-objects";
 
@@ -25,6 +26,9 @@ export interface TypeStore {
   /** property name -> normalized value -> record id, for every property with hasUniqueValue. */
   unique: Map<string, Map<string, string>>;
   nextId: number;
+  /** Writes not yet visible to search (see search-lag.ts), and the delay that applies to new ones. */
+  lag: Map<string, Lag>;
+  searchDelayMs?: number;
 }
 
 export type CrmStore = Map<string, TypeStore>;
@@ -37,7 +41,12 @@ function uniqueProps(defs: CrmPropertyDefinition[]): string[] {
 }
 
 export function emptyTypeStore(type: CrmObjectType, defs: CrmPropertyDefinition[]): TypeStore {
-  return { records: new Map(), unique: new Map(uniqueProps(defs).map((p) => [p, new Map()])), nextId: type.idBase };
+  return {
+    records: new Map(),
+    unique: new Map(uniqueProps(defs).map((p) => [p, new Map()])),
+    nextId: type.idBase,
+    lag: new Map(),
+  };
 }
 
 /**
@@ -74,6 +83,7 @@ export function putRecord(ts: TypeStore, rec: CrmRecord, previous?: Record<strin
     const now = rec.archived ? undefined : rec.properties[prop];
     if (now) index.set(normUnique(now), rec.id);
   }
+  noteWrite(ts, rec.id);
   ts.records.set(rec.id, rec);
 }
 
