@@ -111,9 +111,9 @@ const SearchSortSchema = z.union([
   z.string(),
   z.object({ propertyName: z.string(), direction: z.enum(["ASCENDING", "DESCENDING"]).optional() }),
 ]);
-/** `PublicObjectSearchRequest`. Limits from the spec: 6 filter groups, 200 results, 3000-char query. */
+/** `PublicObjectSearchRequest`. HubSpot's documented limits: 5 filter groups (the spec says 6; the API answers 400), 200 results, 3000-char query. */
 export const CrmSearchRequestSchema = z.object({
-  filterGroups: z.array(SearchFilterGroupSchema).max(6).optional(),
+  filterGroups: z.array(SearchFilterGroupSchema).max(5).optional(),
   sorts: z.array(SearchSortSchema).optional(),
   query: z.string().max(3000).optional(),
   properties: z.array(z.string()).optional(),
