@@ -8,8 +8,8 @@ import { viewQueryFromParams, viewQueryToParams, VIEW_PARAMS, type ViewQuery } f
  * The grid's view query (filters, sort, search) lives in the URL, so a view is shareable, survives a
  * reload and is the browser's history: `?filters=<JSON>&sort=-name&q=text`. Changing it replaces the
  * URL (no history entry per keystroke). `error` says when a link's filters could not be read.
- * A patch that changes the query drops `?view=` unless it says otherwise: the grid no longer shows
- * the saved view as saved (the saved-view picker marks it as modified instead).
+ * `?view=<saved view id>` is kept unless `opts.viewId` sets it or, as null, removes it (the saved-view
+ * picker compares the view's query with the URL's to show it as modified).
  */
 export function useViewQuery(): {
   query: ViewQuery;
