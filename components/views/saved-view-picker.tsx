@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/records/confirm-dialog";
 import type { GridResource } from "@/components/records/resource";
+import { actionErrorOf } from "@/components/server-state/action-failure";
 import { useViewSelection } from "./use-view-selection";
 import { ViewNameDialog } from "./view-name-dialog";
 
@@ -19,7 +20,7 @@ export function SavedViewPicker({ resource, columns }: Props) {
   const s = useViewSelection(resource, columns);
   const [dialog, setDialog] = useState<"new" | "rename" | "delete" | null>(null);
   const close = () => setDialog(null);
-  const error = s.views.list.error ?? s.views.change.error ?? s.views.remove.error;
+  const error = actionErrorOf(s.views.list.error) ?? s.views.change.error ?? s.views.remove.error;
   return (
     <div role="group" aria-label="Saved view" className="flex flex-wrap items-center gap-2">
       <label className="flex items-center gap-2 text-sm">
@@ -66,7 +67,7 @@ export function SavedViewPicker({ resource, columns }: Props) {
       )}
       {error && (
         <p role="alert" className="text-sm text-red-700">
-          {error instanceof Error ? error.message : error.message}
+          {error.message}
         </p>
       )}
       <ViewNameDialog

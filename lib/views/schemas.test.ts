@@ -26,6 +26,9 @@ describe("saved view inputs", () => {
 
   it("updates by view id: a rename, a query, columns", () => {
     expect(UpdateViewSchema.safeParse({ id: "nope", name: "x" }).success).toBe(false);
-    expect(UpdateViewSchema.parse({ id: "7d1e6c3a-0b7e-4a53-9d7e-2b9a4f0c1d2e", name: " B " }).name).toBe("B");
+    const id = "7d1e6c3a-0b7e-4a53-9d7e-2b9a4f0c1d2e";
+    expect(UpdateViewSchema.parse({ id, name: " B " }).name).toBe("B");
+    expect(UpdateViewSchema.parse({ id, columns: [] }).columns).toEqual([]);
+    expect(UpdateViewSchema.safeParse({ id }).success).toBe(false);
   });
 });

@@ -38,7 +38,7 @@ export const UpdateViewSchema = ViewIdSchema.extend({
   name: ViewNameSchema.optional(),
   query: ViewQuerySchema.optional(),
   columns: ViewColumnsSchema.optional(),
-});
+}).refine((u) => u.name !== undefined || u.query !== undefined || u.columns !== undefined, "Nothing to change");
 export type UpdateViewInput = z.infer<typeof UpdateViewSchema>;
 
 /** A saved view as the browser gets it. */
