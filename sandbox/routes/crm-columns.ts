@@ -39,10 +39,13 @@ const formatFor = (def: CrmPropertyDefinition | undefined): ((n: number) => stri
   return undefined;
 };
 
+const MAX_INTERNED = 50_000;
+
 /** Fills a SeedTable row by row; strings are interned except for unique properties (all distinct anyway). */
 export class TableBuilder {
   readonly table: SeedTable;
-  private interned = new Map<string, Map<string, number>>();
+  /** Per property: its column and, for pool columns of non-unique properties, the intern map. */
+  private cols = new Map<string, { col: Column; intern?: Map<string, number> }>();
   private defs: Map<string, CrmPropertyDefinition>;
 
   constructor(n: number, idBase: number, defs: CrmPropertyDefinition[], createdProp: string, modifiedProp: string) {
@@ -50,42 +53,44 @@ export class TableBuilder {
     this.table = { n, idBase, columns: new Map(), createdProp, modifiedProp };
   }
 
-  private column(prop: string): Column {
-    let col = this.table.columns.get(prop);
-    if (col) return col;
+  private column(prop: string) {
+    let c = this.cols.get(prop);
+    if (c) return c;
     const def = this.defs.get(prop);
     const format = formatFor(def);
-    if (format) col = { kind: "num", vals: new Float64Array(this.table.n).fill(NaN), format };
-    else {
-      col = { kind: "pool", codes: new Uint32Array(this.table.n), pool: [undefined] };
-      if (!def?.hasUniqueValue) this.interned.set(prop, new Map());
-    }
-    this.table.columns.set(prop, col);
-    return col;
+    if (format) c = { col: { kind: "num", vals: new Float64Array(this.table.n).fill(NaN), format } };
+    else
+      c = {
+        col: { kind: "pool", codes: new Uint32Array(this.table.n), pool: [undefined] },
+        intern: def?.hasUniqueValue ? undefined : new Map(),
+      };
+    this.table.columns.set(prop, c.col);
+    this.cols.set(prop, c);
+    return c;
   }
 
   /** Numbers and dates take numbers (epoch ms for dates); other properties take strings. */
   set(row: number, prop: string, value: string | number | undefined) {
     if (value === undefined || value === "") return;
-    const col = this.column(prop);
+    const { col, intern } = this.column(prop);
     if (col.kind === "num") {
       col.vals[row] = typeof value === "number" ? value : Number(value);
       return;
     }
     const s = String(value);
-    const intern = this.interned.get(prop);
     let code = intern?.get(s);
     if (code === undefined) {
       code = col.pool.length;
       col.pool.push(s);
-      intern?.set(s, code);
+      // Mostly distinct values (phone numbers) are not worth a map of a million entries.
+      if (intern && intern.size < MAX_INTERNED) intern.set(s, code);
     }
     col.codes[row] = code;
   }
 
   /** The finished table; the intern maps are dropped so only the pools stay in memory. */
   done(): SeedTable {
-    this.interned.clear();
+    this.cols.clear();
     return this.table;
   }
 }

@@ -244,18 +244,20 @@ export function seedCrm(
   defsFor: (t: CrmObjectType) => CrmPropertyDefinition[],
 ): CrmStore {
   const store: CrmStore = new Map();
-  const add = (key: string, n: number, make: (i: number) => Draft) => {
+  /** `taken(prop, value)`: whether an earlier row holds this unique value. */
+  const add = (key: string, n: number, make: (i: number, taken: (prop: string, v: string) => boolean) => Draft) => {
     const type = CRM_TYPES.find((t) => t.key === key)!;
     const defs = defsFor(type);
     const b = new TableBuilder(n, type.idBase, defs, type.createdProp, type.modifiedProp);
     const unique = defs.filter((d) => d.hasUniqueValue).map((d) => d.name);
     const index = new Map(unique.map((p) => [p, new Map<string, string>()]));
+    const taken = (prop: string, v: string) => index.get(prop)?.has(normUnique(v)) ?? false;
     for (let i = 0; i < n; i++) {
       // Created 1 day to 5 years before the reference date; modified some time after.
       const created = REF - rng.int(1, 5 * 365) * DAY + rng.int(0, 86_399) * 1000;
       b.set(i, type.createdProp, created);
       b.set(i, type.modifiedProp, created + Math.floor(rng.next() * (REF - created)));
-      const draft = make(i);
+      const draft = make(i, taken);
       for (const k in draft) b.set(i, k, draft[k]);
       for (const p of unique) {
         const v = draft[p];
@@ -293,30 +295,33 @@ export function seedCrm(
     };
   });
 
-  const email = uniqueNamer();
-  const locals = new Map<string, string>(); // "Müller" -> "muller", computed once per name pair
-  const localPart = (first: string, last: string) => {
-    const k = `${first}.${last}`;
-    let v = locals.get(k);
-    if (v === undefined)
-      locals.set(
-        k,
-        (v = k
-          .normalize("NFD")
-          .replace(/[^A-Za-z.]/g, "")
-          .toLowerCase()),
-      );
-    return v;
-  };
-  add("contacts", counts.contacts ?? 0, () => {
-    const firstname = rng.pick(FIRST);
-    const lastname = rng.pick(LAST);
-    const company = companies.length > 0 && rng.chance(0.75) ? rng.pick(companies) : undefined;
-    const local = localPart(firstname, lastname);
+  // "Müller" -> "muller", once per name pair.
+  const locals = FIRST.flatMap((f) =>
+    LAST.map((l) =>
+      `${f}.${l}`
+        .normalize("NFD")
+        .replace(/[^A-Za-z.]/g, "")
+        .toLowerCase(),
+    ),
+  );
+  add("contacts", counts.contacts ?? 0, (i, taken) => {
+    const fi = rng.int(0, FIRST.length - 1);
+    const li = rng.int(0, LAST.length - 1);
+    const firstname = FIRST[fi]!;
+    const lastname = LAST[li]!;
+    const ci = companies.length > 0 && rng.chance(0.75) ? rng.int(0, companies.length - 1) : -1;
+    const company = ci >= 0 ? companies[ci] : undefined;
+    const di = ci >= 0 ? ci : companies.length + rng.int(0, FREE_MAIL.length - 1);
+    const local = locals[fi * LAST.length + li]!;
+    const domain = company?.domain ?? FREE_MAIL[di - companies.length]!;
+    // A taken address gets the row number: letters-only locals plus a unique number never clash.
+    const plain = `${local}@${domain}`;
+    const email = taken("email", plain) ? `${local}${i + 1}@${domain}` : plain;
     const [city, country] = rng.pick(PLACES);
-    const roles = rng.chance(0.5) ? undefined : [rng.pick(BUYING_ROLES)[0], rng.pick(BUYING_ROLES)[0]];
+    const r1 = rng.chance(0.5) ? undefined : rng.pick(BUYING_ROLES)[0];
+    const r2 = r1 && rng.pick(BUYING_ROLES)[0];
     return {
-      email: email(`${local}@${company?.domain ?? rng.pick(FREE_MAIL)}`, (b, n) => b.replace("@", `${n}@`)),
+      email,
       firstname,
       lastname,
       city: rng.chance(0.9) ? city : undefined,
@@ -328,7 +333,7 @@ export function seedCrm(
         : undefined,
       lifecyclestage: weighted(rng, stages, STAGE_WEIGHTS),
       hs_lead_status: rng.chance(0.6) ? opt(LEAD_STATUSES) : undefined,
-      hs_buying_role: roles && [...new Set(roles)].join(";"),
+      hs_buying_role: r1 && (r1 === r2 ? r1 : `${r1};${r2}`),
       hs_email_optout: rng.chance(0.1) ? "true" : "false",
       hs_analytics_num_visits: rng.chance(0.8) ? rng.int(0, 250) : undefined,
       notes_last_contacted: rng.chance(0.65) ? REF - rng.int(0, 4 * 365 * 24) * 3_600_000 : undefined,
