@@ -31,7 +31,7 @@ const BY_TYPE: Record<PropertyType, Partial<Record<FilterOperator, string>>> = {
   text: TEXT,
   longText: TEXT,
   number: NUMBER,
-  currency: NUMBER,
+  currency: OPTIONS,
   date: DATE,
   datetime: DATE,
   enum: OPTIONS,

@@ -59,7 +59,7 @@ export function ValueEditor({ column, operator, draft, onChange }: Props) {
       </fieldset>
     );
   const dated = column.type === "date" || column.type === "datetime";
-  const numeric = column.type === "number" || column.type === "currency";
+  const numeric = column.type === "number";
   const one = (label: string, key: "value" | "highValue") => (
     <label className="flex items-center gap-2 text-sm">
       {label}
