@@ -5,6 +5,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { DateOrderSelect, useDateOrderSetting } from "@/components/grid/date-order-select";
+import { SavedViewPicker } from "@/components/views/saved-view-picker";
 import { ActionErrorAlert } from "./action-error-alert";
 import { ChangesBar } from "./changes-bar";
 import { ColumnChooser } from "./column-chooser";
@@ -104,6 +105,7 @@ export function RecordGridView({
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{resource.title}</h1>
         {toolbar}
+        <SavedViewPicker resource={resource} columns={visible} />
         <LoadStatus
           loaded={list.rows.length + createdHere}
           total={list.total === null ? null : list.total + createdHere}

@@ -1,4 +1,5 @@
 import type { RowBaseline, RowError, SavedRecord } from "../batch/types";
+import type { ViewQuery } from "../records/filters";
 import type { ResourceRef } from "../resources/ref";
 import type { RevertPlanState } from "../reverts/types";
 import type { ColumnMapping, ConversionOptions, MappingTemplate } from "../uploads/mapping/schemas";
@@ -15,6 +16,7 @@ import {
   UPLOAD_KINDS,
   UPLOAD_MODES,
 } from "./values";
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -252,4 +254,27 @@ export const mappingTemplates = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("mapping_templates_name_idx").on(t.portalId, t.target, t.name)],
+);
+
+/**
+ * A saved view (issue 14): a named query (filters, sort, search) and visible columns of one grid
+ * (`resource`: campaigns, marketing-events, crm:contacts), shared by every user of the portal. Names
+ * are unique per portal and grid ignoring case; lib/views/ keeps the bounds (200 a grid, 300 columns).
+ */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    portalId: bigint("portal_id", { mode: "number" }).notNull(),
+    resource: text("resource").notNull(),
+    name: text("name").notNull(),
+    query: jsonb("query").$type<ViewQuery>().notNull(),
+    columns: jsonb("columns").$type<string[]>().notNull(),
+    // A view outlives the user who made it (it is the portal's): their id is cleared, not the view.
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("saved_views_name_idx").on(t.portalId, t.resource, sql`lower(${t.name})`)],
 );
