@@ -6,6 +6,7 @@ import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { DateOrderSelect, useDateOrderSetting } from "@/components/grid/date-order-select";
 import { SavedViewPicker } from "@/components/views/saved-view-picker";
+import { ExportButton } from "@/components/exports/export-button";
 import { ActionErrorAlert } from "./action-error-alert";
 import { ChangesBar } from "./changes-bar";
 import { ColumnChooser } from "./column-chooser";
@@ -132,6 +133,7 @@ export function RecordGridView({
             </button>
           )}
           <DateOrderSelect />
+          <ExportButton resource={resource} visible={visible} />
           <ColumnChooser
             columns={resource.columns}
             visible={visible}
