@@ -6,7 +6,6 @@ import type { ColumnMapping, ConversionOptions, MappingTemplate } from "../uploa
 import type { ValidationSummary } from "../uploads/mapping/validate-rows";
 import type { CsvDelimiter } from "../uploads/parse/csv";
 import type { DryRunState } from "../uploads/dry-run-types";
-import type { ViewQuery } from "../records/filters";
 import {
   CONNECTION_STATUSES,
   EXPORT_FORMATS,
