@@ -44,6 +44,10 @@ export const keys = {
       reverts: {
         preview: (draftId: string) => [...root, "reverts", draftId, "preview"] as const,
       },
+      /** A view's export, polled while its job writes the file. */
+      exports: {
+        detail: (id: string) => [...root, "exports", id] as const,
+      },
     };
   },
 };

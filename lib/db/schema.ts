@@ -8,6 +8,8 @@ import type { CsvDelimiter } from "../uploads/parse/csv";
 import type { DryRunState } from "../uploads/dry-run-types";
 import {
   CONNECTION_STATUSES,
+  EXPORT_FORMATS,
+  EXPORT_STATES,
   ROW_KINDS,
   ROW_RESOLUTIONS,
   ROW_STATUSES,
@@ -277,4 +279,43 @@ export const savedViews = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("saved_views_name_idx").on(t.portalId, t.resource, sql`lower(${t.name})`)],
+);
+
+/**
+ * A view exported to a file (lib/exports/): the view as it was asked for (resource, query, columns,
+ * the user's zone for dates), its progress while the job writes the file, and the file under
+ * DATA_DIR/exports until it expires. Only its user downloads it (lib/exports/service.ts).
+ */
+export const viewExports = pgTable(
+  "view_exports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    portalId: bigint("portal_id", { mode: "number" }).notNull(),
+    resourceRef: jsonb("resource_ref").$type<ResourceRef>().notNull(),
+    query: jsonb("query").$type<ViewQuery>().notNull(),
+    columns: jsonb("columns").$type<string[]>().notNull(),
+    timeZone: text("time_zone").notNull(),
+    format: text("format", { enum: EXPORT_FORMATS }).notNull(),
+    state: text("state", { enum: EXPORT_STATES }).notNull().default("queued"),
+    /** Records written so far, and the view's total when known (CRM: the search's total). */
+    written: integer("written").notNull().default(0),
+    total: integer("total"),
+    error: text("error"),
+    /** The name offered to the browser, and the file's place under DATA_DIR/exports once written. */
+    fileName: text("file_name").notNull(),
+    storedPath: text("stored_path"),
+    sizeBytes: bigint("size_bytes", { mode: "number" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("view_exports_user_created_idx").on(t.userId, t.createdAt),
+    index("view_exports_created_idx").on(t.createdAt),
+  ],
 );
