@@ -10,7 +10,10 @@ interface ListResponse {
 
 const picker = (page: Page) => page.getByRole("combobox", { name: "View", exact: true });
 const chosen = (page: Page) => picker(page).locator("option:checked");
-const count = (page: Page) => page.getByRole("status").filter({ hasText: /\d campaigns/ });
+/** The list's own count ("42 campaigns"), not the filter bar's "42 of 42 campaigns match". */
+const count = (page: Page) => page.getByRole("status").filter({ hasText: /^[\d,]+ campaigns$/ });
+const chip = (page: Page, text: string) =>
+  page.getByRole("region", { name: "Filters" }).getByRole("button", { name: `Edit filter: ${text}` });
 const params = (page: Page) => new URL(page.url()).searchParams;
 
 /** A user of the sandbox's first portal other than its admin, in a browser of their own. */
@@ -80,6 +83,10 @@ test("a saved view is the portal's: opened by URL, renamed and deleted by a seco
     expect(params(marketer).get("sort")).toBe("-hs_name");
     await expect(chosen(marketer)).toHaveText("Launches");
     await expect(count(marketer)).toHaveText(`${total} campaigns`);
+    await expect(chip(marketer, "Name contains “launch”")).toBeVisible();
+    await expect(marketer.getByRole("status").filter({ hasText: "match" })).toHaveText(
+      `${total} of ${total} campaigns match`,
+    );
     await expect.poll(() => visibleNames(marketer, 6)).toEqual(names);
     await expect(grid(marketer).getByRole("columnheader", { name: "Notes" })).toHaveCount(0);
     await expect(marketer.getByText("Modified", { exact: true })).toHaveCount(0);
