@@ -64,7 +64,8 @@ test("a CSV updates contacts by email: mapping, check, dry run, import, results 
   await expect(mapping.getByRole("combobox", { name: "Map “E-mail” to" })).toHaveValue("email");
   await expect(mapping.getByRole("combobox", { name: "Map “Job title” to" })).toHaveValue("jobtitle");
   await expect(mapping.getByRole("combobox", { name: "Map “Lifecycle stage” to" })).toHaveValue("lifecyclestage");
-  await expect(mapping.getByRole("row", { name: /E-mail/ })).toContainText(emails[0]!);
+  // Long samples are shortened with "…": compare the start of the address.
+  await expect(mapping.getByRole("row", { name: /E-mail/ })).toContainText(emails[0]!.slice(0, 24));
   await mapping.getByLabel("Match records by").selectOption({ label: "Email" });
   await expect(mapping.getByLabel("Time zone")).not.toHaveValue("");
   await page.screenshot({ path: test.info().outputPath("mapping-step.png"), fullPage: true });

@@ -173,7 +173,11 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
       const props = listParam(c, "properties");
       const page = [];
       // Records are kept in id order, so `after` is simply the first id of the next page.
-      for (const r of eachRecord(e.ts, after)) {
+      // Archived records were all written, so they are in `records`: no need to walk the seeded rows.
+      const source = archived
+        ? [...e.ts.records.values()].filter((r) => Number(r.id) >= after).sort((a, b) => Number(a.id) - Number(b.id))
+        : eachRecord(e.ts, after);
+      for (const r of source) {
         if (r.archived !== archived) continue;
         page.push(r);
         if (page.length > limit) break;

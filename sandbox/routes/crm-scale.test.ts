@@ -144,5 +144,9 @@ describe("200,000 contacts", () => {
     const after = await search({ ...iceland, sorts: ["-hs_object_id"] });
     expect(after.body.results.map((r: any) => r.id)).toEqual([created.body.id]);
     expect((await search({ limit: 1 })).body.total).toBe(N);
+    const archived = await sb.call("GET", "/crm/objects/2026-03/contacts?archived=true&limit=100", { token: read });
+    expect(archived.body.results.map((r: any) => r.id)).toEqual([target]);
+    const live = await sb.call("GET", `/crm/objects/2026-03/contacts?limit=2&after=${target}`, { token: read });
+    expect(live.body.results.map((r: any) => Number(r.id))).toEqual([Number(target) + 1, Number(target) + 2]);
   });
 });

@@ -244,28 +244,31 @@ export function seedCrm(
   defsFor: (t: CrmObjectType) => CrmPropertyDefinition[],
 ): CrmStore {
   const store: CrmStore = new Map();
-  /** `taken(prop, value)`: whether an earlier row holds this unique value. */
-  const add = (key: string, n: number, make: (i: number, taken: (prop: string, v: string) => boolean) => Draft) => {
+  const add = (key: string, n: number, make: (i: number) => Draft) => {
     const type = CRM_TYPES.find((t) => t.key === key)!;
     const defs = defsFor(type);
     const b = new TableBuilder(n, type.idBase, defs, type.createdProp, type.modifiedProp);
-    const unique = defs.filter((d) => d.hasUniqueValue).map((d) => d.name);
-    const index = new Map(unique.map((p) => [p, new Map<string, string>()]));
-    const taken = (prop: string, v: string) => index.get(prop)?.has(normUnique(v)) ?? false;
     for (let i = 0; i < n; i++) {
       // Created 1 day to 5 years before the reference date; modified some time after.
       const created = REF - rng.int(1, 5 * 365) * DAY + rng.int(0, 86_399) * 1000;
       b.set(i, type.createdProp, created);
       b.set(i, type.modifiedProp, created + Math.floor(rng.next() * (REF - created)));
-      const draft = make(i, taken);
+      const draft = make(i);
       for (const k in draft) b.set(i, k, draft[k]);
-      for (const p of unique) {
-        const v = draft[p];
-        if (v !== undefined && v !== "") index.get(p)!.set(normUnique(String(v)), String(type.idBase + i));
-      }
     }
-    const ts = emptyTypeStore(type, defs, b.done());
-    ts.unique = index;
+    const table = b.done();
+    const ts = emptyTypeStore(type, defs, table);
+    // The unique index of the seeded rows is built on first use, not at reset (see uniqueIndex).
+    ts.pendingUnique = () => {
+      for (const [prop, index] of ts.unique) {
+        const col = table.columns.get(prop);
+        if (col?.kind !== "pool") continue;
+        for (let row = 0; row < n; row++) {
+          const v = col.pool[col.codes[row]!];
+          if (v) index.set(normUnique(v), String(table.idBase + row));
+        }
+      }
+    };
     store.set(key, ts);
   };
   const opt = (list: readonly (readonly [string, string])[]) => rng.pick(list)[0];
@@ -304,7 +307,10 @@ export function seedCrm(
         .toLowerCase(),
     ),
   );
-  add("contacts", counts.contacts ?? 0, (i, taken) => {
+  // Emails are unique per (name pair, domain): a numeric key per pair keeps the counter map cheap.
+  const domains = companies.length + FREE_MAIL.length;
+  const emailsUsed = new Map<number, number>();
+  add("contacts", counts.contacts ?? 0, () => {
     const fi = rng.int(0, FIRST.length - 1);
     const li = rng.int(0, LAST.length - 1);
     const firstname = FIRST[fi]!;
@@ -314,9 +320,11 @@ export function seedCrm(
     const di = ci >= 0 ? ci : companies.length + rng.int(0, FREE_MAIL.length - 1);
     const local = locals[fi * LAST.length + li]!;
     const domain = company?.domain ?? FREE_MAIL[di - companies.length]!;
-    // A taken address gets the row number: letters-only locals plus a unique number never clash.
-    const plain = `${local}@${domain}`;
-    const email = taken("email", plain) ? `${local}${i + 1}@${domain}` : plain;
+    const key = (fi * LAST.length + li) * domains + di;
+    const nth = (emailsUsed.get(key) ?? 0) + 1;
+    emailsUsed.set(key, nth);
+    // Locals are letters and dots only, so "emma.smith2@x" never clashes with another pair's address.
+    const email = nth === 1 ? `${local}@${domain}` : `${local}${nth}@${domain}`;
     const [city, country] = rng.pick(PLACES);
     const r1 = rng.chance(0.5) ? undefined : rng.pick(BUYING_ROLES)[0];
     const r2 = r1 && rng.pick(BUYING_ROLES)[0];

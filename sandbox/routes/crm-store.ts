@@ -24,6 +24,8 @@ export interface TypeStore {
   records: Map<string, CrmRecord>;
   /** property name -> normalized value -> record id, for every property with hasUniqueValue. */
   unique: Map<string, Map<string, string>>;
+  /** Adds the seeded rows to `unique`; run by uniqueIndex on first use (1,000,000 emails cost a second or two). */
+  pendingUnique?: () => void;
   nextId: number;
   /** Writes not yet visible to search (see search-lag.ts), and the delay that applies to new ones. */
   lag: Map<string, Lag>;
@@ -108,9 +110,17 @@ export function typeStore(portal: Portal, type: CrmObjectType): TypeStore {
   return ts;
 }
 
+/** The unique-value index, complete with the seeded rows. Always read it through here. */
+export function uniqueIndex(ts: TypeStore): Map<string, Map<string, string>> {
+  const pending = ts.pendingUnique;
+  ts.pendingUnique = undefined;
+  pending?.();
+  return ts.unique;
+}
+
 /** Add or replace a record, keeping the unique index in step with its values. */
 export function putRecord(ts: TypeStore, rec: CrmRecord, previous?: Record<string, string>) {
-  for (const [prop, index] of ts.unique) {
+  for (const [prop, index] of uniqueIndex(ts)) {
     const old = previous?.[prop];
     if (old) index.delete(normUnique(old));
     const now = rec.archived ? undefined : rec.properties[prop];
@@ -127,7 +137,7 @@ export function findRecord(ts: TypeStore, id: string, idProperty?: string, archi
   let rec: CrmRecord | undefined;
   if (!idProperty || idProperty === "hs_object_id") rec = getRecord(ts, id.trim());
   else {
-    const found = ts.unique.get(idProperty)?.get(normUnique(id));
+    const found = uniqueIndex(ts).get(idProperty)?.get(normUnique(id));
     rec = found === undefined ? undefined : getRecord(ts, found);
     // Archived records were written, so they are all in `records`.
     if (!rec && archived)

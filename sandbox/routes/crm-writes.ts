@@ -12,7 +12,15 @@
  */
 import type { CrmObject, CrmPropertyDefinition } from "../../lib/hubspot/schemas/crm";
 import { batchItemError, errorBody, type BatchItemError, type HubSpotErrorBody } from "../core/errors";
-import { findRecord, normUnique, putRecord, toApiObject, type CrmRecord, type TypeStore } from "./crm-store";
+import {
+  findRecord,
+  normUnique,
+  putRecord,
+  toApiObject,
+  uniqueIndex,
+  type CrmRecord,
+  type TypeStore,
+} from "./crm-store";
 import type { CrmObjectType } from "./crm-types";
 import { propertyErrorsMessage, validateProperties, type PropertyError } from "./crm-validate";
 
@@ -97,7 +105,7 @@ export function runWrites(env: WriteEnv, mode: WriteMode, inputs: WriteInput[]):
   const writable: Planned[] = [];
   for (const p of planned) {
     let clash: BatchItemError | undefined;
-    for (const [prop, index] of ts.unique) {
+    for (const [prop, index] of uniqueIndex(ts)) {
       const v = p.values[prop];
       if (!v) continue;
       const key = normUnique(v);
@@ -126,7 +134,7 @@ export function runWrites(env: WriteEnv, mode: WriteMode, inputs: WriteInput[]):
       errors.push(clash);
       continue;
     }
-    for (const prop of ts.unique.keys()) {
+    for (const prop of uniqueIndex(ts).keys()) {
       const v = p.values[prop];
       if (v) (claimed.get(prop) ?? claimed.set(prop, new Set()).get(prop)!).add(normUnique(v));
     }
