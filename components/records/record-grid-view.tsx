@@ -111,7 +111,12 @@ export function RecordGridView({
           noun={resource.nounPlural}
         />
         {filterLoadedRows && filters.length > 0 && (
-          <MatchCount matching={matched.matching} of={list.rows.length} noun={resource.nounPlural} />
+          <MatchCount
+            matching={matched.matching}
+            of={list.rows.length}
+            noun={resource.nounPlural}
+            loading={list.loading || list.loadingMore}
+          />
         )}
         <div className="ml-auto flex items-center gap-2">
           {resource.canCreate && (
