@@ -198,7 +198,8 @@ export function RecordGridView({
           rows={rows}
           statusColumn={statusCol}
           moreRowsComing={list.loadingMore && !failedOnly}
-          total={list.total === null ? null : list.total + createdHere}
+          // Filtered here, the grid holds the matching rows only: its row count is theirs.
+          total={list.total === null || (filterLoadedRows && filters.length > 0) ? null : list.total + createdHere}
           visibleColumns={visible}
           sort={sort}
           onSortChange={onSortChange}
