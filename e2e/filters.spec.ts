@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { cellText, namedGrid, sandboxRecords, typeIn } from "./records-support";
 import { resetSandbox, signIn } from "./support";
@@ -118,13 +119,29 @@ test.describe("campaigns", () => {
     );
     await expect(filterBar(page).getByText("or", { exact: true })).toBeVisible();
     await expect(filterBar(page).getByRole("group")).toHaveCount(2);
-    const either = count((p) => ["planned", "completed"].includes(p.hs_campaign_status ?? ""));
+    // "+ and" grows the first group: Planned and Budget total ≥ 20000 (so not every planned campaign).
+    await filterBar(page).getByRole("button", { name: "Add a filter to group 1" }).click();
+    const and = page.getByRole("dialog", { name: "Add filter" });
+    await and.getByLabel("Column").selectOption({ label: "Budget total" });
+    await and.getByLabel("Condition").selectOption({ label: "≥" });
+    await and.getByRole("textbox", { name: "Value" }).fill("20000");
+    // The bar and its open editor pass axe's serious checks.
+    const { violations } = await new AxeBuilder({ page }).include("section[aria-label='Filters']").analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await and.getByRole("button", { name: "Apply filter" }).click();
+    await expect(filterBar(page).getByRole("group", { name: "Filter group 1" })).toContainText("Budget total ≥ 20000");
+    const either = count(
+      (p) =>
+        (p.hs_campaign_status === "planned" && Number(p.hs_budget_items_sum_amount) >= 20000) ||
+        p.hs_campaign_status === "completed",
+    );
     await expectMatches(page, either);
     expect(new URL(page.url()).searchParams.get("filters")).toContain("completed");
 
     await page.reload();
     await expect(status(page, /^[\d,]+ campaigns$/)).toHaveText("230 campaigns", { timeout: 30_000 });
     await expect(chip(page, "Status is any of Planned")).toBeVisible();
+    await expect(chip(page, "Budget total ≥ 20000")).toBeVisible();
     await expect(chip(page, "Status is any of Completed")).toBeVisible();
     await expectMatches(page, either);
 
