@@ -108,7 +108,7 @@ test.describe("campaigns", () => {
     );
   });
 
-  test("OR groups, editing a chip, reload keeps the filters, a link's bad filters say so", async ({ page }) => {
+  test("OR groups, '+ and', editing a chip; reload keeps the filters", async ({ page }) => {
     await addFilter(page, "Status", "is any of", (d) => d.getByRole("checkbox", { name: "Planned" }).check());
     await addFilter(
       page,
@@ -160,8 +160,9 @@ test.describe("campaigns", () => {
           ["completed", "paused"].includes(p.hs_campaign_status ?? ""),
       ),
     );
+  });
 
-    // A bound: a date that is not a date is refused in words.
+  test("a value its column cannot take is refused in words; a link's unreadable filters say so", async ({ page }) => {
     await filterBar(page).getByRole("button", { name: "Add filter" }).click();
     const add = page.getByRole("dialog", { name: "Add filter" });
     await add.getByLabel("Column").selectOption({ label: "Start date" });
