@@ -114,7 +114,12 @@ export function RecordGridView({
           noun={resource.nounPlural}
         />
         {filterLoadedRows && filters.length > 0 && (
-          <MatchCount matching={matched.matching} of={list.rows.length} noun={resource.nounPlural} />
+          <MatchCount
+            matching={matched.matching}
+            of={list.rows.length}
+            noun={resource.nounPlural}
+            loading={list.loading || list.loadingMore}
+          />
         )}
         <div className="ml-auto flex items-center gap-2">
           {resource.canCreate && (
@@ -197,7 +202,8 @@ export function RecordGridView({
           rows={rows}
           statusColumn={statusCol}
           moreRowsComing={list.loadingMore && !failedOnly}
-          total={list.total === null ? null : list.total + createdHere}
+          // Filtered here, the grid holds the matching rows only: its row count is theirs.
+          total={list.total === null || (filterLoadedRows && filters.length > 0) ? null : list.total + createdHere}
           visibleColumns={visible}
           sort={sort}
           onSortChange={onSortChange}

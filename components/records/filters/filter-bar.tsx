@@ -23,7 +23,7 @@ const button = "rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hov
 
 /**
  * The grid's filters as chips, groups ORed ("or" between them), filters of a group ANDed; "Add
- * filter" adds to the last group, "Add an OR group" starts a new one. It only edits the filters
+ * filter" adds to the last group ("+ and" to another), "Add an OR group" starts a new one. It only edits the filters
  * it is given: who reads them (HubSpot's search, or the loaded rows) is the page's business.
  */
 export function FilterBar({ columns, filters, onChange, error }: Props) {
@@ -61,6 +61,17 @@ export function FilterBar({ columns, filters, onChange, error }: Props) {
                   />
                 );
               })}
+              {filters.length > 1 && (
+                // With several groups, "Add filter" alone could only grow the last one.
+                <button
+                  type="button"
+                  className="rounded px-1.5 text-sm text-sky-800 hover:bg-sky-50"
+                  aria-label={`Add a filter to group ${gi + 1}`}
+                  onClick={() => open({ slot: { group: gi }, title: "Add filter" })}
+                >
+                  + and
+                </button>
+              )}
             </span>
           </Fragment>
         ))}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { GridColumn } from "@/components/grid/types";
 import { filterProblem } from "@/lib/records/filter-meaning";
 import {
@@ -49,6 +49,8 @@ export function FilterEditor({ title, columns, initial, onApply, onClose }: Prop
   });
   const [error, setError] = useState<string>();
   const first = useRef<HTMLSelectElement>(null);
+  // Labels by id, not wrapped: a wrapping label's name would include every option's text.
+  const id = useId();
   useEffect(() => first.current?.focus(), []);
 
   const apply = () => {
@@ -80,9 +82,10 @@ export function FilterEditor({ title, columns, initial, onApply, onClose }: Prop
           apply();
         }}
       >
-        <label className="flex flex-col gap-1 text-sm">
-          Column
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${id}-column`}>Column</label>
           <select
+            id={`${id}-column`}
             ref={first}
             className={select}
             value={column.key}
@@ -100,10 +103,11 @@ export function FilterEditor({ title, columns, initial, onApply, onClose }: Prop
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Condition
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${id}-condition`}>Condition</label>
           <select
+            id={`${id}-condition`}
             className={select}
             value={operator}
             onChange={(e) => {
@@ -117,7 +121,7 @@ export function FilterEditor({ title, columns, initial, onApply, onClose }: Prop
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <ValueEditor column={column} operator={operator} draft={draft} onChange={(p) => setDraft({ ...draft, ...p })} />
         <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700">
           Apply filter

@@ -3,10 +3,23 @@
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 /** "12 of 230 campaigns match": the loaded rows the filters keep (the list may still be loading). */
-export function MatchCount({ matching, of, noun }: { matching: number; of: number; noun: string }) {
+export function MatchCount({
+  matching,
+  of,
+  noun,
+  loading,
+}: {
+  matching: number;
+  of: number;
+  noun: string;
+  /** More rows are still arriving: the count is of those loaded so far. */
+  loading: boolean;
+}) {
   return (
     <span role="status" className="text-sm font-medium text-sky-800">
-      {fmt(matching)} of {fmt(of)} {noun} match
+      {loading
+        ? `${fmt(matching)} of ${fmt(of)} loaded ${noun} match so far`
+        : `${fmt(matching)} of ${fmt(of)} ${noun} match`}
     </span>
   );
 }

@@ -5,7 +5,7 @@ import type { GridColumn, GridRow } from "@/components/grid/types";
 import { rowMatcher } from "@/lib/records/match-filters";
 import type { FilterGroups } from "@/lib/records/filters";
 import { userTimeZone } from "@/lib/time/time-zone";
-import { isCreateKey } from "../edits/types";
+import { keepShown } from "./keep-shown";
 
 /**
  * The loaded rows that match `filters`, for lists HubSpot cannot filter (campaigns, marketing
@@ -31,17 +31,6 @@ export function useLoadedFilter(
   return useMemo(() => {
     if (!enabled || filters.length === 0) return { rows, matching: rows.length, problems: [] };
     if (shown.current.key !== key) shown.current = { key, ids: new Set() };
-    const ids = shown.current.ids;
-    let matching = 0;
-    const out = rows.filter((r) => {
-      if (isCreateKey(r.id)) return true;
-      if (ids.has(r.id) || matcher.matches(r.values)) {
-        ids.add(r.id);
-        matching++;
-        return true;
-      }
-      return false;
-    });
-    return { rows: out, matching, problems: matcher.problems };
+    return { ...keepShown(rows, matcher.matches, shown.current.ids), problems: matcher.problems };
   }, [enabled, filters.length, rows, key, matcher]);
 }
