@@ -156,6 +156,31 @@ describe("view exports", () => {
     expect(ws.getRow(2).getCell(2).formula).toBeUndefined();
   });
 
+  it("exports marketing events over their list; a filter its column cannot take fails the export with the reason", async () => {
+    const events = await records("marketing-events");
+    expect(events.length).toBe(5);
+    const { header, rows } = await csvRows({
+      ref: { type: "marketing-events", apiVersion: "2026-03" },
+      query: { filters: [] },
+      columns: ["eventName"],
+      timeZone: "UTC",
+    });
+    expect(header[0]).toBe("Event ID");
+    expect(rows.length).toBe(5);
+
+    const bad = await service.startExport(actor, {
+      ref: { type: "campaigns" },
+      query: { filters: [[{ property: "no_such_property", operator: "eq", value: "x" }]] },
+      columns: ["hs_name"],
+      format: "csv",
+      timeZone: "UTC",
+    });
+    const view = await finished(bad.id);
+    expect(view.state).toBe("failed");
+    expect(view.error).toMatch(/^The view's filters cannot be applied: no_such_property/);
+    expect(await service.exportFile(actor, bad.id)).toBeUndefined();
+  });
+
   it("shows and serves an export only to the user who started it, on its portal", async () => {
     const { view } = await csvRows({ ref: contacts, query: { filters: [] }, columns: ["email"], timeZone: "UTC" });
     const otherPortal: Actor = {
