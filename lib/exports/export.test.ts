@@ -7,11 +7,20 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { Actor } from "../auth/actor";
 import type { StartExportInput } from "./schemas";
+
+// The download route reads the session from cookies: here it is whoever a test says is signed in.
+const signedIn = vi.hoisted(() => ({
+  session: null as null | Pick<import("../auth/session").Session, "user" | "connection">,
+}));
+vi.mock("../auth/session", async (original) => ({
+  ...(await original<typeof import("../auth/session")>()),
+  getActiveSession: async () => signedIn.session,
+}));
 
 const dataDir = prepareEnv();
 type Stored = { id: string; properties: Record<string, string | null> };
@@ -20,6 +29,7 @@ describe("view exports", () => {
   let sb: RunningSandbox;
   let actor: Actor;
   let colleague: Actor;
+  let sessions: { me: typeof signedIn.session; colleague: typeof signedIn.session };
   let service: typeof import("./service");
   let token: string;
   const records = async (kind: string) =>
@@ -40,7 +50,9 @@ describe("view exports", () => {
     const { insertTestConnection } = await import("../../tests/support/test-connection");
     const me = await insertTestConnection(sb);
     actor = me.actor;
-    colleague = (await insertTestConnection(sb, undefined, "colleague@example.com")).actor;
+    const other = await insertTestConnection(sb, undefined, "colleague@example.com");
+    colleague = other.actor;
+    sessions = { me: me.session, colleague: other.session };
     token = sb.ctx.issueTokens({ portalId: me.portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;
   });
   afterAll(async () => {
@@ -156,6 +168,31 @@ describe("view exports", () => {
     expect(ws.getRow(2).getCell(2).formula).toBeUndefined();
   });
 
+  it("exports marketing events over their list; a filter its column cannot take fails the export with the reason", async () => {
+    const events = await records("marketing-events");
+    expect(events.length).toBe(5);
+    const { header, rows } = await csvRows({
+      ref: { type: "marketing-events", apiVersion: "2026-03" },
+      query: { filters: [] },
+      columns: ["eventName"],
+      timeZone: "UTC",
+    });
+    expect(header[0]).toBe("Event ID");
+    expect(rows.length).toBe(5);
+
+    const bad = await service.startExport(actor, {
+      ref: { type: "campaigns" },
+      query: { filters: [[{ property: "no_such_property", operator: "eq", value: "x" }]] },
+      columns: ["hs_name"],
+      format: "csv",
+      timeZone: "UTC",
+    });
+    const view = await finished(bad.id);
+    expect(view.state).toBe("failed");
+    expect(view.error).toMatch(/^The view's filters cannot be applied: no_such_property/);
+    expect(await service.exportFile(actor, bad.id)).toBeUndefined();
+  });
+
   it("shows and serves an export only to the user who started it, on its portal", async () => {
     const { view } = await csvRows({ ref: contacts, query: { filters: [] }, columns: ["email"], timeZone: "UTC" });
     const otherPortal: Actor = {
@@ -169,6 +206,26 @@ describe("view exports", () => {
       expect((await service.recentExports(who)).map((e) => e.id)).not.toContain(view.id);
     }
     expect((await service.recentExports(actor)).map((e) => e.id)).toContain(view.id);
+
+    // Through the download route: the owner gets the file as an attachment; a colleague of the same
+    // portal a 404, as for an export that does not exist; nobody signed in a 401.
+    const { GET } = await import("../../app/api/exports/[id]/route");
+    const download = (who: typeof signedIn.session) => {
+      signedIn.session = who;
+      return GET(new Request(`http://localhost/api/exports/${view.id}`), { params: Promise.resolve({ id: view.id }) });
+    };
+    const mine = await download(sessions.me);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("content-disposition")).toBe(`attachment; filename="${view.fileName}"`);
+    expect(mine.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    // The bytes as sent (Response.text() would drop the BOM Excel needs).
+    expect(
+      Buffer.from(await mine.arrayBuffer())
+        .toString("utf8")
+        .split("\r\n")[0],
+    ).toBe("\uFEFFRecord ID,Email");
+    expect((await download(sessions.colleague)).status).toBe(404);
+    expect((await download(null)).status).toBe(401);
   });
 
   it("exports every record of a view past 10,000 exactly once, bounds running exports per user, cancels, and cleans up", async () => {

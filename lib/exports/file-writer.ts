@@ -32,6 +32,10 @@ async function put(out: WriteStream, text: string) {
  */
 function csvWriter(path: string, header: readonly string[]): ExportFileWriter {
   const out = createWriteStream(path);
+  // A failed write (disk full) or a write cut off by abort() is kept and thrown by the next call,
+  // never left as an unhandled stream error.
+  let failure: Error | undefined;
+  out.on("error", (err) => (failure ??= err));
   const line = (cells: readonly ExportCell[]) => [cells.map((c) => neutralise(String(c)))];
   const unparse = (rows: string[][]) => `${Papa.unparse(rows, { newline: "\r\n" })}\r\n`;
   let started: Promise<void> | undefined = put(out, `\uFEFF${unparse(line(header))}`);
@@ -39,15 +43,18 @@ function csvWriter(path: string, header: readonly string[]): ExportFileWriter {
     async write(rows) {
       await started;
       started = undefined;
+      if (failure) throw failure;
       if (rows.length) await put(out, unparse(rows.flatMap(line)));
     },
     async close() {
       await started;
+      if (failure) throw failure;
       out.end();
       await once(out, "finish");
       return (await stat(path)).size;
     },
     async abort() {
+      await started?.catch(() => {});
       out.destroy();
       await rm(path, { force: true });
     },

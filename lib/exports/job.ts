@@ -10,7 +10,7 @@ import { limiterFor } from "../batch/shared-rate-limiter";
 import { dataDir } from "../config/env";
 import { db, tables } from "../db";
 import { resourceProperties } from "../hubspot/resources";
-import { RECORD_ID_PROPERTY } from "../hubspot/search-filters";
+import { FilterError, RECORD_ID_PROPERTY } from "../hubspot/search-filters";
 import type { PropertyType } from "../properties/types";
 import type { Job } from "../queue/queue";
 import { describe } from "../resources/registry";
@@ -19,7 +19,7 @@ import type { ExportJob } from "./contract";
 import { exportFileWriter } from "./file-writer";
 import { EXPORT_LIMITS } from "./limits";
 import { cleanUpExpiredExports } from "./service";
-import { viewRows } from "./view-rows";
+import { viewRows, ViewFilterError } from "./view-rows";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -130,9 +130,11 @@ export async function exportJob(job: Job<z.output<typeof ExportJob.payload>>) {
     const message =
       err instanceof ExportStopped
         ? err.message
-        : job.signal.aborted
-          ? "The export was stopped (the server shut down or it ran too long). Start it again."
-          : toActionError(err).message;
+        : err instanceof FilterError || err instanceof ViewFilterError
+          ? `The view's filters cannot be applied: ${err.message}`
+          : job.signal.aborted
+            ? "The export was stopped (the server shut down or it ran too long). Start it again."
+            : toActionError(err).message;
     await database
       .update(t)
       .set({ state: "failed", error: message, written, total, finishedAt: new Date() })

@@ -42,17 +42,25 @@ export async function* viewRows(http: Requester, spec: ViewSpec, signal?: AbortS
   const now = Date.now();
   if (ref.type === "crm") {
     let first: number | null = null;
-    let last = 0;
+    let nextAt = 0;
     const pages = crmViewPages(
       http,
       { objectType: ref.objectType, query, properties: spec.properties, timeZone: spec.timeZone },
       { types: spec.types, now, signal },
     );
+    const read = async () => {
+      await sleep(Math.max(0, nextAt - Date.now()));
+      nextAt = Date.now() + SEARCH_SPACING_MS;
+      return pages.next();
+    };
+    // The next page is read while the caller writes this one: the file costs no time of its own.
+    let pending = read();
+    pending.catch(() => {}); // awaited below; this only keeps an abandoned read from being "unhandled"
     for (;;) {
-      await sleep(Math.max(0, last + SEARCH_SPACING_MS - Date.now()));
-      last = Date.now();
-      const next = await pages.next();
+      const next = await pending;
       if (next.done) return;
+      pending = read();
+      pending.catch(() => {});
       // The first page's count is the view's; later ones count what is left above their cursor.
       first ??= next.value.remaining;
       yield { rows: next.value.rows, total: first };

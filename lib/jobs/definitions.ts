@@ -41,7 +41,7 @@ export const jobDefinitions = [
   // stops itself at its time limit, the expiry is a backstop. A failure is shown, not retried.
   defineJob({
     contract: ExportJob,
-    policy: { retryLimit: 0, expireInSeconds: EXPORT_LIMITS.timeLimitMs / 1000 + 5 * 60 },
+    policy: { retryLimit: 0, expireInSeconds: Math.ceil(EXPORT_LIMITS.timeLimitMs / 1000) + 5 * 60 },
     work: { concurrency: 2, pollingIntervalSeconds: 1 },
     handler: async () => (await import("../exports/job")).exportJob,
   }),

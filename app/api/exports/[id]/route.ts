@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { actorOf } from "@/lib/auth/actor";
 import { getActiveSession } from "@/lib/auth/session";
@@ -19,7 +20,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/.test(id)) return new Response("Not found.", { status: 404 });
   const file = await exportFile(actorOf(session), id);
-  if (!file) return new Response("Not found.", { status: 404 });
+  // Gone from disk (cleaned up a moment ago, or another host's DATA_DIR): not found, not a broken stream.
+  if (!file || !(await stat(file.path).catch(() => null))) return new Response("Not found.", { status: 404 });
   // The stored name is letters, digits, dashes and a dot only (exportFileName), safe in a quoted header.
   return new Response(Readable.toWeb(createReadStream(file.path)) as ReadableStream, {
     headers: {
