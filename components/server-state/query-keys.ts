@@ -40,6 +40,9 @@ export const keys = {
       reverts: {
         preview: (draftId: string) => [...root, "reverts", draftId, "preview"] as const,
       },
+      bulkEdits: {
+        dryRun: (id: string) => [...root, "bulk-edits", id] as const,
+      },
     };
   },
 };
