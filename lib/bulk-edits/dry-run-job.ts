@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { toActionError } from "../actions/errors";
 import { clientForConnection } from "../auth/client-for-connection";
@@ -131,7 +131,11 @@ export async function bulkEditDryRunJob(
       if (Date.now() - lastWrite >= bounds.progressEveryMs) {
         lastWrite = Date.now();
         const now = await findBulkEditById(id);
-        if (now?.state !== "reading") return { cancelled: true };
+        if (now?.state !== "reading") {
+          // Cancelled meanwhile: chunks written after the cancel's own delete go too.
+          await database.delete(tables.bulkEditChanges).where(eq(tables.bulkEditChanges.bulkEditId, id));
+          return { cancelled: true };
+        }
         await updateBulkEdit(id, progress(counts, total));
       }
     }
@@ -139,7 +143,8 @@ export async function bulkEditDryRunJob(
     await database
       .update(tables.bulkEdits)
       .set({ ...progress(counts, total ?? 0), sample, state: "ready", readFinishedAt: new Date() })
-      .where(eq(tables.bulkEdits.id, id));
+      // Not over a cancel that came after the last progress check.
+      .where(and(eq(tables.bulkEdits.id, id), eq(tables.bulkEdits.state, "reading")));
   } catch (err) {
     const message = err instanceof Stop ? err.message : toActionError(err).message;
     await updateBulkEdit(id, { state: "failed", message });

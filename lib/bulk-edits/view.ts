@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
+import { viewQueryToParams } from "../records/filters";
 import { describe } from "../resources/registry";
 import { describeEdit } from "./edit";
 import { ownBulkEdit } from "./service";
@@ -31,7 +32,8 @@ export function toView(row: BulkEditRow): BulkEditView {
     message: row.message,
     description: describeEdit(request.edit, row.propertyLabel ?? request.edit.property),
     nounPlural: d.nounPlural,
-    gridPath: d.gridPath,
+    // Back to the view it was made from (its filters and search).
+    gridPath: `${d.gridPath}${viewQueryToParams(request.query).size ? `?${viewQueryToParams(request.query)}` : ""}`,
     counts: {
       read: row.read,
       total: row.total ?? 0,
