@@ -2,27 +2,32 @@
 
 import { useState } from "react";
 import { RecordGridView } from "@/components/records/record-grid-view";
+import { useViewQuery } from "@/components/records/use-view-query";
 import { campaignResource } from "./campaign-resource";
 import { SearchBox } from "./search-box";
 import { useCampaignList } from "./use-campaign-list";
 import { useTypedFilter } from "./use-typed-filter";
-import { useUrlQuery } from "./use-url-query";
 
-/** The campaigns page: the record grid plus HubSpot-side name search and sorting, kept in the URL. */
+/**
+ * The campaigns page: the record grid, with HubSpot-side name search and sorting and in-browser
+ * filters (the campaigns list API has none), all in the URL (?q=, ?sort=, ?filters=).
+ */
 export function CampaignsView({ portalId, userId }: { portalId: number; userId: string }) {
-  const [query, setQuery] = useUrlQuery();
-  const [typed, setTyped] = useState(query.name ?? "");
-  const list = useTypedFilter(useCampaignList(query), typed, query.name);
+  const { query, update } = useViewQuery();
+  const name = query.q;
+  const [typed, setTyped] = useState(name ?? "");
+  const list = useTypedFilter(useCampaignList({ sort: query.sort, name }), typed, name);
   return (
     <RecordGridView
       resource={campaignResource}
       list={list}
       portalId={portalId}
       userId={userId}
-      toolbar={<SearchBox value={query.name ?? ""} onChange={(name) => setQuery({ name })} onTyping={setTyped} />}
+      toolbar={<SearchBox value={name ?? ""} onChange={(q) => update({ q })} onTyping={setTyped} />}
       sort={query.sort}
-      onSortChange={(sort) => setQuery({ sort })}
-      emptyText={query.name ? `No campaign name contains “${query.name}”.` : "This portal has no campaigns yet."}
+      onSortChange={(sort) => update({ sort })}
+      emptyText={name ? `No campaign name contains “${name}”.` : "This portal has no campaigns yet."}
+      filterLoadedRows
     />
   );
 }

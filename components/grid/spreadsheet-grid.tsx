@@ -16,6 +16,7 @@ import { useRangeSelection } from "./use-range-selection";
 import { useSelectionFollowsColumns } from "./use-selection-follows-columns";
 import { useUndoHistory, type HistoryStep } from "./use-undo-history";
 import { formatCellValue, parseCellText, sameCellValue } from "./values";
+import { FilteredHeader } from "./filtered-header";
 
 export interface SpreadsheetGridProps {
   label: string;
@@ -78,7 +79,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
     () =>
       columns.map((def) => ({
         key: def.key,
-        name: def.label,
+        name: def.filtered ? <FilteredHeader label={def.label} /> : def.label,
         width: def.width,
         frozen: def.frozen,
         resizable: true,

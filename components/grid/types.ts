@@ -19,6 +19,8 @@ export interface GridColumn {
   width?: number;
   frozen?: boolean;
   sortable?: boolean;
+  /** A filter of the view reads this column: its header shows a mark (and says so to screen readers). */
+  filtered?: boolean;
   /** Stored value → cell text (labels for enumerations). Defaults per type in `values.ts`. */
   format?: (value: string) => string;
   /** Typed or pasted text → stored value. Unparseable text is kept as typed so validation can say why. */

@@ -31,6 +31,7 @@ export function EventsView({ portalId, userId }: { portalId: number; userId: str
       list={list}
       portalId={portalId}
       userId={userId}
+      filterLoadedRows
       emptyText="This portal has no marketing events yet. Events are created by the event apps (webinars, conferences) connected to HubSpot."
       toolbar={
         <label className="flex items-center gap-2 text-sm">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 
 interface Props {
   open: boolean;
@@ -23,6 +23,8 @@ export function ConfirmDialog({
   onClose,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several confirmations can be on one page (discard changes, delete a view): each names its own.
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (open && d && !d.open) d.showModal();
@@ -31,11 +33,11 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onClose={onClose}
       className="m-auto w-96 rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/30"
     >
-      <h2 id="confirm-title" className="text-lg font-semibold">
+      <h2 id={titleId} className="text-lg font-semibold">
         {title}
       </h2>
       <div className="mt-2 text-sm text-slate-700">{children}</div>

@@ -5,9 +5,14 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { DateOrderSelect, useDateOrderSetting } from "@/components/grid/date-order-select";
+import { SavedViewPicker } from "@/components/views/saved-view-picker";
+import { ExportButton } from "@/components/exports/export-button";
 import { ActionErrorAlert } from "./action-error-alert";
 import { ChangesBar } from "./changes-bar";
 import { ColumnChooser } from "./column-chooser";
+import { FilterBar } from "./filters/filter-bar";
+import { FilterEmptyState, MatchCount } from "./filters/filter-status";
+import { useLoadedFilter } from "./filters/use-loaded-filter";
 import { useRecordEdits } from "./edits/use-record-edits";
 import { LoadStatus } from "./load-status";
 import type { GridResource } from "./resource";
@@ -16,6 +21,7 @@ import { statusColumn } from "./submission/status-column";
 import { SubmissionPanel } from "./submission/submission-panel";
 import { useSubmissionActions } from "./submission/use-submission-actions";
 import type { RecordList } from "./use-record-list";
+import { useViewQuery } from "./use-view-query";
 import { useVisibleColumns } from "./use-visible-columns";
 
 // react-data-grid uses iterator helpers that Node 20 lacks, so the grid renders in the browser only.
@@ -37,6 +43,8 @@ interface Props {
   emptyText: string;
   /** Column choice owned by the page, when the list depends on it (CRM asks HubSpot for shown properties only). */
   columnChoice?: readonly [readonly string[], (key: string, on: boolean) => void];
+  /** Filter the loaded rows here (campaigns, marketing events); CRM grids' filters are read by HubSpot's search. */
+  filterLoadedRows?: boolean;
 }
 
 /**
@@ -54,6 +62,7 @@ export function RecordGridView({
   onSortChange,
   emptyText,
   columnChoice,
+  filterLoadedRows = false,
 }: Props) {
   const allKeys = useMemo(() => resource.columns.map((c) => c.key), [resource]);
   const own = useVisibleColumns(resource.key, allKeys, resource.defaultColumns);
@@ -70,10 +79,17 @@ export function RecordGridView({
     () => (hasStatuses ? statusColumn(statuses, view) : undefined),
     [hasStatuses, statuses, view],
   );
+  const viewQuery = useViewQuery();
+  const filters = viewQuery.query.filters;
+  const filterColumns = useMemo(() => [...resource.columns, ...(resource.trailingColumns ?? [])], [resource]);
+  const filteredKeys = useMemo(() => new Set(filters.flat().map((f) => f.property)), [filters]);
+  const matched = useLoadedFilter(edits.rows, filterColumns, filters, filterLoadedRows);
   const rows = useMemo(
     () =>
-      failedOnly ? edits.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? "")) : edits.rows,
-    [failedOnly, edits.rows, statuses],
+      failedOnly
+        ? matched.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? ""))
+        : matched.rows,
+    [failedOnly, matched.rows, statuses],
   );
   // The grid is drawn again in a new date order (its rows are memoised, their text is not a prop).
   const dateOrder = useDateOrderSetting();
@@ -90,12 +106,16 @@ export function RecordGridView({
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{resource.title}</h1>
         {toolbar}
+        <SavedViewPicker resource={resource} columns={visible} />
         <LoadStatus
           loaded={list.rows.length + createdHere}
           total={list.total === null ? null : list.total + createdHere}
           loading={list.loading || list.loadingMore}
           noun={resource.nounPlural}
         />
+        {filterLoadedRows && filters.length > 0 && (
+          <MatchCount matching={matched.matching} of={list.rows.length} noun={resource.nounPlural} />
+        )}
         <div className="ml-auto flex items-center gap-2">
           {resource.canCreate && (
             <button
@@ -113,6 +133,7 @@ export function RecordGridView({
             </button>
           )}
           <DateOrderSelect />
+          <ExportButton resource={resource} visible={visible} />
           <ColumnChooser
             columns={resource.columns}
             visible={visible}
@@ -121,6 +142,12 @@ export function RecordGridView({
           />
         </div>
       </div>
+      <FilterBar
+        columns={filterColumns}
+        filters={filters}
+        onChange={(next) => viewQuery.update({ filters: next })}
+        error={viewQuery.error ?? (matched.problems.length ? matched.problems.join("; ") : undefined)}
+      />
       <ChangesBar
         counts={edits.counts}
         submitting={actions.submission.running}
@@ -153,9 +180,15 @@ export function RecordGridView({
         onClose={() => setReviewing(false)}
       />
       {list.error && <ActionErrorAlert error={list.error} returnTo={returnTo} onRetry={() => void list.refetch()} />}
-      {!list.loading && !list.error && list.rows.length === 0 && !list.loadingMore && (
-        <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">{emptyText}</p>
-      )}
+      {!list.loading &&
+        !list.error &&
+        matched.rows.length === 0 &&
+        !list.loadingMore &&
+        (filters.length > 0 ? (
+          <FilterEmptyState noun={resource.noun} onClear={() => viewQuery.update({ filters: [] })} />
+        ) : (
+          <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">{emptyText}</p>
+        ))}
       <div className="flex min-h-0 flex-1 flex-col rounded border border-slate-200 bg-white">
         <RecordsGrid
           key={dateOrder}
@@ -170,6 +203,7 @@ export function RecordGridView({
           onSortChange={onSortChange}
           onCellsChange={edits.apply}
           cellMeta={edits.cellMeta}
+          filtered={filteredKeys}
         />
       </div>
     </div>

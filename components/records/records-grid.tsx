@@ -22,6 +22,8 @@ interface Props {
   /** The submission status column, shown once something was submitted. */
   statusColumn?: GridColumn;
   gridRef?: Ref<DataGridHandle>;
+  /** Columns a filter of the view reads (their headers show a filter mark). */
+  filtered?: ReadonlySet<string>;
 }
 
 const toSortColumns = (sort: string | undefined): SortColumn[] =>
@@ -44,16 +46,26 @@ export default function RecordsGrid({
   statusColumn,
   gridRef,
   moreRowsComing,
+  filtered,
 }: Props) {
   const columns = useMemo<GridColumn[]>(() => {
     const cols = resource.columns
       .filter((c) => c.key === resource.nameKey || visibleColumns.includes(c.key))
-      .map((c) => ({ ...c, frozen: c.key === resource.nameKey, sortable: resource.sortable }));
+      .map((c) => ({
+        ...c,
+        frozen: c.key === resource.nameKey,
+        sortable: resource.sortable,
+        filtered: filtered?.has(c.key),
+      }));
     const name = cols.findIndex((c) => c.key === resource.nameKey);
     if (name > 0) cols.unshift(...cols.splice(name, 1));
-    const trailing = (resource.trailingColumns ?? []).map((c) => ({ ...c, sortable: resource.sortable }));
+    const trailing = (resource.trailingColumns ?? []).map((c) => ({
+      ...c,
+      sortable: resource.sortable,
+      filtered: filtered?.has(c.key),
+    }));
     return statusColumn ? [cols[0]!, statusColumn, ...cols.slice(1), ...trailing] : [...cols, ...trailing];
-  }, [resource, visibleColumns, statusColumn]);
+  }, [resource, visibleColumns, statusColumn, filtered]);
 
   const added = rows.filter((r) => isCreateKey(r.id)).length;
   return (

@@ -34,6 +34,10 @@ export const keys = {
         /** Per page: the count in the layout is asked for again on every page change. */
         count: (pathname: string) => [...failedItems, "count", pathname] as const,
       },
+      /** A grid's saved views (not records: a write to HubSpot leaves them cached). */
+      views: {
+        list: (resource: string) => [...root, "views", resource] as const,
+      },
       uploads: {
         dryRun: (uploadId: string) => [...root, "uploads", uploadId, "dry-run"] as const,
       },
@@ -42,6 +46,10 @@ export const keys = {
       },
       bulkEdits: {
         dryRun: (id: string) => [...root, "bulk-edits", id] as const,
+      },
+      /** A view's export, polled while its job writes the file. */
+      exports: {
+        detail: (id: string) => [...root, "exports", id] as const,
       },
     };
   },

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { CAMPAIGN_PROPERTY_NAMES } from "../hubspot/schemas/campaign-properties";
 
 /** Sortable keys: any campaign property, plus HubSpot's timestamps; `-` prefix for descending. */
-const SORT_KEYS = [...CAMPAIGN_PROPERTY_NAMES, "createdAt", "updatedAt"];
+export const CAMPAIGN_SORT_KEYS = [...CAMPAIGN_PROPERTY_NAMES, "createdAt", "updatedAt"];
 
 /** The grid's view of the campaign list; lives in the URL (?sort=&q=) so it survives reloads and links. */
 const CampaignQuerySchema = z.object({
   sort: z
     .string()
-    .refine((s) => SORT_KEYS.includes(s.replace(/^-/, "")), "Unknown sort column")
+    .refine((s) => CAMPAIGN_SORT_KEYS.includes(s.replace(/^-/, "")), "Unknown sort column")
     .optional(),
   name: z.string().max(200).optional(),
 });

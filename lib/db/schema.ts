@@ -1,4 +1,5 @@
 import type { RowBaseline, RowError, SavedRecord } from "../batch/types";
+import type { ViewQuery } from "../records/filters";
 import type { ResourceRef } from "../resources/ref";
 import type { RevertPlanState } from "../reverts/types";
 import type { ColumnMapping, ConversionOptions, MappingTemplate } from "../uploads/mapping/schemas";
@@ -9,6 +10,8 @@ import type { BulkEditRequest, PlannedChange, SampleLine } from "../bulk-edits/t
 import {
   BULK_EDIT_STATES,
   CONNECTION_STATUSES,
+  EXPORT_FORMATS,
+  EXPORT_STATES,
   ROW_KINDS,
   ROW_RESOLUTIONS,
   ROW_STATUSES,
@@ -17,6 +20,7 @@ import {
   UPLOAD_KINDS,
   UPLOAD_MODES,
 } from "./values";
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -254,6 +258,68 @@ export const mappingTemplates = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("mapping_templates_name_idx").on(t.portalId, t.target, t.name)],
+);
+
+/**
+ * A saved view (issue 14): a named query (filters, sort, search) and visible columns of one grid
+ * (`resource`: campaigns, marketing-events, crm:contacts), shared by every user of the portal. Names
+ * are unique per portal and grid ignoring case; lib/views/ keeps the bounds (200 a grid, 300 columns).
+ */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    portalId: bigint("portal_id", { mode: "number" }).notNull(),
+    resource: text("resource").notNull(),
+    name: text("name").notNull(),
+    query: jsonb("query").$type<ViewQuery>().notNull(),
+    columns: jsonb("columns").$type<string[]>().notNull(),
+    // A view outlives the user who made it (it is the portal's): their id is cleared, not the view.
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("saved_views_name_idx").on(t.portalId, t.resource, sql`lower(${t.name})`)],
+);
+
+/**
+ * A view exported to a file (lib/exports/): the view as it was asked for (resource, query, columns,
+ * the user's zone for dates), its progress while the job writes the file, and the file under
+ * DATA_DIR/exports until it expires. Only its user downloads it (lib/exports/service.ts).
+ */
+export const viewExports = pgTable(
+  "view_exports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    portalId: bigint("portal_id", { mode: "number" }).notNull(),
+    resourceRef: jsonb("resource_ref").$type<ResourceRef>().notNull(),
+    query: jsonb("query").$type<ViewQuery>().notNull(),
+    columns: jsonb("columns").$type<string[]>().notNull(),
+    timeZone: text("time_zone").notNull(),
+    format: text("format", { enum: EXPORT_FORMATS }).notNull(),
+    state: text("state", { enum: EXPORT_STATES }).notNull().default("queued"),
+    /** Records written so far, and the view's total when known (CRM: the search's total). */
+    written: integer("written").notNull().default(0),
+    total: integer("total"),
+    error: text("error"),
+    /** The name offered to the browser, and the file's place under DATA_DIR/exports once written. */
+    fileName: text("file_name").notNull(),
+    storedPath: text("stored_path"),
+    sizeBytes: bigint("size_bytes", { mode: "number" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("view_exports_user_created_idx").on(t.userId, t.createdAt),
+    index("view_exports_created_idx").on(t.createdAt),
+  ],
 );
 
 /**

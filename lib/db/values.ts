@@ -44,3 +44,11 @@ export type BulkEditState = (typeof BULK_EDIT_STATES)[number];
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return (values as readonly unknown[]).includes(value);
 }
+
+/** exports.state: queued (job sent), running, done (file ready), failed (why in `error`), cancelled by its owner, expired (file deleted after the retention period). */
+export const EXPORT_STATES = ["queued", "running", "done", "failed", "cancelled", "expired"] as const;
+export type ExportState = (typeof EXPORT_STATES)[number];
+
+/** exports.format: the file written. */
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -15,7 +15,7 @@ export interface ListCampaignsParams {
 }
 
 /** One page of GET /marketing/campaigns/2026-03. */
-export async function listCampaigns(client: HubSpotHttpClient, p: ListCampaignsParams = {}) {
+export async function listCampaigns(client: Pick<HubSpotHttpClient, "request">, p: ListCampaignsParams = {}) {
   return client.request(BASE, {
     query: {
       after: p.after,

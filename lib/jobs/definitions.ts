@@ -3,6 +3,8 @@ import { ResumeJob, SubmissionJob } from "../submissions/job-contracts";
 import { DryRunJob } from "../uploads/dry-run-contract";
 import { RevertPlanJob } from "../reverts/plan-contract";
 import { BulkEditDryRunJob } from "../bulk-edits/dry-run-contract";
+import { ExportJob } from "../exports/contract";
+import { EXPORT_LIMITS } from "../exports/limits";
 import { defineJob, workerHandlers } from "./define-job";
 
 /**
@@ -35,6 +37,14 @@ export const jobDefinitions = [
     policy: { retryLimit: 0, expireInSeconds: 30 * 60 },
     work: { concurrency: 2, pollingIntervalSeconds: 1 },
     handler: async () => (await import("../reverts/plan-job")).revertPlanJob,
+  }),
+  // A view's export reads the view page by page (at the search's 5 a second) and writes a file; it
+  // stops itself at its time limit, the expiry is a backstop. A failure is shown, not retried.
+  defineJob({
+    contract: ExportJob,
+    policy: { retryLimit: 0, expireInSeconds: EXPORT_LIMITS.timeLimitMs / 1000 + 5 * 60 },
+    work: { concurrency: 2, pollingIntervalSeconds: 1 },
+    handler: async () => (await import("../exports/job")).exportJob,
   }),
   // A bulk edit's dry run streams a view (up to 1,000,000 records, 25 minutes); a failure is shown, not retried.
   defineJob({

@@ -58,6 +58,9 @@ function todayIn(ctx: MeaningContext): string {
  * not a date): filters are validated by type before they get here (validateFilter), so that is a bug.
  */
 export function filterMeaning(f: ViewFilter, type: PropertyType, ctx: MeaningContext): FilterMeaning {
+  // Guarded here too: a bool "lt" would otherwise become a comparison with NaN that matches nothing, silently.
+  if (!OPERATORS_BY_TYPE[type].includes(f.operator))
+    throw new Error(`"${f.operator}" does not apply to ${type} columns`);
   const value = f.value ?? "";
   const dated = type === "date" || type === "datetime";
   switch (f.operator) {
@@ -138,8 +141,7 @@ export function filterProblem(f: ViewFilter, type: PropertyType | undefined): st
   if (!OPERATORS_BY_TYPE[type].includes(f.operator)) return `"${f.operator}" does not apply to ${type} columns`;
   const values = [f.value, f.highValue].filter((v): v is string => v !== undefined && v !== "");
   if (["lt", "lte", "gt", "gte", "between", "eq", "neq"].includes(f.operator)) {
-    if ((type === "number" || type === "currency") && values.some((v) => !Number.isFinite(Number(v))))
-      return "Not a number";
+    if (type === "number" && values.some((v) => !Number.isFinite(Number(v)))) return "Not a number";
     if (type === "date" && values.some((v) => !isDay(v) || Number.isNaN(dateMs(v)))) return "Not a date (YYYY-MM-DD)";
     if (type === "datetime" && values.some((v) => Number.isNaN(isDay(v) ? dateMs(v) : Date.parse(v))))
       return "Not a date or time";

@@ -32,7 +32,7 @@ export const FILTER_OPERATORS = [
   // text
   "contains",
   "starts_with",
-  // number, currency, date, datetime ("before"/"after" are lt/gt)
+  // number, date, datetime ("before"/"after" are lt/gt)
   "lt",
   "lte",
   "gt",
@@ -41,7 +41,7 @@ export const FILTER_OPERATORS = [
   // date, datetime: value = N days
   "in_last_days",
   "in_next_days",
-  // enum, multi (and bool)
+  // enum, multi, currency (codes)
   "any_of",
   "none_of",
 ] as const;
@@ -52,7 +52,8 @@ export const OPERATORS_BY_TYPE: Record<PropertyType, readonly FilterOperator[]> 
   text: ["eq", "neq", "contains", "starts_with", "is_empty", "is_not_empty"],
   longText: ["eq", "neq", "contains", "starts_with", "is_empty", "is_not_empty"],
   number: ["eq", "neq", "lt", "lte", "gt", "gte", "between", "is_empty", "is_not_empty"],
-  currency: ["eq", "neq", "lt", "lte", "gt", "gte", "between", "is_empty", "is_not_empty"],
+  // A currency column holds a currency code (EUR, USD), chosen from a list: not an amount.
+  currency: ["any_of", "none_of", "is_empty", "is_not_empty"],
   date: ["eq", "lt", "gt", "between", "in_last_days", "in_next_days", "is_empty", "is_not_empty"],
   datetime: ["eq", "lt", "gt", "between", "in_last_days", "in_next_days", "is_empty", "is_not_empty"],
   enum: ["any_of", "none_of", "is_empty", "is_not_empty"],
@@ -143,8 +144,19 @@ export function viewQueryFromParams(params: { get(name: string): string | null }
     if (parsed.success) filters = parsed.data;
     else error = "The filters in this link could not be read, so they were left out.";
   }
-  const base = ViewQuerySchema.safeParse({ filters, sort, q });
-  return base.success ? { query: base.data, error } : { query: { filters }, error: error ?? "Bad sort or search" };
+  // A bad sort or search is dropped on its own: the rest of the link still applies.
+  const query: ViewQuery = { filters };
+  const problems = error ? [error] : [];
+  for (const [key, value] of [["sort", sort] as const, ["q", q] as const]) {
+    if (value === undefined) continue;
+    const one = ViewQuerySchema.shape[key].safeParse(value);
+    if (one.success) query[key] = one.data;
+    else
+      problems.push(
+        key === "sort" ? "The sort in this link could not be read." : "The search in this link is too long.",
+      );
+  }
+  return { query, error: problems.length ? problems.join(" ") : undefined };
 }
 
 /** The parameters for a view query (empty parts are left out, so "All" is a bare path). */

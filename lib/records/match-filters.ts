@@ -21,6 +21,12 @@ function numeric(raw: string, type: PropertyType): number {
 const parts = (raw: string, type: PropertyType) =>
   (type === "multi" ? raw.split(";") : [raw]).map((v) => v.trim().toLowerCase()).filter(Boolean);
 
+/** Equal as HubSpot compares: numbers by value ("10.50" is 10.5), text case-insensitively. */
+const same = (raw: string, value: string, type: PropertyType) =>
+  DATED.includes(type) || type === "number"
+    ? numeric(raw, type) === Number(value)
+    : raw.toLowerCase() === value.toLowerCase();
+
 function holds(m: FilterMeaning, raw: string | null | undefined, type: PropertyType): boolean {
   const has = raw !== undefined && raw !== null && raw !== "";
   switch (m.kind) {
@@ -29,7 +35,7 @@ function holds(m: FilterMeaning, raw: string | null | undefined, type: PropertyT
     case "notEmpty":
       return has;
     case "neq":
-      return !has || raw.toLowerCase() !== m.value.toLowerCase();
+      return !has || !same(raw, m.value, type);
     case "notIn": {
       if (!has) return true;
       const wanted = new Set(m.values.map((v) => v.toLowerCase()));
@@ -39,9 +45,7 @@ function holds(m: FilterMeaning, raw: string | null | undefined, type: PropertyT
   if (!has) return false;
   switch (m.kind) {
     case "eq":
-      return DATED.includes(type) || type === "number" || type === "currency"
-        ? numeric(raw, type) === Number(m.value)
-        : raw.toLowerCase() === m.value.toLowerCase();
+      return same(raw, m.value, type);
     case "contains":
       return raw.toLowerCase().includes(m.value.toLowerCase());
     case "startsWith":

@@ -5,7 +5,9 @@
  *   GET    /__sandbox/portals                → portals (id, domain, name, users) and the test app's client id
  *   POST   /__sandbox/reset                  {seed?, portalId?, campaigns?, marketingEvents?, contacts?, companies?, deals?, …}
  *            Rebuilds data from the seed (all portals, or only `portalId`), clears the request log and the
- *            rate-limit windows. Tokens and faults are kept.
+ *            rate-limit windows. Tokens and faults are kept. contacts ≤ 1,000,000, every other count ≤ 200,000
+ *            (400 VALIDATION_ERROR naming the field above that). CRM records are built on the portal's first
+ *            CRM request (1,000,000 contacts: a few seconds).
  *   POST   /__sandbox/tokens                 {portalId?, userId?, scopes?, expiresIn?} → the token endpoint's response
  *   POST   /__sandbox/tokens/expire          {token} (an access token) → it now answers 401 EXPIRED_AUTHENTICATION;
  *                                            {refreshToken} → the refresh token hard-expires (BAD_REFRESH_TOKEN)
@@ -53,10 +55,22 @@ const FaultRuleSchema = z
   });
 const FaultsBodySchema = z.strictObject({ rules: z.array(FaultRuleSchema).min(1) });
 
-const count = z.number().int().min(0).max(200_000);
+/** Seed count bounds: a portal as large as the app must handle, in bounded memory (crm-columns.ts). */
+export const MAX_CONTACTS = 1_000_000;
+export const MAX_OTHER_RECORDS = 200_000;
+const count = (max: number) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(max, { error: `at most ${max.toLocaleString("en-US")}` });
 const ResetBodySchema = z
-  .object({ seed: z.number().int().optional(), portalId: z.union([z.number(), z.string()]).optional() })
-  .catchall(count);
+  .object({
+    seed: z.number().int().optional(),
+    portalId: z.union([z.number(), z.string()]).optional(),
+    contacts: count(MAX_CONTACTS).optional(),
+  })
+  .catchall(count(MAX_OTHER_RECORDS));
 
 const TokensBodySchema = z.strictObject({
   portalId: z.union([z.number(), z.string()]).optional(),

@@ -37,7 +37,7 @@ import { listParam, propertyDefinitions } from "./crm-properties";
 import { search } from "./crm-search";
 import { searchView } from "./search-lag";
 import { seedCrm } from "./crm-seed";
-import { findRecord, normUnique, OBJECTS_MODULE, putRecord, toApiObject, typeStore } from "./crm-store";
+import { eachRecord, findRecord, normUnique, OBJECTS_MODULE, putRecord, toApiObject, typeStore } from "./crm-store";
 import { CRM_TYPES, resolveCrmType, unknownTypeMessage, type CrmObjectType } from "./crm-types";
 import { runWrites, type WriteEnv, type WriteInput, type WriteMode } from "./crm-writes";
 
@@ -150,7 +150,9 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
         (portal: Portal) => {
           const e = env(portal, type, ctx);
           const all = [...e.names];
-          return [...e.ts.records.values()].filter((r) => !r.archived).map((r) => toApiObject(type, e.names, r, all));
+          const out = [];
+          for (const r of eachRecord(e.ts)) if (!r.archived) out.push(toApiObject(type, e.names, r, all));
+          return out;
         },
       ]),
     ),
@@ -171,8 +173,8 @@ export function registerCrmObjects(app: SandboxApp, ctx: SandboxContext) {
       const props = listParam(c, "properties");
       const page = [];
       // Records are kept in id order, so `after` is simply the first id of the next page.
-      for (const r of e.ts.records.values()) {
-        if (r.archived !== archived || Number(r.id) < after) continue;
+      for (const r of eachRecord(e.ts, after)) {
+        if (r.archived !== archived) continue;
         page.push(r);
         if (page.length > limit) break;
       }

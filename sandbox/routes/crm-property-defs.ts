@@ -90,6 +90,17 @@ export const INDUSTRIES = [
   ["MECHANICAL_OR_INDUSTRIAL_ENGINEERING", "Mechanical or Industrial Engineering"],
   ["TELECOMMUNICATIONS", "Telecommunications"],
 ] as const;
+/** HubSpot's "Buying Role" contact property: a multi-checkbox (values joined by ";"). */
+export const BUYING_ROLES = [
+  ["BUDGET_HOLDER", "Budget Holder"],
+  ["CHAMPION", "Champion"],
+  ["DECISION_MAKER", "Decision Maker"],
+  ["END_USER", "End User"],
+  ["EXECUTIVE_SPONSOR", "Executive Sponsor"],
+  ["INFLUENCER", "Influencer"],
+  ["LEGAL_AND_COMPLIANCE", "Legal and Compliance"],
+  ["OTHER", "Other"],
+] as const;
 export const DEAL_STAGES = [
   ["appointmentscheduled", "Appointment Scheduled"],
   ["qualifiedtobuy", "Qualified To Buy"],
@@ -152,6 +163,9 @@ const contacts = (): Def[] => [
       { label: "False", value: "false", hidden: false, displayOrder: 1 },
     ],
   }),
+  select("hs_buying_role", "Buying Role", "sales_properties", BUYING_ROLES, { fieldType: "checkbox" }),
+  num("hs_analytics_num_visits", "Number of Sessions", "analyticsinformation", { readOnly: true }),
+  datetime("notes_last_contacted", "Last Contacted", "sales_properties", { readOnly: true }),
   num("num_associated_deals", "Number of Associated Deals", "deal_information", {
     calculated: true,
     calculationFormula: "count(associations.deal)",

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { CrmSearchResponseSchema } from "../../lib/hubspot/schemas/crm";
-import { typeStore } from "./crm-store";
+import { eachRecord, typeStore } from "./crm-store";
 import { CRM_TYPES } from "./crm-types";
 import { PORTAL, setupSandbox } from "./route-test-kit";
 
@@ -170,7 +170,7 @@ describe("seeding", () => {
     });
     expect(performance.now() - started).toBeLessThan(900);
     expect(r.status).toBe(200);
-    const contacts = [...typeStore(big.ctx.portalById(PORTAL)!, CRM_TYPES[0]!).records.values()];
+    const contacts = [...eachRecord(typeStore(big.ctx.portalById(PORTAL)!, CRM_TYPES[0]!))];
     expect(contacts).toHaveLength(20_000);
     expect(new Set(contacts.map((c) => c.properties.email)).size).toBe(20_000);
   });

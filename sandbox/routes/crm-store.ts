@@ -1,27 +1,26 @@
 /*
- * In-memory CRM records for one portal (the `crm-objects` data slot): records by id per object
- * type, plus an index of unique-property values so `idProperty` look-ups and unique-value
- * conflict checks stay O(1) with 20,000+ contacts.
+ * In-memory CRM records for one portal (the `crm-objects` data slot), per object type: the
+ * seeded rows by column (crm-columns.ts, compact enough for 1,000,000 contacts), the records
+ * written since (updates shadow their seeded row, creates get ids past the seeded ones), and an
+ * index of unique-property values so `idProperty` look-ups and conflict checks stay O(1).
  */
 import type { CrmObject, CrmPropertyDefinition } from "../../lib/hubspot/schemas/crm";
 import type { Portal } from "../core/state";
+import { materialize, seededRow, type CrmRecord, type SeedTable } from "./crm-columns";
 import { propertyDefinitions } from "./crm-properties";
 import type { CrmObjectType } from "./crm-types";
 import { noteWrite, type Lag } from "./search-lag";
 
 export const OBJECTS_MODULE = "crm-objects";
 
-export interface CrmRecord {
-  id: string;
-  /** Only set values; an unset property reads back as null. */
-  properties: Record<string, string>;
-  createdAt: string;
-  updatedAt: string;
-  archived: boolean;
-  archivedAt?: string;
-}
+export type { CrmRecord };
 
 export interface TypeStore {
+  /** Rows seeded at reset, ids idBase..idBase+n-1; never modified. */
+  seeded: SeedTable;
+  /** 1 for a seeded row that `records` holds a newer version of. */
+  shadowed: Uint8Array;
+  /** Records written since the seed (updated seeded rows and created records); they win over seeded rows. */
   records: Map<string, CrmRecord>;
   /** property name -> normalized value -> record id, for every property with hasUniqueValue. */
   unique: Map<string, Map<string, string>>;
@@ -40,13 +39,47 @@ function uniqueProps(defs: CrmPropertyDefinition[]): string[] {
   return defs.filter((d) => d.hasUniqueValue).map((d) => d.name);
 }
 
-export function emptyTypeStore(type: CrmObjectType, defs: CrmPropertyDefinition[]): TypeStore {
+export function emptyTypeStore(
+  type: CrmObjectType,
+  defs: CrmPropertyDefinition[],
+  seeded: SeedTable = emptyTable(type),
+): TypeStore {
   return {
+    seeded,
+    shadowed: new Uint8Array(seeded.n),
     records: new Map(),
     unique: new Map(uniqueProps(defs).map((p) => [p, new Map()])),
-    nextId: type.idBase,
+    nextId: type.idBase + seeded.n,
     lag: new Map(),
   };
+}
+
+const emptyTable = (type: CrmObjectType): SeedTable => ({
+  n: 0,
+  idBase: type.idBase,
+  columns: new Map(),
+  createdProp: type.createdProp,
+  modifiedProp: type.modifiedProp,
+});
+
+/** The current version of a record (archived or not), by its id. */
+export function getRecord(ts: TypeStore, id: string): CrmRecord | undefined {
+  const rec = ts.records.get(id);
+  if (rec) return rec;
+  const row = seededRow(ts.seeded, id);
+  return row === undefined ? undefined : materialize(ts.seeded, row);
+}
+
+/** Every record (archived too) in id order, from `fromId` on: seeded rows, then created records. */
+export function* eachRecord(ts: TypeStore, fromId = 0): Generator<CrmRecord> {
+  const { n, idBase } = ts.seeded;
+  for (let row = Math.max(0, fromId - idBase); row < n; row++)
+    yield ts.shadowed[row] ? ts.records.get(String(idBase + row))! : materialize(ts.seeded, row);
+  // Created ids only grow, and Map keeps insertion order, so these come in id order too.
+  for (const rec of ts.records.values()) {
+    const id = Number(rec.id);
+    if (id >= idBase + n && id >= fromId) yield rec;
+  }
 }
 
 /**
@@ -83,17 +116,20 @@ export function putRecord(ts: TypeStore, rec: CrmRecord, previous?: Record<strin
     const now = rec.archived ? undefined : rec.properties[prop];
     if (now) index.set(normUnique(now), rec.id);
   }
-  noteWrite(ts, rec.id);
+  if ((ts.searchDelayMs ?? 0) > 0) noteWrite(ts, rec.id, getRecord(ts, rec.id));
   ts.records.set(rec.id, rec);
+  const row = seededRow(ts.seeded, rec.id);
+  if (row !== undefined) ts.shadowed[row] = 1;
 }
 
 /** Find a live record by id, or by the value of a unique property (`idProperty`). */
 export function findRecord(ts: TypeStore, id: string, idProperty?: string, archived = false): CrmRecord | undefined {
   let rec: CrmRecord | undefined;
-  if (!idProperty || idProperty === "hs_object_id") rec = ts.records.get(id.trim());
+  if (!idProperty || idProperty === "hs_object_id") rec = getRecord(ts, id.trim());
   else {
     const found = ts.unique.get(idProperty)?.get(normUnique(id));
-    rec = found === undefined ? undefined : ts.records.get(found);
+    rec = found === undefined ? undefined : getRecord(ts, found);
+    // Archived records were written, so they are all in `records`.
     if (!rec && archived)
       rec = [...ts.records.values()].find(
         (r) =>

@@ -5,6 +5,7 @@
  * record is kept, and entries are dropped on the next search after they expire, so memory stays
  * bounded by the records written within the window.
  */
+import type { SeedTable } from "./crm-columns";
 import type { CrmRecord, TypeStore } from "./crm-store";
 
 export interface Lag {
@@ -14,24 +15,50 @@ export interface Lag {
   before?: CrmRecord;
 }
 
-/** Called by putRecord before it replaces a record. */
-export function noteWrite(ts: TypeStore, id: string) {
+/** Called by putRecord before it replaces a record; `current` is the version being replaced. */
+export function noteWrite(ts: TypeStore, id: string, current: CrmRecord | undefined) {
   const delay = ts.searchDelayMs ?? 0;
   if (delay <= 0) return;
   const now = Date.now();
   const pending = ts.lag.get(id);
   // A second write within the window keeps the version search already shows.
-  const before = pending && pending.until > now ? pending.before : ts.records.get(id);
+  const before = pending && pending.until > now ? pending.before : current;
   ts.lag.set(id, { until: now + delay, before });
 }
 
-/** The records as search sees them now; expired entries are pruned on the way. */
-export function* searchView(ts: TypeStore): Generator<CrmRecord> {
+/**
+ * What search sees now: the seeded table, and for each written record (shadowed seeded rows and
+ * created ones) the version search shows, or undefined while a create is not yet indexed.
+ * Expired entries are pruned on the way.
+ */
+export function searchView(ts: TypeStore): SearchSource {
   const now = Date.now();
   for (const [id, lag] of ts.lag) if (lag.until <= now) ts.lag.delete(id);
-  for (const rec of ts.records.values()) {
+  const visible = (rec: CrmRecord | undefined) => {
+    if (!rec) return undefined;
     const lag = ts.lag.get(rec.id);
-    if (!lag) yield rec;
-    else if (lag.before) yield lag.before;
-  }
+    return lag ? lag.before : rec;
+  };
+  const { n, idBase } = ts.seeded;
+  const created: CrmRecord[] = [];
+  for (const rec of ts.records.values())
+    if (Number(rec.id) >= idBase + n) {
+      const v = visible(rec);
+      if (v) created.push(v);
+    }
+  return {
+    table: ts.seeded,
+    shadowed: ts.shadowed,
+    written: (row) => visible(ts.records.get(String(idBase + row))),
+    created,
+  };
+}
+
+export interface SearchSource {
+  table: SeedTable;
+  shadowed: Uint8Array;
+  /** The version search shows of a shadowed seeded row. */
+  written: (row: number) => CrmRecord | undefined;
+  /** Created records as search shows them, in id order. */
+  created: CrmRecord[];
 }
