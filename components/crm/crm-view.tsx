@@ -13,6 +13,7 @@ import { fetchCrmColumns, fetchCrmPage } from "@/lib/crm/actions";
 import { withColumns, type CrmObjectTypeOption } from "@/lib/crm/object-types";
 import type { CrmColumn } from "@/lib/crm/properties";
 import { crmResource } from "./crm-resource";
+import { BulkEditButton } from "@/components/bulk-edits/bulk-edit-button";
 
 interface Props {
   portalId: number;
@@ -115,7 +116,12 @@ function CrmGrid({
       list={list}
       portalId={portalId}
       userId={userId}
-      toolbar={picker}
+      toolbar={
+        <>
+          {picker}
+          <BulkEditButton objectType={option.objectType} columns={resource.columns} />
+        </>
+      }
       columnChoice={choice}
       emptyText={`This portal has no ${resource.nounPlural} yet.`}
     />

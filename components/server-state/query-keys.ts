@@ -44,6 +44,9 @@ export const keys = {
       reverts: {
         preview: (draftId: string) => [...root, "reverts", draftId, "preview"] as const,
       },
+      bulkEdits: {
+        dryRun: (id: string) => [...root, "bulk-edits", id] as const,
+      },
       /** A view's export, polled while its job writes the file. */
       exports: {
         detail: (id: string) => [...root, "exports", id] as const,

@@ -6,7 +6,9 @@ import type { ColumnMapping, ConversionOptions, MappingTemplate } from "../uploa
 import type { ValidationSummary } from "../uploads/mapping/validate-rows";
 import type { CsvDelimiter } from "../uploads/parse/csv";
 import type { DryRunState } from "../uploads/dry-run-types";
+import type { BulkEditRequest, PlannedChange, SampleLine } from "../bulk-edits/types";
 import {
+  BULK_EDIT_STATES,
   CONNECTION_STATUSES,
   EXPORT_FORMATS,
   EXPORT_STATES,
@@ -318,4 +320,55 @@ export const viewExports = pgTable(
     index("view_exports_user_created_idx").on(t.userId, t.createdAt),
     index("view_exports_created_idx").on(t.createdAt),
   ],
+);
+
+/**
+ * A bulk edit of a whole view (lib/bulk-edits/): the request (view, edit, time zone), its dry run's
+ * progress and counts and a sample, and, once run, its submission. The fixed set of changes lives in
+ * bulk_edit_changes, in chunks.
+ */
+export const bulkEdits = pgTable(
+  "bulk_edits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => connections.id, { onDelete: "cascade" }),
+    portalId: bigint("portal_id", { mode: "number" }).notNull(),
+    request: jsonb("request").$type<BulkEditRequest>().notNull(),
+    state: text("state", { enum: BULK_EDIT_STATES }).notNull().default("reading"),
+    /** Why it failed. */
+    message: text("message"),
+    /** The edited property's label, as the dry run read it (for the page's words). */
+    propertyLabel: text("property_label"),
+    read: integer("read").notNull().default(0),
+    /** Records in the view, as the first search page counted them. */
+    total: integer("total"),
+    willChange: integer("will_change").notNull().default(0),
+    alreadySet: integer("already_set").notNull().default(0),
+    cannotChange: integer("cannot_change").notNull().default(0),
+    sample: jsonb("sample").$type<SampleLine[]>(),
+    /** When the dry run started reading: the set is HubSpot's as of then. */
+    readStartedAt: timestamp("read_started_at", { withTimezone: true }),
+    readFinishedAt: timestamp("read_finished_at", { withTimezone: true }),
+    submissionId: uuid("submission_id").references(() => submissions.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("bulk_edits_user_portal_idx").on(t.userId, t.portalId, t.state)],
+);
+
+/** The fixed set of a bulk edit's changes, in chunks (a view may hold 250,000 records: never one JSON value). */
+export const bulkEditChanges = pgTable(
+  "bulk_edit_changes",
+  {
+    bulkEditId: uuid("bulk_edit_id")
+      .notNull()
+      .references(() => bulkEdits.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    changes: jsonb("changes").$type<PlannedChange[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bulkEditId, t.seq] })],
 );

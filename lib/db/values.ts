@@ -9,7 +9,7 @@ export const CONNECTION_STATUSES = ["active", "revoked"] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 /** submissions.source: where a submission came from. */
-export const SUBMISSION_SOURCES = ["grid", "upload", "retry", "revert"] as const;
+export const SUBMISSION_SOURCES = ["grid", "upload", "retry", "revert", "bulk-edit"] as const;
 export type SubmissionSource = (typeof SUBMISSION_SOURCES)[number];
 
 /** submissions.state. draft: an upload's dry run or a revert preview, not started; paused: waits for the user (or a reconnect); cancelled: stopped for good, unsent rows stay pending. */
@@ -35,6 +35,10 @@ export type UploadKind = (typeof UPLOAD_KINDS)[number];
 /** uploads.mode: what an upload does with each row. */
 export const UPLOAD_MODES = ["create", "update", "upsert"] as const;
 export type UploadMode = (typeof UPLOAD_MODES)[number];
+
+/** bulk_edits.state: the dry run reading the view, ready to run, failed (message says why), cancelled by the user, or started (its submission runs). */
+export const BULK_EDIT_STATES = ["reading", "ready", "failed", "cancelled", "started"] as const;
+export type BulkEditState = (typeof BULK_EDIT_STATES)[number];
 
 /** Narrows outside text (a URL's ?status=) to one of a column's values. */
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

@@ -37,7 +37,14 @@ describe("job definitions", () => {
   it("lists every job once, by the names its senders use, each with a handler that loads", async () => {
     const { jobDefinitions, jobHandlers } = await import("./definitions");
     const names = jobDefinitions.map((d) => d.contract.name);
-    expect(names).toEqual(["submission", "submission-resume", "upload-dry-run", "revert-plan", "view-export"]);
+    expect(names).toEqual([
+      "submission",
+      "submission-resume",
+      "upload-dry-run",
+      "revert-plan",
+      "view-export",
+      "bulk-edit-dry-run",
+    ]);
     expect(Object.keys(jobHandlers)).toEqual(names);
     for (const d of jobDefinitions) expect(typeof (await d.handler())).toBe("function");
     const { DryRunJob } = await import("../uploads/dry-run-contract");

@@ -2,6 +2,7 @@ import "server-only";
 import { ResumeJob, SubmissionJob } from "../submissions/job-contracts";
 import { DryRunJob } from "../uploads/dry-run-contract";
 import { RevertPlanJob } from "../reverts/plan-contract";
+import { BulkEditDryRunJob } from "../bulk-edits/dry-run-contract";
 import { ExportJob } from "../exports/contract";
 import { EXPORT_LIMITS } from "../exports/limits";
 import { defineJob, workerHandlers } from "./define-job";
@@ -44,6 +45,13 @@ export const jobDefinitions = [
     policy: { retryLimit: 0, expireInSeconds: Math.ceil(EXPORT_LIMITS.timeLimitMs / 1000) + 5 * 60 },
     work: { concurrency: 2, pollingIntervalSeconds: 1 },
     handler: async () => (await import("../exports/job")).exportJob,
+  }),
+  // A bulk edit's dry run streams a view (up to 1,000,000 records, 25 minutes); a failure is shown, not retried.
+  defineJob({
+    contract: BulkEditDryRunJob,
+    policy: { retryLimit: 0, expireInSeconds: 30 * 60 },
+    work: { concurrency: 2, pollingIntervalSeconds: 1 },
+    handler: async () => (await import("../bulk-edits/dry-run-job")).bulkEditDryRunJob,
   }),
 ];
 

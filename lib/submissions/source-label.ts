@@ -6,6 +6,7 @@ const LABELS: Record<SubmissionSource, string> = {
   upload: "Upload",
   retry: "Retry of failed rows",
   revert: "Revert",
+  "bulk-edit": "Bulk edit of a view",
 };
 
 /** Where a submission came from, as lists and the failed-items page say it. */

@@ -1,0 +1,204 @@
+/**
+ * Bulk edit below the UI, against the sandbox, as jobs: the dry run streams a filtered view of
+ * contacts and stores its fixed set in chunks; the run is an ordinary submission in which a record
+ * changed in HubSpot during the gap is a conflict and a record that starts matching the view is left
+ * alone; the bounds (view size, one dry run at a time) and the starter-only rule.
+ */
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareEnv } from "../../tests/support/access-token.suite";
+import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+import type { Actor } from "../auth/actor";
+import type { BulkEditRequest } from "./types";
+import { BULK_EDIT_BOUNDS } from "./bounds";
+
+const dataDir = prepareEnv();
+type Stored = { id: string; updatedAt: string; properties: Record<string, string | null> };
+const CONTACTS = "/crm/objects/2026-03/contacts";
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("bulk edit of a view", () => {
+  let sb: RunningSandbox;
+  let actor: Actor;
+  let other: Actor;
+  let token: string;
+  let service: typeof import("./service");
+  let store: typeof import("./store");
+  let subs: typeof import("../submissions/store");
+  const contacts = async () => (await (await fetch(`${sb.url}/__sandbox/records/contacts`)).json()) as Stored[];
+  const hubspot = (path: string, body: unknown) =>
+    fetch(`${sb.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+  const setContacts = async (inputs: { id: string; properties: Record<string, string> }[]) =>
+    expect((await hubspot(`${CONTACTS}/batch/update`, { inputs })).status).toBeLessThan(300);
+
+  beforeAll(async () => {
+    sb = await startSandbox({ port: 0, counts: { campaigns: 0, contacts: 1_500, marketingEvents: 0 } });
+    process.env.HUBSPOT_SANDBOX_URL = sb.url;
+    service = await import("./service");
+    store = await import("./store");
+    subs = await import("../submissions/store");
+    await (await import("../jobs/in-process")).ensureInProcessWorkers();
+    const kit = await import("../../tests/support/test-connection");
+    const made = await kit.insertTestConnection(sb);
+    actor = made.actor;
+    other = (await kit.insertTestConnection(sb, undefined, "other@example.com")).actor;
+    token = sb.ctx.issueTokens({ portalId: made.portalId, scopes: sb.ctx.knownScopes(), expiresIn: 3600 }).access_token;
+  });
+  afterAll(async () => {
+    const { stopJobQueue } = await import("../queue/queue");
+    await stopJobQueue({ graceful: false });
+    await sb?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function dryRun(as: Actor, request: BulkEditRequest) {
+    const id = await service.startBulkEdit(as, request);
+    for (let i = 0; i < 300; i++) {
+      const row = (await store.findBulkEditById(id))!;
+      if (row.state !== "reading") return row;
+      await wait(100);
+    }
+    throw new Error("the dry run never finished");
+  }
+  async function runToEnd(id: string) {
+    const submissionId = await service.runBulkEdit(actor, id);
+    for (let i = 0; i < 300; i++) {
+      const view = (await subs.submissionView(submissionId, actor.connection.portalId))!;
+      if (view.state === "done") return { submissionId, view };
+      await wait(100);
+    }
+    throw new Error("the submission never finished");
+  }
+  const subscribers: BulkEditRequest = {
+    target: { type: "crm", objectType: "contacts" },
+    query: { filters: [[{ property: "lifecyclestage", operator: "any_of", values: ["subscriber", "lead"] }]] },
+    timeZone: "Europe/Berlin",
+    edit: { kind: "set", property: "jobtitle", value: "Bulk title" },
+  };
+
+  it("dry-runs a view into a fixed set in chunks, then runs it as a submission: a change during the gap is a conflict, a record that starts matching is not changed", async () => {
+    const before = await contacts();
+    const matches = (c: Stored) => ["subscriber", "lead"].includes(c.properties.lifecyclestage ?? "");
+    const inView = before.filter(matches);
+    const outside = before.find((c) => !matches(c))!;
+    expect(inView.length).toBeGreaterThan(200); // more than one search page
+    // One record already holds the value: counted, not sent.
+    await setContacts([{ id: inView[0]!.id, properties: { jobtitle: "Bulk title" } }]);
+
+    const row = await dryRun(actor, subscribers);
+    expect(row).toMatchObject({
+      state: "ready",
+      read: inView.length,
+      total: inView.length,
+      willChange: inView.length - 1,
+      alreadySet: 1,
+      cannotChange: 0,
+      propertyLabel: "Job Title",
+    });
+    expect(row.sample).toHaveLength(20);
+    expect(row.sample!.every((s) => s.new === "Bulk title" && s.old !== "Bulk title")).toBe(true);
+    let stored = 0;
+    for await (const chunk of store.changeChunks(row.id)) {
+      expect(chunk.length).toBeLessThanOrEqual(BULK_EDIT_BOUNDS.chunkSize);
+      stored += chunk.length;
+    }
+    expect(stored).toBe(inView.length - 1);
+
+    // The gap between the dry run and the run: someone edits a record of the set in HubSpot, and
+    // another record starts matching the view.
+    const changed = inView[5]!;
+    await setContacts([
+      { id: changed.id, properties: { jobtitle: "Changed in HubSpot" } },
+      { id: outside.id, properties: { lifecyclestage: "subscriber" } },
+    ]);
+
+    const { view } = await runToEnd(row.id);
+    expect(view.counts).toMatchObject({ saved: inView.length - 2, conflict: 1, failed: 0, pending: 0 });
+    expect(view.source).toBe("bulk-edit");
+    const after = new Map((await contacts()).map((c) => [c.id, c]));
+    expect(after.get(changed.id)!.properties.jobtitle).toBe("Changed in HubSpot");
+    expect(after.get(outside.id)!.properties.jobtitle).toBe(outside.properties.jobtitle ?? null);
+    expect(inView.filter((c) => after.get(c.id)!.properties.jobtitle === "Bulk title")).toHaveLength(inView.length - 1);
+
+    // Run once only.
+    await expect(service.runBulkEdit(actor, row.id)).rejects.toThrow(/already been run/);
+  });
+
+  it("is its starter's: another user of the portal neither sees, runs nor cancels it", async () => {
+    const row = await dryRun(actor, { ...subscribers, edit: { kind: "clear", property: "phone" } });
+    expect(row.state).toBe("ready");
+    const { bulkEditView } = await import("./view");
+    await expect(bulkEditView(other, row.id)).rejects.toThrow(/does not exist/);
+    await expect(service.runBulkEdit(other, row.id)).rejects.toThrow(/does not exist/);
+    await expect(service.cancelBulkEdit(other, row.id)).rejects.toThrow(/does not exist/);
+    expect((await bulkEditView(actor, row.id)).state).toBe("ready");
+    await service.cancelBulkEdit(actor, row.id);
+    expect((await store.findBulkEditById(row.id))!.state).toBe("cancelled");
+    await expect(service.runBulkEdit(actor, row.id)).rejects.toThrow(/not ready/);
+  });
+
+  it("refuses a read-only property, and a text edit on a property that is not text", async () => {
+    const ro = await dryRun(actor, { ...subscribers, edit: { kind: "clear", property: "createdate" } });
+    expect(ro).toMatchObject({ state: "failed", message: expect.stringMatching(/read-only/) });
+    const notText = await dryRun(actor, { ...subscribers, edit: { kind: "trim", property: "lifecyclestage" } });
+    expect(notText).toMatchObject({ state: "failed", message: expect.stringMatching(/not a text property/) });
+    const badValue = await dryRun(actor, {
+      ...subscribers,
+      edit: { kind: "set", property: "lifecyclestage", value: "nope" },
+    });
+    expect(badValue).toMatchObject({ state: "failed", message: expect.stringMatching(/not one of the options/) });
+  });
+
+  it("bounds: a view larger than the limit fails with the reason; one dry run at a time per user and portal", async () => {
+    const { db, tables } = await import("../db");
+    const { bulkEditDryRunJob } = await import("./dry-run-job");
+    const [row] = await (
+      await db()
+    )
+      .insert(tables.bulkEdits)
+      .values({
+        userId: actor.userId,
+        connectionId: actor.connection.id,
+        portalId: actor.connection.portalId,
+        request: subscribers,
+      })
+      .returning();
+    // While it reads, the same user cannot start another one; another user can.
+    await expect(service.startBulkEdit(actor, subscribers)).rejects.toThrow(/still reading/);
+    await bulkEditDryRunJob({ data: { bulkEditId: row!.id } } as never, { ...BULK_EDIT_BOUNDS, maxRecords: 100 });
+    const failed = (await store.findBulkEditById(row!.id))!;
+    expect(failed).toMatchObject({ state: "failed", message: expect.stringMatching(/at most 100/) });
+    const stillThere = await (await db()).select().from(tables.bulkEditChanges);
+    expect(stillThere.filter((c) => c.bulkEditId === row!.id)).toHaveLength(0);
+    const otherUsers = await dryRun(other, {
+      ...subscribers,
+      edit: { kind: "case", property: "jobtitle", to: "upper" },
+    });
+    expect(otherUsers.state).toBe("ready");
+    expect(otherUsers.sample!.every((s) => s.new === s.old!.toUpperCase())).toBe(true);
+  });
+
+  it("stores the set in chunks of the bound's size", async () => {
+    const { db, tables } = await import("../db");
+    const { bulkEditDryRunJob } = await import("./dry-run-job");
+    const request: BulkEditRequest = { ...subscribers, edit: { kind: "set", property: "city", value: "Chunkville" } };
+    const [row] = await (
+      await db()
+    )
+      .insert(tables.bulkEdits)
+      .values({ userId: other.userId, connectionId: other.connection.id, portalId: other.connection.portalId, request })
+      .returning();
+    await bulkEditDryRunJob({ data: { bulkEditId: row!.id } } as never, { ...BULK_EDIT_BOUNDS, chunkSize: 50 });
+    const done = (await store.findBulkEditById(row!.id))!;
+    expect(done.state).toBe("ready");
+    const sizes: number[] = [];
+    for await (const chunk of store.changeChunks(row!.id)) sizes.push(chunk.length);
+    expect(sizes.length).toBe(Math.ceil(done.willChange / 50));
+    expect(sizes.slice(0, -1).every((n) => n === 50)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(done.willChange);
+  });
+});
