@@ -2,8 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import type { DataGridHandle } from "react-data-grid";
+import type { GridRow } from "@/components/grid/types";
 import { DateOrderSelect, useDateOrderSetting } from "@/components/grid/date-order-select";
 import { ActionErrorAlert } from "./action-error-alert";
 import { ChangesBar } from "./changes-bar";
@@ -17,6 +18,7 @@ import { SubmissionPanel } from "./submission/submission-panel";
 import { useSubmissionActions } from "./submission/use-submission-actions";
 import type { RecordList } from "./use-record-list";
 import { useVisibleColumns } from "./use-visible-columns";
+import { windowGridRows } from "./window-rows";
 
 // react-data-grid uses iterator helpers that Node 20 lacks, so the grid renders in the browser only.
 const RecordsGrid = dynamic(() => import("./records-grid"), {
@@ -37,6 +39,8 @@ interface Props {
   emptyText: string;
   /** Column choice owned by the page, when the list depends on it (CRM asks HubSpot for shown properties only). */
   columnChoice?: readonly [readonly string[], (key: string, on: boolean) => void];
+  /** A line under the toolbar (e.g. why the view's sort is not kept). */
+  notice?: ReactNode;
 }
 
 /**
@@ -54,6 +58,7 @@ export function RecordGridView({
   onSortChange,
   emptyText,
   columnChoice,
+  notice,
 }: Props) {
   const allKeys = useMemo(() => resource.columns.map((c) => c.key), [resource]);
   const own = useVisibleColumns(resource.key, allKeys, resource.defaultColumns);
@@ -70,16 +75,41 @@ export function RecordGridView({
     () => (hasStatuses ? statusColumn(statuses, view) : undefined),
     [hasStatuses, statuses, view],
   );
-  const rows = useMemo(
-    () =>
-      failedOnly ? edits.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? "")) : edits.rows,
-    [failedOnly, edits.rows, statuses],
+  // A windowed list (CRM views) shows every position of the view: added rows first, then the
+  // loaded rows with their edits (edits.rows ends with them, in list order) or placeholders.
+  const windowed = list.windowed;
+  const placeholders = useRef(new Map<number, GridRow>());
+  const { head, byId } = useMemo(() => {
+    const headLength = edits.rows.length - list.rows.length;
+    return { head: edits.rows.slice(0, headLength), byId: new Map(edits.rows.map((r) => [r.id, r])) };
+  }, [edits.rows, list.rows.length]);
+  const rows = useMemo<readonly GridRow[]>(() => {
+    if (failedOnly) return edits.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? ""));
+    if (!windowed) return edits.rows;
+    return windowGridRows(
+      head,
+      windowed.total,
+      (p) => {
+        const loaded = windowed.rowAt(p);
+        return loaded && byId.get(loaded.id);
+      },
+      placeholders.current,
+      resource.nameKey,
+    );
+  }, [failedOnly, edits.rows, statuses, windowed, head, byId, resource.nameKey]);
+  const findRow = useCallback((id: string) => byId.get(id), [byId]);
+  const headLength = head.length;
+  const onVisibleRows = useCallback(
+    (top: number, bottom: number) =>
+      windowed?.onVisibleRange(Math.max(0, top - headLength), Math.max(0, bottom - headLength)),
+    [windowed, headLength],
   );
   // The grid is drawn again in a new date order (its rows are memoised, their text is not a prop).
   const dateOrder = useDateOrderSetting();
   // Records created from this tab that the loaded list does not hold yet count too, or the header
   // would say "230 campaigns" next to 231 rows until the list is read again.
   const createdHere = edits.bases.length - list.rows.length;
+  const total = list.total === null ? null : list.total + createdHere;
   const pathname = usePathname();
   const search = useSearchParams().toString();
   // Signing in again brings the user back to this exact view (sort, search, object type).
@@ -91,9 +121,9 @@ export function RecordGridView({
         <h1 className="text-xl font-semibold">{resource.title}</h1>
         {toolbar}
         <LoadStatus
-          loaded={list.rows.length + createdHere}
-          total={list.total === null ? null : list.total + createdHere}
-          loading={list.loading || list.loadingMore}
+          loaded={windowed ? (total ?? 0) : list.rows.length + createdHere}
+          total={total}
+          loading={windowed ? list.loading : list.loading || list.loadingMore}
           noun={resource.nounPlural}
         />
         <div className="ml-auto flex items-center gap-2">
@@ -153,9 +183,13 @@ export function RecordGridView({
         onClose={() => setReviewing(false)}
       />
       {list.error && <ActionErrorAlert error={list.error} returnTo={returnTo} onRetry={() => void list.refetch()} />}
-      {!list.loading && !list.error && list.rows.length === 0 && !list.loadingMore && (
-        <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">{emptyText}</p>
-      )}
+      {notice}
+      {!list.loading &&
+        !list.error &&
+        (windowed ? windowed.total === 0 : list.rows.length === 0) &&
+        !list.loadingMore && (
+          <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-600">{emptyText}</p>
+        )}
       <div className="flex min-h-0 flex-1 flex-col rounded border border-slate-200 bg-white">
         <RecordsGrid
           key={dateOrder}
@@ -163,8 +197,10 @@ export function RecordGridView({
           gridRef={gridRef}
           rows={rows}
           statusColumn={statusCol}
-          moreRowsComing={list.loadingMore && !failedOnly}
-          total={list.total === null ? null : list.total + createdHere}
+          moreRowsComing={list.loadingMore && !failedOnly && !windowed}
+          total={windowed && !failedOnly ? null : total}
+          findRow={windowed ? findRow : undefined}
+          onVisibleRowsChange={windowed ? onVisibleRows : undefined}
           visibleColumns={visible}
           sort={sort}
           onSortChange={onSortChange}

@@ -22,6 +22,10 @@ interface Props {
   /** The submission status column, shown once something was submitted. */
   statusColumn?: GridColumn;
   gridRef?: Ref<DataGridHandle>;
+  /** A row by id, for grids whose rows are a window onto a larger view (see SpreadsheetGrid). */
+  findRow?: (id: string) => GridRow | undefined;
+  /** The first and last row drawn, as the user scrolls (windowed grids load around them). */
+  onVisibleRowsChange?: (top: number, bottom: number) => void;
 }
 
 const toSortColumns = (sort: string | undefined): SortColumn[] =>
@@ -44,18 +48,24 @@ export default function RecordsGrid({
   statusColumn,
   gridRef,
   moreRowsComing,
+  findRow,
+  onVisibleRowsChange,
 }: Props) {
   const columns = useMemo<GridColumn[]>(() => {
     const cols = resource.columns
       .filter((c) => c.key === resource.nameKey || visibleColumns.includes(c.key))
-      .map((c) => ({ ...c, frozen: c.key === resource.nameKey, sortable: resource.sortable }));
+      .map((c) => ({ ...c, frozen: c.key === resource.nameKey, sortable: resource.sortable && c.sortable !== false }));
     const name = cols.findIndex((c) => c.key === resource.nameKey);
     if (name > 0) cols.unshift(...cols.splice(name, 1));
-    const trailing = (resource.trailingColumns ?? []).map((c) => ({ ...c, sortable: resource.sortable }));
+    const trailing = (resource.trailingColumns ?? []).map((c) => ({
+      ...c,
+      sortable: resource.sortable && c.sortable !== false,
+    }));
     return statusColumn ? [cols[0]!, statusColumn, ...cols.slice(1), ...trailing] : [...cols, ...trailing];
   }, [resource, visibleColumns, statusColumn]);
 
-  const added = rows.filter((r) => isCreateKey(r.id)).length;
+  // Only counted when the rows are the whole list (a windowed grid's length is its total already).
+  const added = total === null ? 0 : rows.filter((r) => isCreateKey(r.id)).length;
   return (
     <SpreadsheetGrid
       label={resource.title}
@@ -64,9 +74,11 @@ export default function RecordsGrid({
       rows={rows}
       totalRows={total === null ? rows.length : total + added}
       moreRowsComing={moreRowsComing}
+      findRow={findRow}
+      onVisibleRowsChange={onVisibleRowsChange}
       onCellsChange={onCellsChange}
       cellMeta={cellMeta}
-      rowClass={(r) => (isCreateKey(r.id) ? "bb-row-new" : undefined)}
+      rowClass={(r) => (r.loading ? "bb-row-loading" : isCreateKey(r.id) ? "bb-row-new" : undefined)}
       sortColumns={toSortColumns(sort)}
       onSortColumnsChange={(cols) => {
         const c = cols[0];
