@@ -134,6 +134,9 @@ describe("readCrmWindow", () => {
     const big = await read({ filters: [], sort: "firstname" }, 0);
     expect(big).toMatchObject({ order: "id", sortIgnored: true, total: CONTACTS });
     expect(ids(big.rows)).toEqual(ids(all.slice(0, 200)));
+    const hinted = await read({ filters: [], sort: "firstname" }, 200, { totalHint: CONTACTS });
+    expect(hinted).toMatchObject({ order: "id", sortIgnored: true, searches: 1 });
+    expect(ids(hinted.rows)).toEqual(ids(all.slice(200, 400)));
     const far = await read({ filters: [], sort: "firstname" }, 10_000, {
       anchors: [{ position: 9_999, id: all[9_999]!.id }],
     });

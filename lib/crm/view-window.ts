@@ -97,6 +97,12 @@ export async function readCrmWindow(
 
   if (start < SEARCH_RESULT_CAP) {
     const limit = Math.min(WINDOW_SIZE, SEARCH_RESULT_CAP - start);
+    // A view the client already knows to be too large to sort is read in id order at once.
+    const knownLarge = opts.totalHint !== undefined && opts.totalHint > SEARCH_RESULT_CAP;
+    if (viewSort && knownLarge) {
+      const byId = await search([], ID_ASC, start, limit);
+      if (byId.total > SEARCH_RESULT_CAP) return done({ start, rows: byId.rows, total: byId.total, order: "id" }, true);
+    }
     const first = await search([], viewSort ?? ID_ASC, start, limit);
     if (!viewSort || first.total <= SEARCH_RESULT_CAP)
       return done({ start, rows: first.rows, total: first.total, order: viewSort ? "sort" : "id" }, false);
