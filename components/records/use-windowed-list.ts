@@ -14,6 +14,8 @@ export const WINDOW_ROWS = 200;
 const ANCHORS_SENT = 20;
 /** Anchors kept per view (two per loaded window): plenty for scrolling back and forth. */
 const ANCHORS_KEPT = 4_000;
+/** HubSpot's search pages through at most 10,000 results. */
+const SEARCH_CAP = 10_000;
 /** However tall the screen, at most this many windows are wanted at once. */
 const MAX_WINDOWS = 8;
 
@@ -68,14 +70,28 @@ export function useWindowedList(
 
   const hintsFor = useCallback(
     (start: number): WindowHints => {
-      const before = [...known.anchors].filter(([p]) => p < start).sort((a, b) => b[0] - a[0]);
+      const sorted = [...known.anchors].sort((a, b) => a[0] - b[0]);
+      const before = sorted.filter(([p]) => p < start).slice(-ANCHORS_SENT / 2);
+      const after = sorted.filter(([p]) => p >= start + WINDOW_ROWS).slice(0, ANCHORS_SENT / 2);
       return {
-        anchors: before.slice(0, ANCHORS_SENT).map(([position, id]) => ({ position, id })),
+        anchors: [...before, ...after].map(([position, id]) => ({ position, id })),
         totalHint: known.total,
       };
     },
     [known],
   );
+  // Past 10,000, a window with no anchor near it costs a cold jump (3–4 searches): only the
+  // window at the top of the screen jumps; its neighbours wait for its anchors (one search each).
+  const primary = Math.floor(range.top / WINDOW_ROWS) * WINDOW_ROWS;
+  const reachable = (start: number) =>
+    start < SEARCH_CAP ||
+    start === primary ||
+    (known.total !== undefined && known.total - start <= SEARCH_CAP) ||
+    [...known.anchors.keys()].some(
+      (p) =>
+        (p < start && start - p - 1 <= SEARCH_CAP - WINDOW_ROWS) ||
+        (p >= start + WINDOW_ROWS && p - start <= SEARCH_CAP),
+    );
 
   const results = useQueries({
     queries: starts.map((start) => ({
@@ -85,6 +101,7 @@ export function useWindowedList(
         remember(known, w);
         return w;
       },
+      enabled: reachable(start),
       staleTime: 30_000,
       gcTime: 60_000,
       retry: (count: number, err: unknown) => !isFinalError(err) && count < 2,

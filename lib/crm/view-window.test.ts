@@ -86,6 +86,13 @@ describe("readCrmWindow", () => {
     expect(ids(w.rows)).toEqual(ids(all.slice(10_400, 10_600)));
   });
 
+  it("reads backwards from an anchor after the window (the window above a jump): one search below its id", async () => {
+    const anchors = [{ position: 11_000, id: all[11_000]!.id }];
+    const w = await read(ALL, 10_600, { anchors, totalHint: CONTACTS });
+    expect(w).toMatchObject({ start: 10_600, total: CONTACTS, order: "id", searches: 1 });
+    expect(ids(w.rows)).toEqual(ids(all.slice(10_600, 10_800)));
+  });
+
   it("reads the end backwards when the client knows the total: one search", async () => {
     const w = await read(ALL, 11_800, { totalHint: CONTACTS });
     expect(w).toMatchObject({ start: 11_800, total: CONTACTS, searches: 1 });

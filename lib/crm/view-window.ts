@@ -29,6 +29,7 @@ const ID_DESC: Sort = { propertyName: RECORD_ID_PROPERTY, direction: "DESCENDING
 const above = (id: string | number): SearchFilter[] => [
   { propertyName: RECORD_ID_PROPERTY, operator: "GT", value: String(id) },
 ];
+const below = (id: string): SearchFilter[] => [{ propertyName: RECORD_ID_PROPERTY, operator: "LT", value: id }];
 
 /** Interpolation rounds before a cold jump gives up guessing and halves the id range instead. */
 const INTERPOLATION_ROUNDS = 3;
@@ -43,7 +44,8 @@ const MAX_LOCATE_ROUNDS = 12;
  *   most 10,000 records, else in record id order (`sortIgnored`: positions past the cap can only
  *   be reached by id, and one view must have one order);
  * - past it, the view in id order from an anchor (an id the client saw at a position):
- *   `hs_object_id > anchor`, `after` = the distance from it (kept below 10,000);
+ *   `hs_object_id > anchor`, `after` = the distance from it (kept below 10,000), or backwards
+ *   from an anchor after the window (`hs_object_id < anchor`, sorted descending);
  * - near the end (`totalHint`), the view sorted by id descending, with `after` from the end;
  * - a cold jump (no anchor near) locates one by interpolation on ids: the first and last id of the
  *   view, a guessed id at the wanted rank, and `hs_object_id > guess` whose `total` says the
@@ -116,6 +118,14 @@ export async function readCrmWindow(
   if (anchor) {
     const res = await search(above(anchor.id), ID_ASC, start - anchor.position - 1, WINDOW_SIZE);
     return done({ start, rows: res.rows, total: anchor.position + 1 + res.total, order: "id" }, sortIgnored);
+  }
+  // Or backwards from the nearest anchor after it (a jump lands on a window; the one above it follows).
+  const next = nearestAnchorAfter(opts.anchors ?? [], start);
+  if (next) {
+    const after = next.position - start - WINDOW_SIZE;
+    const res = await search(below(next.id), ID_DESC, after, WINDOW_SIZE);
+    const total = opts.totalHint ?? next.position + 1;
+    return done({ start, rows: res.rows.reverse(), total, order: "id" }, sortIgnored);
   }
 
   // Near the end: read backwards from the last record.
@@ -192,6 +202,17 @@ function nearestAnchor(anchors: readonly WindowAnchor[], start: number): WindowA
     const distance = start - a.position - 1;
     if (distance < 0 || distance > SEARCH_RESULT_CAP - WINDOW_SIZE) continue;
     if (!best || a.position > best.position) best = a;
+  }
+  return best;
+}
+
+/** The anchor closest after the window from which a search can page back to it (within 10,000). */
+function nearestAnchorAfter(anchors: readonly WindowAnchor[], start: number): WindowAnchor | undefined {
+  let best: WindowAnchor | undefined;
+  for (const a of anchors) {
+    const distance = a.position - start - WINDOW_SIZE;
+    if (distance < 0 || distance > SEARCH_RESULT_CAP - WINDOW_SIZE) continue;
+    if (!best || a.position < best.position) best = a;
   }
   return best;
 }
