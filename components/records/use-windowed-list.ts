@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueries, useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { RecordWindow } from "@/lib/records/page";
 import { actionErrorOf, callAction, isFinalError } from "@/components/server-state/action-failure";
@@ -14,6 +14,8 @@ export const WINDOW_ROWS = 200;
 const ANCHORS_SENT = 20;
 /** Anchors kept per view (two per loaded window): plenty for scrolling back and forth. */
 const ANCHORS_KEPT = 4_000;
+/** How long a far scroll must rest before its windows are asked for. */
+const SETTLE_MS = 120;
 /** HubSpot's search pages through at most 10,000 results. */
 const SEARCH_CAP = 10_000;
 /** However tall the screen, at most this many windows are wanted at once. */
@@ -131,15 +133,26 @@ export function useWindowedList(
 
   const queryClient = useQueryClient();
   const firstError = results.find((r) => r.error)?.error;
+  // A drag of the scrollbar passes thousands of rows: a far move is applied once it rests (no cold
+  // jump per frame); a move to a neighbouring window at once.
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const rangeRef = useRef(range);
+  rangeRef.current = range;
   const onVisibleRange = useCallback((top: number, bottom: number) => {
-    setRange((r) => {
-      // Only a move into another window matters: scrolling within one re-renders nothing.
-      const same =
-        Math.floor(r.top / WINDOW_ROWS) === Math.floor(top / WINDOW_ROWS) &&
-        Math.floor(r.bottom / WINDOW_ROWS) === Math.floor(bottom / WINDOW_ROWS);
-      return same ? r : { top, bottom };
-    });
+    clearTimeout(settle.current);
+    const apply = () =>
+      setRange((r) => {
+        // Only a move into another window matters: scrolling within one re-renders nothing.
+        const same =
+          Math.floor(r.top / WINDOW_ROWS) === Math.floor(top / WINDOW_ROWS) &&
+          Math.floor(r.bottom / WINDOW_ROWS) === Math.floor(bottom / WINDOW_ROWS);
+        return same ? r : { top, bottom };
+      });
+    const far = Math.abs(top - rangeRef.current.top) > 2 * WINDOW_ROWS;
+    if (far) settle.current = setTimeout(apply, SETTLE_MS);
+    else apply();
   }, []);
+  useEffect(() => () => clearTimeout(settle.current), []);
 
   const windowed = useMemo<WindowedRows>(
     () => ({
