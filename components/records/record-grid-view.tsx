@@ -200,7 +200,7 @@ export function RecordGridView({
           moreRowsComing={list.loadingMore && !failedOnly && !windowed}
           total={windowed && !failedOnly ? null : total}
           findRow={windowed ? findRow : undefined}
-          onVisibleRowsChange={windowed ? onVisibleRows : undefined}
+          onVisibleRowsChange={windowed && !failedOnly ? onVisibleRows : undefined}
           visibleColumns={visible}
           sort={sort}
           onSortChange={onSortChange}
