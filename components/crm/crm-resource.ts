@@ -22,6 +22,8 @@ const UPDATED_AT: GridColumn = {
   type: "datetime",
   readOnly: true,
   width: 200,
+  // Not a HubSpot property name (each type has its own "last modified" property): no search sort.
+  sortable: false,
 };
 
 /**

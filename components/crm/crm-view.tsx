@@ -2,18 +2,23 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { ActionErrorAlert } from "@/components/records/action-error-alert";
 import { RecordGridView } from "@/components/records/record-grid-view";
-import { useRecordList } from "@/components/records/use-record-list";
+import { useViewQuery } from "@/components/records/use-view-query";
+import { useWindowedList, type WindowHints } from "@/components/records/use-windowed-list";
 import { actionErrorOf, callAction, isFinalError } from "@/components/server-state/action-failure";
 import { usePortalKeys } from "@/components/server-state/portal-scope";
 import { useVisibleColumns } from "@/components/records/use-visible-columns";
-import { fetchCrmColumns, fetchCrmPage } from "@/lib/crm/actions";
+import { fetchCrmColumns, fetchCrmWindow } from "@/lib/crm/actions";
 import { withColumns, type CrmObjectTypeOption } from "@/lib/crm/object-types";
 import type { CrmColumn } from "@/lib/crm/properties";
+import { userTimeZone } from "@/lib/time/time-zone";
 import { crmResource } from "./crm-resource";
 import { BulkEditButton } from "@/components/bulk-edits/bulk-edit-button";
+
+/** HubSpot's search pages through at most 10,000 results, so it sorts views up to that size. */
+const SEARCH_RESULT_CAP = 10_000;
 
 interface Props {
   portalId: number;
@@ -98,18 +103,35 @@ function CrmGrid({
   properties: CrmColumn[];
   picker: React.ReactNode;
 }) {
-  const resource = useMemo(() => crmResource(withColumns(option, properties), properties), [option, properties]);
-  const allKeys = useMemo(() => resource.columns.map((c) => c.key), [resource]);
-  const choice = useVisibleColumns(resource.key, allKeys, resource.defaultColumns);
-  // HubSpot returns only the properties asked for: the shown columns (a new column reloads the list).
+  const base = useMemo(() => crmResource(withColumns(option, properties), properties), [option, properties]);
+  const allKeys = useMemo(() => base.columns.map((c) => c.key), [base]);
+  const choice = useVisibleColumns(base.key, allKeys, base.defaultColumns);
+  // HubSpot returns only the properties asked for: the shown columns (a new column reloads the view).
   const shown = choice[0];
-  const wanted = useMemo(() => [...new Set([resource.nameKey, ...shown])].sort(), [resource.nameKey, shown]);
-  const fetchPage = useCallback(
-    (after: string | undefined) => fetchCrmPage({ objectType: option.objectType, properties: wanted, after }),
-    [option.objectType, wanted],
-  );
+  const wanted = useMemo(() => [...new Set([base.nameKey, ...shown])].sort(), [base.nameKey, shown]);
+  const { query, update } = useViewQuery();
+  const [timeZone] = useState(userTimeZone);
   const k = usePortalKeys();
-  const list = useRecordList(k.crm.list(option.objectType, wanted), fetchPage);
+  const objectType = option.objectType;
+  const fetchWindow = useCallback(
+    (start: number, hints: WindowHints) =>
+      fetchCrmWindow({ objectType, properties: wanted, query, timeZone, start, ...hints }),
+    [objectType, wanted, query, timeZone],
+  );
+  const list = useWindowedList(
+    k.crm.view(objectType, wanted, query),
+    (start) => k.crm.window(objectType, wanted, query, start),
+    fetchWindow,
+  );
+  // HubSpot sorts at most 10,000 results: a larger view is shown in record id order, and says so.
+  const sortable = list.total !== null && list.total <= SEARCH_RESULT_CAP;
+  const resource = useMemo(() => ({ ...base, sortable }), [base, sortable]);
+  const notice =
+    list.total !== null && list.total > SEARCH_RESULT_CAP ? (
+      <p role="note" className="text-sm text-slate-600">
+        {`This view has ${list.total.toLocaleString("en-US")} ${base.nounPlural}, so it is shown in record ID order: HubSpot sorts views of up to ${SEARCH_RESULT_CAP.toLocaleString("en-US")} records. Filter it down to sort by a column.`}
+      </p>
+    ) : null;
   return (
     <RecordGridView
       resource={resource}
@@ -123,7 +145,14 @@ function CrmGrid({
         </>
       }
       columnChoice={choice}
-      emptyText={`This portal has no ${resource.nounPlural} yet.`}
+      sort={sortable ? query.sort : undefined}
+      onSortChange={(sort) => update({ sort })}
+      notice={notice}
+      emptyText={
+        query.filters.length || query.q
+          ? `No ${base.nounPlural} match this view.`
+          : `This portal has no ${base.nounPlural} yet.`
+      }
     />
   );
 }

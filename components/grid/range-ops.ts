@@ -16,6 +16,7 @@ function collect(
   const changes: CellChange[] = [];
   for (let r = b.top; r <= b.bottom && r < rows.length; r++) {
     const row = rows[r]!;
+    if (row.loading) continue;
     for (let c = b.left; c <= b.right && c < columns.length; c++) {
       const col = columns[c]!;
       if (col.readOnly) continue;
@@ -27,9 +28,17 @@ function collect(
   return changes;
 }
 
+/** Placeholders (rows of a windowed grid not loaded yet) between two row indexes: range operations skip them. */
+export function notLoadedIn(rows: readonly GridRow[], top: number, bottom: number): number {
+  let n = 0;
+  for (let r = top; r <= bottom && r < rows.length; r++) if (rows[r]?.loading) n++;
+  return n;
+}
+
 export function copyRange(rows: readonly GridRow[], columns: readonly GridColumn[], b: Bounds): string {
   const out: string[][] = [];
   for (let r = b.top; r <= b.bottom && r < rows.length; r++) {
+    if (rows[r]!.loading) continue;
     const line: string[] = [];
     for (let c = b.left; c <= b.right && c < columns.length; c++)
       line.push(formatCellValue(columns[c]!, cellValue(rows[r]!, columns[c]!.key)));
@@ -83,6 +92,7 @@ export function fillDownChanges(rows: readonly GridRow[], columns: readonly Grid
   const source = b.top === b.bottom ? b.top - 1 : b.top;
   if (source < 0) return [];
   const targets = { ...b, top: source + 1 };
+  if (rows[source]?.loading) return [];
   return collect(rows, columns, (_r, c) => cellValue(rows[source]!, columns[c]!.key), targets);
 }
 

@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useLayoutEffect, useMemo, useRef, type Ref } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type Ref } from "react";
 import { DataGrid, type Column, type DataGridHandle, type FillEvent, type SortColumn } from "react-data-grid";
 import "react-data-grid/lib/styles.css";
 import { editorFor } from "./editors";
 import { renderGridCell } from "./grid-cell";
 import { handleGridKeyDown } from "./grid-keyboard";
 import "./grid.css";
-import { clearChanges, copyRange, fillDownChanges, pasteChanges } from "./range-ops";
+import { clearChanges, copyRange, fillDownChanges, notLoadedIn, pasteChanges } from "./range-ops";
 import { boundsOf, collapsed } from "./selection";
 import { parseTsv } from "./tsv";
 import { cellValue, type CellChange, type CellMeta, type GridColumn, type GridRow } from "./types";
@@ -33,7 +33,16 @@ export interface SpreadsheetGridProps {
   sortColumns?: readonly SortColumn[];
   onSortColumnsChange?: (cols: SortColumn[]) => void;
   gridRef?: Ref<DataGridHandle>;
+  /**
+   * A row by id. Give it when `rows` is a window onto a larger view (an array-like whose `length`
+   * is the view's; see components/records/window-rows.ts): the grid then never iterates `rows`.
+   */
+  findRow?: (id: string) => GridRow | undefined;
+  /** The first and last row index drawn, reported as the user scrolls (windowed grids load around them). */
+  onVisibleRowsChange?: (top: number, bottom: number) => void;
 }
+
+const ROW_HEIGHT = 34;
 
 /**
  * The spreadsheet layer over react-data-grid: range selection, clipboard, fill, clear and undo,
@@ -44,8 +53,9 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
   const { columns, rows, onCellsChange, cellMeta } = props;
   const handle = useRef<DataGridHandle | null>(null);
   const { selection, selectionRef, select, pointerDown, pointerEnter } = useRangeSelection();
-  const latest = useRef({ rows, columns });
-  latest.current = { rows, columns };
+  const latest = useRef({ rows, columns, findRow: props.findRow });
+  latest.current = { rows, columns, findRow: props.findRow };
+  const [notice, setNotice] = useState<string | null>(null);
 
   const history = useUndoHistory(onCellsChange);
 
@@ -55,24 +65,41 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
   const commit = useCallback(
     (changes: CellChange[]) => {
       if (changes.length === 0) return;
-      const byId = new Map(latest.current.rows.map((r) => [r.id, r]));
-      const step: HistoryStep = changes.map((c) => ({
-        ...c,
-        before: byId.has(c.rowId) ? cellValue(byId.get(c.rowId)!, c.key) : "",
-        after: c.value,
-      }));
+      const { rows, findRow } = latest.current;
+      const rowOf =
+        findRow ??
+        (
+          (byId) => (id: string) =>
+            byId.get(id)
+        )(new Map(rows.map((r) => [r.id, r])));
+      const step: HistoryStep = changes.map((c) => {
+        const row = rowOf(c.rowId);
+        return { ...c, before: row ? cellValue(row, c.key) : "", after: c.value };
+      });
       history.record(step);
       onCellsChange(changes);
     },
     [history, onCellsChange],
   );
 
+  /** Rows of a windowed grid not loaded yet are left out of a range action: say how many. */
+  const reportNotLoaded = useCallback((b: { top: number; bottom: number }, what: string) => {
+    const n = notLoadedIn(latest.current.rows, b.top, b.bottom);
+    setNotice(
+      n === 0
+        ? null
+        : `${n.toLocaleString("en-US")} row${n === 1 ? " is" : "s are"} not loaded yet and ${n === 1 ? "was" : "were"} left out of the ${what}. Scroll to them to load them, or narrow the view with filters.`,
+    );
+  }, []);
+
   const rangeAction = useCallback(
-    (op: typeof clearChanges) => {
+    (op: typeof clearChanges, what: string) => {
       const sel = selectionRef.current;
-      if (sel) commit(op(latest.current.rows, latest.current.columns, boundsOf(sel)));
+      if (!sel) return;
+      commit(op(latest.current.rows, latest.current.columns, boundsOf(sel)));
+      reportNotLoaded(boundsOf(sel), what);
     },
-    [commit, selectionRef],
+    [commit, selectionRef, reportNotLoaded],
   );
 
   const rdgColumns = useMemo<Column<GridRow>[]>(
@@ -84,7 +111,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
         frozen: def.frozen,
         resizable: true,
         sortable: def.sortable ?? false,
-        editable: !def.readOnly,
+        editable: def.readOnly ? false : (row: GridRow) => !row.loading,
         renderEditCell: editorFor(def),
         renderCell: ({ row }) => (def.render ? def.render(row) : formatCellValue(def, cellValue(row, def.key))),
       })),
@@ -109,6 +136,21 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
   useLayoutEffect(() => {
     handle.current?.element?.setAttribute("aria-multiselectable", "true");
   });
+
+  // Which rows are drawn: the header row is as tall as a row, so the first row starts one below.
+  const onVisible = props.onVisibleRowsChange;
+  const reportVisible = useCallback(
+    (el: HTMLElement) => {
+      if (!onVisible) return;
+      const top = Math.max(0, Math.floor(el.scrollTop / ROW_HEIGHT));
+      onVisible(top, top + Math.ceil(el.clientHeight / ROW_HEIGHT));
+    },
+    [onVisible],
+  );
+  useLayoutEffect(() => {
+    const el = handle.current?.element;
+    if (el) reportVisible(el);
+  }, [reportVisible]);
 
   const setRef = useCallback(
     (h: DataGridHandle | null) => {
@@ -160,6 +202,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
     ({ matrix, bounds, anchor }) => {
       const { changes, target } = pasteChanges(latest.current.rows, latest.current.columns, matrix, bounds);
       commit(changes);
+      reportNotLoaded(target, "paste");
       select({
         anchor,
         focus: {
@@ -195,14 +238,30 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
     select,
     rowCount: () => latest.current.rows.length,
     colCount: () => latest.current.columns.length,
-    clear: () => rangeAction(clearChanges),
-    fillDown: () => rangeAction(fillDownChanges),
+    clear: () => rangeAction(clearChanges, "clear"),
+    fillDown: () => rangeAction(fillDownChanges, "fill"),
     undo: () => history.undo(),
     redo: () => history.redo(),
   };
 
   return (
     <div className="bb-grid flex min-h-0 flex-1 flex-col" onPasteCapture={onPasteCapture}>
+      {notice && (
+        <div
+          role="status"
+          aria-label="Rows not loaded"
+          className="flex items-center gap-3 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900"
+        >
+          <span>{notice}</span>
+          <button
+            type="button"
+            className="ml-auto rounded border border-amber-300 bg-white px-2 py-0.5"
+            onClick={() => setNotice(null)}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
       {pasting.notice && (
         <div
           role="status"
@@ -227,7 +286,8 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
         columns={rdgColumns}
         rows={rows}
         rowKeyGetter={(r) => r.id}
-        rowHeight={34}
+        rowHeight={ROW_HEIGHT}
+        onScroll={(e) => reportVisible(e.currentTarget)}
         rowClass={props.rowClass}
         renderers={renderers}
         sortColumns={props.sortColumns}
@@ -253,6 +313,7 @@ export function SpreadsheetGrid(props: SpreadsheetGridProps) {
             copyRange(latest.current.rows, latest.current.columns, boundsOf(sel)),
           );
           event.preventDefault();
+          reportNotLoaded(boundsOf(sel), "copy");
         }}
       />
     </div>

@@ -34,6 +34,8 @@ export interface GridColumn {
 export interface GridRow {
   id: string;
   values: Readonly<Record<string, string | null | undefined>>;
+  /** A placeholder for a row not loaded yet (windowed grids): read-only, skipped by range operations. */
+  loading?: boolean;
 }
 
 /** One cell write. Every user action (edit, paste, fill, clear, undo) is one array of these. */

@@ -2,8 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import type { DataGridHandle } from "react-data-grid";
+import type { GridRow } from "@/components/grid/types";
 import { DateOrderSelect, useDateOrderSetting } from "@/components/grid/date-order-select";
 import { SavedViewPicker } from "@/components/views/saved-view-picker";
 import { ExportButton } from "@/components/exports/export-button";
@@ -23,6 +24,7 @@ import { useSubmissionActions } from "./submission/use-submission-actions";
 import type { RecordList } from "./use-record-list";
 import { useViewQuery } from "./use-view-query";
 import { useVisibleColumns } from "./use-visible-columns";
+import { windowGridRows } from "./window-rows";
 
 // react-data-grid uses iterator helpers that Node 20 lacks, so the grid renders in the browser only.
 const RecordsGrid = dynamic(() => import("./records-grid"), {
@@ -45,6 +47,8 @@ interface Props {
   columnChoice?: readonly [readonly string[], (key: string, on: boolean) => void];
   /** Filter the loaded rows here (campaigns, marketing events); CRM grids' filters are read by HubSpot's search. */
   filterLoadedRows?: boolean;
+  /** A line under the toolbar (e.g. why the view's sort is not kept). */
+  notice?: ReactNode;
 }
 
 /**
@@ -63,6 +67,7 @@ export function RecordGridView({
   emptyText,
   columnChoice,
   filterLoadedRows = false,
+  notice,
 }: Props) {
   const allKeys = useMemo(() => resource.columns.map((c) => c.key), [resource]);
   const own = useVisibleColumns(resource.key, allKeys, resource.defaultColumns);
@@ -83,19 +88,43 @@ export function RecordGridView({
   const filters = viewQuery.query.filters;
   const filterColumns = useMemo(() => [...resource.columns, ...(resource.trailingColumns ?? [])], [resource]);
   const filteredKeys = useMemo(() => new Set(filters.flat().map((f) => f.property)), [filters]);
+  // Campaigns and marketing events filter their loaded rows here; a CRM view is filtered by HubSpot.
   const matched = useLoadedFilter(edits.rows, filterColumns, filters, filterLoadedRows);
-  const rows = useMemo(
-    () =>
-      failedOnly
-        ? matched.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? ""))
-        : matched.rows,
-    [failedOnly, matched.rows, statuses],
+  // A windowed list (CRM views) shows every position of the view: added rows first, then the
+  // loaded rows with their edits (edits.rows ends with them, in list order) or placeholders.
+  const windowed = list.windowed;
+  const placeholders = useRef(new Map<number, GridRow>());
+  const { head, byId } = useMemo(() => {
+    const headLength = edits.rows.length - list.rows.length;
+    return { head: edits.rows.slice(0, headLength), byId: new Map(edits.rows.map((r) => [r.id, r])) };
+  }, [edits.rows, list.rows.length]);
+  const rows = useMemo<readonly GridRow[]>(() => {
+    if (failedOnly) return matched.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? ""));
+    if (!windowed) return matched.rows;
+    return windowGridRows(
+      head,
+      windowed.total,
+      (p) => {
+        const loaded = windowed.rowAt(p);
+        return loaded && byId.get(loaded.id);
+      },
+      placeholders.current,
+      resource.nameKey,
+    );
+  }, [failedOnly, matched.rows, statuses, windowed, head, byId, resource.nameKey]);
+  const findRow = useCallback((id: string) => byId.get(id), [byId]);
+  const headLength = head.length;
+  const onVisibleRows = useCallback(
+    (top: number, bottom: number) =>
+      windowed?.onVisibleRange(Math.max(0, top - headLength), Math.max(0, bottom - headLength)),
+    [windowed, headLength],
   );
   // The grid is drawn again in a new date order (its rows are memoised, their text is not a prop).
   const dateOrder = useDateOrderSetting();
   // Records created from this tab that the loaded list does not hold yet count too, or the header
   // would say "230 campaigns" next to 231 rows until the list is read again.
   const createdHere = edits.bases.length - list.rows.length;
+  const total = list.total === null ? null : list.total + createdHere;
   const pathname = usePathname();
   const search = useSearchParams().toString();
   // Signing in again brings the user back to this exact view (sort, search, object type).
@@ -108,9 +137,9 @@ export function RecordGridView({
         {toolbar}
         <SavedViewPicker resource={resource} columns={visible} />
         <LoadStatus
-          loaded={list.rows.length + createdHere}
-          total={list.total === null ? null : list.total + createdHere}
-          loading={list.loading || list.loadingMore}
+          loaded={windowed ? (total ?? 0) : list.rows.length + createdHere}
+          total={total}
+          loading={windowed ? list.loading : list.loading || list.loadingMore}
           noun={resource.nounPlural}
         />
         {filterLoadedRows && filters.length > 0 && (
@@ -185,9 +214,10 @@ export function RecordGridView({
         onClose={() => setReviewing(false)}
       />
       {list.error && <ActionErrorAlert error={list.error} returnTo={returnTo} onRetry={() => void list.refetch()} />}
+      {notice}
       {!list.loading &&
         !list.error &&
-        matched.rows.length === 0 &&
+        (windowed ? windowed.total === 0 : matched.rows.length === 0) &&
         !list.loadingMore &&
         (filters.length > 0 ? (
           <FilterEmptyState noun={resource.noun} onClear={() => viewQuery.update({ filters: [] })} />
@@ -201,9 +231,12 @@ export function RecordGridView({
           gridRef={gridRef}
           rows={rows}
           statusColumn={statusCol}
-          moreRowsComing={list.loadingMore && !failedOnly}
-          // Filtered here, the grid holds the matching rows only: its row count is theirs.
-          total={list.total === null || (filterLoadedRows && filters.length > 0) ? null : list.total + createdHere}
+          moreRowsComing={list.loadingMore && !failedOnly && !windowed}
+          // Filtered here, the grid holds the matching rows only: its row count is theirs. A windowed
+          // grid's rows are already as long as the view.
+          total={(windowed && !failedOnly) || (filterLoadedRows && filters.length > 0) ? null : total}
+          findRow={windowed ? findRow : undefined}
+          onVisibleRowsChange={windowed && !failedOnly ? onVisibleRows : undefined}
           visibleColumns={visible}
           sort={sort}
           onSortChange={onSortChange}

@@ -24,6 +24,10 @@ interface Props {
   gridRef?: Ref<DataGridHandle>;
   /** Columns a filter of the view reads (their headers show a filter mark). */
   filtered?: ReadonlySet<string>;
+  /** A row by id, for grids whose rows are a window onto a larger view (see SpreadsheetGrid). */
+  findRow?: (id: string) => GridRow | undefined;
+  /** The first and last row drawn, as the user scrolls (windowed grids load around them). */
+  onVisibleRowsChange?: (top: number, bottom: number) => void;
 }
 
 const toSortColumns = (sort: string | undefined): SortColumn[] =>
@@ -47,6 +51,8 @@ export default function RecordsGrid({
   gridRef,
   moreRowsComing,
   filtered,
+  findRow,
+  onVisibleRowsChange,
 }: Props) {
   const columns = useMemo<GridColumn[]>(() => {
     const cols = resource.columns
@@ -54,20 +60,21 @@ export default function RecordsGrid({
       .map((c) => ({
         ...c,
         frozen: c.key === resource.nameKey,
-        sortable: resource.sortable,
+        sortable: resource.sortable && c.sortable !== false,
         filtered: filtered?.has(c.key),
       }));
     const name = cols.findIndex((c) => c.key === resource.nameKey);
     if (name > 0) cols.unshift(...cols.splice(name, 1));
     const trailing = (resource.trailingColumns ?? []).map((c) => ({
       ...c,
-      sortable: resource.sortable,
+      sortable: resource.sortable && c.sortable !== false,
       filtered: filtered?.has(c.key),
     }));
     return statusColumn ? [cols[0]!, statusColumn, ...cols.slice(1), ...trailing] : [...cols, ...trailing];
   }, [resource, visibleColumns, statusColumn, filtered]);
 
-  const added = rows.filter((r) => isCreateKey(r.id)).length;
+  // Only counted when the rows are the whole list (a windowed grid's length is its total already).
+  const added = total === null ? 0 : rows.filter((r) => isCreateKey(r.id)).length;
   return (
     <SpreadsheetGrid
       label={resource.title}
@@ -76,9 +83,11 @@ export default function RecordsGrid({
       rows={rows}
       totalRows={total === null ? rows.length : total + added}
       moreRowsComing={moreRowsComing}
+      findRow={findRow}
+      onVisibleRowsChange={onVisibleRowsChange}
       onCellsChange={onCellsChange}
       cellMeta={cellMeta}
-      rowClass={(r) => (isCreateKey(r.id) ? "bb-row-new" : undefined)}
+      rowClass={(r) => (r.loading ? "bb-row-loading" : isCreateKey(r.id) ? "bb-row-new" : undefined)}
       sortColumns={toSortColumns(sort)}
       onSortColumnsChange={(cols) => {
         const c = cols[0];

@@ -2,10 +2,11 @@
 
 import { useInfiniteQuery, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionError, ActionResult } from "@/lib/actions/result";
 import type { RecordPage } from "@/lib/records/page";
 import { actionErrorOf, callAction, isFinalError } from "@/components/server-state/action-failure";
-import { withAsOf } from "./loaded-rows";
+import { withAsOf, type LoadedRow } from "./loaded-rows";
+import type { WindowedRows } from "./use-windowed-list";
 
 export type { LoadedRow } from "./loaded-rows";
 
@@ -19,7 +20,7 @@ export function useRecordList(
   key: QueryKey,
   fetchPage: (after: string | undefined) => Promise<ActionResult<RecordPage>>,
   enabled = true,
-) {
+): RecordList {
   const result = useInfiniteQuery({
     queryKey: key,
     enabled,
@@ -48,4 +49,15 @@ export function useRecordList(
   };
 }
 
-export type RecordList = ReturnType<typeof useRecordList>;
+/** A grid's records: the whole list (campaigns, events), or the windows of a CRM view (`windowed`). */
+export interface RecordList {
+  /** The loaded rows (every record, or the loaded windows' rows). */
+  rows: LoadedRow[];
+  total: number | null;
+  loading: boolean;
+  loadingMore: boolean;
+  error: ActionError | null;
+  refetch: () => unknown;
+  /** Present when the list is read in windows: rows by position, not all loaded. */
+  windowed?: WindowedRows;
+}

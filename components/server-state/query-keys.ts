@@ -1,4 +1,5 @@
 import type { CampaignQuery } from "@/lib/campaigns/query";
+import type { ViewQuery } from "@/lib/records/filters";
 
 /**
  * Every TanStack Query key, rooted at the portal so that two portals never share a cache entry and
@@ -22,8 +23,12 @@ export const keys = {
       crm: {
         /** An object type's properties: not records, so a write leaves them cached. */
         columns: (objectType: string) => [...root, "crm-columns", objectType] as const,
-        list: (objectType: string, properties: readonly string[]) =>
-          [...records, "crm", objectType, properties] as const,
+        /** A view of an object type (its windows are below it). */
+        view: (objectType: string, properties: readonly string[], query: ViewQuery) =>
+          [...records, "crm", objectType, properties, query] as const,
+        /** The rows of that view from `start` on. */
+        window: (objectType: string, properties: readonly string[], query: ViewQuery, start: number) =>
+          [...records, "crm", objectType, properties, query, start] as const,
       },
       /** One entry per submission, shared by the grid that polls it and its progress page. */
       submissions: {

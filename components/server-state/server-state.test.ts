@@ -13,7 +13,7 @@ describe("query keys", () => {
       k.campaigns.list({}),
       k.marketingEvents.list("v3"),
       k.crm.columns("contacts"),
-      k.crm.list("contacts", ["email"]),
+      k.crm.window("contacts", ["email"], { filters: [] }, 0),
       k.submissions.detail("s1"),
       k.failedItems.count("/"),
       k.uploads.dryRun("u1"),
@@ -27,7 +27,8 @@ describe("query keys", () => {
     for (const key of [
       k.campaigns.list({ sort: "-hs_name" }),
       k.marketingEvents.list("2026-03"),
-      k.crm.list("deals", []),
+      k.crm.view("deals", [], { filters: [] }),
+      k.crm.window("deals", [], { filters: [], sort: "-amount" }, 10_000),
     ])
       expect(startsWith(key, k.records)).toBe(true);
     for (const key of [

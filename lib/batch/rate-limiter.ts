@@ -105,6 +105,14 @@ export class SlidingWindowLimiter implements RateLimiter {
   }
 }
 
+/** HubSpot's CRM search allows 5 requests per second per portal, on top of the general budget. */
+export const SEARCH_PER_SECOND = 5;
+/**
+ * The window is a little longer than HubSpot's second: HubSpot counts a search when it arrives, and
+ * arrivals spread by network jitter, so five sent within exactly one second can meet six in its.
+ */
+export const SEARCH_WINDOW_MS = 1150;
+
 /** One limiter per portal per process. Tests and benchmarks pass their own limiter instead. */
 const registry = new Map<string, RateLimiter>();
 

@@ -2,7 +2,14 @@ import "server-only";
 import pg from "pg";
 import { env } from "../config/env";
 import { limiterPauseMs } from "./retry-after";
-import { limiterForPortal, sleep, type RateLimiter } from "./rate-limiter";
+import {
+  limiterForPortal,
+  SEARCH_PER_SECOND,
+  SEARCH_WINDOW_MS,
+  SlidingWindowLimiter,
+  sleep,
+  type RateLimiter,
+} from "./rate-limiter";
 
 /**
  * The per-portal budget (HubSpot: 110 requests per rolling 10 s, shared by every caller of the
@@ -231,6 +238,33 @@ export function limiterFor(portalId: string | number): RateLimiter {
   let limiter = limiters.get(key);
   if (!limiter) {
     limiter = new SharedRateLimiter({ pool: limiterPool(databaseUrl), key });
+    limiters.set(key, limiter);
+  }
+  return limiter;
+}
+
+/**
+ * The portal's search limiter (5 per second): shared through PostgreSQL like `limiterFor` when
+ * DATABASE_URL is set, in-process otherwise. Searches also take a slot of `limiterFor`: they count
+ * against the portal's general budget too.
+ */
+export function searchLimiterFor(portalId: string | number): RateLimiter {
+  const key = `search:${portalId}`;
+  const databaseUrl = env().DATABASE_URL;
+  if (!databaseUrl)
+    return limiterForPortal(
+      key,
+      () => new SlidingWindowLimiter({ limit: SEARCH_PER_SECOND, windowMs: SEARCH_WINDOW_MS }),
+    );
+  const limiters = (globalForLimiter.__batchboardSharedLimiters ??= new Map());
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    limiter = new SharedRateLimiter({
+      pool: limiterPool(databaseUrl),
+      key,
+      limit: SEARCH_PER_SECOND,
+      windowMs: SEARCH_WINDOW_MS,
+    });
     limiters.set(key, limiter);
   }
   return limiter;

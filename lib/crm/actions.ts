@@ -1,21 +1,22 @@
 "use server";
 
 import { authedAction } from "../actions/action-client";
+import { actorOf } from "../auth/actor";
 import { clientForConnection } from "../auth/client-for-connection";
-import { CrmColumnsInputSchema, CrmPageInputSchema } from "./inputs";
-import { listCrmRecordsPage } from "./list-records";
+import { CrmColumnsInputSchema, CrmWindowInputSchema } from "./inputs";
 import { offeredCrmObjectType } from "./offered-types";
 import { crmColumnsFor } from "./properties";
+import { crmViewWindow } from "./window-read";
 
 /** The offered spelling of a validated object type (HubSpot's names are case-insensitive). */
 const canonical = (objectType: string) => offeredCrmObjectType(objectType)?.objectType ?? objectType;
 
-/** One page of an offered object type's records, with the given properties (the grid's columns). */
-export const fetchCrmPage = authedAction(CrmPageInputSchema, (input, session) =>
-  listCrmRecordsPage(clientForConnection(session.connection), {
+/** One window (up to 200 rows from a position) of a view of an offered object type, via HubSpot's search. */
+export const fetchCrmWindow = authedAction(CrmWindowInputSchema, (input, session) =>
+  crmViewWindow(actorOf(session), {
+    ...input,
     objectType: canonical(input.objectType),
     properties: [...new Set(input.properties)],
-    after: input.after,
   }),
 );
 

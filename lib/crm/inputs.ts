@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { TimeZoneSchema } from "../properties/read-options";
+import { ViewQuerySchema } from "../records/filters";
 import { CrmObjectTypeSchema } from "../resources/ref";
 import { offeredCrmObjectType } from "./offered-types";
 
@@ -18,11 +20,25 @@ const PropertyNameSchema = z.string().regex(/^[a-z0-9_]{1,100}$/i, "Not a proper
 /** HubSpot's own cap is far above what a URL holds; 300 keeps the list request's query sane. */
 export const MAX_CRM_PAGE_PROPERTIES = 300;
 
-export const CrmPageInputSchema = z.object({
+/** Far above any portal (HubSpot's largest hold tens of millions), low enough to keep arithmetic exact. */
+const MAX_POSITION = 100_000_000;
+/** The client sends the anchors nearest the window it asks for; more would only cost bytes. */
+export const MAX_WINDOW_ANCHORS = 20;
+
+/** One window of a CRM view (lib/crm/view-window.ts): the rows from `start` on. */
+export const CrmWindowInputSchema = z.object({
   objectType: OfferedObjectTypeSchema,
   properties: z.array(PropertyNameSchema).max(MAX_CRM_PAGE_PROPERTIES),
-  after: z.string().max(500).optional(),
+  query: ViewQuerySchema,
+  timeZone: TimeZoneSchema,
+  start: z.number().int().min(0).max(MAX_POSITION),
+  /** The view's total as the client last saw it: lets a window near the end be read backwards. */
+  totalHint: z.number().int().min(0).max(MAX_POSITION).optional(),
+  anchors: z
+    .array(z.object({ position: z.number().int().min(0).max(MAX_POSITION), id: z.string().regex(/^[1-9]\d{0,17}$/) }))
+    .max(MAX_WINDOW_ANCHORS)
+    .default([]),
 });
-export type CrmPageInput = z.infer<typeof CrmPageInputSchema>;
+export type CrmWindowInput = z.infer<typeof CrmWindowInputSchema>;
 
 export const CrmColumnsInputSchema = z.object({ objectType: OfferedObjectTypeSchema });

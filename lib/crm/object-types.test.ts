@@ -138,15 +138,26 @@ describe("crmObjectTypes and the action inputs (from the environment)", () => {
     expect(types(crmObjectTypes())).toEqual(["contacts", "companies", "deals", "tickets", "p_projects", "p123_cars"]);
   });
 
-  it("accepts only offered object types and at most 300 property names", async () => {
-    const { CrmPageInputSchema, CrmColumnsInputSchema } = await load({ CRM_CUSTOM_OBJECT_TYPES: "p123_cars" });
-    expect(CrmPageInputSchema.safeParse({ objectType: "Contacts", properties: ["email"] }).success).toBe(true);
-    expect(CrmPageInputSchema.safeParse({ objectType: "p123_cars", properties: [], after: "100" }).success).toBe(true);
+  it("accepts only offered object types, at most 300 property names, bounded positions and anchors, a real time zone", async () => {
+    const { CrmWindowInputSchema, CrmColumnsInputSchema } = await load({ CRM_CUSTOM_OBJECT_TYPES: "p123_cars" });
+    const w = (o: Record<string, unknown>) =>
+      CrmWindowInputSchema.safeParse({ query: { filters: [] }, timeZone: "Europe/Berlin", start: 0, ...o }).success;
+    expect(w({ objectType: "Contacts", properties: ["email"] })).toBe(true);
+    expect(w({ objectType: "p123_cars", properties: [], start: 40_000, totalHint: 250_000 })).toBe(true);
     expect(CrmColumnsInputSchema.safeParse({ objectType: "p_projects" }).success).toBe(false); // well-formed, not offered
     expect(CrmColumnsInputSchema.safeParse({ objectType: "contacts/../x" }).success).toBe(false);
     const names = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`);
-    expect(CrmPageInputSchema.safeParse({ objectType: "deals", properties: names(300) }).success).toBe(true);
-    expect(CrmPageInputSchema.safeParse({ objectType: "deals", properties: names(301) }).success).toBe(false);
-    expect(CrmPageInputSchema.safeParse({ objectType: "deals", properties: ["email,phone"] }).success).toBe(false);
+    expect(w({ objectType: "deals", properties: names(300) })).toBe(true);
+    expect(w({ objectType: "deals", properties: names(301) })).toBe(false);
+    expect(w({ objectType: "deals", properties: ["email,phone"] })).toBe(false);
+    expect(w({ objectType: "deals", properties: [], timeZone: "Mars/Olympus" })).toBe(false);
+    expect(w({ objectType: "deals", properties: [], start: -1 })).toBe(false);
+    expect(w({ objectType: "deals", properties: [], start: 1.5 })).toBe(false);
+    expect(w({ objectType: "deals", properties: [], start: 100_000_001 })).toBe(false);
+    const anchors = (n: number) => Array.from({ length: n }, (_, i) => ({ position: i, id: String(i + 1) }));
+    expect(w({ objectType: "deals", properties: [], anchors: anchors(20) })).toBe(true);
+    expect(w({ objectType: "deals", properties: [], anchors: anchors(21) })).toBe(false);
+    expect(w({ objectType: "deals", properties: [], anchors: [{ position: 0, id: "1 OR 1" }] })).toBe(false);
+    expect(w({ objectType: "deals", properties: [], query: { filters: [], sort: "a b" } })).toBe(false);
   });
 });

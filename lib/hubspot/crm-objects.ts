@@ -16,6 +16,9 @@ export const crmObjectsPath = (objectType: string) => `/crm/objects/2026-03/${en
 /** HubSpot's search pages hold at most 200 records, and it stops paging after 10,000. */
 const CRM_SEARCH_MAX_LIMIT = 200;
 
+/** HubSpot's search answers at most 10,000 results per query: `after` + `limit` must stay within it. */
+export const SEARCH_RESULT_CAP = 10_000;
+
 export interface ListCrmObjectsParams {
   after?: string;
   /** Default and maximum 100. */

@@ -20,3 +20,16 @@ export interface RecordPage {
    */
   newestBefore?: string | null;
 }
+
+/** The rows of a view from a position on, as the windowed grid loads them (CRM views, lib/crm/view-window.ts). */
+export interface RecordWindow {
+  /** The position of `rows[0]` in the view. */
+  start: number;
+  rows: RecordRow[];
+  /** The view's records, as counted when this window was read. */
+  total: number;
+  /** "id": rows are in record id order, so each is an anchor for later windows; "sort": the view's own sort. */
+  order: "id" | "sort";
+  /** The view's sort could not be kept: it holds more records than can be paged through sorted. */
+  sortIgnored: boolean;
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import type { RateLimiter } from "../batch/rate-limiter";
+import { HubSpotApiError, type HubSpotHttpClient } from "./http-client";
+import { backoff } from "./retry-policy";
+
+type Requester = Pick<HubSpotHttpClient, "request">;
+
+/** Attempts per search: a 429 (SECONDLY) is retried, each retry taking a new slot. */
+const SEARCH_ATTEMPTS = 5;
+
+/**
+ * A requester for CRM search reads: every attempt first takes a slot from the portal's search
+ * limiter (5/s) and from its general budget, and both see HubSpot's answer (a 429 pauses everyone
+ * behind them). A 429 that is not the daily limit is retried here, after a backoff, rather than
+ * inside the HTTP client, so that a retry waits for a slot like any other search.
+ */
+export function searchRequester(
+  client: Requester,
+  limiters: { search: RateLimiter; portal: RateLimiter },
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Requester {
+  return {
+    request: (async (path: string, o: Parameters<Requester["request"]>[1] = {}) => {
+      for (let attempt = 0; ; attempt++) {
+        await limiters.search.acquire(o.signal);
+        await limiters.portal.acquire(o.signal);
+        try {
+          return await client.request(path, {
+            ...o,
+            maxAttempts: 1,
+            onResponse: (res) => {
+              limiters.search.observe(res);
+              limiters.portal.observe(res);
+              o.onResponse?.(res);
+            },
+          });
+        } catch (err) {
+          const retry =
+            err instanceof HubSpotApiError &&
+            err.status === 429 &&
+            err.policyName !== "DAILY" &&
+            attempt + 1 < SEARCH_ATTEMPTS;
+          if (!retry) throw err;
+          await sleep(err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : Math.min(backoff(attempt), 2000));
+        }
+      }
+    }) as Requester["request"],
+  };
+}
