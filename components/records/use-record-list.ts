@@ -2,11 +2,11 @@
 
 import { useInfiniteQuery, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
-import type { ActionError, ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 import type { RecordPage } from "@/lib/records/page";
 import { actionErrorOf, callAction, isFinalError } from "@/components/server-state/action-failure";
-import { withAsOf, type LoadedRow } from "./loaded-rows";
-import type { WindowedRows } from "./use-windowed-list";
+import { withAsOf } from "./loaded-rows";
+import type { RecordList } from "./record-list";
 
 export type { LoadedRow } from "./loaded-rows";
 
@@ -49,15 +49,4 @@ export function useRecordList(
   };
 }
 
-/** A grid's records: the whole list (campaigns, events), or the windows of a CRM view (`windowed`). */
-export interface RecordList {
-  /** The loaded rows (every record, or the loaded windows' rows). */
-  rows: LoadedRow[];
-  total: number | null;
-  loading: boolean;
-  loadingMore: boolean;
-  error: ActionError | null;
-  refetch: () => unknown;
-  /** Present when the list is read in windows: rows by position, not all loaded. */
-  windowed?: WindowedRows;
-}
+export type { RecordList } from "./record-list";

@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { RecordWindow } from "@/lib/records/page";
 import { actionErrorOf, callAction, isFinalError } from "@/components/server-state/action-failure";
 import type { LoadedRow } from "./loaded-rows";
-import type { RecordList } from "./use-record-list";
+import type { RecordList, WindowedRows } from "./record-list";
 
 /** Rows a window holds (HubSpot's largest search page). */
 export const WINDOW_ROWS = 200;
@@ -28,16 +28,6 @@ export interface WindowHints {
 }
 
 /** What the grid needs from a windowed list beyond a RecordList: rows by position, and where the user looks. */
-export interface WindowedRows {
-  /** The view's records (the grid's row count). */
-  total: number;
-  /** The loaded row at a position of the view, or undefined while it loads. */
-  rowAt(position: number): LoadedRow | undefined;
-  /** The positions the grid shows (first and last visible): windows around them load. */
-  onVisibleRange(top: number, bottom: number): void;
-  /** The view's sort could not be kept (too many records to page through sorted). */
-  sortIgnored: boolean;
-}
 
 /**
  * A view read in windows of 200 rows around what the user looks at (and one window either side),

@@ -31,7 +31,14 @@ it("starts, works every queue, and stops on SIGTERM", async () => {
   for (let i = 0; i < 200 && !/working: /.test(out) && child.exitCode === null; i++)
     await new Promise((r) => setTimeout(r, 100));
   const working = /\[worker\] pid \d+ working: (.*)/.exec(out)?.[1]?.split(", ").sort();
-  expect(working).toEqual(["revert-plan", "submission", "submission-resume", "upload-dry-run"]);
+  expect(working).toEqual([
+    "bulk-edit-dry-run",
+    "revert-plan",
+    "submission",
+    "submission-resume",
+    "upload-dry-run",
+    "view-export",
+  ]);
   child.kill("SIGTERM");
   expect(await exited).toBe(0);
   expect(out).toContain("[worker] stopped");
