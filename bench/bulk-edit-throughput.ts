@@ -65,7 +65,15 @@ const dryLog = (await control("GET", "/__sandbox/requests")) as RecordedRequest[
 
 await control("DELETE", "/__sandbox/requests");
 t = performance.now();
-const submissionId = await service.runBulkEdit(actor, id);
+// Run queues the copy (a job, lib/bulk-edits/run-job.ts); the submission starts when it is done.
+await service.runBulkEdit(actor, id);
+let ran = (await store.findBulkEditById(id))!;
+while (ran.state === "preparing") {
+  await sleep(100);
+  ran = (await store.findBulkEditById(id))!;
+}
+if (ran.state !== "started") throw new Error(`the run failed: ${ran.message}`);
+const submissionId = ran.submissionId!;
 const copySeconds = (performance.now() - t) / 1000;
 for (;;) {
   const v = await subs.submissionView(submissionId, portalId, Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { callAction } from "@/components/server-state/action-failure";
@@ -16,7 +17,8 @@ const shown = (v: string | null) => (v === null || v === "" ? <span className="t
 
 /**
  * A bulk edit's dry run: progress while it reads the view, then the counts, a sample of old → new,
- * the rule for records that change while it waits, and Run (→ the submission's page) or Cancel.
+ * the rule for records that change while it waits, and Run or Cancel. Run is a job that copies the
+ * set into a submission ("Preparing N of M"); the page then goes to the submission.
  */
 export function BulkEditDryRun({ initial }: { initial: BulkEditView }) {
   const router = useRouter();
@@ -25,10 +27,15 @@ export function BulkEditDryRun({ initial }: { initial: BulkEditView }) {
     queryKey: k.bulkEdits.dryRun(initial.id),
     queryFn: () => callAction(bulkEditState, { id: initial.id }),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.state === "reading" ? 1_000 : false),
+    refetchInterval: (q) => (q.state.data?.state === "reading" || q.state.data?.state === "preparing" ? 1_000 : false),
   });
   const view = state.data;
-  const run = useAction(runBulkEditAction, (d) => router.push(`/submissions/${d.submissionId}`));
+  const run = useAction(runBulkEditAction, () => state.refetch());
+  // Prepared while this page watched (run here, or opened while preparing): follow it to its submission.
+  const watchedRun = run.data !== undefined || initial.state === "preparing";
+  useEffect(() => {
+    if (watchedRun && view.state === "started" && view.submissionId) router.push(`/submissions/${view.submissionId}`);
+  }, [watchedRun, view.state, view.submissionId, router]);
   const cancel = useAction(cancelBulkEditAction, () => router.push(view.gridPath));
   const busy = run.pending || cancel.pending;
   const error = run.error?.message ?? cancel.error?.message;
@@ -48,9 +55,14 @@ export function BulkEditDryRun({ initial }: { initial: BulkEditView }) {
           {counts.total ? ` of ${fmt(counts.total)}` : ""} {view.nounPlural}…
         </p>
       )}
+      {view.state === "preparing" && (
+        <p role="status" className="text-sm">
+          Preparing {fmt(view.prepared)} of {fmt(counts.change)} changes…
+        </p>
+      )}
       {view.state === "failed" && (
         <p role="alert" className="text-sm text-red-700">
-          The dry run failed: {view.message}
+          {view.message?.startsWith("Preparing the run failed") ? view.message : `The dry run failed: ${view.message}`}
         </p>
       )}
       {view.state === "cancelled" && <p className="text-sm">This bulk edit was cancelled. Nothing was sent.</p>}

@@ -17,10 +17,11 @@ export const startBulkEditDryRun = authedAction(BulkEditRequestSchema, async (re
 /** The dry run's progress, counts and sample, polled by its page. */
 export const bulkEditState = authedAction(Id, async ({ id }, session) => bulkEditView(actorOf(session), id));
 
-/** "Run": the fixed set becomes a submission; answers its id (the submission page follows it). */
-export const runBulkEditAction = authedAction(Id, async ({ id }, session) => ({
-  submissionId: await runBulkEdit(actorOf(session), id),
-}));
+/** "Run": queues the job that makes the fixed set a submission; the page shows it preparing, then follows it. */
+export const runBulkEditAction = authedAction(Id, async ({ id }, session) => {
+  await runBulkEdit(actorOf(session), id);
+  return { id };
+});
 
 /** "Cancel": the dry run stops (or its result goes); nothing was sent. */
 export const cancelBulkEditAction = authedAction(Id, async ({ id }, session) => cancelBulkEdit(actorOf(session), id));

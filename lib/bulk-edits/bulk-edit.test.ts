@@ -65,13 +65,26 @@ describe("bulk edit of a view", () => {
     throw new Error("the dry run never finished");
   }
   async function runToEnd(id: string) {
-    const submissionId = await service.runBulkEdit(actor, id);
+    await service.runBulkEdit(actor, id);
+    const submissionId = await ranAs(id);
     for (let i = 0; i < 300; i++) {
       const view = (await subs.submissionView(submissionId, actor.connection.portalId))!;
       if (view.state === "done") return { submissionId, view };
       await wait(100);
     }
     throw new Error("the submission never finished");
+  }
+  /** Run is a job (run-job.ts): the bulk edit is "preparing" until its submission starts. */
+  async function ranAs(id: string) {
+    for (let i = 0; i < 300; i++) {
+      const row = (await store.findBulkEditById(id))!;
+      if (row.state !== "preparing") {
+        expect(row.state).toBe("started");
+        return row.submissionId!;
+      }
+      await wait(100);
+    }
+    throw new Error("the run was never prepared");
   }
   const subscribers: BulkEditRequest = {
     target: { type: "crm", objectType: "contacts" },
@@ -200,5 +213,79 @@ describe("bulk edit of a view", () => {
     expect(sizes.length).toBe(Math.ceil(done.willChange / 50));
     expect(sizes.slice(0, -1).every((n) => n === 50)).toBe(true);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(done.willChange);
+  });
+
+  it("runs as a job that copies the set in chunks: an attempt that dies midway is retried into exactly one submission of exactly the set, as its starter", async () => {
+    const { db, tables } = await import("../db");
+    const { and, count, eq } = await import("drizzle-orm");
+    const { bulkEditDryRunJob } = await import("./dry-run-job");
+    const { bulkEditRunJob } = await import("./run-job");
+    const { bulkEditView } = await import("./view");
+    const request: BulkEditRequest = { ...subscribers, edit: { kind: "set", property: "city", value: "Copytown" } };
+    const database = await db();
+    const [row] = await database
+      .insert(tables.bulkEdits)
+      .values({ userId: other.userId, connectionId: other.connection.id, portalId: other.connection.portalId, request })
+      .returning();
+    const id = row!.id;
+    await bulkEditDryRunJob({ data: { bulkEditId: id } } as never, { ...BULK_EDIT_BOUNDS, chunkSize: 50 });
+    const ready = (await store.findBulkEditById(id))!;
+    expect(ready.state).toBe("ready");
+    const n = ready.willChange;
+    expect(n).toBeGreaterThan(200); // several chunks of 50
+    // Run, as runBulkEdit does it (without queueing, so that this test is the only worker of it).
+    const submissionId = await subs.insertSubmission({
+      userId: other.userId,
+      connectionId: other.connection.id,
+      portalId: other.connection.portalId,
+      resource: { type: "crm", objectType: "contacts" },
+      source: "bulk-edit",
+      state: "draft",
+      operations: [],
+    });
+    await store.updateBulkEdit(id, { state: "preparing", submissionId });
+    const attempt = (retryCount: number) =>
+      ({ data: { bulkEditId: id }, retryCount, retryLimit: 3, signal: new AbortController().signal }) as never;
+    const rows = async () =>
+      (
+        await database
+          .select({ n: count() })
+          .from(tables.submissionRows)
+          .where(eq(tables.submissionRows.submissionId, submissionId))
+      )[0]!.n;
+
+    // The first attempt dies after three chunks: they stay, counted; nothing started.
+    await expect(
+      bulkEditRunJob(attempt(0), {
+        afterChunk: (copied) => {
+          if (copied >= 150) throw new Error("the worker died");
+        },
+      }),
+    ).rejects.toThrow(/worker died/);
+    expect(await rows()).toBe(150);
+    expect((await bulkEditView(other, id)).prepared).toBe(150);
+    expect((await store.findBulkEditById(id))!.state).toBe("preparing");
+
+    // The retry resumes after them and starts the submission; a third delivery changes nothing.
+    expect(await bulkEditRunJob(attempt(1))).toEqual({ started: submissionId, rows: n });
+    await bulkEditRunJob(attempt(2));
+    expect(await rows()).toBe(n);
+    const mine = await database
+      .select()
+      .from(tables.submissions)
+      .where(and(eq(tables.submissions.userId, other.userId), eq(tables.submissions.source, "bulk-edit")));
+    expect(mine.map((s) => s.id)).toEqual([submissionId]);
+    expect(mine[0]).toMatchObject({ totalRows: n, connectionId: other.connection.id });
+    expect((await store.findBulkEditById(id))!).toMatchObject({ state: "started", submissionId });
+    for (let i = 0; i < 300; i++) {
+      const view = (await subs.submissionView(submissionId, other.connection.portalId))!;
+      if (view.state === "done") {
+        expect(view.counts).toMatchObject({ saved: n, failed: 0, conflict: 0 });
+        expect((await contacts()).filter((c) => c.properties.city === "Copytown")).toHaveLength(n);
+        return;
+      }
+      await wait(100);
+    }
+    throw new Error("the submission never finished");
   });
 });

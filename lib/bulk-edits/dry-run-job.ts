@@ -5,6 +5,7 @@ import { toActionError } from "../actions/errors";
 import { clientForConnection } from "../auth/client-for-connection";
 import { limited } from "../batch/read-current";
 import { limiterFor } from "../batch/shared-rate-limiter";
+import { pacedSearch } from "../crm/paced-search";
 import { crmPropertyTypes, crmViewPages } from "../crm/view-pages";
 import { db, tables } from "../db";
 import { withColumns } from "../crm/object-types";
@@ -45,25 +46,6 @@ const propertyDef = (c: CrmColumn): PropertyDef => ({
 class Stop extends Error {}
 
 /**
- * HubSpot's search takes 5 requests a second per account: one page every 200 ms. Pages read one
- * after another at a low latency come faster than that, and each 429 costs a backoff (19 of them for
- * 20,000 records in bench/bulk-edit-throughput.ts), so the dry run spaces its requests itself.
- */
-const SEARCH_SPACING_MS = 210;
-type Requester = Parameters<typeof limited>[0];
-function spaced(http: Requester, ms: number): Requester {
-  let next = 0;
-  return {
-    request: (async (path: string, opts: never) => {
-      const wait = next - Date.now();
-      next = Math.max(next, Date.now()) + ms;
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      return http.request(path, opts);
-    }) as Requester["request"],
-  };
-}
-
-/**
  * A bulk edit's dry run as a job: it streams the view by record id (crmViewPages: the edited and the
  * name property only), works out each record's new value, counts (will change / already holds it /
  * cannot change) and stores the records that change, with the value read as their baseline, in
@@ -89,7 +71,8 @@ export async function bulkEditDryRunJob(
   await database.delete(tables.bulkEditChanges).where(eq(tables.bulkEditChanges.bulkEditId, id));
   await updateBulkEdit(id, { readStartedAt: new Date(started) });
   try {
-    const client = spaced(limited(clientForConnection(connection), limiterFor(connection.portalId)), SEARCH_SPACING_MS);
+    const http = clientForConnection(connection);
+    const client = limited(http, limiterFor(connection.portalId));
     const columns = await crmColumnsFor(client, target.objectType);
     const column = columns.find((c) => c.name === edit.property);
     const def = column && propertyDef(column);
@@ -110,8 +93,9 @@ export async function bulkEditDryRunJob(
       await insertChunk(id, seq++, buffer);
       buffer = [];
     };
+    // Searches are paced with every other search of the portal (the grid's, an export's).
     const pages = crmViewPages(
-      client,
+      pacedSearch(http, connection.portalId),
       { objectType: target.objectType, query, properties: [edit.property, nameKey], timeZone },
       { types, now: started },
     );

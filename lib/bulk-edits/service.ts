@@ -6,19 +6,18 @@ import type { RowOperation } from "../batch/types";
 import { db, tables } from "../db";
 import { sendJob } from "../queue/contract";
 import type { ResourceRef } from "../resources/ref";
-import { startDraftAs } from "../submissions/control";
-import { startSubmission } from "../submissions/start";
-import { insertRows, insertSubmission } from "../submissions/store";
+import { deleteDraft, insertSubmission } from "../submissions/store";
 import { BULK_EDIT_BOUNDS } from "./bounds";
 import { BulkEditDryRunJob } from "./dry-run-contract";
-import { changeChunks, findBulkEdit, type BulkEditRow } from "./store";
+import { BulkEditRunJob } from "./run-contract";
+import { findBulkEdit, type BulkEditRow } from "./store";
 import type { BulkEditRequest, PlannedChange } from "./types";
 
 /**
  * A bulk edit of a view, in two steps like an upload: `startBulkEdit` records the request and queues
- * its dry run (dry-run-job.ts), whose page shows progress, counts and a sample; `runBulkEdit` turns
- * the fixed set of changes into an ordinary submission (rows with the dry run's values as baselines)
- * and starts it, so progress, per-row results, failed items, results files and revert are the
+ * its dry run (dry-run-job.ts), whose page shows progress, counts and a sample; `runBulkEdit` queues
+ * the job that turns the fixed set of changes into an ordinary submission (rows with the dry run's
+ * values as baselines) and starts it (run-job.ts), so progress, per-row results, failed items, results files and revert are the
  * submissions'. A bulk edit is its starter's: another user of the portal neither sees nor runs it.
  */
 const { bulkEdits } = tables;
@@ -79,20 +78,22 @@ export const changeOperation = (property: string, c: PlannedChange): RowOperatio
 });
 
 /**
- * Runs a ready dry run: its fixed set becomes a submission's rows (chunk by chunk, in one
- * transaction with the start, so a half-copied set never runs), started as this user.
+ * Runs a ready dry run: claims it (ready → preparing) with an empty draft submission, and queues the
+ * job that copies the fixed set into the draft in chunks and starts it as this user (run-job.ts):
+ * a set of 250,000 changes is never copied inside a request. The page shows the copy's progress,
+ * then follows the submission.
  */
-export async function runBulkEdit(actor: Actor, id: string): Promise<string> {
+export async function runBulkEdit(actor: Actor, id: string): Promise<void> {
   const row = await ownBulkEdit(actor, id);
   if (row.state !== "ready")
     throw new ExpectedActionError(
       "invalid_input",
-      row.state === "started" ? "This bulk edit has already been run." : "Its dry run is not ready.",
+      row.state === "started" || row.state === "preparing"
+        ? "This bulk edit has already been run."
+        : "Its dry run is not ready.",
     );
   if (row.willChange === 0)
     throw new ExpectedActionError("invalid_input", "Nothing to change: no record of the view changes.");
-  const property = row.request.edit.property;
-  const database = await db();
   const submissionId = await insertSubmission({
     userId: actor.userId,
     connectionId: actor.connection.id,
@@ -102,35 +103,25 @@ export async function runBulkEdit(actor: Actor, id: string): Promise<string> {
     state: "draft",
     operations: [],
   });
-  await database
-    .transaction(async (tx) => {
-      const [claimed] = await tx
-        .update(bulkEdits)
-        .set({ state: "started", submissionId })
-        .where(and(eq(bulkEdits.id, id), eq(bulkEdits.state, "ready")))
-        .returning({ id: bulkEdits.id });
-      if (!claimed) throw new ExpectedActionError("invalid_input", "This bulk edit has already been run.");
-      let total = 0;
-      for await (const chunk of changeChunks(id, tx)) {
-        await insertRows(tx, submissionId, { operations: chunk.map((c) => changeOperation(property, c)) }, undefined);
-        total += chunk.length;
-      }
-      await tx.update(tables.submissions).set({ totalRows: total }).where(eq(tables.submissions.id, submissionId));
-      if (!(await startDraftAs(actor, submissionId, tx)))
-        throw new ExpectedActionError("invalid_input", "This bulk edit has already been run.");
-    })
-    .catch(async (err: unknown) => {
-      await database.delete(tables.submissions).where(eq(tables.submissions.id, submissionId));
-      throw err;
-    });
-  await startSubmission(submissionId);
-  return submissionId;
+  const [claimed] = await (
+    await db()
+  )
+    .update(bulkEdits)
+    .set({ state: "preparing", submissionId })
+    .where(and(eq(bulkEdits.id, id), eq(bulkEdits.state, "ready")))
+    .returning({ id: bulkEdits.id });
+  if (!claimed) {
+    await deleteDraft(submissionId);
+    throw new ExpectedActionError("invalid_input", "This bulk edit has already been run.");
+  }
+  await sendJob(BulkEditRunJob, { bulkEditId: id }, { singletonKey: id });
 }
 
 /** Cancels a dry run (reading or ready): nothing was sent; its stored changes go. */
 export async function cancelBulkEdit(actor: Actor, id: string) {
   const row = await ownBulkEdit(actor, id);
-  if (row.state === "started") throw new ExpectedActionError("invalid_input", "This bulk edit has already been run.");
+  if (row.state === "started" || row.state === "preparing")
+    throw new ExpectedActionError("invalid_input", "This bulk edit has already been run.");
   const database = await db();
   await database
     .update(bulkEdits)

@@ -1,5 +1,7 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
+import { db, tables } from "../db";
 import { viewQueryToParams } from "../records/filters";
 import { describe } from "../resources/registry";
 import { describeEdit } from "./edit";
@@ -21,9 +23,11 @@ export interface BulkEditView {
   sample: SampleLine[];
   readStartedAt: string | null;
   submissionId: string | null;
+  /** While preparing the run: changes copied into its submission so far (of `counts.change`). */
+  prepared: number;
 }
 
-export function toView(row: BulkEditRow): BulkEditView {
+export function toView(row: BulkEditRow, prepared = 0): BulkEditView {
   const { request } = row;
   const d = describe({ type: "crm", objectType: request.target.objectType });
   return {
@@ -44,9 +48,19 @@ export function toView(row: BulkEditRow): BulkEditView {
     sample: row.sample ?? [],
     readStartedAt: row.readStartedAt?.toISOString() ?? null,
     submissionId: row.submissionId,
+    prepared,
   };
 }
 
 export async function bulkEditView(actor: Actor, id: string): Promise<BulkEditView> {
-  return toView(await ownBulkEdit(actor, id));
+  const row = await ownBulkEdit(actor, id);
+  if (row.state !== "preparing" || !row.submissionId) return toView(row);
+  // The run's draft counts the rows copied so far (run-job.ts).
+  const [draft] = await (
+    await db()
+  )
+    .select({ copied: tables.submissions.totalRows })
+    .from(tables.submissions)
+    .where(eq(tables.submissions.id, row.submissionId));
+  return toView(row, draft?.copied ?? 0);
 }

@@ -4,6 +4,7 @@ import type { PropertyType } from "../properties/types";
 import { searchCrmObjects } from "../hubspot/crm-objects";
 import type { HubSpotHttpClient } from "../hubspot/http-client";
 import { RECORD_ID_PROPERTY, toSearchFilterGroups } from "../hubspot/search-filters";
+import type { SearchRequester } from "../hubspot/search-requester";
 import type { ViewQuery } from "../records/filters";
 import type { RecordRow } from "../records/page";
 import { crmColumnsFor } from "./properties";
@@ -42,11 +43,12 @@ export interface ViewPage {
  * Every record of a CRM view, in id order, one search page (200) at a time: each query asks for
  * `hs_object_id > the last id seen`, sorted by id, so it never pages past HubSpot's 10,000-result
  * cap and a view of any size is read in (records / 200) requests. The view's own sort is not kept
- * (jobs need a stable order to resume from, `afterId`). Search is eventually consistent: a record
+ * (jobs need a stable order to resume from, `afterId`). The client paces the searches (`pacedSearch`):
+ * callers do not space them themselves. Search is eventually consistent: a record
  * written in the last seconds may be missed or still show its old values.
  */
 export async function* crmViewPages(
-  client: Requester,
+  client: SearchRequester,
   spec: CrmViewSpec,
   opts: {
     types: ReadonlyMap<string, PropertyType>;

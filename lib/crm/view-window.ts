@@ -1,13 +1,11 @@
 import "server-only";
 import { searchCrmObjects, SEARCH_RESULT_CAP } from "../hubspot/crm-objects";
-import type { HubSpotHttpClient } from "../hubspot/http-client";
+import type { SearchRequester } from "../hubspot/search-requester";
 import type { SearchFilter } from "../hubspot/schemas/crm";
 import { RECORD_ID_PROPERTY, toSearchFilterGroups } from "../hubspot/search-filters";
 import type { PropertyType } from "../properties/types";
 import type { RecordRow, RecordWindow } from "../records/page";
 import { SEARCH_PAGE_SIZE, type CrmViewSpec } from "./view-pages";
-
-type Requester = Pick<HubSpotHttpClient, "request">;
 
 /** The rows a grid window holds: one search page. */
 export const WINDOW_SIZE = SEARCH_PAGE_SIZE;
@@ -52,7 +50,7 @@ const MAX_LOCATE_ROUNDS = 12;
  *   guess's exact rank (the view's total minus it). Usually 3–4 searches.
  */
 export async function readCrmWindow(
-  client: Requester,
+  client: SearchRequester,
   spec: CrmViewSpec,
   opts: {
     start: number;

@@ -1,12 +1,11 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { clientForConnection } from "../auth/client-for-connection";
-import { limiterFor, searchLimiterFor } from "../batch/shared-rate-limiter";
 import { ExpectedActionError } from "../actions/result";
 import { FilterError } from "../hubspot/search-filters";
-import { searchRequester } from "../hubspot/search-requester";
 import type { PropertyType } from "../properties/types";
 import type { CrmWindowInput } from "./inputs";
+import { pacedSearch } from "./paced-search";
 import { crmPropertyTypes } from "./view-pages";
 import { readCrmWindow, type CrmWindow } from "./view-window";
 
@@ -22,10 +21,7 @@ const typesCache = new Map<string, { at: number; types: Promise<Map<string, Prop
 export async function crmViewWindow(actor: Pick<Actor, "connection">, input: CrmWindowInput): Promise<CrmWindow> {
   const { connection } = actor;
   const client = clientForConnection(connection);
-  const http = searchRequester(client, {
-    search: searchLimiterFor(connection.portalId),
-    portal: limiterFor(connection.portalId),
-  });
+  const http = pacedSearch(client, connection.portalId);
   const types =
     input.query.filters.length > 0 ? await typesFor(client, connection.portalId, input.objectType) : new Map();
   try {

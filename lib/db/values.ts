@@ -36,8 +36,8 @@ export type UploadKind = (typeof UPLOAD_KINDS)[number];
 export const UPLOAD_MODES = ["create", "update", "upsert"] as const;
 export type UploadMode = (typeof UPLOAD_MODES)[number];
 
-/** bulk_edits.state: the dry run reading the view, ready to run, failed (message says why), cancelled by the user, or started (its submission runs). */
-export const BULK_EDIT_STATES = ["reading", "ready", "failed", "cancelled", "started"] as const;
+/** bulk_edits.state: the dry run reading the view, ready to run, failed (message says why), cancelled by the user, preparing (run: its set is copied into its submission), or started (its submission runs). */
+export const BULK_EDIT_STATES = ["reading", "ready", "failed", "cancelled", "preparing", "started"] as const;
 export type BulkEditState = (typeof BULK_EDIT_STATES)[number];
 
 /** Narrows outside text (a URL's ?status=) to one of a column's values. */

@@ -8,6 +8,7 @@ import { clientForConnection } from "../auth/client-for-connection";
 import { limited } from "../batch/read-current";
 import { limiterFor } from "../batch/shared-rate-limiter";
 import { dataDir } from "../config/env";
+import { pacedSearch } from "../crm/paced-search";
 import { db, tables } from "../db";
 import { resourceProperties } from "../hubspot/resources";
 import { FilterError, RECORD_ID_PROPERTY } from "../hubspot/search-filters";
@@ -75,7 +76,7 @@ export async function exportJob(job: Job<z.output<typeof ExportJob.payload>>) {
       columns.map((c) => c.header),
     );
     const rows = viewRows(
-      limited(client, limiterFor(connection.portalId)),
+      { http: limited(client, limiterFor(connection.portalId)), search: pacedSearch(client, connection.portalId) },
       {
         ref: row.resourceRef,
         query: row.query,

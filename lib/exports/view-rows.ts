@@ -1,6 +1,7 @@
 import "server-only";
 import { listCampaigns } from "../hubspot/campaigns";
 import type { HubSpotHttpClient } from "../hubspot/http-client";
+import type { SearchRequester } from "../hubspot/search-requester";
 import { crmViewPages } from "../crm/view-pages";
 import { listMarketingEventsPage } from "../marketing-events/list-events";
 import { CAMPAIGN_SORT_KEYS } from "../campaigns/query";
@@ -27,33 +28,32 @@ export interface ViewChunk {
   total: number | null;
 }
 
-/** HubSpot's search takes 5 requests a second: pages start at least this far apart, so none is refused. */
-const SEARCH_SPACING_MS = 210;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Every record of a view, page by page: a CRM view by id-paging its search (crmViewPages, id order,
  * past the 10,000 cap); campaigns and marketing events by their whole list, which HubSpot cannot
  * filter, filtered here (rowMatcher) as the grid filters them. Campaigns keep the view's sort and
- * name search (HubSpot sorts their list); events come in HubSpot's order.
+ * name search (HubSpot sorts their list); events come in HubSpot's order. CRM pages go through
+ * `search`, which paces them with every other search of the portal (lib/crm/paced-search.ts);
+ * lists through `http`.
  */
-export async function* viewRows(http: Requester, spec: ViewSpec, signal?: AbortSignal): AsyncGenerator<ViewChunk> {
+export async function* viewRows(
+  clients: { http: Requester; search: SearchRequester },
+  spec: ViewSpec,
+  signal?: AbortSignal,
+): AsyncGenerator<ViewChunk> {
+  const { http } = clients;
   const { ref, query } = spec;
   const now = Date.now();
   if (ref.type === "crm") {
     let first: number | null = null;
-    let nextAt = 0;
     const pages = crmViewPages(
-      http,
+      clients.search,
       { objectType: ref.objectType, query, properties: spec.properties, timeZone: spec.timeZone },
       { types: spec.types, now, signal },
     );
-    const read = async () => {
-      await sleep(Math.max(0, nextAt - Date.now()));
-      nextAt = Date.now() + SEARCH_SPACING_MS;
-      return pages.next();
-    };
-    // The next page is read while the caller writes this one: the file costs no time of its own.
+    const read = () => pages.next();
+    // The next page is read while the caller writes this one: the file costs no time of its own (it
+    // waits for its search slot like any other search).
     let pending = read();
     pending.catch(() => {}); // awaited below; this only keeps an abandoned read from being "unhandled"
     for (;;) {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { HubSpotHttpClient } from "./http-client";
+import type { SearchRequester } from "./search-requester";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
 import { CrmObjectPageSchema, CrmSearchResponseSchema, type CrmSearchRequest } from "./schemas/crm";
 
@@ -45,10 +46,11 @@ export async function listCrmObjects(client: Requester, objectType: string, p: L
 
 /**
  * One page of POST /crm/objects/2026-03/{objectType}/search. Search has its own limit (5 requests
- * per second per portal): page with care. `after` is the cursor from the previous page.
+ * per second per portal): the client must be a `searchRequester`, which paces it. `after` is the
+ * cursor from the previous page.
  */
 export async function searchCrmObjects(
-  client: Requester,
+  client: SearchRequester,
   objectType: string,
   req: CrmSearchRequest,
   signal?: AbortSignal,

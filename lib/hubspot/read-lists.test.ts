@@ -3,6 +3,7 @@ import { sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
 import { listCrmObjects, searchCrmObjects } from "./crm-objects";
 import { listCrmProperties } from "./crm-properties";
 import { listMarketingEvents } from "./marketing-events";
+import { searchRequester } from "./search-requester";
 
 /** The read side the grids page through: events (both versions), CRM records, search, property definitions. */
 let kit: SandboxKit;
@@ -41,7 +42,8 @@ describe("CRM records", () => {
 
   it("searchCrmObjects filters and sorts", async () => {
     const [c] = await kit.records("contacts");
-    const res = await searchCrmObjects(kit.client(), "contacts", {
+    const search = searchRequester(kit.client(), { search: kit.limiter(5), portal: kit.limiter() });
+    const res = await searchCrmObjects(search, "contacts", {
       filterGroups: [{ filters: [{ propertyName: "email", operator: "EQ", value: c!.properties.email! }] }],
       properties: ["email"],
     });

@@ -5,6 +5,15 @@ import { backoff } from "./retry-policy";
 
 type Requester = Pick<HubSpotHttpClient, "request">;
 
+/**
+ * A requester whose searches are paced for the portal (`searchRequester`). `searchCrmObjects` takes
+ * only this, so every CRM search of the app — the grid's windows, a bulk edit's dry run, an export —
+ * shares the portal's 5 searches a second instead of each caller spacing its own.
+ */
+export interface SearchRequester extends Requester {
+  readonly pacedSearch: true;
+}
+
 /** Attempts per search: a 429 (SECONDLY) is retried, each retry taking a new slot. */
 const SEARCH_ATTEMPTS = 5;
 
@@ -18,8 +27,9 @@ export function searchRequester(
   client: Requester,
   limiters: { search: RateLimiter; portal: RateLimiter },
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-): Requester {
+): SearchRequester {
   return {
+    pacedSearch: true,
     request: (async (path: string, o: Parameters<Requester["request"]>[1] = {}) => {
       for (let attempt = 0; ; attempt++) {
         await limiters.search.acquire(o.signal);

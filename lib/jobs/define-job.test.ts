@@ -44,6 +44,7 @@ describe("job definitions", () => {
       "revert-plan",
       "view-export",
       "bulk-edit-dry-run",
+      "bulk-edit-run",
     ]);
     expect(Object.keys(jobHandlers)).toEqual(names);
     for (const d of jobDefinitions) expect(typeof (await d.handler())).toBe("function");

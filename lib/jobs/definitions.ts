@@ -3,6 +3,7 @@ import { ResumeJob, SubmissionJob } from "../submissions/job-contracts";
 import { DryRunJob } from "../uploads/dry-run-contract";
 import { RevertPlanJob } from "../reverts/plan-contract";
 import { BulkEditDryRunJob } from "../bulk-edits/dry-run-contract";
+import { BulkEditRunJob } from "../bulk-edits/run-contract";
 import { ExportJob } from "../exports/contract";
 import { EXPORT_LIMITS } from "../exports/limits";
 import { defineJob, workerHandlers } from "./define-job";
@@ -52,6 +53,14 @@ export const jobDefinitions = [
     policy: { retryLimit: 0, expireInSeconds: 30 * 60 },
     work: { concurrency: 2, pollingIntervalSeconds: 1 },
     handler: async () => (await import("../bulk-edits/dry-run-job")).bulkEditDryRunJob,
+  }),
+  // A bulk edit's run copies its set into its submission (resumable chunk by chunk), so a failed
+  // attempt is retried; the last one's failure is shown.
+  defineJob({
+    contract: BulkEditRunJob,
+    policy: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 10 * 60 },
+    work: { concurrency: 2, pollingIntervalSeconds: 1 },
+    handler: async () => (await import("../bulk-edits/run-job")).bulkEditRunJob,
   }),
 ];
 

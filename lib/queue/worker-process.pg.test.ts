@@ -33,6 +33,7 @@ it("starts, works every queue, and stops on SIGTERM", async () => {
   const working = /\[worker\] pid \d+ working: (.*)/.exec(out)?.[1]?.split(", ").sort();
   expect(working).toEqual([
     "bulk-edit-dry-run",
+    "bulk-edit-run",
     "revert-plan",
     "submission",
     "submission-resume",
