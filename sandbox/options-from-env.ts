@@ -16,7 +16,11 @@ export function sandboxOptionsFromEnv(
     port: num(env.HUBSPOT_SANDBOX_PORT) ?? 4010,
     hostname: env.HUBSPOT_SANDBOX_HOST || "127.0.0.1",
     seed: num(env.HUBSPOT_SANDBOX_SEED) ?? 1,
-    counts: { campaigns: num(env.HUBSPOT_SANDBOX_CAMPAIGNS) ?? defaults.campaigns },
+    counts: {
+      campaigns: num(env.HUBSPOT_SANDBOX_CAMPAIGNS) ?? defaults.campaigns,
+      // Only when set: an undefined count would replace the sandbox's default.
+      ...(env.HUBSPOT_SANDBOX_CONTACTS ? { contacts: num(env.HUBSPOT_SANDBOX_CONTACTS) } : {}),
+    },
     config: Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)),
   };
 }
