@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export const APP_PORT = 3400;
-export const SANDBOX_PORT = 4410;
+/** BENCH_APP_PORT / BENCH_SANDBOX_PORT let two benchmarks run side by side. */
+export const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3400);
+export const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4410);
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
