@@ -110,8 +110,25 @@ export interface BatchAdapter {
     since: string,
     ids: string[],
     properties: string[],
-    call: CallOptions & { maxPages: number },
+    call: CallOptions & { maxPages: number; until?: string },
   ): Promise<ChangedSince>;
+  /**
+   * Set when `changedSince` reads a search index that trails writes (HubSpot's CRM search: a change
+   * reaches search results some time after it is made). Such a scan taken before the first write
+   * could miss a change made just before it, so the engine defers it: scanned rows are written with
+   * a batch read until the scan is done; the scan runs once the engine's own first write is visible
+   * to `indexedStamp` (proof that the index has caught up to that instant), at least
+   * `indexLagFloorMs` after it, and with `until` = that write's stamp (so it does not page over the
+   * run's own later writes). `until` bounds the scan from above: records updated after it are
+   * left out. See conflicts.ts for the reasoning and the trade-off.
+   */
+  readonly changedSinceIndexed?: { indexLagFloorMs: number };
+  /**
+   * For an indexed `changedSince`: the `updatedAt` the search index holds for this record (the
+   * stamp of the newest write it has indexed), or undefined when search does not return it. `id` is
+   * the record's HubSpot id as a write answers it (`SavedRecord.id`), not a unique-property value.
+   */
+  indexedStamp?(http: HubSpotRequester, id: string, call: CallOptions): Promise<string | undefined>;
   /**
    * List pages a `changedSince` scan may cost for this many rows (default: the batch reads it
    * replaces, one per `batchSize` rows). An adapter whose `read` is dearer says so here.
