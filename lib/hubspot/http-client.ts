@@ -1,3 +1,4 @@
+import { observeServerDate } from "./clock";
 import "server-only";
 import { env } from "../config/env";
 import type { BatchClient, FailedAnswer, RequestOptions } from "../batch/client";
@@ -118,6 +119,7 @@ export class HubSpotHttpClient implements BatchClient {
         }
         throw err;
       }
+      observeServerDate(this.opts.apiBase, res.headers.get("date"));
       o.onResponse?.(res);
       if (res.ok) {
         if (res.status === 204) return undefined as T;
