@@ -34,12 +34,15 @@ import { batchItemError, hubspotError, type BatchItemError } from "../core/error
 import { apiAuth } from "../core/middleware";
 import type { Portal } from "../core/state";
 import { batchBody, duplicateIdsError, duplicates, limitParam, readJson } from "./batch-util";
+import { noteEventWrite, registerMarketingEventSearch } from "./marketing-events-search";
 import { seedEvents, type StoredEvent } from "./marketing-events-seed";
 
 const EVENTS_MODULE = "marketing-events";
 const READ = ["crm.objects.marketing_events.read", "crm.objects.marketing_events.write"];
 const WRITE = ["crm.objects.marketing_events.write"];
 type C = Context<SandboxEnv>;
+/** Tells the search index (marketing-events-search.ts) that an event is about to change or go. */
+type NoteWrite = (portal: Portal, id: string, prev: StoredEvent | undefined) => void;
 
 function events(portal: Portal): Map<string, StoredEvent> {
   let m = portal.data.get(EVENTS_MODULE) as Map<string, StoredEvent> | undefined;
@@ -94,7 +97,7 @@ function apply(stored: StoredEvent, input: Omit<MarketingEventBatchUpdateItem, "
 const notFoundError = (ids: string[]): BatchItemError =>
   batchItemError("OBJECT_NOT_FOUND", `Could not find marketing events with objectIds: [${ids.join(", ")}]`, { ids });
 
-async function batchUpdate(c: C) {
+async function batchUpdate(c: C, noteWrite: NoteWrite) {
   const requestedAt = new Date().toISOString();
   const body = await readJson(c, MarketingEventBatchUpdateInputSchema);
   if (!body.ok) return body.res;
@@ -117,6 +120,7 @@ async function batchUpdate(c: C) {
       continue;
     }
     const next = apply(stored, input);
+    noteWrite(c.get("portal"), objectId, stored);
     store.set(objectId, next);
     results.push(toDefault(next));
   }
@@ -124,12 +128,17 @@ async function batchUpdate(c: C) {
   return c.json(batchBody(results, errors, requestedAt), errors.length > 0 ? 207 : 200);
 }
 
-async function batchArchive(c: C) {
+async function batchArchive(c: C, noteWrite: NoteWrite) {
   const requestedAt = new Date().toISOString();
   const body = await readJson(c, MarketingEventBatchArchiveInputSchema);
   if (!body.ok) return body.res;
   const store = events(c.get("portal"));
-  const missing = [...new Set(body.data.inputs.map((i) => i.objectId))].filter((id) => !store.delete(id));
+  const gone = (id: string) => {
+    const prev = store.get(id);
+    if (prev) noteWrite(c.get("portal"), id, prev);
+    return store.delete(id);
+  };
+  const missing = [...new Set(body.data.inputs.map((i) => i.objectId))].filter((id) => !gone(id));
   if (missing.length === 0) return c.body(null, 204);
   return c.json(batchBody([], [notFoundError(missing)], requestedAt), 207);
 }
@@ -170,11 +179,14 @@ export function registerMarketingEvents(app: SandboxApp, ctx: SandboxContext) {
 
   const read = apiAuth(ctx, READ);
   const write = apiAuth(ctx, WRITE);
+  const noteWrite: NoteWrite = (portal, id, prev) =>
+    noteEventWrite(portal, ctx.state.config.searchIndexDelayMs, id, prev);
+  registerMarketingEventSearch(app, ctx, READ, events);
   for (const prefix of ["/marketing/marketing-events/2026-03", "/marketing/v3/marketing-events"]) {
     app.get(prefix, read, list);
     app.get(`${prefix}/`, read, list);
-    app.post(`${prefix}/batch/update`, write, batchUpdate);
-    app.post(`${prefix}/batch/archive`, write, batchArchive);
+    app.post(`${prefix}/batch/update`, write, (c) => batchUpdate(c, noteWrite));
+    app.post(`${prefix}/batch/archive`, write, (c) => batchArchive(c, noteWrite));
     app.get(`${prefix}/:objectId`, read, (c) => {
       const e = events(c.get("portal")).get(c.req.param("objectId"));
       return e ? c.json(toRead(e)) : notFound(c, c.req.param("objectId"));
@@ -189,11 +201,14 @@ export function registerMarketingEvents(app: SandboxApp, ctx: SandboxContext) {
       const problem = inputProblem(stored, body.data);
       if (problem) return hubspotError(c, 400, "VALIDATION_ERROR", problem, { context: { ids: [id] } });
       const next = apply(stored, body.data);
+      noteWrite(c.get("portal"), id, stored);
       store.set(id, next);
       return c.json(toDefault(next));
     });
     app.delete(`${prefix}/:objectId`, write, (c) => {
       const id = c.req.param("objectId");
+      const prev = events(c.get("portal")).get(id);
+      if (prev) noteWrite(c.get("portal"), id, prev);
       return events(c.get("portal")).delete(id) ? c.body(null, 204) : notFound(c, id);
     });
   }
