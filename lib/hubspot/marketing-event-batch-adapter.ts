@@ -1,9 +1,17 @@
 import "server-only";
-import type { BatchAdapter, BatchCallResult, HubSpotRequester, UpdateOp } from "../batch/adapter";
+import type {
+  BatchAdapter,
+  BatchCallResult,
+  CallOptions,
+  ChangedSince,
+  HubSpotRequester,
+  UpdateOp,
+} from "../batch/adapter";
 import type { RowError, SavedRecord } from "../batch/types";
 import { eventItemError, eventRequestError } from "./marketing-event-batch-errors";
 import { eventRowProblem, eventRowValues, eventUpdateInput } from "./marketing-event-fields";
 import { listMarketingEvents, marketingEventPaths, type MarketingEventApiVersion } from "./marketing-events";
+import { marketingEventSearch, SEARCH_REFUSED } from "./marketing-events-search";
 import { HubSpotApiError } from "./http-client";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
 import {
@@ -31,9 +39,11 @@ const EventWriteResponseSchema = lenientBatchResponse(MarketingEventDefaultSchem
  *   their objectIds in `context.ids` (unknown ids share one OBJECT_NOT_FOUND error).
  * - There is no batch read: the conflict check reads events one by one for a few rows, and pages
  *   through the list (100 a page) for more, stopping once every id is found. Rows loaded by the grid
- *   (baselines with asOf) are instead checked by ONE pass over the list for the whole submission
- *   (`changedSince`): the list has no sort by updatedAt, so the pass reads it to the end, which is
- *   what a single list-paging read may cost anyway, instead of once per batch of 100.
+ *   (baselines with asOf) are instead checked by ONE scan for the whole submission (`changedSince`):
+ *   CRM search for the events modified since load (marketing-events-search.ts), deferred by the
+ *   engine until its own first write is searchable (`changedSinceIndexed`, `indexedStamp`); where
+ *   search is refused or the engine does not defer, one pass over the list (it has no sort by
+ *   updatedAt, so the pass reads it to the end).
  */
 export interface MarketingEventAdapterOptions {
   apiVersion: MarketingEventApiVersion;
@@ -44,6 +54,25 @@ const MAX_SCAN_PAGES = 1_000;
 
 /** Up to this many ids, read one by one; above, page through the list instead. */
 const READ_ONE_BY_ONE_MAX = 10;
+
+/**
+ * The least time between the engine's first write being visible to search and its scan. HubSpot
+ * documents no figure for how far search trails writes (only that it does); the engine's own write
+ * showing up in search is the real proof, this only adds a margin for writes indexed out of order.
+ */
+const INDEX_LAG_FLOOR_MS = 2_000;
+
+/** A requester that counts its requests (a scan reports what it cost). */
+function countingRequester(http: HubSpotRequester): HubSpotRequester & { count(): number } {
+  let n = 0;
+  return {
+    request: ((path: string, o?: Parameters<HubSpotRequester["request"]>[1]) => {
+      n++;
+      return http.request(path, o);
+    }) as HubSpotRequester["request"],
+    count: () => n,
+  };
+}
 
 const toSavedRecord = (e: MarketingEventDefault): SavedRecord => ({
   id: e.objectId,
@@ -75,6 +104,7 @@ const createRefused: RowError = {
 
 export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapterOptions): BatchAdapter {
   const paths = marketingEventPaths(apiVersion);
+  const search = marketingEventSearch();
 
   async function readOne(http: HubSpotRequester, id: string, signal?: AbortSignal): Promise<SavedRecord | undefined> {
     try {
@@ -89,6 +119,39 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
       if (err instanceof HubSpotApiError && err.status === 404) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * One pass over the whole list (no sort by updatedAt, no filter): the events among `ids` updated
+   * after `since`. It reads everything, so a change after the engine's `until` is reported too:
+   * that is still a change since the row was loaded, and costs nothing more here.
+   */
+  async function listPass(
+    http: HubSpotRequester,
+    since: string,
+    ids: string[],
+    call: CallOptions & { maxPages: number },
+  ): Promise<ChangedSince> {
+    const wanted = new Set(ids);
+    const changed = new Map<string, SavedRecord>();
+    const seen = new Set<string>();
+    const sinceMs = Date.parse(since);
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      if (pages >= call.maxPages) return { changed, coveredFrom: undefined, pages };
+      const page = await listMarketingEvents(http, { apiVersion, after, signal: call.signal });
+      pages++;
+      for (const e of page.results) {
+        if (!wanted.has(e.objectId)) continue;
+        seen.add(e.objectId);
+        if (Date.parse(e.updatedAt) > sinceMs) changed.set(e.objectId, toSavedRecord(e));
+      }
+      after = page.paging?.next?.after;
+    } while (after);
+    // A row not seen was deleted, or slipped past the cursor when the list shifted during the pass:
+    // the scan cannot vouch for anything then, and every row gets the per-batch read instead.
+    return { changed, coveredFrom: seen.size === wanted.size ? since : undefined, pages };
   }
 
   return {
@@ -139,27 +202,35 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
     scanPageBudget: () => MAX_SCAN_PAGES,
     readIsListPass: true,
 
-    async changedSince(http, since, ids, _properties, call) {
-      const wanted = new Set(ids);
-      const changed = new Map<string, SavedRecord>();
-      const seen = new Set<string>();
-      const sinceMs = Date.parse(since);
-      let after: string | undefined;
-      let pages = 0;
-      do {
-        if (pages >= call.maxPages) return { changed, coveredFrom: undefined, pages };
-        const page = await listMarketingEvents(http, { apiVersion, after, signal: call.signal });
-        pages++;
-        for (const e of page.results) {
-          if (!wanted.has(e.objectId)) continue;
-          seen.add(e.objectId);
-          if (Date.parse(e.updatedAt) > sinceMs) changed.set(e.objectId, toSavedRecord(e));
+    /*
+     * With `until` (the engine's deferred scan, see changedSinceIndexed): CRM search for the events
+     * modified in (since, until], 200 a page, so a submission costs one search per 200 events
+     * CHANGED since load instead of one list page per 100 events in the portal; the events found
+     * among `ids` are then read from the events API (lag-free, current values). Without `until`, or
+     * when the portal refuses the search, one pass over the list, as before: search trails writes,
+     * so a search taken before the engine knows the index has caught up could miss a change made
+     * just before the submission.
+     */
+    async changedSince(http, since, ids, properties, call) {
+      if (call.until !== undefined && !search.refused) {
+        const counted = countingRequester(http);
+        const found = await search.changed(counted, since, call.until, ids, call);
+        if (found !== SEARCH_REFUSED) {
+          const changed = found.stamps.size
+            ? await this.read(counted, [...found.stamps.keys()], properties, call)
+            : new Map<string, SavedRecord>();
+          return { changed, coveredFrom: found.coveredFrom, pages: counted.count() };
         }
-        after = page.paging?.next?.after;
-      } while (after);
-      // A row not seen was deleted, or slipped past the cursor when the list shifted during the pass:
-      // the scan cannot vouch for anything then, and every row gets the per-batch read instead.
-      return { changed, coveredFrom: seen.size === wanted.size ? since : undefined, pages };
+      }
+      return listPass(http, since, ids, call);
+    },
+
+    changedSinceIndexed: { indexLagFloorMs: INDEX_LAG_FLOOR_MS },
+
+    async indexedStamp(http, id, call) {
+      const stamp = search.refused ? SEARCH_REFUSED : await search.stamp(http, id, call.signal);
+      // Refused: changedSince reads the list, which does not lag; the event's own stamp is the answer.
+      return stamp === SEARCH_REFUSED ? (await readOne(http, id, call.signal))?.updatedAt : stamp;
     },
 
     describeError: eventRequestError,

@@ -67,7 +67,10 @@ export function seedEvents(rng: Rng, count: number, portalIndex: number): Stored
     const cancelled = rng.chance(0.08);
     const completed = !cancelled && end < REF;
     const created = start - rng.int(14, 120) * DAY;
-    const updated = Math.min(REF, created + rng.int(0, 30) * DAY);
+    // Events updated "after" REF are stamped a second apart before it, not all at REF: in a real
+    // portal few events share a last-modified second, and a conflict scan from the newest stamp
+    // would otherwise see half the seeded events as changed.
+    const updated = Math.min(REF - i * 1000, created + rng.int(0, 30) * DAY);
     const ext = `${app.name.toLowerCase()}-${rng.int(100_000, 999_999)}${i}`;
     const registrants = rng.int(20, 900);
     const attendees = completed ? Math.floor(registrants * (0.35 + rng.next() * 0.4)) : 0;
