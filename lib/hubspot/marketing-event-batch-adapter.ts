@@ -60,7 +60,7 @@ const READ_ONE_BY_ONE_MAX = 10;
  * documents no figure for how far search trails writes (only that it does); the engine's own write
  * showing up in search is the real proof, this only adds a margin for writes indexed out of order.
  */
-const INDEX_LAG_FLOOR_MS = 2_000;
+const INDEX_LAG_FLOOR_MS = 1_000;
 
 /** A requester that counts its requests (a scan reports what it cost). */
 function countingRequester(http: HubSpotRequester): HubSpotRequester & { count(): number } {
@@ -121,6 +121,30 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
     }
   }
 
+  /** Events by id, one GET each (4 at a time), or from the list, stopping once every id is found. */
+  async function readEvents(http: HubSpotRequester, ids: string[], oneByOne: boolean, signal?: AbortSignal) {
+    const found = new Map<string, SavedRecord>();
+    if (oneByOne) {
+      const queue = [...ids];
+      const lane = async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+          const rec = await readOne(http, id, signal);
+          if (rec) found.set(id, rec);
+        }
+      };
+      await Promise.all([lane(), lane(), lane(), lane()]);
+      return found;
+    }
+    const wanted = new Set(ids);
+    let after: string | undefined;
+    do {
+      const page = await listMarketingEvents(http, { apiVersion, after, signal });
+      for (const e of page.results) if (wanted.has(e.objectId)) found.set(e.objectId, toSavedRecord(e));
+      after = page.paging?.next?.after;
+    } while (after && found.size < wanted.size);
+    return found;
+  }
+
   /**
    * One pass over the whole list (no sort by updatedAt, no filter): the events among `ids` updated
    * after `since`. It reads everything, so a change after the engine's `until` is reported too:
@@ -176,28 +200,7 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
       return { saved: new Map(), failed: new Map(ops.map((op) => [op.rowKey, createRefused])), unassigned: [] };
     },
 
-    async read(http, ids, _properties, call) {
-      const found = new Map<string, SavedRecord>();
-      if (ids.length <= READ_ONE_BY_ONE_MAX) {
-        const queue = [...ids];
-        const lane = async () => {
-          for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-            const rec = await readOne(http, id, call.signal);
-            if (rec) found.set(id, rec);
-          }
-        };
-        await Promise.all([lane(), lane(), lane(), lane()]);
-        return found;
-      }
-      const wanted = new Set(ids);
-      let after: string | undefined;
-      do {
-        const page = await listMarketingEvents(http, { apiVersion, after, signal: call.signal });
-        for (const e of page.results) if (wanted.has(e.objectId)) found.set(e.objectId, toSavedRecord(e));
-        after = page.paging?.next?.after;
-      } while (after && found.size < wanted.size);
-      return found;
-    },
+    read: (http, ids, _properties, call) => readEvents(http, ids, ids.length <= READ_ONE_BY_ONE_MAX, call.signal),
 
     scanPageBudget: () => MAX_SCAN_PAGES,
     readIsListPass: true,
@@ -211,14 +214,17 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
      * so a search taken before the engine knows the index has caught up could miss a change made
      * just before the submission.
      */
-    async changedSince(http, since, ids, properties, call) {
+    async changedSince(http, since, ids, _properties, call) {
       if (call.until !== undefined && !search.refused) {
         const counted = countingRequester(http);
         const found = await search.changed(counted, since, call.until, ids, call);
         if (found !== SEARCH_REFUSED) {
-          const changed = found.stamps.size
-            ? await this.read(counted, [...found.stamps.keys()], properties, call)
-            : new Map<string, SavedRecord>();
+          // The changed events' current values, from the events API (search lags): one GET each
+          // while that costs less than a pass over the list (search's total says how long it is).
+          const ids = [...found.stamps.keys()];
+          const oneByOne =
+            ids.length <= READ_ONE_BY_ONE_MAX || ids.length <= (await search.portalSize(counted, call.signal)) / 100;
+          const changed = ids.length ? await readEvents(counted, ids, oneByOne, call.signal) : new Map();
           return { changed, coveredFrom: found.coveredFrom, pages: counted.count() };
         }
       }

@@ -131,6 +131,12 @@ export function marketingEventSearch(
       }
     },
 
+    /** How many events the portal has (search's total; list pages cost one per 100). Refused: unknown, 0. */
+    async portalSize(http: HubSpotRequester, signal?: AbortSignal) {
+      const page = await search(http, { limit: 1, properties: ["hs_object_id"] }, signal);
+      return page === SEARCH_REFUSED ? 0 : page.total;
+    },
+
     /** The stamp search holds for one event (undefined when search does not have it). */
     async stamp(http: HubSpotRequester, id: string, signal?: AbortSignal) {
       const page = await search(
