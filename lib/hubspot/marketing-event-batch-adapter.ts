@@ -11,7 +11,7 @@ import type { RowError, SavedRecord } from "../batch/types";
 import { eventItemError, eventRequestError } from "./marketing-event-batch-errors";
 import { eventRowProblem, eventRowValues, eventUpdateInput } from "./marketing-event-fields";
 import { listMarketingEvents, marketingEventPaths, type MarketingEventApiVersion } from "./marketing-events";
-import { marketingEventSearch, SEARCH_REFUSED } from "./marketing-events-search";
+import { LIST_CHEAPER, marketingEventSearch, SEARCH_REFUSED } from "./marketing-events-search";
 import { HubSpotApiError } from "./http-client";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
 import {
@@ -217,16 +217,24 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
     async changedSince(http, since, ids, _properties, call) {
       if (call.until !== undefined && !search.refused) {
         const counted = countingRequester(http);
-        const found = await search.changed(counted, since, call.until, ids, call);
-        if (found !== SEARCH_REFUSED) {
+        let size: number | undefined;
+        const listPages = async () => (size ??= await search.portalSize(counted, call.signal)) / 100;
+        // Many changes (an old asOf, e.g. a dry run's read of a record untouched for months): when
+        // reading them would itself take a list pass, the further searches are wasted: list pass now.
+        const tooMany = async (total: number) => total > (await listPages());
+        const found = await search.changed(counted, since, call.until, ids, { ...call, tooMany });
+        if (found !== SEARCH_REFUSED && found !== LIST_CHEAPER) {
           // The changed events' current values, from the events API (search lags): one GET each
           // while that costs less than a pass over the list (search's total says how long it is).
-          const ids = [...found.stamps.keys()];
-          const oneByOne =
-            ids.length <= READ_ONE_BY_ONE_MAX || ids.length <= (await search.portalSize(counted, call.signal)) / 100;
-          const changed = ids.length ? await readEvents(counted, ids, oneByOne, call.signal) : new Map();
+          const changedIds = [...found.stamps.keys()];
+          const oneByOne = changedIds.length <= READ_ONE_BY_ONE_MAX || changedIds.length <= (await listPages());
+          const changed = changedIds.length
+            ? await readEvents(counted, changedIds, oneByOne, call.signal)
+            : new Map<string, SavedRecord>();
           return { changed, coveredFrom: found.coveredFrom, pages: counted.count() };
         }
+        const rest = await listPass(http, since, ids, { ...call, maxPages: call.maxPages - counted.count() });
+        return { ...rest, pages: rest.pages + counted.count() };
       }
       return listPass(http, since, ids, call);
     },

@@ -174,45 +174,70 @@ describe.each(["2026-03", "v3"] as const)("marketing events %s: changedSince", (
 });
 
 describe("changedSince by search, many changes", () => {
-  it("pages 200 at a time anchored on stamps (ties across pages kept), and stops at maxPages with coveredFrom", async () => {
-    await kit.control("POST", "/__sandbox/reset", { campaigns: 0, marketingEvents: 450 });
-    const all = await events();
-    const asOf = newest(all);
-    const adapter = marketingEventBatchAdapter({ apiVersion: "2026-03" });
-    // Someone changes every event, 100 at a time: each batch shares (about) one stamp.
-    for (let b = 0; b < 450; b += 100) {
+  /** Someone changes the first `n` events, 100 at a time: each batch shares (about) one stamp. */
+  async function theyChange(adapter: BatchAdapter, all: MarketingEvent[], asOf: string, n: number) {
+    for (let b = 0; b < n; b += 100) {
       await sleep(3);
       await adapter.update(
         kit.client(),
         rows(all, asOf)
-          .slice(b, b + 100)
+          .slice(b, Math.min(n, b + 100))
           .map((o) => ({ ...o, properties: { eventOrganizer: `Theirs ${o.rowKey}` } })),
         {},
       );
     }
     await kit.control("DELETE", "/__sandbox/requests");
+  }
+
+  it("pages 200 at a time anchored on stamps (ties across pages kept), and stops at maxPages with coveredFrom", async () => {
+    await kit.control("POST", "/__sandbox/reset", { campaigns: 0, marketingEvents: 30_000 });
+    const all = await events();
+    const asOf = newest(all);
+    const adapter = marketingEventBatchAdapter({ apiVersion: "2026-03" });
+    await theyChange(adapter, all, asOf, 250);
     const ids = all.map((e) => e.objectId);
     const until = new Date().toISOString();
     const full = await adapter.changedSince!(kit.client(), since(asOf), ids, ["eventOrganizer"], {
       maxPages: 1000,
       until,
     });
-    expect(full.changed.size).toBe(450);
+    const expected = expectedIds(all, asOf, all.slice(0, 250));
+    expect([...full.changed.keys()].sort()).toEqual(expected);
     expect(full.coveredFrom).toBe(since(asOf));
-    const searches = (await kit.requests(SEARCH)).length;
-    expect(searches).toBeGreaterThanOrEqual(3);
-    expect(searches).toBeLessThanOrEqual(4);
+    // Two pages and one search for the portal's size (30,000: a list pass would be 300 pages), then
+    // the changed events one by one; no list page.
+    expect(await kit.requests(SEARCH)).toHaveLength(3);
+    expect(full.pages).toBe(3 + expected.length);
+    expect(await listCalls()).toBe(0);
 
     const cut = await adapter.changedSince!(kit.client(), since(asOf), ids, ["eventOrganizer"], {
       maxPages: 1,
       until,
     });
-    // One search (the budget), one for the portal's size (450: a list pass is 5 pages, fewer than
-    // 200 GETs), then the 200 events it found are read from the list.
-    expect((await kit.requests(SEARCH)).length).toBe(searches + 2);
-    expect(cut.pages).toBe(7);
+    expect(await kit.requests(SEARCH)).toHaveLength(5);
     expect(cut.changed.size).toBe(200);
     // Everything after coveredFrom was seen; rows loaded before it are left to the batch reads.
     expect(Date.parse(cut.coveredFrom!)).toBeGreaterThan(Date.parse(asOf));
+  });
+
+  it("goes to the list pass at once when reading the changed events would cost one anyway", async () => {
+    await kit.control("POST", "/__sandbox/reset", { campaigns: 0, marketingEvents: 450 });
+    const all = await events();
+    const asOf = newest(all);
+    const adapter = marketingEventBatchAdapter({ apiVersion: "2026-03" });
+    await theyChange(adapter, all, asOf, 450);
+    const scan = await adapter.changedSince!(
+      kit.client(),
+      since(asOf),
+      all.map((e) => e.objectId),
+      ["eventOrganizer"],
+      { maxPages: 1000, until: new Date().toISOString() },
+    );
+    expect(scan.changed.size).toBe(450);
+    expect(scan.coveredFrom).toBe(since(asOf));
+    // One page (450 changed), one for the size (450: 5 list pages), then the 5 list pages.
+    expect(await kit.requests(SEARCH)).toHaveLength(2);
+    expect(await listCalls()).toBe(5);
+    expect(scan.pages).toBe(7);
   });
 });

@@ -34,6 +34,7 @@ const SEARCH_SPACING_MS = 200;
 const REFUSED_STATUSES = new Set([400, 403, 404, 405]);
 
 export const SEARCH_REFUSED = Symbol("search refused");
+export const LIST_CHEAPER = Symbol("a list pass costs less");
 
 export interface EventChanges {
   /** Event ids (of those asked for) found changed, with the stamp search holds. */
@@ -92,8 +93,13 @@ export function marketingEventSearch(
       since: string,
       until: string,
       ids: string[],
-      opts: { maxPages: number; signal?: AbortSignal },
-    ): Promise<EventChanges | typeof SEARCH_REFUSED> {
+      opts: {
+        maxPages: number;
+        signal?: AbortSignal;
+        /** Asked once, when the first page is full, with the number of events changed: true gives up (LIST_CHEAPER). */
+        tooMany?: (total: number) => Promise<boolean>;
+      },
+    ): Promise<EventChanges | typeof SEARCH_REFUSED | typeof LIST_CHEAPER> {
       const wanted = new Set(ids);
       const seen = new Set<string>();
       const stamps = new Map<string, string>();
@@ -124,6 +130,7 @@ export function marketingEventSearch(
           if (wanted.has(r.id)) stamps.set(r.id, last);
         }
         if (page.results.length < PAGE) return { stamps, coveredFrom: since, pages };
+        if (pages === 1 && (await opts.tooMany?.(page.total))) return LIST_CHEAPER;
         // A full page of events already seen: more than 200 share the stamp `last`. Everything
         // newer was seen; rows loaded before it are left to the caller's read.
         if (!fresh || last === undefined) return { stamps, coveredFrom: last, pages };
