@@ -74,9 +74,9 @@ const before = ((await control("GET", "/__sandbox/records/contacts")) as Rec[]).
 const changedBefore = before.slice(0, CHANGED).map((c) => c.id); // the dry run's first page
 const changedBetween = before.filter((_, i) => i >= CHANGED && i % Math.floor(ROWS / CHANGED) === 0).map((c) => c.id);
 
+await changeInHubSpot(changedBefore);
 await control("DELETE", "/__sandbox/requests");
 let t = performance.now();
-await changeInHubSpot(changedBefore);
 const id = await service.startBulkEdit(actor, {
   target: { type: "crm", objectType: "contacts" },
   query: { filters: [] },

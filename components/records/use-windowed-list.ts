@@ -3,10 +3,9 @@
 import { useQueries, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { asOfAt } from "@/lib/batch/as-of";
 import type { RecordWindow } from "@/lib/records/page";
 import { actionErrorOf, callAction, isFinalError } from "@/components/server-state/action-failure";
-import type { LoadedRow } from "./loaded-rows";
+import { loadedWindowRow, type LoadedRow } from "./loaded-rows";
 import type { RecordList, WindowedRows } from "./record-list";
 
 /** Rows a window holds (HubSpot's largest search page). */
@@ -115,7 +114,7 @@ export function useWindowedList(
     const at = new Map<number, LoadedRow>();
     for (const w of windows)
       w.rows.forEach((r, i) => {
-        const row = loadedRow(r, w.loadedAt);
+        const row = loadedWindowRow(r, w.loadedAt);
         rows.push(row);
         at.set(w.start + i, row);
       });
@@ -173,17 +172,4 @@ function remember(known: { anchors: Map<number, string>; total?: number }, w: Re
   known.anchors.set(w.start, w.rows[0]!.id);
   known.anchors.set(w.start + w.rows.length - 1, w.rows[w.rows.length - 1]!.id);
   while (known.anchors.size > ANCHORS_KEPT) known.anchors.delete(known.anchors.keys().next().value!);
-}
-
-/**
- * A window's row as the edit store loads it. Its `asOf` (the baseline's, see RowBaseline.asOf) is
- * the later of its own updatedAt and the window's `loadedAt`, which the server took on HubSpot's
- * clock before the search, less the search's lag margin (the browser's clock is not HubSpot's).
- * So the submit's "changed since" scan reaches back seconds, not to the row's last edit.
- */
-const loadedRows = new WeakMap<object, LoadedRow>();
-function loadedRow(r: RecordWindow["rows"][number], loadedAt: string | undefined): LoadedRow {
-  let row = loadedRows.get(r);
-  if (!row) loadedRows.set(r, (row = { ...r, asOf: asOfAt(r.updatedAt, loadedAt) }));
-  return row;
 }
