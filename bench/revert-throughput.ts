@@ -49,17 +49,25 @@ const store = await import("../lib/submissions/store");
 const runner = await import("../lib/submissions/runner");
 const service = await import("../lib/reverts/service");
 const { stopJobQueue } = await import("../lib/queue/queue");
+// The preview and the run are jobs: this process works them, as the dashboard's does.
+await (await import("../lib/jobs/in-process")).ensureInProcessWorkers();
 const { session, portalId } = await insertTestConnection(sb);
 
 type Rec = { id: string; properties: Record<string, string | null> };
-const control = async (method: string, p: string, body?: unknown) =>
-  (
-    await fetch(sb.url + p, {
+const control = async (method: string, p: string, body?: unknown, attempt = 0): Promise<any> => {
+  try {
+    const res = await fetch(sb.url + p, {
       method,
       headers: body ? { "content-type": "application/json" } : {},
       body: body ? JSON.stringify(body) : undefined,
-    })
-  ).json();
+    });
+    return await res.json();
+  } catch (err) {
+    // A kept-alive socket the sandbox closed meanwhile (ECONNRESET): once more on a new one.
+    if (attempt > 0) throw err;
+    return control(method, p, body, attempt + 1);
+  }
+};
 const contacts = async () => (await control("GET", "/__sandbox/records/contacts")) as Rec[];
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
