@@ -3,16 +3,20 @@
  * PostgreSQL, the shared per-portal limiter) against the sandbox at HubSpot's 110 requests / 10 s
  * and 150 ms latency. Prints figures; not a test.
  *
- *   npx tsx --conditions=react-server bench/import-throughput.ts [--rows 20000] [--latency 150]
+ *   npx tsx --conditions=react-server bench/import-throughput.ts [--rows 20000] [--latency 150] [--search-lag 1000] [--changed 20]
  *
  * Needs PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test): a
  * throw-away database is created and dropped. Two runs: one worker with one import of all rows; two
  * workers (separate pools, as two processes would have) with two imports of half the rows each,
- * sharing the portal's limit. Rows carry the dry run's values as their baseline (as imports do), so
- * each batch is read just before its write (CRM objects have no "changed since" scan). The 10-second window is filled (evenly) before each run, so the rate is
+ * sharing the portal's limit. Rows carry the values read as their baseline with the read's load time
+ * as asOf (as the upload dry run records them, lib/uploads/plan.ts), and the sandbox's search index
+ * trails writes (`--search-lag`, as HubSpot's does), so the engine's conflict check meets HubSpot's
+ * eventual consistency. `--changed` records are changed in HubSpot just before each run: they must
+ * be conflicts. The 10-second window is filled (evenly) before each run, so the rate is
  * the steady state, comparable to the ceiling of 100 records × 11 requests/s = 1,100/s. Rows lost =
- * rows whose new value is not in the sandbox afterwards; rows written twice = rows that appear in
- * more than one successful batch update (both must be 0).
+ * rows (other than those) whose new value is not in the sandbox afterwards; written twice = rows
+ * that appear in more than one successful batch update; overwritten = those changes written over
+ * (all must be 0).
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +25,8 @@ import { createTestDatabase } from "../tests/support/pg-database";
 import { startSandbox } from "../sandbox/server";
 import type { RecordedRequest } from "../sandbox/core/state";
 import { actorOf } from "../lib/auth/actor";
+import { asOfAt } from "../lib/batch/as-of";
+import { requestsByKind, setSearchLag } from "./support/requests";
 
 const arg = (name: string, d: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,6 +35,8 @@ const arg = (name: string, d: string) => {
 const ROWS = Number(arg("rows", "20000"));
 const LATENCY = Number(arg("latency", "150"));
 const CEILING = 100 * 11;
+const SEARCH_LAG = Number(arg("search-lag", "1000"));
+const CHANGED = Number(arg("changed", "20"));
 
 const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
@@ -40,6 +48,7 @@ const sb = await startSandbox({
   config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY },
 });
 process.env.HUBSPOT_SANDBOX_URL = sb.url;
+await setSearchLag(sb.url, SEARCH_LAG);
 
 const dbm = await import("../lib/db");
 const { insertTestConnection } = await import("../tests/support/test-connection");
@@ -49,6 +58,12 @@ const { submissionJob } = await import("../lib/submissions/submission-job");
 const { createJobQueue } = await import("../lib/queue/queue");
 const { limiterFor, closeSharedRateLimiters } = await import("../lib/batch/shared-rate-limiter");
 const { clientForConnection } = await import("../lib/auth/client-for-connection");
+const { readLoadTime } = await import("../lib/hubspot/load-time");
+const token = sb.ctx.issueTokens({
+  portalId: sb.ctx.defaultPortal().id,
+  scopes: sb.ctx.knownScopes(),
+  expiresIn: 3600,
+}).access_token;
 
 const { user, connection: conn, session, portalId } = await insertTestConnection(sb);
 const db = await dbm.db();
@@ -70,6 +85,8 @@ async function fillWindow() {
 }
 
 async function run(label: string, workers: number, imports: number) {
+  // The "dry run's" read: its load time on HubSpot's clock is taken before it (lib/hubspot/load-time.ts).
+  const loadedAt = readLoadTime(sb.url);
   const all = (await control("GET", "/__sandbox/records/contacts")) as Rec[];
   const tag = `bench ${label}`;
   const per = Math.ceil(ROWS / imports);
@@ -88,7 +105,11 @@ async function run(label: string, workers: number, imports: number) {
           kind: "update",
           id: c.id,
           properties: { jobtitle: `${tag} ${c.id}` },
-          baseline: { updatedAt: c.updatedAt, values: { jobtitle: c.properties.jobtitle ?? null }, asOf: c.updatedAt },
+          baseline: {
+            updatedAt: c.updatedAt,
+            values: { jobtitle: c.properties.jobtitle ?? null },
+            asOf: asOfAt(c.updatedAt, loadedAt),
+          },
         })),
       }),
     );
@@ -97,6 +118,17 @@ async function run(label: string, workers: number, imports: number) {
     Array.from({ length: workers }, () => createJobQueue({ connection: { databaseUrl: database.url } })),
   );
   await fillWindow();
+  // Someone changes some of them in HubSpot after the read, just before the run.
+  const theirs = all.filter((_, i) => i % Math.floor(ROWS / CHANGED) === 1).slice(0, CHANGED);
+  const res = await fetch(`${sb.url}/crm/objects/2026-03/contacts/batch/update`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      inputs: theirs.map((c) => ({ id: c.id, properties: { jobtitle: `Changed ${tag} ${c.id}` } })),
+    }),
+  });
+  if (!res.ok) throw new Error(`changing contacts in HubSpot → ${res.status}`);
+  const theirIds = new Set(theirs.map((c) => c.id));
   await control("DELETE", "/__sandbox/requests");
   const started = performance.now();
   for (const q of queues) await q.work(SUBMISSION_QUEUE, submissionJob, { pollingIntervalSeconds: 0.5 });
@@ -117,12 +149,14 @@ async function run(label: string, workers: number, imports: number) {
   const stored = new Map(((await control("GET", "/__sandbox/records/contacts")) as Rec[]).map((c) => [c.id, c]));
   const lost = all
     .slice(0, per * imports)
-    .filter((c) => stored.get(c.id)?.properties.jobtitle !== `${tag} ${c.id}`).length;
+    .filter((c) => !theirIds.has(c.id) && stored.get(c.id)?.properties.jobtitle !== `${tag} ${c.id}`).length;
+  const overwritten = theirs.filter((c) => stored.get(c.id)?.properties.jobtitle !== `Changed ${tag} ${c.id}`).length;
   const twice = [...writtenCount.values()].filter((n) => n > 1).length;
-  const rate = ROWS / seconds;
+  const rate = (ROWS - theirs.length) / seconds;
   console.log(
-    `${label.padEnd(34)}${fmt(seconds, 1).padStart(8)}  ${fmt(rate).padStart(9)}  ${(fmt((rate / CEILING) * 100) + " %").padStart(10)}  ${String(log.length).padStart(8)}  ${String(log.filter((r) => r.status === 429).length).padStart(5)}  ${String(lost).padStart(5)}  ${String(twice).padStart(12)}`,
+    `${label.padEnd(34)}${fmt(seconds, 1).padStart(8)}  ${fmt(rate).padStart(9)}  ${(fmt((rate / CEILING) * 100) + " %").padStart(10)}  ${String(log.length).padStart(8)}  ${String(log.filter((r) => r.status === 429).length).padStart(5)}  ${String(lost).padStart(5)}  ${String(twice).padStart(12)}  ${String(overwritten).padStart(11)}`,
   );
+  console.log(`${"".padEnd(34)}requests: ${requestsByKind(log)}`);
 }
 
 /**
@@ -180,7 +214,12 @@ await prepare();
 console.log(
   `Importing ${fmt(ROWS)} contact updates; sandbox 110 req/10 s, latency ${LATENCY} ms; ceiling ${fmt(CEILING)} records/s; PostgreSQL jobs\n`,
 );
-console.log("run                                seconds  records/s  of ceiling  requests   429s   lost  written twice");
+console.log(
+  `Search index ${SEARCH_LAG} ms behind writes; ${CHANGED} records changed in HubSpot just before each run (conflicts)\n`,
+);
+console.log(
+  "run                                seconds  records/s  of ceiling  requests   429s   lost  written twice  overwritten",
+);
 await run("1 worker, 1 import", 1, 1);
 await run("2 workers, 2 imports of half", 2, 2);
 

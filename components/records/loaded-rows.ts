@@ -1,4 +1,5 @@
-import type { RecordPage, RecordRow } from "@/lib/records/page";
+import { asOfAt } from "@/lib/batch/as-of";
+import type { RecordPage, RecordRow, RecordWindow } from "@/lib/records/page";
 
 /**
  * A loaded row with its `asOf`: the newest updatedAt the grid had seen when the row was read, i.e. the
@@ -30,4 +31,17 @@ export function withAsOf(pages: readonly RecordPage[]): LoadedRow[] {
     out.push(...cached.rows);
   }
   return out;
+}
+
+/**
+ * A CRM window's row as the edit store loads it. Its asOf is the later of its own updatedAt and the
+ * window's `loadedAt`, which the server took on HubSpot's clock before the search, less the search's
+ * lag margin (the browser's clock is not HubSpot's). So the submit's "changed since" scan reaches
+ * back seconds, not to the row's last edit. One object per row object (the grid caches rows by identity).
+ */
+const windowRows = new WeakMap<object, LoadedRow>();
+export function loadedWindowRow(r: RecordWindow["rows"][number], loadedAt: string | undefined): LoadedRow {
+  let row = windowRows.get(r);
+  if (!row) windowRows.set(r, (row = { ...r, asOf: asOfAt(r.updatedAt, loadedAt) }));
+  return row;
 }

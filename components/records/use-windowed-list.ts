@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { RecordWindow } from "@/lib/records/page";
 import { actionErrorOf, callAction, isFinalError } from "@/components/server-state/action-failure";
-import type { LoadedRow } from "./loaded-rows";
+import { loadedWindowRow, type LoadedRow } from "./loaded-rows";
 import type { RecordList, WindowedRows } from "./record-list";
 
 /** Rows a window holds (HubSpot's largest search page). */
@@ -114,7 +114,7 @@ export function useWindowedList(
     const at = new Map<number, LoadedRow>();
     for (const w of windows)
       w.rows.forEach((r, i) => {
-        const row = loadedRow(r);
+        const row = loadedWindowRow(r, w.loadedAt);
         rows.push(row);
         at.set(w.start + i, row);
       });
@@ -172,15 +172,4 @@ function remember(known: { anchors: Map<number, string>; total?: number }, w: Re
   known.anchors.set(w.start, w.rows[0]!.id);
   known.anchors.set(w.start + w.rows.length - 1, w.rows[w.rows.length - 1]!.id);
   while (known.anchors.size > ANCHORS_KEPT) known.anchors.delete(known.anchors.keys().next().value!);
-}
-
-/**
- * A window's row as the edit store loads it. Its `asOf` is its own updatedAt: CRM records have no
- * "changed since" scan, so the submit checks each edited record by a batch read anyway.
- */
-const loadedRows = new WeakMap<object, LoadedRow>();
-function loadedRow(r: RecordWindow["rows"][number]): LoadedRow {
-  let row = loadedRows.get(r);
-  if (!row) loadedRows.set(r, (row = { ...r, asOf: r.updatedAt }));
-  return row;
 }

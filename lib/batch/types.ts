@@ -11,11 +11,15 @@ export interface RowBaseline {
   updatedAt: string;
   values: Record<string, string | null>;
   /**
-   * The newest `updatedAt` the client had seen among the loaded records when it loaded this one
-   * (HubSpot's clock, so no clock skew with ours). Any change made to the record after it was
-   * loaded is stamped later than this, so a record whose `updatedAt` is not after `asOf` is exactly
-   * what was loaded. Lets the engine check many rows with one list scan instead of batch reads
-   * (see `conflicts.ts`). Absent: the row is checked with a batch read just before its write.
+   * An instant on HubSpot's clock such that every change to the record NOT reflected in `values` is
+   * stamped after it, so a record whose `updatedAt` is not after `asOf` is exactly what was loaded.
+   * Usually the load time: HubSpot's time (lower bound from its `Date` headers) taken before the read,
+   * less a lag margin when the read was a search, or the record's own `updatedAt` when that is later
+   * (`as-of.ts`, lib/hubspot/load-time.ts: CRM windows, uploads, reverts, bulk edits). Campaigns'
+   * grid uses the newest `updatedAt` it had seen among the loaded records; a saved row its own new
+   * `updatedAt`. Lets the engine check many rows with one scan of the records changed since the
+   * oldest asOf instead of batch reads (see `conflicts.ts`). Absent: the row is checked with a batch
+   * read just before its write.
    */
   asOf?: string;
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import type { Actor } from "../auth/actor";
-import type { BulkEditRequest } from "./types";
+import type { BulkEditRequest, PlannedChange } from "./types";
 import { BULK_EDIT_BOUNDS } from "./bounds";
 
 const dataDir = prepareEnv();
@@ -139,6 +139,53 @@ describe("bulk edit of a view", () => {
 
     // Run once only.
     await expect(service.runBulkEdit(actor, row.id)).rejects.toThrow(/already been run/);
+  });
+
+  it("stamps the set with its page's load time, less the search's lag: a change the search did not show yet is after asOf, and the run's rows carry it", async () => {
+    const config = (body: unknown) =>
+      fetch(`${sb.url}/__sandbox/config`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const inView = (await contacts()).filter((c) => ["subscriber", "lead"].includes(c.properties.lifecyclestage ?? ""));
+    const target = inView[2]!;
+    const request: BulkEditRequest = { ...subscribers, edit: { kind: "set", property: "country", value: "Lagland" } };
+    expect((await config({ searchIndexDelayMs: 10_000 })).status).toBe(200);
+    let row: Awaited<ReturnType<typeof dryRun>>;
+    let stamp: string;
+    try {
+      // Changed just before the dry run: its search still shows the old city.
+      const res = await hubspot(`${CONTACTS}/batch/update`, {
+        inputs: [{ id: target.id, properties: { country: "Changed unseen" } }],
+      });
+      stamp = ((await res.json()) as { results: Stored[] }).results[0]!.updatedAt;
+      await wait(1_500); // past the Date header's one-second rounding
+      row = await dryRun(actor, request);
+    } finally {
+      await config({ searchIndexDelayMs: 0 });
+    }
+    expect(row.state).toBe("ready");
+    const changes: PlannedChange[] = [];
+    for await (const chunk of store.changeChunks(row.id)) changes.push(...chunk);
+    const planned = changes.find((c) => c.id === target.id)!;
+    expect(planned.old).toBe(target.properties.country ?? null);
+    expect(Date.parse(planned.asOf!)).toBeLessThan(Date.parse(stamp));
+    expect(changes.every((c) => c.asOf !== undefined && Date.parse(c.asOf) >= Date.parse(c.updatedAt))).toBe(true);
+
+    const { submissionId, view } = await runToEnd(row.id);
+    expect(view.counts).toMatchObject({ saved: changes.length - 1, conflict: 1, failed: 0 });
+    const { db, tables } = await import("../db");
+    const { eq } = await import("drizzle-orm");
+    const rows = await (
+      await db()
+    )
+      .select()
+      .from(tables.submissionRows)
+      .where(eq(tables.submissionRows.submissionId, submissionId));
+    const asOfOf = new Map(changes.map((c) => [c.id, c.asOf]));
+    expect(rows.every((r) => r.baseline?.asOf !== undefined && r.baseline.asOf === asOfOf.get(r.recordId!))).toBe(true);
+    expect((await contacts()).find((c) => c.id === target.id)!.properties.country).toBe("Changed unseen");
   });
 
   it("is its starter's: another user of the portal neither sees, runs nor cancels it", async () => {

@@ -10,6 +10,8 @@ import { crmPropertyTypes, crmViewPages } from "../crm/view-pages";
 import { db, tables } from "../db";
 import { withColumns } from "../crm/object-types";
 import { crmColumnsFor, type CrmColumn } from "../crm/properties";
+import { asOfAt } from "../batch/as-of";
+import { searchLoadTime } from "../hubspot/load-time";
 import { crmPropertyType } from "../properties/column-type";
 import type { PropertyDef } from "../properties/types";
 import type { Job } from "../queue/queue";
@@ -48,7 +50,8 @@ class Stop extends Error {}
 /**
  * A bulk edit's dry run as a job: it streams the view by record id (crmViewPages: the edited and the
  * name property only), works out each record's new value, counts (will change / already holds it /
- * cannot change) and stores the records that change, with the value read as their baseline, in
+ * cannot change) and stores the records that change, with the value read as their baseline (and its
+ * page's load time as their asOf: the run's conflict check scans "changed since" from it), in
  * chunks of CHUNK_SIZE. Progress (records read of the view's total) is written at most once a
  * second; a user's cancel is noticed then. Bounded by the view's size and a time limit.
  * Idempotent: a retried job starts over (its chunks are deleted first).
@@ -97,7 +100,7 @@ export async function bulkEditDryRunJob(
     const pages = crmViewPages(
       pacedSearch(http, connection.portalId),
       { objectType: target.objectType, query, properties: [edit.property, nameKey], timeZone },
-      { types, now: started },
+      { types, now: started, loadTime: () => searchLoadTime(connection.apiBase) },
     );
     for await (const page of pages) {
       // The first page's count is the view's size; later pages count what is left above their cursor.
@@ -123,7 +126,14 @@ export async function bulkEditDryRunJob(
             throw new Stop("The view grew past the bulk edit's limit while it was read.");
           if (sample.length - Math.min(refusedShown, SAMPLE_REFUSED) < SAMPLE_CHANGES)
             sample.push({ id: row.id, label, old, new: out.value });
-          buffer.push({ id: row.id, label, old, new: out.value, updatedAt: row.updatedAt });
+          buffer.push({
+            id: row.id,
+            label,
+            old,
+            new: out.value,
+            updatedAt: row.updatedAt,
+            ...(page.loadedAt !== undefined ? { asOf: asOfAt(row.updatedAt, page.loadedAt) } : {}),
+          });
           if (buffer.length >= bounds.chunkSize) await flush();
         }
       }

@@ -67,13 +67,16 @@ export async function startBulkEdit(actor: Actor, request: BulkEditRequest): Pro
 /** The ref the submission writes with: by record id, never creating. */
 const refOf = (request: BulkEditRequest): ResourceRef => ({ type: "crm", objectType: request.target.objectType });
 
-/** A planned change as a submission row: the dry run's value is the baseline the engine checks before writing. */
+/**
+ * A planned change as a submission row: the dry run's value is the baseline the engine checks before
+ * writing, with the dry-run page's load time as its asOf when it was known.
+ */
 export const changeOperation = (property: string, c: PlannedChange): RowOperation => ({
   rowKey: c.id,
   kind: "update",
   id: c.id,
   properties: { [property]: c.new },
-  baseline: { updatedAt: c.updatedAt, values: { [property]: c.old } },
+  baseline: { updatedAt: c.updatedAt, ...(c.asOf ? { asOf: c.asOf } : {}), values: { [property]: c.old } },
   label: c.label ?? undefined,
 });
 

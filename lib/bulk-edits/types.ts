@@ -25,6 +25,12 @@ export interface PlannedChange {
   new: string;
   /** The record's updatedAt when read. */
   updatedAt: string;
+  /**
+   * The baseline's asOf (RowBaseline.asOf): the later of `updatedAt` and its page's load time (before
+   * the search, less the search's lag margin). Absent in sets stored before it existed, or while
+   * HubSpot's clock was unknown: the run then checks the record with a batch read.
+   */
+  asOf?: string;
 }
 
 /** A line of the dry run's sample: a change, or a record that cannot change and why. */

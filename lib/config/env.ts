@@ -27,6 +27,11 @@ const envSchema = z.object({
   HUBSPOT_SANDBOX_URL: z.string().url().optional(),
   /** Per HubSpot call (connect to last byte); a timed-out write is looked up, never blindly resent. */
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+  /**
+   * How far a CRM search may trail writes: rows read by search get asOf = HubSpot's time before the
+   * search less this (lib/hubspot/load-time.ts). Larger only makes conflict scans reach further back.
+   */
+  HUBSPOT_SEARCH_LAG_MARGIN_MS: z.coerce.number().int().min(0).default(30_000),
   /** Custom CRM object types the object picker offers (comma-separated, e.g. "p_projects,2-123"); see lib/crm/offered-types.ts. */
   CRM_CUSTOM_OBJECT_TYPES: z.string().optional(),
   /** Seconds without a heartbeat after which a running submission's worker counts as dead and another process takes it over. */

@@ -37,6 +37,8 @@ export interface ViewPage {
   remaining: number;
   /** The last id of the page: where the next page starts (resume a job from it). */
   lastId: string | null;
+  /** `opts.loadTime()` taken just before this page's search (a load time for its rows' asOf), when given. */
+  loadedAt?: string;
 }
 
 /**
@@ -56,6 +58,8 @@ export async function* crmViewPages(
     now?: number;
     signal?: AbortSignal;
     pageSize?: number;
+    /** A search's load time (`searchLoadTime` on the connection's API base), asked before each page's search. */
+    loadTime?: () => string | undefined;
   },
 ): AsyncGenerator<ViewPage> {
   const ctx = { timeZone: spec.timeZone, now: opts.now ?? Date.now() };
@@ -63,6 +67,7 @@ export async function* crmViewPages(
   let lastId = opts.afterId ?? null;
   for (;;) {
     const above = lastId ? [{ propertyName: RECORD_ID_PROPERTY, operator: "GT" as const, value: lastId }] : [];
+    const loadedAt = opts.loadTime?.();
     const res = await searchCrmObjects(
       client,
       spec.objectType,
@@ -83,7 +88,7 @@ export async function* crmViewPages(
     }));
     if (rows.length === 0) return;
     lastId = rows[rows.length - 1]!.id;
-    yield { rows, remaining: res.total, lastId };
+    yield { rows, remaining: res.total, lastId, ...(loadedAt !== undefined ? { loadedAt } : {}) };
     if (rows.length >= res.total) return;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { clientForConnection } from "../auth/client-for-connection";
 import { ExpectedActionError } from "../actions/result";
+import { searchLoadTime } from "../hubspot/load-time";
 import { FilterError } from "../hubspot/search-filters";
 import type { PropertyType } from "../properties/types";
 import type { CrmWindowInput } from "./inputs";
@@ -16,7 +17,8 @@ const typesCache = new Map<string, { at: number; types: Promise<Map<string, Prop
 /**
  * One window of a CRM view for the grid, read on the actor's connection: searches through the
  * portal's search limiter (5/s) and its general budget. Property types (to translate filters) are
- * read only when the view has filters.
+ * read only when the view has filters. `loadedAt` is taken before the first search, so it is a load
+ * time for every row the window returns (see RecordWindow.loadedAt).
  */
 export async function crmViewWindow(actor: Pick<Actor, "connection">, input: CrmWindowInput): Promise<CrmWindow> {
   const { connection } = actor;
@@ -25,11 +27,13 @@ export async function crmViewWindow(actor: Pick<Actor, "connection">, input: Crm
   const types =
     input.query.filters.length > 0 ? await typesFor(client, connection.portalId, input.objectType) : new Map();
   try {
-    return await readCrmWindow(
+    const loadedAt = searchLoadTime(connection.apiBase);
+    const window = await readCrmWindow(
       http,
       { objectType: input.objectType, query: input.query, properties: input.properties, timeZone: input.timeZone },
       { start: input.start, anchors: input.anchors, totalHint: input.totalHint, types },
     );
+    return loadedAt === undefined ? window : { ...window, loadedAt };
   } catch (err) {
     if (err instanceof FilterError) throw new ExpectedActionError("invalid_input", err.message);
     throw err;

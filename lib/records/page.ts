@@ -32,4 +32,10 @@ export interface RecordWindow {
   order: "id" | "sort";
   /** The view's sort could not be kept: it holds more records than can be paged through sorted. */
   sortIgnored: boolean;
+  /**
+   * The window's load time on HubSpot's clock, already less the search's lag margin (server-side,
+   * lib/hubspot/load-time.ts): every change to a row that the row does not reflect is stamped after
+   * it. A row's asOf is the later of this and its own updatedAt. Absent while HubSpot's clock is unknown.
+   */
+  loadedAt?: string;
 }

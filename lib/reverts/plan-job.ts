@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { Job } from "../queue/queue";
 import type { RevertPlanJob } from "./plan-contract";
 import { adapterFor } from "../hubspot/adapter-for";
+import { readLoadTime } from "../hubspot/load-time";
 import { clientForConnection } from "../auth/client-for-connection";
 import { describe } from "../resources/registry";
 import { resourceWording } from "../submissions/labels";
@@ -42,6 +43,8 @@ export async function revertPlanJob(job: Job<z.output<typeof RevertPlanJob.paylo
     ];
     const properties = [...new Set(saved.filter((r) => r.kind === "update").flatMap((r) => Object.keys(r.sent)))];
     let last = 0;
+    // Before the reads: every change they miss is stamped after it (the baselines' asOf, plan.ts).
+    const loadedAt = readLoadTime(connection.apiBase);
     const current = await readCurrent(
       adapter,
       limited(clientForConnection(connection), limiterFor(connection.portalId)),
@@ -55,7 +58,7 @@ export async function revertPlanJob(job: Job<z.output<typeof RevertPlanJob.paylo
       },
     );
     const { label } = await resourceWording(refOf(draft), { connection });
-    const plan = planRevert(rows, current, { canArchive: !!adapter.archive, label });
+    const plan = planRevert(rows, current, { canArchive: !!adapter.archive, label, loadedAt });
     await database.transaction(async (tx) => {
       await tx.delete(tables.submissionRows).where(eq(tables.submissionRows.submissionId, draftId));
       await insertRows(tx, draftId, plan, describe(refOf(draft)).nameKey);

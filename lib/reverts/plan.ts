@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { asOfAt } from "../batch/as-of";
 import type { RowError, RowOperation, SavedRecord } from "../batch/types";
 import type { RowFate } from "../submissions/store";
 import type { RevertSummarySchema } from "./types";
@@ -61,7 +62,12 @@ const show = (v: string | null | undefined) => (v ? `“${v}”` : "empty");
 export function planRevert(
   rows: readonly RevertSourceRow[],
   current: ReadonlyMap<string, SavedRecord>,
-  opts: { canArchive: boolean; label?: (property: string) => string },
+  opts: {
+    canArchive: boolean;
+    label?: (property: string) => string;
+    /** HubSpot's time before `current` was read (`readLoadTime`): the baselines' asOf when later than the record's own. */
+    loadedAt?: string;
+  },
 ): RevertPlan {
   const label = opts.label ?? ((p: string) => p);
   const plan: RevertPlan = {
@@ -156,8 +162,9 @@ export function planRevert(
       properties: restore,
       label: r.label ?? undefined,
       // The record as read now: a change made between this preview and the run is caught by the engine.
-      // asOf = its own updatedAt: any later change to it is stamped later (see RowBaseline.asOf).
-      baseline: { updatedAt: now.updatedAt, asOf: now.updatedAt, values: seen },
+      // asOf = the later of its own updatedAt and the read's load time: any change the read missed
+      // is stamped after both (see RowBaseline.asOf).
+      baseline: { updatedAt: now.updatedAt, asOf: asOfAt(now.updatedAt, opts.loadedAt), values: seen },
     };
     if (changedSince.length) {
       add(op, {

@@ -183,8 +183,19 @@ describe("revert", () => {
       { type: "crm", objectType: "contacts", idProperty: "email", uniqueProperty: "email" },
       ops,
     );
+    await fetch(`${sb.url}/__sandbox/requests`, { method: "DELETE" });
     const { draftId, plan } = await preview(original);
     expect(plan).toMatchObject({ summary: { restore: 3, conflicts: 0 } });
+    // The preview's baselines: asOf is its load time (before the batch read), never after the read,
+    // never before the record's own updatedAt (the import's write).
+    const log = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as { at: string; path: string }[];
+    const readAt = Date.parse(log.find((r) => r.path.endsWith("/batch/read"))!.at);
+    const planned = await store.submissionResultRows(draftId);
+    expect(planned).toHaveLength(3);
+    for (const r of planned) {
+      expect(Date.parse(r.baseline!.asOf!)).toBeGreaterThanOrEqual(Date.parse(r.baseline!.updatedAt));
+      expect(Date.parse(r.baseline!.asOf!)).toBeLessThanOrEqual(readAt);
+    }
     const draft = await store.findSubmission(draftId, session.connection.portalId);
     expect(draft?.resourceRef).toEqual({ type: "crm", objectType: "contacts" });
     expect((await runToEnd(draftId, { conflicts: "skip", archive: false })).counts).toMatchObject({ saved: 3 });

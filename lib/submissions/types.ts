@@ -10,7 +10,7 @@ import type { StoredRowStatus, SubmissionSource, SubmissionState } from "../db/v
 const RowBaselineSchema = z.object({
   updatedAt: z.string(),
   values: z.record(z.string(), z.string().nullable()),
-  /** See RowBaseline.asOf: the newest updatedAt among the records loaded when this row was loaded. */
+  /** See RowBaseline.asOf: every change the baseline's values miss is stamped after it (usually the load time). */
   asOf: z.iso.datetime({ offset: true }).optional(),
 });
 

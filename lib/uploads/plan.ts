@@ -1,6 +1,7 @@
 import "server-only";
 import type { BatchAdapter, HubSpotRequester } from "../batch/adapter";
 import { readCurrent } from "../batch/read-current";
+import { asOfAt } from "../batch/as-of";
 import type { RowOperation, SavedRecord } from "../batch/types";
 import type { ResourceRef } from "../resources/ref";
 import { describe } from "../resources/registry";
@@ -70,9 +71,10 @@ export function uploadRef(target: ResourceRef, mode: UploadMode, keyColumn: stri
  * The dry run: reads what HubSpot holds for the file's rows and decides each row's fate. Updates
  * send only the properties that differ (rows with none are unchanged and not sent), with the values
  * read as their baseline, so history shows old → new and a revert can restore them. The baseline's
- * `asOf` is the record's own `updatedAt` as read (a later change to it is stamped later), so at run
- * time the engine checks for changes made in HubSpot since the dry run exactly as it checks a grid's
- * edits against their load time: such a row is a conflict, not an overwrite. Upserts look records up
+ * `asOf` is the later of the record's own `updatedAt` as read and `loadTime()`, HubSpot's time taken
+ * before the first read (these reads are authoritative: a change they miss is stamped after it), so
+ * at run time the engine checks for changes made in HubSpot since the dry run exactly as it checks a
+ * grid's edits against their load time: such a row is a conflict, not an overwrite. Upserts look records up
  * by their key: found ones are updated by id, the rest created. Creates look up their name or unique value the same way
  * (the adapter's createKey and findByKeys: a list read for campaigns when cheaper, a batch read by
  * the unique property for CRM records): rows HubSpot already has are left out as `exists`, since
@@ -86,8 +88,11 @@ export async function planUpload(input: {
   nameOf: (r: ValidRow) => string;
   /** Rows whose current record has been read so far (updates). */
   onRead?: (done: number) => void;
+  /** HubSpot's time now or earlier (`readLoadTime`); undefined: asOf is the record's own updatedAt. */
+  loadTime?: () => string | undefined;
 }): Promise<DryRunPlan> {
   const { adapter, http, mode, rows, nameOf, onRead } = input;
+  const loadedAt = input.loadTime?.();
   const plan: DryRunPlan = {
     operations: [],
     sources: [],
@@ -164,7 +169,7 @@ export async function planUpload(input: {
       id,
       label: nameOf(r),
       properties: changed,
-      baseline: { updatedAt: rec.updatedAt, values, asOf: rec.updatedAt },
+      baseline: { updatedAt: rec.updatedAt, values, asOf: asOfAt(rec.updatedAt, loadedAt) },
     });
     plan.sources.push({ row: r.row, cells: r.cells });
     for (const [property, after] of Object.entries(changed)) {

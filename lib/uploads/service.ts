@@ -15,6 +15,7 @@ import { openUploadInWorker } from "./parse/parse-pool";
 import { previewCell } from "./parse/limits";
 import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
+import { readLoadTime } from "../hubspot/load-time";
 import { planUpload, uploadRef, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
 import { cellConverter } from "@/lib/properties/convert";
@@ -169,6 +170,7 @@ export async function dryRunUpload(
     mode: settings.mode,
     rows: valid,
     onRead: onRead && ((done) => onRead(done, valid.length)),
+    loadTime: () => readLoadTime(actor.connection.apiBase),
     nameOf: (r) => (nameKey && r.properties[nameKey]) || r.key || `Row ${r.row}`,
   });
   const submissionId = await insertSubmission({

@@ -91,12 +91,25 @@ describe("upload flow", () => {
     expect(check).toMatchObject({ total: 7, valid: 6, invalid: 1, mappingErrors: [] });
     expect(check.firstErrors[0]).toMatchObject({ row: 6, header: "Lifecycle stage", value: "not-a-stage" });
 
+    await fetch(`${sb.url}/__sandbox/requests`, { method: "DELETE" });
     const dry = await service.dryRunUpload(actorOf(session), upload, settings);
     expect(dry).toMatchObject({ updates: 4, creates: 0, unchanged: 1, invalid: 1 });
     expect(dry.notFound.map((n) => n.key)).toEqual(["nobody@nowhere.example"]);
     expect(dry.sample).toContainEqual(expect.objectContaining({ property: "jobtitle", after: "Uploaded title 0" }));
 
     const store = await import("../submissions/store");
+    // asOf is the dry run's load time (taken before its batch read), never after the read, and never
+    // before the record's own updatedAt: the engine's "changed since" scan starts there.
+    const log = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as { at: string; path: string }[];
+    const readAt = Date.parse(log.find((r) => r.path.endsWith("/batch/read"))!.at);
+    const planned = await store.submissionResultRows(dry.submissionId);
+    expect(planned).toHaveLength(4);
+    for (const r of planned) {
+      const asOf = Date.parse(r.baseline!.asOf!);
+      expect(asOf).toBeGreaterThan(Date.parse(r.baseline!.updatedAt)); // seeded long before: the load time is later
+      expect(asOf).toBeLessThanOrEqual(readAt);
+    }
+
     const runner = await import("../submissions/runner");
     // A dry run is not history until it runs.
     expect((await store.listSubmissions(session.connection.portalId)).map((s) => s.id)).not.toContain(dry.submissionId);

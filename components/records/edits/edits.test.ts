@@ -4,7 +4,7 @@ import { applyOutcomes, keepTheirs, startSubmission } from "./apply-outcomes";
 import { buildOperations } from "./build-operations";
 import { emptyEditState, type BaseRow } from "./types";
 import { validateCampaignEdits as validateEdits } from "@/components/campaigns/validate-campaign-edits";
-import { withAsOf } from "../loaded-rows";
+import { loadedWindowRow, withAsOf } from "../loaded-rows";
 
 const rows: BaseRow[] = [
   {
@@ -297,6 +297,31 @@ describe("asOf (the newest updatedAt seen when a row was loaded)", () => {
     };
     expect(buildOperations(failed, new Map(), baseOf)[0]).toMatchObject({
       baseline: { updatedAt: "2025-12-01T00:00:00.000Z", values: { hs_audience: "Old", hs_name: "Alpha" } },
+    });
+  });
+});
+
+describe("asOf of a CRM window's rows (the window's load time, from the server)", () => {
+  const row = (updatedAt: string) => ({ id: "7", createdAt: updatedAt, updatedAt, properties: { firstname: "Ann" } });
+
+  it("is the later of the row's own updatedAt and the window's loadedAt, and the edit's baseline keeps it", () => {
+    const loadedAt = "2026-06-01T12:00:00.000Z";
+    const old = loadedWindowRow(row("2021-01-01T00:00:00.000Z"), loadedAt);
+    expect(old.asOf).toBe(loadedAt);
+    expect(loadedWindowRow(row("2026-06-01T12:00:05.000Z"), loadedAt).asOf).toBe("2026-06-01T12:00:05.000Z");
+    // Before the server knew HubSpot's clock: the row's own updatedAt.
+    expect(loadedWindowRow(row("2021-01-01T00:00:00.000Z"), undefined).asOf).toBe("2021-01-01T00:00:00.000Z");
+
+    const edited = applyChanges(
+      emptyEditState(),
+      [{ rowId: "7", key: "firstname", value: "Anna" }],
+      () => old,
+      "firstname",
+    );
+    expect(edited.updates["7"]!.baseline).toEqual({
+      updatedAt: "2021-01-01T00:00:00.000Z",
+      asOf: loadedAt,
+      values: { firstname: "Ann" },
     });
   });
 });
