@@ -305,7 +305,14 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
     },
 
     changedSince: (http, since, ids, properties, call) =>
-      crmChangedSince({ objectType: opts.objectType, idProperty, read: adapter.read }, http, since, ids, properties, call),
+      crmChangedSince(
+        { objectType: opts.objectType, idProperty, read: adapter.read },
+        http,
+        since,
+        ids,
+        properties,
+        call,
+      ),
     /**
      * HubSpot's search trails writes (documented only as "a few seconds"), and nothing promises
      * that writes to different records reach it in the order of their stamps. The engine waits until

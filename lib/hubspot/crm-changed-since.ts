@@ -15,7 +15,12 @@ export interface CrmScanTarget {
   /** The unique property the rows' ids hold (email), or undefined when they hold record ids. */
   idProperty: string | undefined;
   /** Current records keyed by the ids as the rows carry them (the adapter's `read`). */
-  read: (http: HubSpotRequester, ids: string[], properties: string[], call: CallOptions) => Promise<Map<string, SavedRecord>>;
+  read: (
+    http: HubSpotRequester,
+    ids: string[],
+    properties: string[],
+    call: CallOptions,
+  ) => Promise<Map<string, SavedRecord>>;
 }
 
 /** HubSpot's search pages hold at most 200 records. */
