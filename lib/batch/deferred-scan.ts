@@ -40,8 +40,11 @@ export function searchPaced(search: RateLimiter, portal: RateLimiter): RateLimit
 }
 
 export interface DeferredScan {
-  /** An update batch's saved records: the first one seen becomes the probe. */
-  saved(records: SavedRecord[]): void;
+  /**
+   * An update batch's answer (`saved` by rowKey), with its records as read just before the write
+   * (by op id). The first record whose stamp moved past what was read becomes the probe.
+   */
+  saved(ops: UpdateOp[], before: Map<string, SavedRecord>, saved: Map<string, SavedRecord>): void;
   /**
    * A batch about to be read-checked: once the scan is done, its scanned rows are decided by it
    * (conflicts now, the rest written without a read); before that they are only noted as taken.
@@ -116,8 +119,17 @@ export function deferredScan(args: {
   }
 
   return {
-    saved(records) {
-      if (task || stopped.signal.aborted || !records.length) return;
+    saved(ops, before, saved) {
+      if (task || stopped.signal.aborted) return;
+      // Only a stamp our write moved (later than the record read just before it) is a time after
+      // this run began: a write that changes nothing may keep the old stamp, and an old W would
+      // leave the changes made since out of the scan.
+      const records = ops.flatMap((op) => {
+        const s = saved.get(op.rowKey);
+        const b = before.get(op.id);
+        return s && b && Date.parse(s.updatedAt) > Date.parse(b.updatedAt) ? [s] : [];
+      });
+      if (!records.length) return;
       // The newest stamp of the batch: the index showing it means it has applied the others too.
       const probe = records.reduce((a, b) => (Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a));
       task = run(probe).catch((err) => {

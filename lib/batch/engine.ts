@@ -16,7 +16,7 @@ import { chunk, splitOperations } from "./operations";
 import { runPool } from "./pool";
 import type { RateLimiter } from "./rate-limiter";
 import { send, type SendContext } from "./send";
-import type { RowError, RowOperation, RowOutcome } from "./types";
+import type { RowError, RowOperation, RowOutcome, SavedRecord } from "./types";
 
 /**
  * The one batch engine (grid submissions now; uploads, retries and reverts later). It chunks rows
@@ -233,6 +233,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
       : w.lookupFirst
         ? write
         : write.filter((op) => needsConflictCheck(op) && !noRead.has(op));
+    let readBefore: Map<string, SavedRecord> | undefined;
     if (toCheck.length) {
       // Read just before writing, so the window in which a HubSpot edit can slip through is one call.
       const props = w.lookupFirst ? sentProperties(write) : propertiesToCheck(toCheck);
@@ -245,6 +246,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
         ),
       );
       if (r.kind !== "ok") return (unsent(write, r), []);
+      readBefore = r.value;
       // A row whose write may have landed before a crash: HubSpot holding its values means it did.
       const held = w.lookupFirst ? alreadyHeld(write, r.value) : { outcomes: [], rest: write };
       const split = applyConflictCheck(held.rest, r.value, noun);
@@ -255,7 +257,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     await marking(write.map((op) => op.rowKey));
     const r = await send(ctx, true, (http, call) => adapter.update(http, write, call));
     if (r.kind === "ok") {
-      later?.saved([...r.value.saved.values()]);
+      if (later && readBefore) later.saved(write, readBefore, r.value.saved);
       const { unaccounted, unassigned } = settle(write, r.value);
       if (!unaccounted.length) return [];
       if (unaccounted.length === 1 && unassigned.length <= 1)
