@@ -7,9 +7,10 @@ import type { RowOutcome, SavedRecord } from "./types";
 /**
  * The deferred scan for adapters whose `changedSince` reads a search index that trails writes
  * (`changedSinceIndexed`; the reasoning is in conflicts.ts). Until it is done, scanned rows keep
- * their batch read; the first update batch that saves a record gives the probe (that record and W,
- * its stamp); once search shows the probe at W or later, and at least `indexLagFloorMs` after the
- * write, one `changedSince(oldest asOf − margin, until = W)` decides the rows not yet taken.
+ * their batch read; the first update batch whose write moves a record's stamp gives the probe (that
+ * record and W, its new stamp); once search shows the probe at W or later, and at least
+ * `indexLagFloorMs` after the write, one `changedSince(oldest asOf − margin, until = W)` decides the
+ * rows not yet taken. The probe's polls and the scan run beside the batches, never holding them up.
  */
 export type ScanReport =
   | { outcome: "scanned"; pages: number; rows: number; changed: number; coveredFrom?: string }
@@ -25,7 +26,10 @@ const INDEX_WAIT_MS = 60_000;
  */
 export const MIN_SCAN_BATCHES = 3;
 
-/** Every request takes a slot of the portal's search limiter, then of its general budget. */
+/**
+ * Every request takes a slot of the portal's search limiter, then of its general budget (the scan's
+ * batch read of the changed records too: simpler than two requesters, and one request in a scan).
+ */
 export function searchPaced(search: RateLimiter, portal: RateLimiter): RateLimiter {
   return {
     async acquire(signal) {
