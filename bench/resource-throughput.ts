@@ -10,12 +10,18 @@
  * run is the steady state, comparable to the ceiling of batch size × 11 requests/s. Conflict check:
  * "read" rows carry a baseline without asOf, so each batch reads its records first (campaigns and
  * CRM: a batch read; marketing events, which have no batch read: list pages); "asOf" rows carry asOf
- * as the grid sends them, so adapters with `changedSince` check everything with one scan (campaigns:
- * the list by -updatedAt; marketing events: one pass over the list), and CRM still batch-reads.
- * Lost = rows whose new value is not in the sandbox's records afterwards (must be 0).
+ * = the load time (HubSpot's clock from its Date headers, taken before the records are read), so
+ * adapters with `changedSince` check everything with one scan (campaigns: the list by -updatedAt;
+ * marketing events: one pass over the list); CRM, whose search trails writes (the sandbox's
+ * `searchIndexDelayMs` is on, 1 s), batch-reads until search shows its first write, then scans once
+ * (deferred-scan.ts), its searches paced by a search limiter (5/s) as the runner's are.
+ * Lost = rows whose new value is not in the sandbox's records afterwards (must be 0); twice = rows
+ * written by more than one successful batch call. `--only contacts` runs the cases whose label matches.
  */
+import type { ScanReport } from "../lib/batch/deferred-scan";
 import { runBatch } from "../lib/batch/engine";
-import { SlidingWindowLimiter } from "../lib/batch/rate-limiter";
+import { SEARCH_PER_SECOND, SEARCH_WINDOW_MS, SlidingWindowLimiter } from "../lib/batch/rate-limiter";
+import { hubspotNowLowerBound } from "../lib/hubspot/clock";
 import type { RowOperation } from "../lib/batch/types";
 import { adapterFor } from "../lib/hubspot/adapter-for";
 import { HubSpotHttpClient } from "../lib/hubspot/http-client";
@@ -29,6 +35,8 @@ const arg = (name: string, d: string) => {
 };
 const ROWS = Number(arg("rows", "3000"));
 const LATENCY = Number(arg("latency", "150"));
+const ONLY = arg("only", "");
+const INDEX_DELAY_MS = 1000;
 const COUNTS = {
   campaigns: ROWS,
   marketingEvents: ROWS,
@@ -39,7 +47,11 @@ const COUNTS = {
   p_projects: 0,
 };
 
-const sb = await startSandbox({ port: 0, counts: COUNTS, config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY } });
+const sb = await startSandbox({
+  port: 0,
+  counts: COUNTS,
+  config: { rateLimitPerTenSeconds: 110, latencyMs: LATENCY, searchIndexDelayMs: INDEX_DELAY_MS },
+});
 const portalId = sb.ctx.defaultPortal().id;
 const token = sb.ctx.issueTokens({ portalId, scopes: sb.ctx.knownScopes(), expiresIn: 7200 }).access_token;
 const client = new HubSpotHttpClient({ apiBase: sb.url, token: async () => token });
@@ -136,13 +148,11 @@ let round = 0;
 type Check = "off" | "read" | "asOf";
 async function submit(c: Case, check: Check, limiter: SlidingWindowLimiter) {
   round++;
+  // The load time on HubSpot's clock, before the read: every later change is stamped after it.
+  const asOf = new Date(hubspotNowLowerBound(sb.url) ?? Date.now()).toISOString();
   const records = ((await control("GET", `/__sandbox/records/${c.kind}`)) as Record<string, unknown>[])
     .map(c.read)
     .slice(0, ROWS);
-  const asOf = records.reduce(
-    (m, r) => (Date.parse(r.updatedAt) > Date.parse(m) ? r.updatedAt : m),
-    records[0]!.updatedAt,
-  );
   const ops: RowOperation[] = records.map((r, i) => ({
     rowKey: `r${i}`,
     kind: "update",
@@ -160,7 +170,14 @@ async function submit(c: Case, check: Check, limiter: SlidingWindowLimiter) {
   }));
   await control("DELETE", "/__sandbox/requests");
   const started = performance.now();
-  const outcomes = await runBatch(ops, { adapter: adapterFor(c.ref), client, limiter });
+  const scans: ScanReport[] = [];
+  const outcomes = await runBatch(ops, {
+    adapter: adapterFor(c.ref),
+    client,
+    limiter,
+    searchLimiter: new SlidingWindowLimiter({ limit: SEARCH_PER_SECOND, windowMs: SEARCH_WINDOW_MS }),
+    onScan: (r) => scans.push(r),
+  });
   const seconds = (performance.now() - started) / 1000;
   const log = (await control("GET", "/__sandbox/requests")) as RecordedRequest[];
   const stored = new Map(
@@ -172,33 +189,46 @@ async function submit(c: Case, check: Check, limiter: SlidingWindowLimiter) {
     (op) => op.kind === "update" && stored.get(op.id)?.value !== op.properties[c.property],
   ).length;
   const saved = outcomes.filter((o) => o.status === "saved").length;
+  const ok = log.filter((r) => r.status < 300);
+  const writes = ok.filter((r) => r.path.endsWith("/batch/update"));
+  const timesWritten = new Map<string, number>();
+  for (const w of writes)
+    for (const input of (w.requestBody as { inputs?: { id?: string }[] } | undefined)?.inputs ?? [])
+      if (input.id) timesWritten.set(input.id, (timesWritten.get(input.id) ?? 0) + 1);
   return {
     seconds,
     rate: saved / seconds,
     requests: log.length,
     writes: log.filter((r) => r.path.endsWith("/batch/update")).length,
+    reads: log.filter((r) => r.path.endsWith("/batch/read")).length,
+    searches: log.filter((r) => r.path.endsWith("/search")).length,
     status429: log.filter((r) => r.status === 429).length,
     saved,
     lost,
+    twice: [...timesWritten.values()].filter((n) => n > 1).length,
+    scan: scans
+      .map((r) => (r.outcome === "scanned" ? `scanned ${r.rows} rows in ${r.pages} pages` : r.reason))
+      .join("; "),
   };
 }
 
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(
-  `Submitting ${fmt(ROWS)} edited records per resource; sandbox 110 req/10 s, latency ${LATENCY} ms; steady state (window already full)\n`,
+  `Submitting ${fmt(ROWS)} edited records per resource; sandbox 110 req/10 s, latency ${LATENCY} ms, CRM search index delay ${INDEX_DELAY_MS} ms; steady state (window already full)\n`,
 );
 console.log(
-  "resource                    check   batch  ceiling/s  seconds  records/s  of ceiling  requests (writes)  429s  saved  lost",
+  "resource                    check   batch  ceiling/s  seconds  records/s  of ceiling  requests  writes  reads  searches  other  429s  saved  lost  twice",
 );
-for (const c of CASES) {
+for (const c of CASES.filter((c) => c.label.includes(ONLY))) {
   for (const check of ["off", "read", "asOf"] as const) {
     await control("POST", "/__sandbox/reset", COUNTS);
     const limiter = new SlidingWindowLimiter();
     await fillWindow(limiter);
     const r = await submit(c, check, limiter);
     const ceiling = c.batchSize * 11;
+    const other = r.requests - r.writes - r.reads - r.searches;
     console.log(
-      `${c.label.padEnd(28)}${check.padEnd(8)}${String(c.batchSize).padStart(5)}  ${fmt(ceiling).padStart(9)}  ${fmt(r.seconds, 1).padStart(7)}  ${fmt(r.rate).padStart(9)}  ${(fmt((r.rate / ceiling) * 100) + " %").padStart(10)}  ${`${r.requests} (${r.writes})`.padStart(17)}  ${String(r.status429).padStart(4)}  ${String(r.saved).padStart(5)}  ${String(r.lost).padStart(4)}`,
+      `${c.label.padEnd(28)}${check.padEnd(8)}${String(c.batchSize).padStart(5)}  ${fmt(ceiling).padStart(9)}  ${fmt(r.seconds, 1).padStart(7)}  ${fmt(r.rate).padStart(9)}  ${(fmt((r.rate / ceiling) * 100) + " %").padStart(10)}  ${String(r.requests).padStart(8)}  ${String(r.writes).padStart(6)}  ${String(r.reads).padStart(5)}  ${String(r.searches).padStart(8)}  ${String(other).padStart(5)}  ${String(r.status429).padStart(4)}  ${String(r.saved).padStart(5)}  ${String(r.lost).padStart(4)}  ${String(r.twice).padStart(5)}${r.scan ? `  (${r.scan})` : ""}`,
     );
   }
 }

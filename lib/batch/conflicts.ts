@@ -142,6 +142,37 @@ export function applyArchiveCheck(
  */
 const AS_OF_MARGIN_MS = 1000;
 
+/*
+ * The scan over a lagging search index (`changedSinceIndexed`: CRM search; deferred-scan.ts).
+ *
+ * The problem: search shows a write only some time after it is made (seconds). A scan taken just
+ * before the first write would miss a change made a moment before it (the user loads, someone edits
+ * a record, the user submits at once): that row would be written without a read and overwrite the
+ * edit silently. So the scan is DEFERRED, and until it is done the scanned rows keep their batch read.
+ *
+ * - The probe: the first update batch that saves a record whose stamp our write moved (later than
+ *   the record as read just before: a write that changes nothing may keep the old stamp) gives a
+ *   record and W, its new stamp. W is a time after the submission began, on HubSpot's clock.
+ * - The wait: at least `indexLagFloorMs` after that write, and until `indexedStamp(probe)` ≥ W
+ *   (polled 250 ms → 2 s). Search showing our write means its index has applied every write stamped
+ *   before W, given that it applies them in order; the floor is for writes stamped a little before
+ *   ours but applied a little after (different records, different shards). Search not showing it
+ *   within a minute: no scan, every row keeps its batch read (safe, only dearer).
+ * - The scan: `changedSince(oldest asOf − AS_OF_MARGIN_MS, until = W)` over the rows no batch has
+ *   taken yet. Every change made after a row was loaded and before W is in it; `until` keeps out
+ *   the run's own writes after W (those before W are paged over: a few batches). Changed records are
+ *   read again (batch read) and judged by `isConflict` on their current values, as `applyScan` does.
+ *   Batches taken after it write their covered rows with no read.
+ *
+ * What it does not catch: a change made in HubSpot during the run, after W, to a row not yet
+ * written: the same window the campaigns scan accepts (above), starting at W instead of at the scan.
+ * Rows taken while the scan is pending are batch-read just before their write, as without a scan.
+ * Costs: searches (5 a second, each also a request of the portal's budget) for the probe (1–3) and
+ * one page per 200 records changed in the portal between the oldest asOf and W, instead of one batch
+ * read per 100 rows. A submission whose scanned rows fit in MIN_SCAN_BATCHES batches is not scanned.
+ * A resumed submission runs `runBatch` again, so it probes and scans again from its own first write.
+ */
+
 /** A row's asOf in ms, when it can be scanned for (a baseline with a valid asOf, not forced). */
 function asOfMs(op: UpdateOp): number | undefined {
   if (!needsConflictCheck(op) || op.baseline?.asOf === undefined) return undefined;

@@ -10,12 +10,13 @@ import {
   scanPlan,
   sentProperties,
 } from "./conflicts";
+import { deferredScan, searchPaced, type ScanReport } from "./deferred-scan";
 import { rowErrors } from "./errors";
 import { chunk, splitOperations } from "./operations";
 import { runPool } from "./pool";
 import type { RateLimiter } from "./rate-limiter";
 import { send, type SendContext } from "./send";
-import type { RowError, RowOperation, RowOutcome } from "./types";
+import type { RowError, RowOperation, RowOutcome, SavedRecord } from "./types";
 
 /**
  * The one batch engine (grid submissions now; uploads, retries and reverts later). It chunks rows
@@ -28,7 +29,10 @@ import type { RowError, RowOperation, RowOutcome } from "./types";
  * changed in the portal since the oldest asOf (and never more pages than the batch reads it
  * replaces); the others get a batch read just before their write (one per batch). The scan's
  * window is the whole submission: a HubSpot change made after the scan, before a row's write, is
- * not detected. See conflicts.ts for why that is accepted and why there is no re-scan.
+ * not detected. See conflicts.ts for why that is accepted and why there is no re-scan. An adapter
+ * whose scan reads a lagging search index (`changedSinceIndexed`, CRM) is scanned later instead,
+ * once its index has caught up with the run's first write (deferred-scan.ts), and only with a
+ * `searchLimiter`; until then, and without one, its rows are batch-read.
  */
 export interface RunBatchOptions {
   adapter: BatchAdapter;
@@ -57,6 +61,13 @@ export interface RunBatchOptions {
   maybeSent?: ReadonlySet<string>;
   /** HubSpot asked to wait long (daily limit): unsent rows end CANCELLED; the caller stops and resumes later. */
   onPause?: SendContext["onPause"];
+  /**
+   * The portal's search limiter (5/s). An indexed scan (`changedSinceIndexed`) runs only with one:
+   * each of its requests takes a slot of it and of `limiter`.
+   */
+  searchLimiter?: RateLimiter;
+  /** What the conflict scan did (logs, tests). */
+  onScan?: (report: ScanReport) => void;
 }
 
 type Work =
@@ -114,7 +125,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   // outcome now. Rows it cannot decide, and rows without asOf, are batch-read just before their write.
   const decided = new Set<UpdateOp>();
   const plan =
-    adapter.changedSince && !opts.signal?.aborted
+    adapter.changedSince && !adapter.changedSinceIndexed && !opts.signal?.aborted
       ? scanPlan(updates, adapter.batchSize, adapter.scanPageBudget)
       : undefined;
   if (plan) {
@@ -131,9 +142,25 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
       const split = applyScan(plan.rows, r.value.changed, r.value.coveredFrom);
       emit(split.outcomes);
       for (const op of split.write) decided.add(op);
-    }
+      opts.onScan?.({
+        outcome: "scanned",
+        pages: r.value.pages,
+        rows: plan.rows.length,
+        changed: r.value.changed.size,
+        coveredFrom: r.value.coveredFrom,
+      });
+    } else opts.onScan?.({ outcome: "not-scanned", reason: `the scan failed (${r.kind})` });
     // A scan that did not get through decides nothing: every row falls back to its batch read.
   }
+  // A lagging index is scanned later, once it shows the run's first write (deferred-scan.ts).
+  const later = opts.searchLimiter
+    ? deferredScan({
+        adapter,
+        ctx: { ...ctx, limiter: searchPaced(opts.searchLimiter, opts.limiter) },
+        updates,
+        onScan: opts.onScan,
+      })
+    : undefined;
   const pending = updates.filter((op) => !outcomes.has(op.rowKey));
   const noRead = pending.filter((op) => decided.has(op) || !needsConflictCheck(op));
   const toRead = pending.filter((op) => !decided.has(op) && needsConflictCheck(op));
@@ -193,7 +220,20 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
 
   async function processUpdate(w: Extract<Work, { kind: "update" }>): Promise<Work[]> {
     let write = w.ops;
-    const toCheck = w.checked ? [] : w.lookupFirst ? write : write.filter(needsConflictCheck);
+    let noRead = new Set<UpdateOp>();
+    if (later && !w.checked && !w.lookupFirst) {
+      // Decided by the deferred scan when it is done; otherwise read below as usual.
+      const d = later.decide(write);
+      emit(d.outcomes);
+      write = d.rest;
+      noRead = d.noRead;
+    }
+    const toCheck = w.checked
+      ? []
+      : w.lookupFirst
+        ? write
+        : write.filter((op) => needsConflictCheck(op) && !noRead.has(op));
+    let readBefore: Map<string, SavedRecord> | undefined;
     if (toCheck.length) {
       // Read just before writing, so the window in which a HubSpot edit can slip through is one call.
       const props = w.lookupFirst ? sentProperties(write) : propertiesToCheck(toCheck);
@@ -206,6 +246,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
         ),
       );
       if (r.kind !== "ok") return (unsent(write, r), []);
+      readBefore = r.value;
       // A row whose write may have landed before a crash: HubSpot holding its values means it did.
       const held = w.lookupFirst ? alreadyHeld(write, r.value) : { outcomes: [], rest: write };
       const split = applyConflictCheck(held.rest, r.value, noun);
@@ -216,6 +257,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     await marking(write.map((op) => op.rowKey));
     const r = await send(ctx, true, (http, call) => adapter.update(http, write, call));
     if (r.kind === "ok") {
+      if (later && readBefore) later.saved(write, readBefore, r.value.saved);
       const { unaccounted, unassigned } = settle(write, r.value);
       if (!unaccounted.length) return [];
       if (unaccounted.length === 1 && unassigned.length <= 1)
@@ -328,21 +370,26 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     else fail(rows, rowErrors.unexpected(r.error));
   }
 
-  await runPool(initial, opts.concurrency ?? 4, async (w) => {
-    const rows: RowOperation[] = w.ops;
-    if (opts.signal?.aborted) return (fail(rows, rowErrors.cancelled()), []);
-    try {
-      if (w.kind === "archive") return await processArchive(w);
-      return w.kind === "update" ? await processUpdate(w) : await processCreate(w);
-    } catch (err) {
-      // A bug, not a HubSpot answer: still one outcome per row.
-      fail(rows, rowErrors.unexpected(err));
-      return [];
-    } finally {
-      // The batch's outcomes are recorded before its slot takes the next batch.
-      await emitting;
-    }
-  });
+  try {
+    await runPool(initial, opts.concurrency ?? 4, async (w) => {
+      const rows: RowOperation[] = w.ops;
+      if (opts.signal?.aborted) return (fail(rows, rowErrors.cancelled()), []);
+      try {
+        if (w.kind === "archive") return await processArchive(w);
+        return w.kind === "update" ? await processUpdate(w) : await processCreate(w);
+      } catch (err) {
+        // A bug, not a HubSpot answer: still one outcome per row.
+        fail(rows, rowErrors.unexpected(err));
+        return [];
+      } finally {
+        // The batch's outcomes are recorded before its slot takes the next batch.
+        await emitting;
+      }
+    });
+  } finally {
+    // Every row has its outcome: a scan still waiting for the index has nothing left to decide.
+    await later?.stop();
+  }
   await emitting;
   if (emitError) throw emitError;
   return ops.map(

@@ -5,6 +5,7 @@ import type { RowError, RowOperation, SavedRecord } from "../batch/types";
 import { crmAlreadyExists, crmItemError, crmNotFound, crmRequestError, type CrmErrorContext } from "./crm-batch-errors";
 import { HubSpotApiError } from "./http-client";
 import { crmObjectsPath } from "./crm-objects";
+import { crmChangedSince, crmIndexedStamp } from "./crm-changed-since";
 import { MAX_BATCH_INPUTS } from "./schemas/common";
 import { confirmedUpdate, nothingAccounted } from "./confirmed-update";
 import {
@@ -302,6 +303,27 @@ export function crmBatchAdapter(opts: CrmAdapterOptions): BatchAdapter {
         }),
       );
     },
+
+    changedSince: (http, since, ids, properties, call) =>
+      crmChangedSince(
+        { objectType: opts.objectType, idProperty, read: adapter.read },
+        http,
+        since,
+        ids,
+        properties,
+        call,
+      ),
+    /**
+     * HubSpot's search trails writes (documented only as "a few seconds"), and nothing promises
+     * that writes to different records reach it in the order of their stamps. The engine waits until
+     * its own write is visible to search (the index has applied writes up to that stamp) AND at least
+     * this long after it, for a change stamped a little before our write but indexed a little after
+     * it. 1 s: far more than two writes' stamps can differ from the order they are applied in (both
+     * are taken by one request's processing, milliseconds apart), and short enough that the scan
+     * still starts early in a long submission. It is an assumption, not a documented bound.
+     */
+    changedSinceIndexed: { indexLagFloorMs: 1000 },
+    indexedStamp: (http, id, call) => crmIndexedStamp(opts.objectType, http, id, call),
 
     ...(uniqueProperty && {
       createKey,

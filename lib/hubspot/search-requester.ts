@@ -57,3 +57,13 @@ export function searchRequester(
     }) as Requester["request"],
   };
 }
+
+/**
+ * A requester its caller already paces as a search (the batch engine's scan requester takes a slot
+ * of the portal's search limiter and of its general budget for every request): marked so that
+ * `searchCrmObjects` takes it, without pacing it twice.
+ */
+export const pacedByCaller = (http: Requester): SearchRequester => ({
+  pacedSearch: true,
+  request: http.request.bind(http) as Requester["request"],
+});

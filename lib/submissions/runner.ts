@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { accessTokenFor, ConnectionRevokedError } from "../auth/access-token";
 import { runBatch } from "../batch/engine";
 import type { RowOutcome } from "../batch/types";
-import { limiterFor } from "../batch/shared-rate-limiter";
+import { limiterFor, searchLimiterFor } from "../batch/shared-rate-limiter";
 import { db, tables } from "../db";
 import { adapterFor } from "../hubspot/adapter-for";
 import { HubSpotHttpClient } from "../hubspot/http-client";
@@ -101,6 +101,8 @@ export async function runSubmission(submissionId: string, signal?: AbortSignal):
       adapter: adapterFor(refOf(run.submission)),
       client,
       limiter: limiterFor(connection.portalId),
+      // CRM's conflict scan reads search, which has its own limit (5/s), shared with the grid.
+      searchLimiter: searchLimiterFor(connection.portalId),
       signal: stop.signal,
       // HubSpot's daily limit (or a long Retry-After): stop now, resume later (limit-pause.ts).
       onPause: (p) => {
