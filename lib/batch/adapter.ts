@@ -120,7 +120,9 @@ export interface BatchAdapter {
    * to `indexedStamp` (proof that the index has caught up to that instant), at least
    * `indexLagFloorMs` after it, and with `until` = that write's stamp (so it does not page over the
    * run's own later writes). `until` bounds the scan from above: records updated after it are
-   * left out. See conflicts.ts for the reasoning and the trade-off.
+   * left out. See conflicts.ts for the reasoning and the trade-off. An indexed adapter whose `read`
+   * is a list pass may also be scanned before the first write WITHOUT `until` (when the deferred
+   * scan does not run): its `changedSince` must then not read the lagging index (events: the list).
    */
   readonly changedSinceIndexed?: { indexLagFloorMs: number };
   /**

@@ -54,6 +54,14 @@ export interface DeferredScan {
    * (conflicts now, the rest written without a read); before that they are only noted as taken.
    */
   decide(ops: UpdateOp[]): { rest: UpdateOp[]; noRead: Set<UpdateOp>; outcomes: RowOutcome[] };
+  /** The probe batch (see `settled`) is done, whether or not its write gave a probe. */
+  probeFinished(): void;
+  /**
+   * Resolves once the probe batch is done and, if it gave a probe, the scan has run (or given up).
+   * For adapters whose batch read is dear (a list pass: marketing events), the engine sends one row
+   * first and holds the other scanned batches on this, instead of reading them while search catches up.
+   */
+  settled(): Promise<void>;
   /** The run is over: stop waiting or scanning. */
   stop(): Promise<void>;
 }
@@ -79,6 +87,8 @@ export function deferredScan(args: {
   const asked = new Set<UpdateOp>();
   let result: ChangedSince | undefined;
   let task: Promise<void> | undefined;
+  let probeDone!: () => void;
+  const probed = new Promise<void>((resolve) => (probeDone = resolve));
   const report = (r: ScanReport) => {
     if (!stopped.signal.aborted) args.onScan?.(r);
   };
@@ -159,7 +169,15 @@ export function deferredScan(args: {
         outcomes: split.outcomes,
       };
     },
+    probeFinished() {
+      probeDone();
+    },
+    async settled() {
+      await probed;
+      await task;
+    },
     async stop() {
+      probeDone();
       stopped.abort();
       await task;
     },

@@ -71,7 +71,8 @@ export interface RunBatchOptions {
 }
 
 type Work =
-  | { kind: "update"; ops: UpdateOp[]; checked: boolean; lookupFirst?: boolean }
+  /** `probe`: the one row sent ahead of held batches (see `hold` in runBatch). */
+  | { kind: "update"; ops: UpdateOp[]; checked: boolean; lookupFirst?: boolean; probe?: boolean }
   /** `round`: how many times these rows' outcome was unknown and looked up (bounded). */
   | { kind: "create"; ops: CreateOp[]; round: number; lookupFirst?: boolean }
   | { kind: "archive"; ops: ArchiveOp[] };
@@ -124,8 +125,21 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   // changed since, before the first write (rule and trade-off in conflicts.ts); conflicts get their
   // outcome now. Rows it cannot decide, and rows without asOf, are batch-read just before their write.
   const decided = new Set<UpdateOp>();
+  // A lagging index is scanned later, once it shows the run's first write (deferred-scan.ts).
+  const later = opts.searchLimiter
+    ? deferredScan({
+        adapter,
+        ctx: { ...ctx, limiter: searchPaced(opts.searchLimiter, opts.limiter) },
+        updates,
+        onScan: opts.onScan,
+      })
+    : undefined;
+  // An indexed adapter is scanned up front only when its read is a list pass and the deferred scan
+  // does not run (no search limiter, a small run): it then costs one pass instead of one per batch,
+  // and such an adapter's changedSince without `until` must not read the lagging index (adapter.ts).
+  const upFront = !adapter.changedSinceIndexed || (adapter.readIsListPass === true && !later);
   const plan =
-    adapter.changedSince && !adapter.changedSinceIndexed && !opts.signal?.aborted
+    adapter.changedSince && upFront && !opts.signal?.aborted
       ? scanPlan(updates, adapter.batchSize, adapter.scanPageBudget)
       : undefined;
   if (plan) {
@@ -152,23 +166,21 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     } else opts.onScan?.({ outcome: "not-scanned", reason: `the scan failed (${r.kind})` });
     // A scan that did not get through decides nothing: every row falls back to its batch read.
   }
-  // A lagging index is scanned later, once it shows the run's first write (deferred-scan.ts).
-  const later = opts.searchLimiter
-    ? deferredScan({
-        adapter,
-        ctx: { ...ctx, limiter: searchPaced(opts.searchLimiter, opts.limiter) },
-        updates,
-        onScan: opts.onScan,
-      })
-    : undefined;
   const pending = updates.filter((op) => !outcomes.has(op.rowKey));
   const noRead = pending.filter((op) => decided.has(op) || !needsConflictCheck(op));
   const toRead = pending.filter((op) => !decided.has(op) && needsConflictCheck(op));
+  // An adapter whose batch read is a pass over a list (marketing events) would pay one per batch
+  // while search catches up: it sends ONE row first (read by itself, cheaply) as the probe, and the
+  // other batches wait for the scan instead. Idle for a second or two costs less than those passes.
+  const hold = later !== undefined && adapter.readIsListPass === true && toRead.length > 0;
+  const probeRows = hold ? toRead.slice(0, 1) : [];
+  const readRows = hold ? toRead.slice(1) : toRead;
 
   const initial: Work[] = [
     // Decided rows first: the sooner they are written, the shorter the window since the scan.
     ...chunk(noRead, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: true })),
-    ...chunk(toRead, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false })),
+    ...probeRows.map((op): Work => ({ kind: "update", ops: [op], checked: false, probe: true })),
+    ...chunk(readRows, adapter.batchSize).map((c): Work => ({ kind: "update", ops: c, checked: false })),
     ...chunk(inFlight, adapter.batchSize).map((c): Work => ({
       kind: "update",
       ops: c,
@@ -221,6 +233,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   async function processUpdate(w: Extract<Work, { kind: "update" }>): Promise<Work[]> {
     let write = w.ops;
     let noRead = new Set<UpdateOp>();
+    if (hold && !w.probe && !w.checked && !w.lookupFirst) await later!.settled();
     if (later && !w.checked && !w.lookupFirst) {
       // Decided by the deferred scan when it is done; otherwise read below as usual.
       const d = later.decide(write);
@@ -382,6 +395,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
         fail(rows, rowErrors.unexpected(err));
         return [];
       } finally {
+        if (w.kind === "update" && w.probe) later?.probeFinished();
         // The batch's outcomes are recorded before its slot takes the next batch.
         await emitting;
       }
