@@ -69,11 +69,11 @@ export async function signedInPage(demo: Demo): Promise<{ browser: Browser; page
   return { browser, page };
 }
 
-export async function waitForAll(page: Page, total: number) {
+export async function waitForAll(page: Page, total: number, timeoutMs = 300_000) {
   await page
     .getByRole("status")
     .filter({ hasText: new RegExp(`^${fmt(total)} campaigns$`) })
-    .waitFor({ timeout: 300_000 });
+    .waitFor({ timeout: timeoutMs });
 }
 
 export interface FrameStats {

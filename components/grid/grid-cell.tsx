@@ -13,35 +13,57 @@ export interface CellRenderContext {
   onPointerEnter: (rowIdx: number, idx: number, buttons: number) => void;
 }
 
+/** The edited, invalid and "Was:" marks of one cell, or null for a plain cell (most of them). */
+function marks(def: GridColumn, row: GridRow, meta: CellMeta): { title?: string; className?: string; issue?: string } {
+  const edited = meta.original !== undefined;
+  const issue =
+    meta.issue ?? (edited && def.validate ? (def.validate(cellValue(row, def.key), row) ?? undefined) : undefined);
+  const was = edited ? `Was: ${formatCellValue(def, meta.original ?? "") || "(empty)"}` : "";
+  return {
+    issue,
+    title: issue && was ? `${issue} — ${was}` : issue || was || undefined,
+    className:
+      edited && issue
+        ? "bb-cell-edited bb-cell-invalid"
+        : edited
+          ? "bb-cell-edited"
+          : issue
+            ? "bb-cell-invalid"
+            : undefined,
+  };
+}
+
 /**
  * Wraps rdg's memoised Cell to add what rdg lacks: aria-selected on every cell of the range,
  * aria-invalid with the reason in the title, and the edited mark with the original value.
- * Extra props are primitives, so only cells whose state changed re-render.
+ * Extra props are primitives and one handler shared by every cell (it reads the cell's position
+ * from data attributes), so a row drawn again re-renders only the cells whose state changed, and
+ * a plain cell allocates nothing beyond rdg's own props.
  */
 export function renderGridCell(ctx: CellRenderContext) {
+  const { columns, bounds, cellMeta } = ctx;
+  const onPointerEnter = (e: React.PointerEvent<HTMLDivElement>) => {
+    const { rowIdx, idx } = e.currentTarget.dataset;
+    ctx.onPointerEnter(Number(rowIdx), Number(idx), e.buttons);
+  };
   return function renderCell(key: React.Key, props: CellRendererProps<GridRow, unknown>) {
-    const { row, rowIdx, column } = props;
-    const def = ctx.columns[column.idx];
-    const meta = def ? ctx.cellMeta?.(row.id, def.key) : undefined;
-    const edited = meta !== undefined && meta.original !== undefined;
-    const issue =
-      meta?.issue ?? (edited && def?.validate ? (def.validate(cellValue(row, def.key), row) ?? undefined) : undefined);
-    const selected = props.isCellActive || (ctx.bounds !== null && inBounds(ctx.bounds, rowIdx, column.idx));
-    const was = edited && def ? `Was: ${formatCellValue(def, meta.original ?? "") || "(empty)"}` : "";
-    const title = [issue, was].filter(Boolean).join(" — ") || undefined;
-    const className =
-      [selected && !props.isCellActive && "bb-cell-in-range", edited && "bb-cell-edited", issue && "bb-cell-invalid"]
-        .filter(Boolean)
-        .join(" ") || undefined;
+    const { row, rowIdx, column, isCellActive } = props;
+    const def = columns[column.idx];
+    const meta = def && cellMeta ? cellMeta(row.id, def.key) : undefined;
+    const m = meta && def ? marks(def, row, meta) : null;
+    const inRange = !isCellActive && bounds !== null && inBounds(bounds, rowIdx, column.idx);
+    const className = inRange ? (m?.className ? `bb-cell-in-range ${m.className}` : "bb-cell-in-range") : m?.className;
     return (
       <Cell
         key={key}
         {...props}
-        aria-selected={selected}
-        aria-invalid={issue ? true : undefined}
-        title={title}
+        aria-selected={isCellActive || inRange}
+        aria-invalid={m?.issue ? true : undefined}
+        title={m?.title}
         className={className}
-        onPointerEnter={(e) => ctx.onPointerEnter(rowIdx, column.idx, e.buttons)}
+        data-row-idx={rowIdx}
+        data-idx={column.idx}
+        onPointerEnter={onPointerEnter}
       />
     );
   };

@@ -30,6 +30,9 @@ interface Props {
   onVisibleRowsChange?: (top: number, bottom: number) => void;
 }
 
+// One function for the grid's life: a new one each render would draw every visible row again.
+const rowClass = (r: GridRow) => (r.loading ? "bb-row-loading" : isCreateKey(r.id) ? "bb-row-new" : undefined);
+
 const toSortColumns = (sort: string | undefined): SortColumn[] =>
   sort ? [{ columnKey: sort.replace(/^-/, ""), direction: sort.startsWith("-") ? "DESC" : "ASC" }] : [];
 
@@ -73,6 +76,7 @@ export default function RecordsGrid({
     return statusColumn ? [cols[0]!, statusColumn, ...cols.slice(1), ...trailing] : [...cols, ...trailing];
   }, [resource, visibleColumns, statusColumn, filtered]);
 
+  const sortColumns = useMemo(() => toSortColumns(sort), [sort]);
   // Only counted when the rows are the whole list (a windowed grid's length is its total already).
   const added = total === null ? 0 : rows.filter((r) => isCreateKey(r.id)).length;
   return (
@@ -87,8 +91,8 @@ export default function RecordsGrid({
       onVisibleRowsChange={onVisibleRowsChange}
       onCellsChange={onCellsChange}
       cellMeta={cellMeta}
-      rowClass={(r) => (r.loading ? "bb-row-loading" : isCreateKey(r.id) ? "bb-row-new" : undefined)}
-      sortColumns={toSortColumns(sort)}
+      rowClass={rowClass}
+      sortColumns={sortColumns}
       onSortColumnsChange={(cols) => {
         const c = cols[0];
         onSortChange?.(c ? `${c.direction === "DESC" ? "-" : ""}${c.columnKey}` : undefined);

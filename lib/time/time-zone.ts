@@ -12,9 +12,19 @@ export interface WallClock {
   millisecond: number;
 }
 
-/** The browser's zone; "UTC" where Intl cannot tell (some headless or locked-down environments). */
+let zone: { name: string; at: number } | null = null;
+
+/**
+ * The browser's zone; "UTC" where Intl cannot tell (some headless or locked-down environments).
+ * Asking Intl costs ~0.2 ms (it builds a formatter), and the grid asks once per pasted or drawn
+ * date cell (a 10,000-row paste spent 20 s here), so the answer is kept for a second: a zone
+ * changed in the system settings still shows within one.
+ */
 export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  const now = Date.now();
+  if (!zone || now - zone.at > 1000 || now < zone.at)
+    zone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC", at: now };
+  return zone.name;
 }
 
 /** A short header label, e.g. "Europe/Berlin" or "America/New York". */
