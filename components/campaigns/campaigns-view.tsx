@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { FirstCampaignPage } from "@/lib/campaigns/query";
 import { RecordGridView } from "@/components/records/record-grid-view";
 import { useViewQuery } from "@/components/records/use-view-query";
 import { campaignResource } from "./campaign-resource";
@@ -12,11 +13,20 @@ import { useTypedFilter } from "./use-typed-filter";
  * The campaigns page: the record grid, with HubSpot-side name search and sorting and in-browser
  * filters (the campaigns list API has none), all in the URL (?q=, ?sort=, ?filters=).
  */
-export function CampaignsView({ portalId, userId }: { portalId: number; userId: string }) {
+export function CampaignsView({
+  portalId,
+  userId,
+  firstPage,
+}: {
+  portalId: number;
+  userId: string;
+  /** The first page, read while the server rendered the page (see useCampaignList). */
+  firstPage?: FirstCampaignPage;
+}) {
   const { query, update } = useViewQuery();
   const name = query.q;
   const [typed, setTyped] = useState(name ?? "");
-  const list = useTypedFilter(useCampaignList({ sort: query.sort, name }), typed, name);
+  const list = useTypedFilter(useCampaignList({ sort: query.sort, name }, firstPage), typed, name);
   return (
     <RecordGridView
       resource={campaignResource}

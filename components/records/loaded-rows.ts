@@ -2,21 +2,23 @@ import { asOfAt } from "@/lib/batch/as-of";
 import type { RecordPage, RecordRow, RecordWindow } from "@/lib/records/page";
 
 /**
- * A loaded row with its `asOf`: the newest updatedAt the grid had seen when the row was read, i.e. the
- * portal's newest just before the first page (`newestBefore`) or of the pages up to and including the
- * row's own, whichever is later.
+ * A loaded row with its `asOf`: the latest stamp the grid knew to be no later than the row's read,
+ * i.e. the first page's `newestBefore` (HubSpot's clock, or the portal's newest updatedAt, taken just
+ * before the first page) or the newest updatedAt of the pages up to and including the row's own,
+ * whichever is later.
  */
 export type LoadedRow = RecordRow & { asOf: string };
 
 const newer = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a);
 
 /**
- * Each row's asOf (see RowBaseline.asOf). Pages load one after another (after the first page's
- * `newestBefore` request), so every updatedAt seen on pages 1..k, and `newestBefore`, existed when
- * page k was read: a change to a row of page k made after it was read is stamped later than all of them. The newest of ALL pages (at submit time) would be wrong for
- * rows of earlier pages: a row changed between its page and a later one can be stamped before a
- * record of that later page. Rows are annotated once per page (cached by page object, which TanStack
- * keeps while later pages are appended), so the grid's row cache keeps working.
+ * Each row's asOf (see RowBaseline.asOf). Pages load one after another (after `newestBefore` was
+ * taken), so every updatedAt seen on pages 1..k, and `newestBefore`, is no later than HubSpot's time
+ * when page k was read: a change to a row of page k made after it was read is stamped later than all
+ * of them. The newest of ALL pages (at submit time) would be wrong for rows of earlier pages: a row
+ * changed between its page and a later one can be stamped before a record of that later page. Rows
+ * are annotated once per page (cached by page object, which TanStack keeps while later pages are
+ * appended), so the grid's row cache keeps working.
  */
 const annotated = new WeakMap<RecordPage, { prior: string; rows: LoadedRow[] }>();
 export function withAsOf(pages: readonly RecordPage[]): LoadedRow[] {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { ActionResult } from "../actions/result";
+import type { RecordPage } from "../records/page";
 import { CAMPAIGN_PROPERTY_NAMES } from "../hubspot/schemas/campaign-properties";
 
 /** Sortable keys: any campaign property, plus HubSpot's timestamps; `-` prefix for descending. */
@@ -18,3 +20,9 @@ export const CampaignPageInputSchema = CampaignQuerySchema.extend({ after: z.str
 
 /** Campaigns load as generic record pages (see lib/records/page.ts), with `newestBefore` on the first. */
 export type { RecordPage as CampaignPage, RecordRow as CampaignRow } from "../records/page";
+
+/** The grid's first page, read while the server renders the page (first-page.ts), and the query it is for. */
+export interface FirstCampaignPage {
+  query: CampaignQuery;
+  page: Promise<ActionResult<RecordPage>>;
+}

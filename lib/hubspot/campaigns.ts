@@ -12,6 +12,8 @@ export interface ListCampaignsParams {
   /** A property name, `-` prefixed for descending (e.g. `-hs_name`). */
   sort?: string;
   properties?: readonly string[];
+  /** Attempts before an error is thrown (the HTTP client's default when absent). */
+  maxAttempts?: number;
 }
 
 /** One page of GET /marketing/campaigns/2026-03. */
@@ -25,5 +27,6 @@ export async function listCampaigns(client: Pick<HubSpotHttpClient, "request">, 
       properties: [...(p.properties ?? CAMPAIGN_PROPERTY_NAMES)],
     },
     schema: CampaignListResponseSchema,
+    maxAttempts: p.maxAttempts,
   });
 }

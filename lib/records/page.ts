@@ -15,8 +15,9 @@ export interface RecordPage {
   total: number | null;
   nextAfter: string | null;
   /**
-   * First page only, campaigns only: the newest updatedAt in the portal, read just BEFORE the page
-   * (null when the portal is empty). See components/records/loaded-rows.ts.
+   * First page only, campaigns only: a valid asOf for every row loaded from then on, taken BEFORE the
+   * page was read: HubSpot's clock (a lower bound), or, while that is not known yet, the portal's
+   * newest updatedAt (null when the portal is empty). See components/records/loaded-rows.ts.
    */
   newestBefore?: string | null;
 }
