@@ -12,7 +12,7 @@ import type { CampaignPage, CampaignQuery } from "./query";
  * often long ago, and the submit's "changed since" scan would have to page through most campaigns.
  */
 export async function listCampaignsPage(actor: Actor, q: CampaignQuery & { after?: string }): Promise<CampaignPage> {
-  const client = clientForConnection(actor.connection);
+  const client = clientForConnection(actor.connection, { pace: "browse" });
   const newestBefore = q.after
     ? undefined
     : ((await listCampaigns(client, { limit: 1, sort: "-updatedAt", properties: ["hs_name"] })).results[0]?.updatedAt ??
