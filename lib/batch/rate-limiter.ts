@@ -106,7 +106,9 @@ export class SlidingWindowLimiter implements RateLimiter {
         signal.addEventListener("abort", w.onAbort, { once: true });
       }
       this.waiters.push(w);
-      this.pump();
+      // Granted after the caller's synchronous code, as an await would be: the slot's time is
+      // taken when the waiter can go on, not before the rest of a batch of acquires is queued.
+      queueMicrotask(() => this.pump());
     });
   }
 
