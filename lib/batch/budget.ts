@@ -51,7 +51,8 @@ export function slotWait(sent: readonly number[], now: number, b: BudgetShape): 
   for (let m = Math.max(0, b.limit - n); m <= b.lookahead; m++) {
     const j = n + m - b.limit; // 0-based index of s_(n+1+m−limit)
     if (j < 0 || j >= n) continue;
-    wait = Math.max(wait, sent[j]! + b.windowMs - m * interval - now);
+    // +1: times are whole ms, so a slot is reused strictly more than windowMs after its send.
+    wait = Math.max(wait, sent[j]! + b.windowMs + 1 - m * interval - now);
   }
   return Math.max(0, wait);
 }

@@ -152,17 +152,32 @@ describe("SlidingWindowLimiter: background and browsing share the portal's budge
   });
 });
 
+describe("SlidingWindowLimiter: answers restamp the log", () => {
+  it("keeps a slot until a window after its answer, which is never before HubSpot counted it", async () => {
+    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 1000 });
+    const start = Date.now();
+    await limiter.acquire();
+    await vi.advanceTimersByTimeAsync(300); // a slow first request: answered 300 ms after its slot
+    limiter.observe(new Response(null, { status: 200 }));
+    let at = -1;
+    void limiter.acquire().then(() => (at = Date.now()));
+    await vi.advanceTimersByTimeAsync(1200);
+    expect(at - start).toBeGreaterThan(1300);
+    expect(at - start).toBeLessThan(1310);
+  });
+});
+
 describe("slotWait", () => {
   it("lets a background send through only if the log still frees a slot every interval", () => {
     const b = { limit: 10, windowMs: 1000, lookahead: 3 };
     // Idle portal: a burst of up to limit − lookahead goes at once.
     expect(slotWait([0, 0, 0, 0, 0, 0], 0, b)).toBe(0);
     // The 8th of a burst would leave no slot for 700 ms: it waits until the burst is about to expire.
-    expect(slotWait([0, 0, 0, 0, 0, 0, 0], 0, b)).toBe(1000 - 3 * 100);
+    expect(slotWait([0, 0, 0, 0, 0, 0, 0], 0, b)).toBe(1000 + 1 - 3 * 100);
     // A stream one interval apart continues at that rate.
-    expect(slotWait([100, 200, 300, 400, 500, 600, 700, 800, 900], 1000, b)).toBe(0);
+    expect(slotWait([100, 200, 300, 400, 500, 600, 700, 800, 900], 1001, b)).toBe(0);
     // Without lookahead it is the plain sliding window.
-    expect(slotWait([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 400, { ...b, lookahead: 0 })).toBe(600);
+    expect(slotWait([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 400, { ...b, lookahead: 0 })).toBe(601);
   });
 });
 
@@ -172,9 +187,13 @@ describe("budgetPauseMs", () => {
       headers: { "x-hubspot-ratelimit-remaining": String(remaining), "x-hubspot-ratelimit-max": "110" },
     });
   it("does not pause for our own full use of the budget, only for others' use of it", () => {
-    expect(budgetPauseMs(res(1), 109, 10_000)).toBe(0);
-    expect(budgetPauseMs(res(0), 108, 10_000)).toBe(0);
+    expect(budgetPauseMs(res(2), 109, 10_000)).toBe(0);
+    expect(budgetPauseMs(res(3), 107, 10_000)).toBe(0);
     expect(budgetPauseMs(res(1), 60, 10_000)).toBeCloseTo((2 * 10_000) / 110);
     expect(budgetPauseMs(res(40), 0, 10_000)).toBe(0);
+  });
+  it("holds a slot or two when our own arrivals bunched up to HubSpot's last slot", () => {
+    expect(budgetPauseMs(res(1), 109, 10_000)).toBeCloseTo(10_000 / 110);
+    expect(budgetPauseMs(res(0), 109, 10_000)).toBeCloseTo((2 * 10_000) / 110);
   });
 });

@@ -74,7 +74,8 @@ export class SlidingWindowLimiter implements RateLimiter {
   private readonly browseActiveMs: number;
   private readonly now: () => number;
   private readonly pauseAfter429Ms: number;
-  private sent: { at: number; kind: AcquireKind }[] = [];
+  /** Ascending. `answered`: restamped with the time of an answer (see observe). */
+  private sent: { at: number; kind: AcquireKind; answered?: true }[] = [];
   private lastBrowseAt = -Infinity;
   /** Nothing is sent before this time (set when HubSpot says the budget is gone). */
   private pausedUntil = 0;
@@ -118,7 +119,7 @@ export class SlidingWindowLimiter implements RateLimiter {
     this.timer = undefined;
     for (;;) {
       const now = this.now();
-      while (this.sent.length && this.sent[0]!.at <= now - this.windowMs) this.sent.shift();
+      while (this.sent.length && this.sent[0]!.at < now - this.windowMs) this.sent.shift();
       const browseSent = this.sent.filter((s) => s.kind === "browse").length;
       // Browse jumps the queue until it used half the window; past that, background goes first, so
       // a flood of browsing leaves background at least the other half.
@@ -164,6 +165,7 @@ export class SlidingWindowLimiter implements RateLimiter {
    */
   observe(res: Response): void {
     const now = this.now();
+    this.restamp(now);
     if (res.status === 429) {
       this.pausedUntil = Math.max(this.pausedUntil, now + Math.max(this.pauseAfter429Ms, limiterPauseMs(res)));
       return;
@@ -171,6 +173,22 @@ export class SlidingWindowLimiter implements RateLimiter {
     const ours = this.sent.filter((s) => s.at > now - this.windowMs).length;
     const pause = budgetPauseMs(res, ours, this.windowMs);
     if (pause > 0) this.pausedUntil = Math.max(this.pausedUntil, now + pause);
+  }
+
+  /**
+   * HubSpot counts a request when it arrives, somewhere between our send and its answer; a slow
+   * first request (a new connection's handshake, a stall) can arrive hundreds of ms after its slot
+   * was logged, and meet 110 in HubSpot's window. So an answer restamps a logged send with the
+   * answer's time, which is never before that request's arrival: the oldest send not yet restamped
+   * (which request it was does not matter: the log's times, as a set, stay at or after the arrivals,
+   * except for a request still unanswered after a whole window). At steady state every slot moves
+   * by the same latency, so the rate is unchanged.
+   */
+  private restamp(now: number): void {
+    const i = this.sent.findIndex((s) => !s.answered);
+    if (i < 0) return;
+    const [entry] = this.sent.splice(i, 1);
+    this.sent.push({ at: Math.max(now, this.sent.at(-1)?.at ?? now), kind: entry!.kind, answered: true });
   }
 }
 
@@ -190,8 +208,12 @@ export function budgetPauseMs(res: Response, ours: number, windowMs: number): nu
   if (!Number.isFinite(remaining) || !Number.isFinite(max) || max <= 0) return 0;
   const reserve = 3;
   const others = max - remaining - ours;
-  if (remaining >= reserve || others <= OTHERS_SLACK) return 0;
-  return ((reserve - remaining) * windowMs) / max;
+  if (remaining < reserve && others > OTHERS_SLACK) return ((reserve - remaining) * windowMs) / max;
+  // Our own full use leaves HubSpot's count near 107 of 110 (remaining 2–4). 0 or 1 means our
+  // arrivals bunched (a stall, jitter past what PORTAL_WINDOW_MS allows for): hold for a slot or
+  // two so that the next sends do not arrive into a full window.
+  if (remaining <= 1) return ((2 - remaining) * windowMs) / max;
+  return 0;
 }
 
 /** HubSpot's CRM search allows 5 requests per second per portal, on top of the general budget. */
