@@ -77,7 +77,9 @@ async function fillWindow(limiter: SlidingWindowLimiter) {
   const interval = limiter.windowMs / limiter.limit;
   for (let i = 0; i < limiter.limit; i++) {
     await limiter.acquire();
-    reads.push(client.request("/crm/properties/2026-03/contacts", { idempotent: true }));
+    reads.push(
+      client.request("/crm/properties/2026-03/contacts", { idempotent: true, onResponse: (r) => limiter.observe(r) }),
+    );
     await new Promise((r) => setTimeout(r, interval));
   }
   await Promise.all(reads);

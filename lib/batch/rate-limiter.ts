@@ -185,12 +185,17 @@ export class SlidingWindowLimiter implements RateLimiter {
    * by the same latency, so the rate is unchanged.
    */
   private restamp(now: number): void {
-    const i = this.sent.findIndex((s) => !s.answered);
+    // Sends older than that are taken to be ones that never report (a caller without observe):
+    // restamping them would hold their slots for up to another window.
+    const i = this.sent.findIndex((s) => !s.answered && s.at >= now - RESTAMP_WITHIN_MS);
     if (i < 0) return;
     const [entry] = this.sent.splice(i, 1);
     this.sent.push({ at: Math.max(now, this.sent.at(-1)?.at ?? now), kind: entry!.kind, answered: true });
   }
 }
+
+/** An answer restamps a send made at most this long before it (well past 150 ms answers and their jitter). */
+const RESTAMP_WITHIN_MS = 2_000;
 
 /**
  * Sends of ours HubSpot may count that our log no longer does (or not yet): it counts arrivals,
