@@ -31,10 +31,16 @@ export async function readCurrent(
 
 const READS_IN_FLIGHT = 4;
 
-/** A requester whose every call first takes a slot from the portal's limiter. */
+/** A requester whose every call first takes a slot from the portal's limiter, which sees the answer. */
 export const limited = (http: HubSpotRequester, limiter: RateLimiter): HubSpotRequester => ({
-  request: (async (path: string, opts: never) => {
+  request: (async (path: string, opts: { onResponse?: (res: Response) => void } = {}) => {
     await limiter.acquire();
-    return http.request(path, opts);
+    return http.request(path, {
+      ...opts,
+      onResponse: (res: Response) => {
+        limiter.observe(res);
+        opts.onResponse?.(res);
+      },
+    } as never);
   }) as HubSpotRequester["request"],
 });

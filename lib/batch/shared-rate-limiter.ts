@@ -1,13 +1,14 @@
 import "server-only";
 import pg from "pg";
 import { env } from "../config/env";
+import { BROWSE_ACTIVE_MS, PORTAL_LIMIT, PORTAL_WINDOW_MS, type AcquireKind } from "./budget";
 import { limiterPauseMs } from "./retry-after";
 import {
+  budgetPauseMs,
   limiterForPortal,
   SEARCH_PER_SECOND,
   SEARCH_WINDOW_MS,
   SlidingWindowLimiter,
-  sleep,
   type RateLimiter,
 } from "./rate-limiter";
 
@@ -23,10 +24,13 @@ import {
  * sees the send its predecessor just committed, and two processes never both take the last slot.
  * All times are the database's `clock_timestamp()`, so the processes' clocks do not matter.
  *
- * Inside one process acquires are served in order, one database round trip at a time per portal
- * (as in the in-memory limiter), so N waiting batches cost one query per freed slot, not N.
- * Across processes there is no queue: when a slot frees, whichever process asks first gets it;
- * the jitter added to every wait keeps the processes from asking in lockstep.
+ * Inside one process acquires are served in order, browse requests first (as in the in-memory
+ * limiter), one database round trip at a time per portal, so N waiting batches cost one query per
+ * freed slot, not N; a browse request that arrives cuts the current wait short. Across processes
+ * there is no queue: when a slot frees, whichever process asks first gets it, and the jitter added
+ * to every wait keeps the processes from asking in lockstep. Browse still comes first across
+ * processes: a browse request marks the portal as browsed the moment it asks (granted or not), and
+ * from then on background work in every process leaves the reserve free (budget.ts).
  */
 
 const SHARED_RATE_LIMITER_SQL = `
@@ -34,6 +38,8 @@ CREATE TABLE IF NOT EXISTS rate_limit_sends (
   portal_key text NOT NULL,
   sent_at timestamptz NOT NULL
 );
+-- 'browse' or 'background' (budget.ts); rows from before the column existed were background.
+ALTER TABLE rate_limit_sends ADD COLUMN IF NOT EXISTS kind text NOT NULL DEFAULT 'background';
 CREATE INDEX IF NOT EXISTS rate_limit_sends_portal_sent_at_idx ON rate_limit_sends (portal_key, sent_at);
 
 CREATE TABLE IF NOT EXISTS rate_limit_pauses (
@@ -41,35 +47,70 @@ CREATE TABLE IF NOT EXISTS rate_limit_pauses (
   paused_until timestamptz NOT NULL
 );
 
--- Takes a slot for p_key if fewer than p_limit sends were recorded in the last p_window_ms:
--- returns (0, the send time in epoch ms). Otherwise records nothing and returns (ms until a slot
--- frees, NULL).
-CREATE OR REPLACE FUNCTION rate_limit_acquire(p_key text, p_limit integer, p_window_ms integer)
-RETURNS TABLE (wait_ms double precision, sent_at_ms double precision)
+-- When a browse request last ASKED for a slot (granted or not): background work leaves the reserve
+-- from that moment, so a browse request waiting in one process is not outrun by another's jobs.
+CREATE TABLE IF NOT EXISTS rate_limit_browsing (
+  portal_key text PRIMARY KEY,
+  asked_at timestamptz NOT NULL
+);
+
+-- Takes a slot of kind p_kind for p_key if the budget allows (budget.ts: slotWait and
+-- backgroundLimit, the same rules as the in-process limiter): returns (0, the send time in epoch
+-- ms, the sends now in the window). Otherwise records nothing and returns (ms until it may, NULL, NULL).
+CREATE OR REPLACE FUNCTION rate_limit_acquire(
+  p_key text, p_limit integer, p_window_ms integer, p_kind text, p_reserve integer, p_active_ms integer
+)
+RETURNS TABLE (wait_ms double precision, sent_at_ms double precision, in_window integer)
 LANGUAGE plpgsql VOLATILE AS $fn$
 DECLARE
   win interval := p_window_ms * interval '1 millisecond';
+  slot interval := (p_window_ms::double precision / p_limit) * interval '1 millisecond';
   t timestamptz;
   paused timestamptz;
-  nth timestamptz;
+  browsed timestamptz;
+  n integer;
+  browse_n integer;
+  cap integer := p_limit;
+  lookahead integer := 0;
+  ready timestamptz;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('batchboard.rate_limit'), hashtext(p_key));
   t := clock_timestamp();
   DELETE FROM rate_limit_sends WHERE portal_key = p_key AND sent_at <= t - win;
+  IF p_kind = 'browse' THEN
+    INSERT INTO rate_limit_browsing (portal_key, asked_at) VALUES (p_key, t)
+      ON CONFLICT (portal_key) DO UPDATE SET asked_at = GREATEST(rate_limit_browsing.asked_at, EXCLUDED.asked_at);
+  END IF;
   SELECT p.paused_until INTO paused FROM rate_limit_pauses p WHERE p.portal_key = p_key;
   IF paused > t THEN
-    RETURN QUERY SELECT extract(epoch FROM paused - t)::double precision * 1000, NULL::double precision;
+    RETURN QUERY SELECT extract(epoch FROM paused - t)::double precision * 1000, NULL::double precision, NULL::integer;
     RETURN;
   END IF;
-  -- The p_limit-th most recent send: while it is inside the window, the window is full.
-  SELECT s.sent_at INTO nth FROM rate_limit_sends s WHERE s.portal_key = p_key
-    ORDER BY s.sent_at DESC OFFSET p_limit - 1 LIMIT 1;
-  IF nth IS NOT NULL THEN
-    RETURN QUERY SELECT extract(epoch FROM nth + win - t)::double precision * 1000, NULL::double precision;
+  SELECT count(*)::integer, (count(*) FILTER (WHERE s.kind = 'browse'))::integer INTO n, browse_n
+    FROM rate_limit_sends s WHERE s.portal_key = p_key;
+  IF p_kind <> 'browse' THEN
+    SELECT b.asked_at + p_active_ms * interval '1 millisecond' INTO browsed
+      FROM rate_limit_browsing b WHERE b.portal_key = p_key;
+    IF browsed > t AND browse_n < p_limit / 2.0 THEN
+      cap := p_limit - p_reserve;
+    ELSIF browsed IS NULL OR browsed <= t THEN
+      lookahead := p_reserve;
+    END IF;
+  END IF;
+  -- slotWait: the send at rank rn (1 = oldest) must have left the window by m slots from now,
+  -- m = rn - 1 - n + cap, for m in 0 .. lookahead (m = 0: the plain sliding window).
+  SELECT max(r.sent_at + win - (r.rn - 1 - n + cap) * slot) INTO ready
+    FROM (SELECT s.sent_at, row_number() OVER (ORDER BY s.sent_at) AS rn
+            FROM rate_limit_sends s WHERE s.portal_key = p_key) r
+   WHERE r.rn - 1 - n + cap BETWEEN 0 AND lookahead;
+  IF ready > t THEN
+    -- Held back for browsing: look again when it stops, if that comes first.
+    IF cap < p_limit THEN ready := LEAST(ready, browsed); END IF;
+    RETURN QUERY SELECT extract(epoch FROM ready - t)::double precision * 1000, NULL::double precision, NULL::integer;
     RETURN;
   END IF;
-  INSERT INTO rate_limit_sends (portal_key, sent_at) VALUES (p_key, t);
-  RETURN QUERY SELECT 0::double precision, extract(epoch FROM t)::double precision * 1000;
+  INSERT INTO rate_limit_sends (portal_key, sent_at, kind) VALUES (p_key, t, p_kind);
+  RETURN QUERY SELECT 0::double precision, extract(epoch FROM t)::double precision * 1000, n + 1;
 END
 $fn$;
 `;
@@ -107,89 +148,145 @@ export interface SharedRateLimiterOptions {
   pool: pg.Pool;
   /** The budget's key, e.g. the portal id. */
   key: string;
-  /** Requests per window (default 100: HubSpot's 110 minus headroom, as in SlidingWindowLimiter). */
+  /** Requests per window (default PORTAL_LIMIT per PORTAL_WINDOW_MS, as in SlidingWindowLimiter). */
   limit?: number;
-  /** Default 10 s. */
   windowMs?: number;
+  /** Slots background work leaves free while someone browses (default limit / 10, rounded down). */
+  browseReserve?: number;
+  /** Browsing counts as active this long after its last request asked for a slot. */
+  browseActiveMs?: number;
   /** After a 429 nobody — in any process — sends for this long (default 1 s). */
   pauseAfter429Ms?: number;
   /** Up to this much random delay is added to every wait (default 25 ms). */
   jitterMs?: number;
   /** Called with the database time (epoch ms) of every send this limiter records. */
-  onAcquire?: (sentAtMs: number) => void;
+  onAcquire?: (sentAtMs: number, kind: AcquireKind) => void;
+}
+
+interface Waiter {
+  kind: AcquireKind;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
 }
 
 export class SharedRateLimiter implements RateLimiter {
   readonly key: string;
   readonly limit: number;
   readonly windowMs: number;
+  readonly browseReserve: number;
+  private readonly browseActiveMs: number;
   private readonly pool: pg.Pool;
   private readonly pauseAfter429Ms: number;
   private readonly jitterMs: number;
-  private readonly onAcquire?: (sentAtMs: number) => void;
+  private readonly onAcquire?: (sentAtMs: number, kind: AcquireKind) => void;
   /** This process' copy of a pause it reported, so that its own waiters need no round trip. */
   private pausedUntil = 0;
-  private queue: Promise<void> = Promise.resolve();
+  /** The portal's sends in the window at our last acquire (all processes): `observe` tells others' use from ours. */
+  private lastInWindow = { n: 0, at: 0 };
+  /** In arrival order; one database round trip at a time, for the first browse waiter, else the first. */
+  private waiters: Waiter[] = [];
+  private running = false;
+  /** Ends the current wait early: a browse request arrived, or a waiter gave up. */
+  private wake: () => void = () => {};
   private readonly writes = new Set<Promise<void>>();
 
   constructor(opts: SharedRateLimiterOptions) {
     this.pool = opts.pool;
     this.key = opts.key;
-    this.limit = opts.limit ?? 100;
-    this.windowMs = opts.windowMs ?? 10_000;
+    this.limit = opts.limit ?? PORTAL_LIMIT;
+    this.windowMs = opts.windowMs ?? PORTAL_WINDOW_MS;
+    this.browseReserve = opts.browseReserve ?? Math.floor(this.limit / 10);
+    this.browseActiveMs = opts.browseActiveMs ?? BROWSE_ACTIVE_MS;
     this.pauseAfter429Ms = opts.pauseAfter429Ms ?? 1000;
     this.jitterMs = opts.jitterMs ?? 25;
     this.onAcquire = opts.onAcquire;
   }
 
-  acquire(signal?: AbortSignal): Promise<void> {
-    const turn = this.queue.then(() => this.waitForSlot(signal));
-    // A waiter that aborts (or fails) must not block those behind it.
-    this.queue = turn.catch(() => {});
-    return turn;
+  acquire(signal?: AbortSignal, kind: AcquireKind = "background"): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<void>((resolve, reject) => {
+      const w: Waiter = { kind, resolve, reject, signal };
+      if (signal) {
+        w.onAbort = () => {
+          this.waiters = this.waiters.filter((x) => x !== w);
+          reject(signal.reason);
+          this.wake();
+        };
+        signal.addEventListener("abort", w.onAbort, { once: true });
+      }
+      this.waiters.push(w);
+      if (kind === "browse") this.wake();
+      void this.run();
+    });
   }
 
-  private async waitForSlot(signal?: AbortSignal): Promise<void> {
-    await ensureSharedRateLimiterSchema(this.pool);
-    for (;;) {
-      if (signal?.aborted) throw signal.reason;
-      const localPause = this.pausedUntil - Date.now();
-      if (localPause > 0) {
-        await sleep(localPause + this.jitter(), signal);
-        continue;
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      await ensureSharedRateLimiterSchema(this.pool);
+      for (;;) {
+        const w = this.waiters.find((x) => x.kind === "browse") ?? this.waiters[0];
+        if (!w) return;
+        const localPause = this.pausedUntil - Date.now();
+        const wait = localPause > 0 ? localPause : await this.tryAcquire(w.kind);
+        if (wait === 0) {
+          // The slot is taken: its waiter, or if that one gave up meanwhile, the next in line.
+          const taker = this.waiters.includes(w) ? w : this.waiters[0];
+          if (!taker) continue;
+          this.waiters = this.waiters.filter((x) => x !== taker);
+          if (taker.onAbort) taker.signal!.removeEventListener("abort", taker.onAbort);
+          taker.resolve();
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, Math.max(1, Math.ceil(wait)) + Math.random() * this.jitterMs);
+          this.wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+        this.wake = () => {};
       }
-      const { rows } = await this.pool.query<{ wait_ms: number; sent_at_ms: number | null }>(
-        "SELECT wait_ms, sent_at_ms FROM rate_limit_acquire($1, $2, $3)",
-        [this.key, this.limit, this.windowMs],
-      );
-      const row = rows[0]!;
-      if (row.sent_at_ms !== null) {
-        this.onAcquire?.(row.sent_at_ms);
-        return;
+    } catch (err) {
+      // The database failed: every waiter hears it, as each did when it made its own round trip.
+      for (const w of this.waiters.splice(0)) {
+        if (w.onAbort) w.signal!.removeEventListener("abort", w.onAbort);
+        w.reject(err);
       }
-      await sleep(Math.max(1, Math.ceil(row.wait_ms)) + this.jitter(), signal);
+    } finally {
+      this.running = false;
     }
   }
 
-  private jitter() {
-    return Math.random() * this.jitterMs;
+  /** One round trip: 0 when a slot was recorded, else the ms to wait. */
+  private async tryAcquire(kind: AcquireKind): Promise<number> {
+    const { rows } = await this.pool.query<{ wait_ms: number; sent_at_ms: number | null; in_window: number | null }>(
+      "SELECT wait_ms, sent_at_ms, in_window FROM rate_limit_acquire($1, $2, $3, $4, $5, $6)",
+      [this.key, this.limit, this.windowMs, kind, this.browseReserve, this.browseActiveMs],
+    );
+    const row = rows[0]!;
+    if (row.sent_at_ms === null) return Math.max(1, row.wait_ms);
+    this.lastInWindow = { n: row.in_window ?? 0, at: Date.now() };
+    this.onAcquire?.(row.sent_at_ms, kind);
+    return 0;
   }
 
   /**
    * As SlidingWindowLimiter.observe, but the pause is shared: it is written to the database (in the
-   * background; failures are logged) and every process' next acquire waits for it.
+   * background; failures are logged) and every process' next acquire waits for it. "Ours" is every
+   * process' sends of the portal, as the database counted them at our last acquire.
    */
   observe(res: Response): void {
     let pauseMs: number;
     if (res.status === 429) {
       pauseMs = Math.max(this.pauseAfter429Ms, limiterPauseMs(res));
     } else {
-      const remaining = Number(res.headers.get("x-hubspot-ratelimit-remaining") ?? NaN);
-      const max = Number(res.headers.get("x-hubspot-ratelimit-max") ?? NaN);
-      if (!Number.isFinite(remaining) || !Number.isFinite(max) || max <= 0) return;
-      const reserve = 3;
-      if (remaining >= reserve) return;
-      pauseMs = ((reserve - remaining) * this.windowMs) / max;
+      const ours = this.lastInWindow.at > Date.now() - this.windowMs ? this.lastInWindow.n : 0;
+      pauseMs = budgetPauseMs(res, ours, this.windowMs);
+      if (pauseMs <= 0) return;
     }
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
     const write = this.pool
@@ -254,7 +351,7 @@ export function searchLimiterFor(portalId: string | number): RateLimiter {
   if (!databaseUrl)
     return limiterForPortal(
       key,
-      () => new SlidingWindowLimiter({ limit: SEARCH_PER_SECOND, windowMs: SEARCH_WINDOW_MS }),
+      () => new SlidingWindowLimiter({ limit: SEARCH_PER_SECOND, windowMs: SEARCH_WINDOW_MS, browseReserve: 1 }),
     );
   const limiters = (globalForLimiter.__batchboardSharedLimiters ??= new Map());
   let limiter = limiters.get(key);
@@ -264,6 +361,7 @@ export function searchLimiterFor(portalId: string | number): RateLimiter {
       key,
       limit: SEARCH_PER_SECOND,
       windowMs: SEARCH_WINDOW_MS,
+      browseReserve: 1,
     });
     limiters.set(key, limiter);
   }

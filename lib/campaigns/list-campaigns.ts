@@ -10,5 +10,5 @@ export async function listCampaignsPage(
   q: CampaignQuery & { after?: string },
   opts: CampaignPageOptions = {},
 ): Promise<CampaignPage> {
-  return campaignPage(clientForConnection(actor.connection), actor.connection.apiBase, q, opts);
+  return campaignPage(clientForConnection(actor.connection, { pace: "browse" }), actor.connection.apiBase, q, opts);
 }

@@ -22,5 +22,5 @@ export const fetchCrmWindow = authedAction(CrmWindowInputSchema, (input, session
 
 /** The columns (visible property definitions) of an offered object type. */
 export const fetchCrmColumns = authedAction(CrmColumnsInputSchema, (input, session) =>
-  crmColumnsFor(clientForConnection(session.connection), canonical(input.objectType)),
+  crmColumnsFor(clientForConnection(session.connection, { pace: "browse" }), canonical(input.objectType)),
 );

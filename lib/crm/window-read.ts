@@ -22,10 +22,12 @@ const typesCache = new Map<string, { at: number; types: Promise<Map<string, Prop
  */
 export async function crmViewWindow(actor: Pick<Actor, "connection">, input: CrmWindowInput): Promise<CrmWindow> {
   const { connection } = actor;
-  const client = clientForConnection(connection);
-  const http = pacedSearch(client, connection.portalId);
+  // Someone waits on this window: its searches and the property read are browse requests.
+  const http = pacedSearch(clientForConnection(connection), connection.portalId, "browse");
   const types =
-    input.query.filters.length > 0 ? await typesFor(client, connection.portalId, input.objectType) : new Map();
+    input.query.filters.length > 0
+      ? await typesFor(clientForConnection(connection, { pace: "browse" }), connection.portalId, input.objectType)
+      : new Map();
   try {
     const loadedAt = searchLoadTime(connection.apiBase);
     const window = await readCrmWindow(

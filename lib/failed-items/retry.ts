@@ -32,7 +32,7 @@ export async function retryItems(
     const keys = creates.map((op) => adapter.createKey!(op)!);
     for (let i = 0; i < creates.length; i += adapter.batchSize) {
       const hits = await adapter.findByKeys(
-        clientForConnection(actor.connection),
+        clientForConnection(actor.connection, { pace: "browse" }),
         keys.slice(i, i + adapter.batchSize),
         {},
         creates.slice(i, i + adapter.batchSize),

@@ -2,6 +2,7 @@ import { observeServerDate } from "./clock";
 import "server-only";
 import { env } from "../config/env";
 import type { BatchClient, FailedAnswer, RequestOptions } from "../batch/client";
+import type { AcquireKind, RateLimiter } from "../batch/rate-limiter";
 import { backoff, classifyFailure, retryAfterSeconds } from "./retry-policy";
 
 /**
@@ -52,6 +53,11 @@ export interface HubSpotClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Per attempt, connect to last byte of the body (default HUBSPOT_TIMEOUT_MS, 30 s): a hung call must not hold a job. */
   timeoutMs?: number;
+  /**
+   * Every attempt (retries too) first takes a slot of this kind from the portal's limiter, which
+   * sees every answer. Without it the caller paces (the batch engine, `limited`, `pacedSearch`).
+   */
+  pace?: { limiter: RateLimiter; kind: AcquireKind };
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -93,6 +99,8 @@ export class HubSpotHttpClient implements BatchClient {
     const timeoutMs = this.opts.timeoutMs ?? env().HUBSPOT_TIMEOUT_MS;
     let forcedRefresh = false;
     for (let attempt = 0; ; attempt++) {
+      // Before the attempt's timeout starts: waiting for a slot is not HubSpot being slow.
+      await this.opts.pace?.limiter.acquire(o.signal, this.opts.pace.kind);
       const headers: Record<string, string> = { accept: "application/json" };
       if (o.body !== undefined) headers["content-type"] = "application/json";
       if (this.opts.token) headers.authorization = `Bearer ${await this.opts.token({ force: forcedRefresh })}`;
@@ -120,6 +128,7 @@ export class HubSpotHttpClient implements BatchClient {
         throw err;
       }
       observeServerDate(this.opts.apiBase, res.headers.get("date"));
+      this.opts.pace?.limiter.observe(res);
       o.onResponse?.(res);
       if (res.ok) {
         if (res.status === 204) return undefined as T;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { RateLimiter } from "../batch/rate-limiter";
+import type { AcquireKind, RateLimiter } from "../batch/rate-limiter";
 import { HubSpotApiError, type HubSpotHttpClient } from "./http-client";
 import { backoff } from "./retry-policy";
 
@@ -20,20 +20,20 @@ const SEARCH_ATTEMPTS = 5;
 /**
  * A requester for CRM search reads: every attempt first takes a slot from the portal's search
  * limiter (5/s) and from its general budget, and both see HubSpot's answer (a 429 pauses everyone
- * behind them). A 429 that is not the daily limit is retried here, after a backoff, rather than
+ * behind them); `kind` says whose search it is (a grid's window: "browse"; default background). A 429 that is not the daily limit is retried here, after a backoff, rather than
  * inside the HTTP client, so that a retry waits for a slot like any other search.
  */
 export function searchRequester(
   client: Requester,
-  limiters: { search: RateLimiter; portal: RateLimiter },
+  limiters: { search: RateLimiter; portal: RateLimiter; kind?: AcquireKind },
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): SearchRequester {
   return {
     pacedSearch: true,
     request: (async (path: string, o: Parameters<Requester["request"]>[1] = {}) => {
       for (let attempt = 0; ; attempt++) {
-        await limiters.search.acquire(o.signal);
-        await limiters.portal.acquire(o.signal);
+        await limiters.search.acquire(o.signal, limiters.kind);
+        await limiters.portal.acquire(o.signal, limiters.kind);
         try {
           return await client.request(path, {
             ...o,

@@ -13,5 +13,5 @@ const MarketingEventPageInputSchema = z.object({
 
 /** One page of marketing events for the grid (the grid pages through all of them). */
 export const fetchMarketingEventPage = authedAction(MarketingEventPageInputSchema, (input, session) =>
-  listMarketingEventsPage(clientForConnection(session.connection), input),
+  listMarketingEventsPage(clientForConnection(session.connection, { pace: "browse" }), input),
 );

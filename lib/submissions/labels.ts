@@ -21,7 +21,10 @@ export async function resourceWording(ref: ResourceRef, actor: Pick<Actor, "conn
   const { noun, nameKey } = describe(ref);
   try {
     const labels = new Map(
-      (await resourceProperties(ref, () => clientForConnection(actor.connection))).map((p) => [p.key, p.label]),
+      (await resourceProperties(ref, () => clientForConnection(actor.connection, { pace: "browse" }))).map((p) => [
+        p.key,
+        p.label,
+      ]),
     );
     return { noun, nameKey, label: (p) => labels.get(p) ?? p };
   } catch {

@@ -16,7 +16,7 @@ export { RECORD_ID_KEY };
  */
 export async function targetColumns(ref: ResourceRef, actor: Actor): Promise<TargetColumn[]> {
   const { idLabel, synonyms } = describe(ref);
-  const properties = await resourceProperties(ref, () => clientForConnection(actor.connection));
+  const properties = await resourceProperties(ref, () => clientForConnection(actor.connection, { pace: "browse" }));
   return [
     { key: RECORD_ID_KEY, label: idLabel, type: "text" },
     ...properties

@@ -215,7 +215,9 @@ export function accessTokenSuite(label: string, opts: SuiteOptions) {
       await control("POST", "/__sandbox/tokens/expire", { token: accessToken });
       await control("DELETE", "/__sandbox/requests");
       const { clientForConnection } = await import("../../lib/auth/client-for-connection");
-      const res = await clientForConnection({ id: conn.id, apiBase: sb.url }).request<{ total: number }>(LIST, {
+      const res = await clientForConnection({ id: conn.id, apiBase: sb.url, portalId: conn.portalId }).request<{
+        total: number;
+      }>(LIST, {
         query: { limit: 1 },
       });
       expect(res.total).toBe(5);

@@ -1,0 +1,199 @@
+/**
+ * The adaptive reserve (budget.ts) on a fake clock: background work against browsing on one portal.
+ * Background is a submission: 4 requests in flight, each answered 150 ms after its slot.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { slotWait } from "./budget";
+import { budgetPauseMs, SlidingWindowLimiter } from "./rate-limiter";
+
+const LIMIT = 109;
+const WINDOW = 10_200;
+const INTERVAL = WINDOW / LIMIT;
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** The most sends (optionally of one kind) inside any window of `windowMs`. */
+function maxInAnyWindow(times: number[], windowMs = WINDOW): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let max = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j]! - sorted[i]! >= windowMs) i++;
+    max = Math.max(max, j - i + 1);
+  }
+  return max;
+}
+
+type Send = { at: number; kind: "browse" | "background" };
+
+/** A background stream that never runs dry: `inFlight` loops of acquire → 150 ms request. */
+function backgroundStream(limiter: SlidingWindowLimiter, sends: Send[], inFlight = 4) {
+  const stop = new AbortController();
+  for (let i = 0; i < inFlight; i++)
+    void (async () => {
+      for (;;) {
+        try {
+          await limiter.acquire(stop.signal);
+        } catch {
+          return;
+        }
+        sends.push({ at: Date.now(), kind: "background" });
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    })();
+  return () => stop.abort(new Error("stopped"));
+}
+
+/** One browse read: how long it waited for its slot. */
+async function browse(limiter: SlidingWindowLimiter, sends: Send[]) {
+  const asked = Date.now();
+  let waited = -1;
+  void limiter.acquire(undefined, "browse").then(() => {
+    waited = Date.now() - asked;
+    sends.push({ at: Date.now(), kind: "browse" });
+  });
+  while (waited < 0) await vi.advanceTimersByTimeAsync(1);
+  return waited;
+}
+
+const inRange = (sends: Send[], from: number, to: number, kind?: Send["kind"]) =>
+  sends.filter((s) => s.at >= from && s.at < to && (!kind || s.kind === kind)).length;
+
+describe("SlidingWindowLimiter: background and browsing share the portal's budget", () => {
+  it("gives background work the whole budget while nobody browses", async () => {
+    const limiter = new SlidingWindowLimiter();
+    expect([limiter.limit, limiter.windowMs, limiter.browseReserve]).toEqual([LIMIT, WINDOW, 10]);
+    const sends: Send[] = [];
+    const start = Date.now();
+    const stop = backgroundStream(limiter, sends);
+    await vi.advanceTimersByTimeAsync(6 * WINDOW);
+    stop();
+    const times = sends.map((s) => s.at);
+    expect(maxInAnyWindow(times)).toBe(LIMIT);
+    // Steady state (windows 2–6): the full rate, one slot interval apart, less timer rounding.
+    expect(inRange(sends, start + WINDOW, start + 6 * WINDOW)).toBeGreaterThanOrEqual(5 * LIMIT - 5);
+  });
+
+  it("serves a browse read within about one slot interval of a saturated stream, never past the limit", async () => {
+    const limiter = new SlidingWindowLimiter();
+    const sends: Send[] = [];
+    const stop = backgroundStream(limiter, sends);
+    await vi.advanceTimersByTimeAsync(3 * WINDOW + 37);
+    const waits: number[] = [];
+    // A person scrolling: a read every 300 ms for 3 s, then a pause, then again.
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 10; i++) {
+        waits.push(await browse(limiter, sends));
+        await vi.advanceTimersByTimeAsync(300);
+      }
+      await vi.advanceTimersByTimeAsync(2 * WINDOW);
+    }
+    stop();
+    expect(waits).toHaveLength(20);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(INTERVAL + 2);
+    expect(maxInAnyWindow(sends.map((s) => s.at))).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it("keeps the reserve free while browsing is active and gives it back to background after", async () => {
+    const limiter = new SlidingWindowLimiter();
+    const sends: Send[] = [];
+    const stop = backgroundStream(limiter, sends);
+    await vi.advanceTimersByTimeAsync(2 * WINDOW);
+    // Browsing for a whole window: a read every second keeps it active.
+    const browsingFrom = Date.now();
+    for (let i = 0; i < 12; i++) {
+      await browse(limiter, sends);
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    const browsingTo = Date.now();
+    await vi.advanceTimersByTimeAsync(3 * WINDOW);
+    stop();
+    const bg = (from: number, to: number) =>
+      sends.filter((s) => s.kind === "background" && s.at >= from && s.at < to).map((s) => s.at);
+    // Once the reserve has drained (one window after browsing began), background stays below it.
+    expect(maxInAnyWindow(bg(browsingFrom + WINDOW, browsingTo))).toBeLessThanOrEqual(LIMIT - 10);
+    // After browsing stops (plus the few seconds it counts as active), background has the whole budget again.
+    expect(maxInAnyWindow(bg(browsingTo + 5000, Date.now()))).toBe(LIMIT);
+  });
+
+  it("a flood of browsing does not starve background work", async () => {
+    const limiter = new SlidingWindowLimiter();
+    const sends: Send[] = [];
+    const stop = backgroundStream(limiter, sends);
+    await vi.advanceTimersByTimeAsync(2 * WINDOW);
+    const start = Date.now();
+    for (let i = 0; i < 1000; i++)
+      void limiter.acquire(undefined, "browse").then(() => sends.push({ at: Date.now(), kind: "browse" }));
+    await vi.advanceTimersByTimeAsync(4 * WINDOW);
+    stop();
+    // Browse is served first up to half the window; background keeps the other half.
+    for (let w = 1; w < 4; w++) {
+      const from = start + w * WINDOW;
+      expect(inRange(sends, from, from + WINDOW, "background")).toBeGreaterThanOrEqual(LIMIT / 2 - 3);
+      expect(inRange(sends, from, from + WINDOW, "browse")).toBeGreaterThanOrEqual(LIMIT / 2 - 3);
+    }
+    expect(maxInAnyWindow(sends.map((s) => s.at))).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it("browse goes ahead of queued background requests", async () => {
+    const limiter = new SlidingWindowLimiter({ limit: 2, windowMs: 1000 });
+    const order: string[] = [];
+    await limiter.acquire();
+    await limiter.acquire();
+    for (let i = 0; i < 3; i++) void limiter.acquire().then(() => order.push(`bg${i}`));
+    void limiter.acquire(undefined, "browse").then(() => order.push("browse"));
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(order[0]).toBe("browse");
+    expect(order.slice(1)).toEqual(["bg0", "bg1", "bg2"]);
+  });
+});
+
+describe("SlidingWindowLimiter: answers restamp the log", () => {
+  it("keeps a slot until a window after its answer, which is never before HubSpot counted it", async () => {
+    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 1000 });
+    const start = Date.now();
+    await limiter.acquire();
+    await vi.advanceTimersByTimeAsync(300); // a slow first request: answered 300 ms after its slot
+    limiter.observe(new Response(null, { status: 200 }));
+    let at = -1;
+    void limiter.acquire().then(() => (at = Date.now()));
+    await vi.advanceTimersByTimeAsync(1200);
+    expect(at - start).toBeGreaterThan(1300);
+    expect(at - start).toBeLessThan(1310);
+  });
+});
+
+describe("slotWait", () => {
+  it("lets a background send through only if the log still frees a slot every interval", () => {
+    const b = { limit: 10, windowMs: 1000, lookahead: 3 };
+    // Idle portal: a burst of up to limit − lookahead goes at once.
+    expect(slotWait([0, 0, 0, 0, 0, 0], 0, b)).toBe(0);
+    // The 8th of a burst would leave no slot for 700 ms: it waits until the burst is about to expire.
+    expect(slotWait([0, 0, 0, 0, 0, 0, 0], 0, b)).toBe(1000 + 1 - 3 * 100);
+    // A stream one interval apart continues at that rate.
+    expect(slotWait([100, 200, 300, 400, 500, 600, 700, 800, 900], 1001, b)).toBe(0);
+    // Without lookahead it is the plain sliding window.
+    expect(slotWait([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 400, { ...b, lookahead: 0 })).toBe(601);
+  });
+});
+
+describe("budgetPauseMs", () => {
+  const res = (remaining: number) =>
+    new Response(null, {
+      headers: { "x-hubspot-ratelimit-remaining": String(remaining), "x-hubspot-ratelimit-max": "110" },
+    });
+  it("does not pause for our own full use of the budget, only for others' use of it", () => {
+    expect(budgetPauseMs(res(2), 109, 10_000)).toBe(0);
+    expect(budgetPauseMs(res(3), 107, 10_000)).toBe(0);
+    expect(budgetPauseMs(res(1), 60, 10_000)).toBeCloseTo((2 * 10_000) / 110);
+    expect(budgetPauseMs(res(40), 0, 10_000)).toBe(0);
+  });
+  it("holds a slot or two when our own arrivals bunched up to HubSpot's last slot", () => {
+    expect(budgetPauseMs(res(1), 109, 10_000)).toBeCloseTo(10_000 / 110);
+    expect(budgetPauseMs(res(0), 109, 10_000)).toBeCloseTo((2 * 10_000) / 110);
+  });
+});
