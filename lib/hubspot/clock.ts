@@ -7,13 +7,18 @@
  * load and asOf). A `Date` header is HubSpot's time, rounded DOWN to the second, when it sent the
  * answer, which is before we received it: `date - receivedAt` (local ms) is never more than the true
  * offset between HubSpot's clock and ours. The largest such sample is the tightest safe bound; a
- * sample expires after `SAMPLE_TTL_MS`, so a local clock stepped backwards cannot keep an
- * overestimate forever.
+ * sample expires after `SAMPLE_TTL_MS`. "Ours" is a monotonic clock (`performance.now()` from the
+ * process' start), not the wall clock: a wall clock stepped forward after a sample would otherwise
+ * push the bound past HubSpot's true time, i.e. an asOf later than the load, which could hide a
+ * conflict.
  *
  * `hubspotNowLowerBound(apiBase)` is then "HubSpot's time now, or earlier": take it BEFORE sending a
  * read, and every change the read does not reflect is stamped after it.
  */
 const SAMPLE_TTL_MS = 10 * 60_000;
+
+/** Epoch-like milliseconds that never jump: the process' start time plus the monotonic clock. */
+const monotonicNow = () => performance.timeOrigin + performance.now();
 
 interface Sample {
   offsetMs: number;
@@ -24,7 +29,7 @@ const g = globalThis as unknown as { __batchboardHubSpotClock?: Map<string, Samp
 const samples = () => (g.__batchboardHubSpotClock ??= new Map());
 
 /** Records one answer's `Date` header (called by the HTTP client for every response). */
-export function observeServerDate(apiBase: string, dateHeader: string | null, receivedAt = Date.now()): void {
+export function observeServerDate(apiBase: string, dateHeader: string | null, receivedAt = monotonicNow()): void {
   if (!dateHeader) return;
   const date = Date.parse(dateHeader);
   if (Number.isNaN(date)) return;
@@ -38,7 +43,7 @@ export function observeServerDate(apiBase: string, dateHeader: string | null, re
  * HubSpot's clock now, or a little earlier (epoch ms), for this API base; undefined until an answer
  * with a `Date` header was seen (callers then fall back to a record's own updatedAt).
  */
-export function hubspotNowLowerBound(apiBase: string, localNow = Date.now()): number | undefined {
+export function hubspotNowLowerBound(apiBase: string, localNow = monotonicNow()): number | undefined {
   const s = samples().get(apiBase);
   return s ? localNow + s.offsetMs : undefined;
 }
