@@ -1,5 +1,5 @@
 import { asOfAt } from "@/lib/batch/as-of";
-import { appendedTo } from "./appended";
+import { appendedTo, extend } from "./appended";
 import type { RecordPage, RecordRow, RecordWindow } from "@/lib/records/page";
 
 /**
@@ -39,7 +39,7 @@ export function withAsOf(pages: readonly RecordPage[]): LoadedRow[] {
   const from = appendedTo(last?.pages, pages);
   let asOf = from > 0 ? last!.asOf : (first.newestBefore ?? "");
   let asOfMs = from > 0 ? last!.asOfMs : Date.parse(asOf);
-  const rows = from > 0 ? last!.rows.slice() : [];
+  const added: LoadedRow[] = [];
   for (const page of pages.slice(Math.max(from, 0))) {
     const prior = asOf;
     for (const r of page.rows) {
@@ -53,8 +53,9 @@ export function withAsOf(pages: readonly RecordPage[]): LoadedRow[] {
     let cached = annotated.get(page);
     if (!cached || cached.prior !== prior)
       annotated.set(page, (cached = { prior, rows: page.rows.map((r) => ({ ...r, asOf })) }));
-    for (const r of cached.rows) rows.push(r);
+    for (const r of cached.rows) added.push(r);
   }
+  const rows = from > 0 ? extend(last!.rows, added) : added;
   walks.set(first, { pages, rows, asOf, asOfMs });
   return rows;
 }

@@ -1,5 +1,5 @@
 import type { GridRow } from "@/components/grid/types";
-import { appendedTo } from "../appended";
+import { appendedTo, extend } from "../appended";
 import type { LoadedRow } from "../loaded-rows";
 import type { SavedRecord } from "@/lib/batch/types";
 import type { BaseRow, EditState } from "./types";
@@ -47,12 +47,9 @@ export function deriveBases(
   const added = from >= 0 ? loaded.slice(from) : [];
   // A record created here that a new page now holds leaves the head: rebuild (rare).
   if (prev && from >= 0 && !(created.length > 0 && added.some((r) => created.some((c) => c.id === r.id)))) {
-    const bases = prev.bases.slice();
-    for (const r of added) {
-      const b = newer(r);
-      bases.push(b);
-      prev.byId.set(b.id, b);
-    }
+    const more = added.map(newer);
+    for (const b of more) prev.byId.set(b.id, b);
+    const bases = extend(prev.bases, more);
     return { ...prev, loaded, bases };
   }
   const loadedIds = new Set(loaded.map((r) => r.id));
@@ -109,8 +106,7 @@ export function deriveRows(
     return keep(u ? { id: b.id, values: { ...row.values, ...u.edits } } : row);
   };
   if (prev && from >= 0) {
-    const rows = prev.rows.slice();
-    for (let i = from; i < bases.length; i++) rows.push(ofBase(bases[i]!));
+    const rows = extend(prev.rows, bases.slice(from).map(ofBase));
     return { ...prev, bases, rows };
   }
   const head = Object.values(creates)

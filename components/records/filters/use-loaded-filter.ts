@@ -5,7 +5,7 @@ import type { GridColumn, GridRow } from "@/components/grid/types";
 import { rowMatcher } from "@/lib/records/match-filters";
 import type { FilterGroups } from "@/lib/records/filters";
 import { userTimeZone } from "@/lib/time/time-zone";
-import { appendedTo } from "../appended";
+import { appendedTo, extend } from "../appended";
 import { keepShown } from "./keep-shown";
 
 /**
@@ -37,7 +37,7 @@ export function useLoadedFilter(
     const prev = last.current;
     const from = prev && prev.matcher === matcher ? appendedTo(prev.input, rows) : -1;
     const more = keepShown(from >= 0 ? rows.slice(from) : rows, matcher.matches, shown.current.ids);
-    const out = prev && from >= 0 ? prev.out.concat(more.rows) : more.rows;
+    const out = prev && from >= 0 ? extend(prev.out, more.rows) : more.rows;
     const matching = (prev && from >= 0 ? prev.matching : 0) + more.matching;
     last.current = { input: rows, matcher, out, matching };
     return { rows: out, matching, problems: matcher.problems };
