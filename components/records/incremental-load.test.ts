@@ -6,6 +6,7 @@ import { validateCampaignEdits } from "@/components/campaigns/validate-campaign-
 import { applyChanges } from "./edits/apply-changes";
 import { deriveBases, deriveRows } from "./edits/derive-rows";
 import { emptyEditState, type BaseRow, type EditState } from "./edits/types";
+import { appendedTo, extend } from "./appended";
 import { withAsOf, type LoadedRow } from "./loaded-rows";
 import { duplicateValues } from "./unique-values";
 
@@ -180,5 +181,26 @@ describe("campaign validation after a large paste", () => {
     expect(issues).toEqual(validateCampaignEdits(copy, fresh(loaded), baseOf));
     expect(issues.get("r4")?.hs_name).toMatch(/already named/);
     expect(issues.get("r1")?.hs_end_date).toBeDefined();
+  });
+});
+
+describe("appendedTo", () => {
+  it("knows an extension (even two deep) without comparing items, and refuses anything else", () => {
+    const a = [1, 2, 3];
+    const b = extend(a, [4]);
+    const c = extend(b, [5, 6]);
+    expect(appendedTo(a, c)).toBe(3);
+    expect(appendedTo(b, c)).toBe(4);
+    expect(appendedTo(a, [1, 2, 3, 9])).toBe(3);
+    expect(appendedTo(a, [1, 7, 3, 9])).toBe(-1);
+    expect(appendedTo(c, b)).toBe(-1);
+    expect(appendedTo(undefined, a)).toBe(-1);
+    // No item is compared when the array was made by extend: changing one behind its back (never
+    // done: loaded rows are not mutated) goes unseen, where a walk would refuse.
+    const d = [1, 2, 3];
+    const e = extend(d, [4]);
+    d[0] = 0;
+    expect(appendedTo(d, e)).toBe(3);
+    expect(appendedTo(d, [...e])).toBe(-1);
   });
 });
