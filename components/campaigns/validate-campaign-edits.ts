@@ -3,6 +3,7 @@ import {
   validateCampaignProperties,
   type CampaignPropertyIssue,
 } from "@/lib/hubspot/schemas/campaign-properties";
+import { dateStyle } from "@/components/grid/date-order";
 import { formatDate } from "@/components/grid/values";
 import { cellProblem } from "@/components/records/validate-cells";
 import { duplicateValues } from "@/components/records/unique-values";
@@ -23,6 +24,23 @@ function readableIssue(issue: Pick<CampaignPropertyIssue, "message" | "code" | "
   return issue.message
     .replace(/"(hs_[a-z_]+)"/g, (m, name: string) => CAMPAIGN_PROPERTY_BY_NAME.get(name)?.label ?? m)
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatDate(d));
+}
+
+type Found = [property: string, message: string][];
+
+/**
+ * A pending row's own issues, kept per row object (applyChanges keeps the objects of rows it did
+ * not touch) and the loaded properties they were checked against: after a 10,000-row paste, the
+ * next keystroke checks one row, not 10,000. Messages depend on the date order, so it keys them too.
+ */
+const checked = new WeakMap<object, { against: object | undefined; style: string; found: Found }>();
+function rowIssues(row: object, against: object | undefined, check: () => Found): Found {
+  const style = JSON.stringify(dateStyle());
+  const hit = checked.get(row);
+  if (hit && hit.against === against && hit.style === style) return hit.found;
+  const found = check();
+  checked.set(row, { against, style, found });
+  return found;
 }
 
 /**
@@ -47,14 +65,24 @@ export function validateCampaignEdits(
 
   for (const u of Object.values(state.updates)) {
     const current = baseOf(u.id)?.properties;
-    for (const i of validateCampaignProperties(u.edits, { mode: "update", current }))
-      add(u.id, i.property, readableIssue(i, u.edits[i.property]));
+    const found = rowIssues(u, current, () =>
+      validateCampaignProperties(u.edits, { mode: "update", current }).map((i) => [
+        i.property,
+        readableIssue(i, u.edits[i.property]),
+      ]),
+    );
+    for (const [property, message] of found) add(u.id, property, message);
     checkName(u.id);
   }
   for (const c of Object.values(state.creates)) {
-    const props = Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== ""));
-    for (const i of validateCampaignProperties(props, { mode: "create" }))
-      add(c.rowKey, i.property, readableIssue(i, props[i.property]));
+    const found = rowIssues(c, undefined, () => {
+      const props = Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== ""));
+      return validateCampaignProperties(props, { mode: "create" }).map((i) => [
+        i.property,
+        readableIssue(i, props[i.property]),
+      ]);
+    });
+    for (const [property, message] of found) add(c.rowKey, property, message);
     checkName(c.rowKey);
   }
   return issues;

@@ -96,8 +96,9 @@ export function RecordGridView({
   const placeholders = useRef(new Map<number, GridRow>());
   const { head, byId } = useMemo(() => {
     const headLength = edits.rows.length - list.rows.length;
-    return { head: edits.rows.slice(0, headLength), byId: new Map(edits.rows.map((r) => [r.id, r])) };
-  }, [edits.rows, list.rows.length]);
+    // edits.rowById is every row of edits.rows by id, kept (and extended) with them.
+    return { head: edits.rows.slice(0, headLength), byId: edits.rowById };
+  }, [edits.rows, edits.rowById, list.rows.length]);
   const rows = useMemo<readonly GridRow[]>(() => {
     if (failedOnly) return matched.rows.filter((r) => ["failed", "conflict"].includes(statuses[r.id]?.status ?? ""));
     if (!windowed) return matched.rows;
@@ -112,7 +113,7 @@ export function RecordGridView({
       resource.nameKey,
     );
   }, [failedOnly, matched.rows, statuses, windowed, head, byId, resource.nameKey]);
-  const findRow = useCallback((id: string) => byId.get(id), [byId]);
+  const findRow = useCallback((id: string) => byId.get(id), [byId, head]);
   const headLength = head.length;
   const onVisibleRows = useCallback(
     (top: number, bottom: number) =>

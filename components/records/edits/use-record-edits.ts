@@ -1,28 +1,17 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import type { CellChange, CellMeta, GridRow } from "@/components/grid/types";
+import type { CellChange, CellMeta } from "@/components/grid/types";
 import type { LoadedRow } from "../loaded-rows";
 import type { GridResource } from "../resource";
 import { applyChanges } from "./apply-changes";
+import { deriveBases, deriveRows, type Bases, type Rows } from "./derive-rows";
 import { dropMootEdits } from "./drop-moot-edits";
 import { EditStore } from "./edit-store";
 import { editStorageKey } from "./persist";
-import { emptyEditState, type BaseRow } from "./types";
+import { emptyEditState } from "./types";
 
 const SERVER_STATE = emptyEditState();
-const gridRowCache = new WeakMap<BaseRow, GridRow>();
-
-function sameValues(a: GridRow["values"], b: GridRow["values"]): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
-const baseGridRow = (b: BaseRow): GridRow => {
-  let row = gridRowCache.get(b);
-  if (!row) gridRowCache.set(b, (row = { id: b.id, values: { ...b.properties, updatedAt: b.updatedAt } }));
-  return row;
-};
 
 /**
  * The edit state of one resource's grid: the store, the loaded rows merged with what was saved in
@@ -52,20 +41,15 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
   // Rows saved in this tab replace their loaded version until the list is fetched again.
   const savedSize = store.saved.size + store.created.length;
   const statuses = state.statuses;
-  const bases = useMemo(() => {
-    const loadedIds = new Set(loaded.map((r) => r.id));
-    const newer = (r: BaseRow): BaseRow => {
-      const s = store.saved.get(r.id);
-      return s && s.updatedAt >= r.updatedAt
-        ? { id: s.id, updatedAt: s.updatedAt, properties: s.properties, asOf: s.updatedAt }
-        : r;
-    };
-    const created = store.created.filter((r) => !loadedIds.has(r.id)).map(newer);
-    return [...created, ...loaded.map(newer)];
-  }, [loaded, savedSize, statuses, store]);
-
-  const baseById = useMemo(() => new Map(bases.map((b) => [b.id, b])), [bases]);
-  const baseOf = useCallback((id: string) => baseById.get(id), [baseById]);
+  const basesMemo = useRef<Bases | undefined>(undefined);
+  const { bases, byId: baseById } = useMemo(
+    () => (basesMemo.current = deriveBases(basesMemo.current, loaded, store.saved, store.created, statuses)),
+    // savedSize: the store's saved map grows in place.
+    [loaded, savedSize, statuses, store],
+  );
+  // A new function per new `bases` (the map grows in place as pages append): what depends on
+  // baseOf (moot edits, validation) runs again for the new rows.
+  const baseOf = useCallback((id: string) => baseById.get(id), [baseById, bases]);
 
   // As rows load, edits HubSpot already has (saved by a retry elsewhere, or the same change made
   // there) are dropped, so they are not submitted again into conflicts.
@@ -76,33 +60,11 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
     [resource, state.updates, state.creates, bases, baseOf],
   );
 
-  // A row that reads the same keeps its object: the list read again in the background (after a
-  // submission) or another row's edit must not close an editor open on it (rdg closes it when its
-  // row object changes, losing what was typed).
-  const previous = useRef(new Map<string, GridRow>());
-  const rows = useMemo<GridRow[]>(() => {
-    const prev = previous.current;
-    const next = new Map<string, GridRow>();
-    const keep = (row: GridRow) => {
-      const old = prev.get(row.id);
-      const r = old && (old === row || sameValues(old.values, row.values)) ? old : row;
-      next.set(r.id, r);
-      return r;
-    };
-    const creates = Object.values(state.creates)
-      .sort((a, b) => b.seq - a.seq)
-      .map((c) => keep({ id: c.rowKey, values: c.values }));
-    const out = [
-      ...creates,
-      ...bases.map((b) => {
-        const u = state.updates[b.id];
-        const row = baseGridRow(b);
-        return keep(u ? { id: b.id, values: { ...row.values, ...u.edits } } : row);
-      }),
-    ];
-    previous.current = next;
-    return out;
-  }, [bases, state.creates, state.updates]);
+  const rowsMemo = useRef<Rows | undefined>(undefined);
+  const { rows, byId: rowById } = useMemo(
+    () => (rowsMemo.current = deriveRows(rowsMemo.current, bases, state.creates, state.updates)),
+    [bases, state.creates, state.updates],
+  );
 
   const apply = useCallback(
     (changes: CellChange[]) => store.update((s) => applyChanges(s, changes, baseOf, resource.nameKey)),
@@ -141,7 +103,7 @@ export function useRecordEdits(resource: GridResource, portalId: number, userId:
     };
   }, [state.updates, state.creates, issues]);
 
-  return { store, state, rows, bases, baseOf, issues, apply, cellMeta, addRow, counts };
+  return { store, state, rows, rowById, bases, baseOf, issues, apply, cellMeta, addRow, counts };
 }
 
 export type RecordEdits = ReturnType<typeof useRecordEdits>;

@@ -5,6 +5,7 @@ import type { GridColumn, GridRow } from "@/components/grid/types";
 import { rowMatcher } from "@/lib/records/match-filters";
 import type { FilterGroups } from "@/lib/records/filters";
 import { userTimeZone } from "@/lib/time/time-zone";
+import { appendedTo, extend } from "../appended";
 import { keepShown } from "./keep-shown";
 
 /**
@@ -28,9 +29,17 @@ export function useLoadedFilter(
       now: Date.now(),
     });
   }, [key, columns]);
+  // As pages append rows, only the new rows are matched (a streaming load filters each row once).
+  const last = useRef<{ input: readonly GridRow[]; matcher: unknown; out: GridRow[]; matching: number }>(undefined);
   return useMemo(() => {
     if (!enabled || filters.length === 0) return { rows, matching: rows.length, problems: [] };
     if (shown.current.key !== key) shown.current = { key, ids: new Set() };
-    return { ...keepShown(rows, matcher.matches, shown.current.ids), problems: matcher.problems };
+    const prev = last.current;
+    const from = prev && prev.matcher === matcher ? appendedTo(prev.input, rows) : -1;
+    const more = keepShown(from >= 0 ? rows.slice(from) : rows, matcher.matches, shown.current.ids);
+    const out = prev && from >= 0 ? extend(prev.out, more.rows) : more.rows;
+    const matching = (prev && from >= 0 ? prev.matching : 0) + more.matching;
+    last.current = { input: rows, matcher, out, matching };
+    return { rows: out, matching, problems: matcher.problems };
   }, [enabled, filters.length, rows, key, matcher]);
 }
