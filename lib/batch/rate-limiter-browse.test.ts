@@ -165,6 +165,29 @@ describe("SlidingWindowLimiter: answers restamp the log", () => {
     expect(at - start).toBeGreaterThan(1300);
     expect(at - start).toBeLessThan(1310);
   });
+
+  it("moves a slot only by how much later than the usual round trip its answer came", async () => {
+    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 1000 });
+    /** Acquires, answers `roundTrip` ms later, returns the send time. */
+    const send = async (roundTrip: number) => {
+      let sentAt = -1;
+      void limiter.acquire().then(() => (sentAt = Date.now()));
+      while (sentAt < 0) await vi.advanceTimersByTimeAsync(1);
+      await vi.advanceTimersByTimeAsync(roundTrip);
+      limiter.observe(new Response(null, { status: 200 }));
+      return sentAt;
+    };
+    const first = await send(150); // nothing to compare with: the whole round trip
+    const second = await send(150); // the usual round trip: the slot stays at its send
+    expect(second - first).toBeGreaterThan(1150);
+    expect(second - first).toBeLessThan(1160);
+    const third = await send(450); // a stall: 300 ms later than usual
+    expect(third - second).toBeGreaterThan(1000);
+    expect(third - second).toBeLessThan(1010);
+    const fourth = await send(150);
+    expect(fourth - third).toBeGreaterThan(1300);
+    expect(fourth - third).toBeLessThan(1310);
+  });
 });
 
 describe("slotWait", () => {
