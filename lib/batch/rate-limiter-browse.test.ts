@@ -188,6 +188,25 @@ describe("SlidingWindowLimiter: answers restamp the log", () => {
     expect(fourth - third).toBeGreaterThan(1300);
     expect(fourth - third).toBeLessThan(1310);
   });
+
+  it("moves earlier answers further when a faster one shows they were all slow (new connections)", async () => {
+    const limiter = new SlidingWindowLimiter({ limit: 3, windowMs: 1000 });
+    const start = Date.now();
+    await Promise.all([limiter.acquire(), limiter.acquire()]); // two sends at once on cold connections
+    await vi.advanceTimersByTimeAsync(450);
+    limiter.observe(new Response(null, { status: 200 })); // first: moved by its whole round trip, to 450
+    await vi.advanceTimersByTimeAsync(10);
+    limiter.observe(new Response(null, { status: 200 })); // 460 ms: only 10 past the usual so far
+    await limiter.acquire();
+    await vi.advanceTimersByTimeAsync(150);
+    limiter.observe(new Response(null, { status: 200 })); // warm: 150 ms, so the second was 310 ms late
+    let at = -1;
+    void limiter.acquire().then(() => (at = Date.now()));
+    await vi.advanceTimersByTimeAsync(1000);
+    // The second send's slot frees a window after 310, not after 10.
+    expect(at - start).toBeGreaterThan(1310);
+    expect(at - start).toBeLessThan(1320);
+  });
 });
 
 describe("slotWait", () => {

@@ -74,8 +74,8 @@ export class SlidingWindowLimiter implements RateLimiter {
   private readonly browseActiveMs: number;
   private readonly now: () => number;
   private readonly pauseAfter429Ms: number;
-  /** Ascending. `answered`: restamped with the time of an answer (see observe). */
-  private sent: { at: number; kind: AcquireKind; answered?: true }[] = [];
+  /** Ascending by `at`. `answered`: the send time and round trip restamp moved it by (see observe). */
+  private sent: { at: number; kind: AcquireKind; answered?: { sentAt: number; roundTrip: number } }[] = [];
   /** Round trips (send to answer, ms) of the last answers, for restamp's "usual". */
   private roundTrips: number[] = [];
   private lastBrowseAt = -Infinity;
@@ -194,15 +194,20 @@ export class SlidingWindowLimiter implements RateLimiter {
     // restamping them would hold their slots for up to another window.
     const i = this.sent.findIndex((s) => !s.answered && s.at >= now - RESTAMP_WITHIN_MS);
     if (i < 0) return;
-    const [entry] = this.sent.splice(i, 1);
-    const roundTrip = now - entry!.at;
+    const entry = this.sent[i]!;
+    const roundTrip = now - entry.at;
     const usual = this.roundTrips.length ? Math.min(...this.roundTrips) : 0;
     this.roundTrips.push(roundTrip);
     if (this.roundTrips.length > ROUND_TRIPS_KEPT) this.roundTrips.shift();
-    const at = entry!.at + Math.max(0, roundTrip - usual);
+    entry.answered = { sentAt: entry.at, roundTrip };
+    // This answer's send moves by its delay past the usual. A shorter usual than before (the first
+    // answers were all slow: new connections) moves the earlier answered sends further too; a longer one (the fast answers left the last 20) never
+    // moves one back.
+    for (const s of this.sent) {
+      if (s.answered) s.at = Math.max(s.at, s.answered.sentAt + s.answered.roundTrip - Math.min(usual, roundTrip));
+    }
     // Kept ascending: the log's first entries are the first to leave the window.
-    const j = this.sent.findIndex((s) => s.at > at);
-    this.sent.splice(j < 0 ? this.sent.length : j, 0, { at, kind: entry!.kind, answered: true });
+    this.sent.sort((x, y) => x.at - y.at);
   }
 }
 
