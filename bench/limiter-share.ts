@@ -153,6 +153,10 @@ function browser(c: Case, limiter: RateLimiter) {
   };
 }
 
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
+};
 let round = 0;
 async function submit(c: Case, withBrowser: boolean) {
   round++;
@@ -180,6 +184,10 @@ async function submit(c: Case, withBrowser: boolean) {
   // Requests that count against the budget, between the first and the last write (both ends: n−1 gaps).
   const counted = log.filter((r) => r.status !== 429 && Date.parse(r.at) >= first && Date.parse(r.at) <= last);
   return {
+    writeP50: pct(
+      log.filter(isWrite).map((r) => r.durationMs),
+      50,
+    ),
     steadyPer10s: ((counted.length - 1) / (last - first)) * 10_000,
     seconds,
     rate: saved / seconds,
@@ -192,16 +200,12 @@ async function submit(c: Case, withBrowser: boolean) {
   };
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(
   `Sandbox 110 req/10 s, latency ${LATENCY} ms; limiter ${new SlidingWindowLimiter().limit} per ${new SlidingWindowLimiter().windowMs} ms, browse reserve ${new SlidingWindowLimiter().browseReserve}; a browse read every ${BROWSE_EVERY} ms\n`,
 );
 console.log(
-  "submission        browsing  seconds  records/s  whole run  steady (req/10 s)  429s  saved  | browse reads  429s  failed  latency p50/p95 ms  slot wait p50/p95/max ms",
+  "submission        browsing  seconds  records/s  whole run  steady (req/10 s)  429s  saved  write p50 ms  | browse reads  429s  failed  latency p50/p95 ms  slot wait p50/p95/max ms",
 );
 for (const c of CASES) {
   for (const withBrowser of [false, true]) {
@@ -209,7 +213,7 @@ for (const c of CASES) {
     const ceiling = c.batchSize * 11;
     const b = r.browse;
     console.log(
-      `${c.label.padEnd(18)}${(withBrowser ? "yes" : "no").padEnd(8)}${fmt(r.seconds, 1).padStart(8)}  ${fmt(r.rate).padStart(9)}  ${(fmt((r.rate / ceiling) * 100, 1) + " %").padStart(9)}  ${`${fmt((r.steadyPer10s / 110) * 100, 1)} % (${fmt(r.steadyPer10s, 1)})`.padStart(17)}  ${String(r.submit429).padStart(4)}  ${String(r.saved).padStart(5)}  | ` +
+      `${c.label.padEnd(18)}${(withBrowser ? "yes" : "no").padEnd(8)}${fmt(r.seconds, 1).padStart(8)}  ${fmt(r.rate).padStart(9)}  ${(fmt((r.rate / ceiling) * 100, 1) + " %").padStart(9)}  ${`${fmt((r.steadyPer10s / 110) * 100, 1)} % (${fmt(r.steadyPer10s, 1)})`.padStart(17)}  ${String(r.submit429).padStart(4)}  ${String(r.saved).padStart(5)}  ${fmt(r.writeP50).padStart(12)}  | ` +
         (b
           ? `${String(r.browseReads).padStart(12)}  ${String(r.browse429).padStart(4)}  ${String(b.failed).padStart(6)}  ${`${fmt(pct(b.latencies, 50))} / ${fmt(pct(b.latencies, 95))}`.padStart(18)}  ${`${fmt(pct(b.waits, 50))} / ${fmt(pct(b.waits, 95))} / ${fmt(Math.max(...b.waits))}`.padStart(24)}`
           : "–"),
