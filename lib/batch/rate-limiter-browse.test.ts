@@ -153,6 +153,31 @@ describe("SlidingWindowLimiter: background and browsing share the portal's budge
 });
 
 describe("SlidingWindowLimiter: answers restamp the log", () => {
+  it("runs a stream answered in the usual time at the full rate: the log is not a window + latency", async () => {
+    const limiter = new SlidingWindowLimiter();
+    const sends: number[] = [];
+    const stop = new AbortController();
+    for (let i = 0; i < 4; i++)
+      void (async () => {
+        for (;;) {
+          try {
+            await limiter.acquire(stop.signal);
+          } catch {
+            return;
+          }
+          sends.push(Date.now());
+          await new Promise((r) => setTimeout(r, 150));
+          limiter.observe(new Response(null, { status: 200 }));
+        }
+      })();
+    const start = Date.now();
+    await vi.advanceTimersByTimeAsync(6 * WINDOW);
+    stop.abort(new Error("stopped"));
+    // Windows 2–6: 4 × 109 = 436 at the full rate; by the whole round trip it was 109 per 10.35 s (≈ 430).
+    expect(sends.filter((t) => t >= start + 2 * WINDOW).length).toBeGreaterThanOrEqual(4 * LIMIT - 2);
+    expect(maxInAnyWindow(sends)).toBeLessThanOrEqual(LIMIT);
+  });
+
   it("keeps a slot until a window after its answer, which is never before HubSpot counted it", async () => {
     const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 1000 });
     const start = Date.now();
