@@ -153,6 +153,31 @@ describe("SlidingWindowLimiter: background and browsing share the portal's budge
 });
 
 describe("SlidingWindowLimiter: answers restamp the log", () => {
+  it("runs a stream answered in the usual time at the full rate: the log is not a window + latency", async () => {
+    const limiter = new SlidingWindowLimiter();
+    const sends: number[] = [];
+    const stop = new AbortController();
+    for (let i = 0; i < 4; i++)
+      void (async () => {
+        for (;;) {
+          try {
+            await limiter.acquire(stop.signal);
+          } catch {
+            return;
+          }
+          sends.push(Date.now());
+          await new Promise((r) => setTimeout(r, 150));
+          limiter.observe(new Response(null, { status: 200 }));
+        }
+      })();
+    const start = Date.now();
+    await vi.advanceTimersByTimeAsync(6 * WINDOW);
+    stop.abort(new Error("stopped"));
+    // Windows 2–6: 4 × 109 = 436 at the full rate; by the whole round trip it was 109 per 10.35 s (≈ 430).
+    expect(sends.filter((t) => t >= start + 2 * WINDOW).length).toBeGreaterThanOrEqual(4 * LIMIT - 2);
+    expect(maxInAnyWindow(sends)).toBeLessThanOrEqual(LIMIT);
+  });
+
   it("keeps a slot until a window after its answer, which is never before HubSpot counted it", async () => {
     const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 1000 });
     const start = Date.now();
@@ -164,6 +189,48 @@ describe("SlidingWindowLimiter: answers restamp the log", () => {
     await vi.advanceTimersByTimeAsync(1200);
     expect(at - start).toBeGreaterThan(1300);
     expect(at - start).toBeLessThan(1310);
+  });
+
+  it("moves a slot only by how much later than the usual round trip its answer came", async () => {
+    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 1000 });
+    /** Acquires, answers `roundTrip` ms later, returns the send time. */
+    const send = async (roundTrip: number) => {
+      let sentAt = -1;
+      void limiter.acquire().then(() => (sentAt = Date.now()));
+      while (sentAt < 0) await vi.advanceTimersByTimeAsync(1);
+      await vi.advanceTimersByTimeAsync(roundTrip);
+      limiter.observe(new Response(null, { status: 200 }));
+      return sentAt;
+    };
+    const first = await send(150); // nothing to compare with: the whole round trip
+    const second = await send(150); // the usual round trip: the slot stays at its send
+    expect(second - first).toBeGreaterThan(1150);
+    expect(second - first).toBeLessThan(1160);
+    const third = await send(450); // a stall: 300 ms later than usual
+    expect(third - second).toBeGreaterThan(1000);
+    expect(third - second).toBeLessThan(1010);
+    const fourth = await send(150);
+    expect(fourth - third).toBeGreaterThan(1300);
+    expect(fourth - third).toBeLessThan(1310);
+  });
+
+  it("moves earlier answers further when a faster one shows they were all slow (new connections)", async () => {
+    const limiter = new SlidingWindowLimiter({ limit: 3, windowMs: 1000 });
+    const start = Date.now();
+    await Promise.all([limiter.acquire(), limiter.acquire()]); // two sends at once on cold connections
+    await vi.advanceTimersByTimeAsync(450);
+    limiter.observe(new Response(null, { status: 200 })); // first: moved by its whole round trip, to 450
+    await vi.advanceTimersByTimeAsync(10);
+    limiter.observe(new Response(null, { status: 200 })); // 460 ms: only 10 past the usual so far
+    await limiter.acquire();
+    await vi.advanceTimersByTimeAsync(150);
+    limiter.observe(new Response(null, { status: 200 })); // warm: 150 ms, so the second was 310 ms late
+    let at = -1;
+    void limiter.acquire().then(() => (at = Date.now()));
+    await vi.advanceTimersByTimeAsync(1000);
+    // The second send's slot frees a window after 310, not after 10.
+    expect(at - start).toBeGreaterThan(1310);
+    expect(at - start).toBeLessThan(1320);
   });
 });
 

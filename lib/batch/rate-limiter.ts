@@ -74,8 +74,10 @@ export class SlidingWindowLimiter implements RateLimiter {
   private readonly browseActiveMs: number;
   private readonly now: () => number;
   private readonly pauseAfter429Ms: number;
-  /** Ascending. `answered`: restamped with the time of an answer (see observe). */
-  private sent: { at: number; kind: AcquireKind; answered?: true }[] = [];
+  /** Ascending by `at`. `answered`: the send time and round trip restamp moved it by (see observe). */
+  private sent: { at: number; kind: AcquireKind; answered?: { sentAt: number; roundTrip: number } }[] = [];
+  /** Round trips (send to answer, ms) of the last answers, for restamp's "usual". */
+  private roundTrips: number[] = [];
   private lastBrowseAt = -Infinity;
   /** Nothing is sent before this time (set when HubSpot says the budget is gone). */
   private pausedUntil = 0;
@@ -178,21 +180,39 @@ export class SlidingWindowLimiter implements RateLimiter {
   /**
    * HubSpot counts a request when it arrives, somewhere between our send and its answer; a slow
    * first request (a new connection's handshake, a stall) can arrive hundreds of ms after its slot
-   * was logged, and meet 110 in HubSpot's window. So an answer restamps a logged send with the
-   * answer's time, which is never before that request's arrival: the oldest send not yet restamped
-   * (which request it was does not matter: the log's times, as a set, stay at or after the arrivals,
-   * except for a request still unanswered after a whole window). At steady state every slot moves
-   * by the same latency, so the rate is unchanged.
+   * was logged, and meet 110 in HubSpot's window. So an answer restamps the oldest send not yet
+   * restamped (which request it was does not matter: the log's times, as a set, are what count) by
+   * how much LATER than usual it came: its round trip minus the shortest round trip of the last
+   * answers before it (the shortest: a smaller usual moves more, which only holds slots longer). A request that took the usual time arrived the usual time after
+   * its send, and every send's arrival is shifted by that same time, which PORTAL_WINDOW_MS allows
+   * for; only the extra delay is one the window may not absorb. Moving every slot by the whole
+   * round trip instead made the log a window of 10.2 s + latency (96 % of the ceiling at 150 ms).
+   * With no earlier answer to compare with (the first), the whole round trip is the delay.
    */
   private restamp(now: number): void {
     // Sends older than that are taken to be ones that never report (a caller without observe):
     // restamping them would hold their slots for up to another window.
     const i = this.sent.findIndex((s) => !s.answered && s.at >= now - RESTAMP_WITHIN_MS);
     if (i < 0) return;
-    const [entry] = this.sent.splice(i, 1);
-    this.sent.push({ at: Math.max(now, this.sent.at(-1)?.at ?? now), kind: entry!.kind, answered: true });
+    const entry = this.sent[i]!;
+    const roundTrip = now - entry.at;
+    const usual = this.roundTrips.length ? Math.min(...this.roundTrips) : 0;
+    this.roundTrips.push(roundTrip);
+    if (this.roundTrips.length > ROUND_TRIPS_KEPT) this.roundTrips.shift();
+    entry.answered = { sentAt: entry.at, roundTrip };
+    // This answer's send moves by its delay past the usual. A shorter usual than before (the first
+    // answers were all slow: new connections) moves the earlier answered sends further too; a longer one (the fast answers left the last 20) never
+    // moves one back.
+    for (const s of this.sent) {
+      if (s.answered) s.at = Math.max(s.at, s.answered.sentAt + s.answered.roundTrip - Math.min(usual, roundTrip));
+    }
+    // Kept ascending: the log's first entries are the first to leave the window.
+    this.sent.sort((x, y) => x.at - y.at);
   }
 }
+
+/** How many round trips restamp takes the usual one from. */
+const ROUND_TRIPS_KEPT = 20;
 
 /** An answer restamps a send made at most this long before it (well past 150 ms answers and their jitter). */
 const RESTAMP_WITHIN_MS = 2_000;
