@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { FailedItemsLink } from "./failed-items-link";
+import { NavLink } from "./nav-link";
 
 interface Props {
   portalId: number;
@@ -16,26 +16,26 @@ interface Props {
 export function AppHeader({ portalId, hubDomain, email, scopes, missingScopes, sandbox, failedItems }: Props) {
   return (
     <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
-      <Link href="/campaigns" className="text-lg font-semibold">
+      <NavLink href="/campaigns" className="text-lg font-semibold">
         Batchboard
-      </Link>
+      </NavLink>
       <nav aria-label="Main">
-        <Link href="/campaigns" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+        <NavLink href="/campaigns" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
           Campaigns
-        </Link>
-        <Link href="/marketing-events" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+        </NavLink>
+        <NavLink href="/marketing-events" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
           Marketing events
-        </Link>
-        <Link href="/crm/contacts" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+        </NavLink>
+        <NavLink href="/crm/contacts" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
           CRM records
-        </Link>
-        <Link href="/uploads" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+        </NavLink>
+        <NavLink href="/uploads" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
           Uploads
-        </Link>
+        </NavLink>
         <FailedItemsLink initial={failedItems} />
-        <Link href="/submissions" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
+        <NavLink href="/submissions" className="rounded px-2 py-1 text-sm font-medium hover:bg-slate-100">
           Submission history
-        </Link>
+        </NavLink>
       </nav>
       <div className="ml-auto flex flex-wrap items-center gap-4 text-sm">
         <section aria-label="Connected portal" className="flex items-center gap-2">

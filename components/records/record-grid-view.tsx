@@ -27,6 +27,9 @@ import { useVisibleColumns } from "./use-visible-columns";
 import { windowGridRows } from "./window-rows";
 
 // react-data-grid uses iterator helpers that Node 20 lacks, so the grid renders in the browser only.
+// Its chunk is asked for as soon as this module runs in the browser (while the page hydrates), not
+// only when the grid first renders after hydration: the same import, so next/dynamic reuses it.
+if (typeof window !== "undefined") void import("./records-grid");
 const RecordsGrid = dynamic(() => import("./records-grid"), {
   ssr: false,
   loading: () => <p className="p-4 text-sm text-slate-500">Loading grid…</p>,

@@ -1,10 +1,11 @@
 "use client";
 
-import { useMemo, type Ref } from "react";
+import { useEffect, useMemo, type Ref } from "react";
 import type { DataGridHandle, SortColumn } from "react-data-grid";
 import { SpreadsheetGrid } from "@/components/grid/spreadsheet-grid";
 import type { CellChange, CellMeta, GridColumn, GridRow } from "@/components/grid/types";
 import { isCreateKey } from "./edits/types";
+import { firstContentDrawn } from "@/components/layout/after-first-content";
 import type { GridResource } from "./resource";
 
 interface Props {
@@ -77,6 +78,11 @@ export default function RecordsGrid({
   }, [resource, visibleColumns, statusColumn, filtered]);
 
   const sortColumns = useMemo(() => toSortColumns(sort), [sort]);
+  // The first rows are on screen: the header's links may prefetch their routes now.
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (hasRows) firstContentDrawn();
+  }, [hasRows]);
   // Only counted when the rows are the whole list (a windowed grid's length is its total already).
   const added = total === null ? 0 : rows.filter((r) => isCreateKey(r.id)).length;
   return (
