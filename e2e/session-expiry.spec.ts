@@ -51,7 +51,13 @@ test("after a revocation, pages ask to sign in rather than showing stale data", 
   await request.post(`${SANDBOX}/__sandbox/tokens/revoke`, { data: { token: await lastIssuedRefreshToken(request) } });
   // Force the dashboard to notice: the access token stops working too (revoke removed it).
   await page.reload();
-  await expect(page.getByText(/no longer accepts/)).toBeVisible();
+  // Every part of the page that asked says so (the grid, and the saved views when they asked too).
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: /no longer accepts/ })
+      .first(),
+  ).toBeVisible();
   // Once the revocation is known, every page goes to sign-in with the reason.
   await page.goto("/campaigns");
   await expect(page.getByRole("link", { name: "Sign in with HubSpot" })).toBeVisible();
