@@ -16,6 +16,33 @@ export type ScanReport =
   | { outcome: "scanned"; pages: number; rows: number; changed: number; coveredFrom?: string }
   | { outcome: "not-scanned"; reason: string };
 
+/** One `changedSince` call for a scan plan, through `send` (pacing, retries); `until` for an indexed scan. */
+export function sendScan(
+  ctx: SendContext,
+  adapter: BatchAdapter,
+  plan: NonNullable<ReturnType<typeof scanPlan>>,
+  until?: string,
+) {
+  return send(ctx, true, (http, call) =>
+    adapter.changedSince!(
+      http,
+      plan.since,
+      plan.rows.map((op) => op.id),
+      plan.properties,
+      { ...call, maxPages: plan.maxPages, ...(until !== undefined ? { until } : {}) },
+    ),
+  );
+}
+
+/** What a scan that got through did (for `onScan`). */
+export const scannedReport = (rows: number, v: ChangedSince): ScanReport => ({
+  outcome: "scanned",
+  pages: v.pages,
+  rows,
+  changed: v.changed.size,
+  coveredFrom: v.coveredFrom,
+});
+
 /** Polls of the probe: 250 ms, doubling to 2 s, for at most a minute (then batch reads go on). */
 const POLL_FIRST_MS = 250;
 const POLL_MAX_MS = 2000;
@@ -112,24 +139,10 @@ export function deferredScan(args: {
     );
     if (!plan) return report({ outcome: "not-scanned", reason: "every scanned row was already taken" });
     for (const op of plan.rows) asked.add(op);
-    const r = await send(ctx, true, (http, call) =>
-      adapter.changedSince!(
-        http,
-        plan.since,
-        plan.rows.map((op) => op.id),
-        plan.properties,
-        { ...call, maxPages: plan.maxPages, until: probe.updatedAt },
-      ),
-    );
+    const r = await sendScan(ctx, adapter, plan, probe.updatedAt);
     if (r.kind !== "ok") return report({ outcome: "not-scanned", reason: `the scan failed (${r.kind})` });
     result = r.value;
-    report({
-      outcome: "scanned",
-      pages: r.value.pages,
-      rows: plan.rows.length,
-      changed: r.value.changed.size,
-      coveredFrom: r.value.coveredFrom,
-    });
+    report(scannedReport(plan.rows.length, r.value));
   }
 
   return {

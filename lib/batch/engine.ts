@@ -10,7 +10,7 @@ import {
   scanPlan,
   sentProperties,
 } from "./conflicts";
-import { deferredScan, searchPaced, type ScanReport } from "./deferred-scan";
+import { deferredScan, scannedReport, searchPaced, sendScan, type ScanReport } from "./deferred-scan";
 import { rowErrors } from "./errors";
 import { chunk, splitOperations } from "./operations";
 import { runPool } from "./pool";
@@ -143,26 +143,12 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
       ? scanPlan(updates, adapter.batchSize, adapter.scanPageBudget)
       : undefined;
   if (plan) {
-    const r = await send(ctx, true, (http, call) =>
-      adapter.changedSince!(
-        http,
-        plan.since,
-        plan.rows.map((op) => op.id),
-        plan.properties,
-        { ...call, maxPages: plan.maxPages },
-      ),
-    );
+    const r = await sendScan(ctx, adapter, plan);
     if (r.kind === "ok") {
       const split = applyScan(plan.rows, r.value.changed, r.value.coveredFrom);
       emit(split.outcomes);
       for (const op of split.write) decided.add(op);
-      opts.onScan?.({
-        outcome: "scanned",
-        pages: r.value.pages,
-        rows: plan.rows.length,
-        changed: r.value.changed.size,
-        coveredFrom: r.value.coveredFrom,
-      });
+      opts.onScan?.(scannedReport(plan.rows.length, r.value));
     } else opts.onScan?.({ outcome: "not-scanned", reason: `the scan failed (${r.kind})` });
     // A scan that did not get through decides nothing: every row falls back to its batch read.
   }
