@@ -17,13 +17,14 @@ import type { CrmObjectType } from "./crm-types";
 import type { SearchSource } from "./search-lag";
 import { topK } from "./top-k";
 
-const SEARCH_PAGING_CAP = 10_000;
+export const SEARCH_PAGING_CAP = 10_000;
 /** HubSpot's documented search limits: filter groups, filters per group, filters in all. */
 const MAX_GROUPS = 5;
 const MAX_PER_GROUP = 10;
 const MAX_FILTERS = 25;
 
-function limitError(groups: { filters: unknown[] }[]): string | undefined {
+/** HubSpot's 400 wording when a search has too many filter groups or filters; shared by every search route. */
+export function limitError(groups: { filters: unknown[] }[]): string | undefined {
   if (groups.length > MAX_GROUPS) return `Too many filter groups: ${groups.length} (at most ${MAX_GROUPS})`;
   const big = groups.find((g) => g.filters.length > MAX_PER_GROUP);
   if (big) return `Too many filters in a filter group: ${big.filters.length} (at most ${MAX_PER_GROUP})`;

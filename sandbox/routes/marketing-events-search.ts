@@ -24,15 +24,12 @@ import { hubspotError } from "../core/errors";
 import { apiAuth, searchLimit } from "../core/middleware";
 import type { Portal } from "../core/state";
 import { readJson } from "./batch-util";
+import { limitError, SEARCH_PAGING_CAP } from "./crm-search";
 import { matchValue, typed } from "./crm-search-match";
 
 type Event = Pick<MarketingEvent, "objectId" | "createdAt" | "updatedAt">;
 
 const LAG_SLOT = "marketing-events-search-lag";
-const SEARCH_PAGING_CAP = 10_000;
-const MAX_GROUPS = 5;
-const MAX_PER_GROUP = 10;
-const MAX_FILTERS = 25;
 
 interface Lag {
   until: number;
@@ -83,15 +80,6 @@ const props = (e: Event): Record<string, string> => ({
   hs_createdate: e.createdAt,
   hs_lastmodifieddate: e.updatedAt,
 });
-
-function limitError(groups: { filters: unknown[] }[]): string | undefined {
-  if (groups.length > MAX_GROUPS) return `Too many filter groups: ${groups.length} (at most ${MAX_GROUPS})`;
-  const big = groups.find((g) => g.filters.length > MAX_PER_GROUP);
-  if (big) return `Too many filters in a filter group: ${big.filters.length} (at most ${MAX_PER_GROUP})`;
-  const all = groups.reduce((n, g) => n + g.filters.length, 0);
-  if (all > MAX_FILTERS) return `Too many filters: ${all} across all filter groups (at most ${MAX_FILTERS})`;
-  return undefined;
-}
 
 export function registerMarketingEventSearch(
   app: SandboxApp,
