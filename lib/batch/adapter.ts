@@ -51,6 +51,12 @@ export interface ChangedSince {
   coveredFrom: string | undefined;
   /** List requests made. */
   pages: number;
+  /**
+   * An indexed scan's newest stamp in (since, until] as search returned it (its first page). With
+   * `proveUntil`, the deferred scan trusts the scan only when this reaches `until`; an adapter that
+   * leaves it out is never trusted that way (its scan is preceded by `indexedStamp` polls instead).
+   */
+  newest?: string;
 }
 
 export interface BatchAdapter {
@@ -110,7 +116,7 @@ export interface BatchAdapter {
     since: string,
     ids: string[],
     properties: string[],
-    call: CallOptions & { maxPages: number; until?: string },
+    call: CallOptions & { maxPages: number; until?: string; proveUntil?: boolean },
   ): Promise<ChangedSince>;
   /**
    * Set when `changedSince` reads a search index that trails writes (HubSpot's CRM search: a change
@@ -123,6 +129,8 @@ export interface BatchAdapter {
    * left out. See conflicts.ts for the reasoning and the trade-off. An indexed adapter whose `read`
    * is a list pass may also be scanned before the first write WITHOUT `until` (when the deferred
    * scan does not run): its `changedSince` must then not read the lagging index (events: the list).
+   * With `proveUntil` the scan is also the first poll: it reports `newest`, and when its first page
+   * holds nothing stamped `until` it may stop there (search is behind; nothing it found is used).
    */
   readonly changedSinceIndexed?: { indexLagFloorMs: number };
   /**

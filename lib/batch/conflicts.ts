@@ -153,8 +153,10 @@ const AS_OF_MARGIN_MS = 1000;
  * - The probe: the first update batch that saves a record whose stamp our write moved (later than
  *   the record as read just before: a write that changes nothing may keep the old stamp) gives a
  *   record and W, its new stamp. W is a time after the submission began, on HubSpot's clock.
- * - The wait: at least `indexLagFloorMs` after that write, and until `indexedStamp(probe)` ≥ W
- *   (polled 250 ms → 2 s). Search showing our write means its index has applied every write stamped
+ * - The wait: at least `indexLagFloorMs` after that write, and until search shows W: first the scan
+ *   itself (its first page, newest first and bounded by W, holds a record stamped W once search has
+ *   our write: `newest`), then, while it does not, `indexedStamp(probe)` ≥ W (polled 250 ms → 2 s)
+ *   and the scan again. Search showing our write means its index has applied every write stamped
  *   before W, given that it applies them in order; the floor is for writes stamped a little before
  *   ours but applied a little after (different records, different shards). Search not showing it
  *   within a minute: no scan, every row keeps its batch read (safe, only dearer).

@@ -10,7 +10,9 @@ import type { RowOutcome, SavedRecord } from "./types";
  * their batch read; the first update batch whose write moves a record's stamp gives the probe (that
  * record and W, its new stamp); once search shows the probe at W or later, and at least
  * `indexLagFloorMs` after the write, one `changedSince(oldest asOf − margin, until = W)` decides the
- * rows not yet taken. The probe's polls and the scan run beside the batches, never holding them up.
+ * rows not yet taken. The first scan is its own proof (`proveUntil`: it counts only if search
+ * returned something stamped W); only when it comes back behind is the probe polled. The polls and
+ * the scan run beside the batches, never holding them up; meanwhile few batches read (`enter`).
  */
 export type ScanReport =
   | { outcome: "scanned"; pages: number; rows: number; changed: number; coveredFrom?: string }
@@ -22,6 +24,7 @@ export function sendScan(
   adapter: BatchAdapter,
   plan: NonNullable<ReturnType<typeof scanPlan>>,
   until?: string,
+  proveUntil = false,
 ) {
   return send(ctx, true, (http, call) =>
     adapter.changedSince!(
@@ -29,7 +32,11 @@ export function sendScan(
       plan.since,
       plan.rows.map((op) => op.id),
       plan.properties,
-      { ...call, maxPages: plan.maxPages, ...(until !== undefined ? { until } : {}) },
+      {
+        ...call,
+        maxPages: plan.maxPages,
+        ...(until !== undefined ? { until, ...(proveUntil ? { proveUntil } : {}) } : {}),
+      },
     ),
   );
 }
@@ -47,6 +54,8 @@ export const scannedReport = (rows: number, v: ChangedSince): ScanReport => ({
 const POLL_FIRST_MS = 250;
 const POLL_MAX_MS = 2000;
 const INDEX_WAIT_MS = 60_000;
+/** Batches read and written at once while the scan is pending (two keep ~11 requests/s busy at 150 ms). */
+export const READING_WHILE_PENDING = 2;
 /**
  * Scanned rows in this many batches or fewer keep their batch reads: waiting for the index (a
  * second or more) would outlast them, so a scan would add requests and save none.
@@ -61,7 +70,8 @@ export function searchPaced(search: RateLimiter, portal: RateLimiter): RateLimit
   return {
     async acquire(signal) {
       await search.acquire(signal);
-      await portal.acquire(signal);
+      // Ahead of the run's own batches: each one the scan decides sooner skips its read.
+      await portal.acquire(signal, "background", true);
     },
     observe(res) {
       search.observe(res);
@@ -81,6 +91,16 @@ export interface DeferredScan {
    * (conflicts now, the rest written without a read); before that they are only noted as taken.
    */
   decide(ops: UpdateOp[]): { rest: UpdateOp[]; noRead: Set<UpdateOp>; outcomes: RowOutcome[] };
+  /** The scan has decided (a batch that calls `decide` now gets the scan's answer). */
+  scanned(): boolean;
+  /**
+   * Entered by a batch before it asks `decide`; the returned function leaves. Until the first batch
+   * is done, and while the scan is pending, at most READING_WHILE_PENDING batches are inside: the
+   * others wait for the scan instead of reading. Reads spent then are slots HubSpot's window would
+   * otherwise have kept for later (a run starting on a window with room), so only as many go as
+   * keep the budget's steady rate busy.
+   */
+  enter(): Promise<() => void>;
   /** The probe batch (see `settled`) is done, whether or not its write gave a probe. */
   probeFinished(): void;
   /**
@@ -119,30 +139,56 @@ export function deferredScan(args: {
   const report = (r: ScanReport) => {
     if (!stopped.signal.aborted) args.onScan?.(r);
   };
-
-  async function run(probe: SavedRecord) {
-    const w = Date.parse(probe.updatedAt);
-    await sleep(indexed!.indexLagFloorMs, signal);
-    const deadline = Date.now() + INDEX_WAIT_MS;
-    for (let wait = POLL_FIRST_MS; ; wait = Math.min(wait * 2, POLL_MAX_MS)) {
-      const r = await send(ctx, true, (http, call) => adapter.indexedStamp!(http, probe.id, call));
-      if (r.kind !== "ok") return report({ outcome: "not-scanned", reason: `the probe's search failed (${r.kind})` });
-      if (r.value !== undefined && Date.parse(r.value) >= w) break;
-      if (Date.now() + wait > deadline)
-        return report({ outcome: "not-scanned", reason: "search did not show our own write within a minute" });
-      await sleep(wait, signal);
+  // The gate of `enter`: closed (READING_WHILE_PENDING inside at most) until a batch is done, and
+  // while a probe's scan is pending; open once the scan is over, or while no probe is found.
+  let inside = 0;
+  let batchesDone = 0;
+  let over = false;
+  const gateQueue: (() => void)[] = [];
+  const gated = () => !over && !stopped.signal.aborted && (batchesDone === 0 || task !== undefined);
+  const admit = () => {
+    while (gateQueue.length && (!gated() || inside < READING_WHILE_PENDING)) {
+      inside++;
+      gateQueue.shift()!();
     }
+  };
+
+  /**
+   * One scan of the rows not taken yet, bounded by W. With `prove`, it is also the first poll: its
+   * result counts only when search returned something stamped W (`newest`), i.e. had caught up.
+   */
+  async function scan(probe: SavedRecord, prove: boolean): Promise<"behind" | "reported" | "done"> {
     const plan = scanPlan(
       rows.filter((op) => !taken.has(op)),
       adapter.batchSize,
       adapter.scanPageBudget,
     );
-    if (!plan) return report({ outcome: "not-scanned", reason: "every scanned row was already taken" });
+    if (!plan) return (report({ outcome: "not-scanned", reason: "every scanned row was already taken" }), "reported");
+    const r = await sendScan(ctx, adapter, plan, probe.updatedAt, prove);
+    if (r.kind !== "ok") return (report({ outcome: "not-scanned", reason: `the scan failed (${r.kind})` }), "reported");
+    const newest = r.value.newest === undefined ? NaN : Date.parse(r.value.newest);
+    if (prove && !(newest >= Date.parse(probe.updatedAt))) return "behind";
     for (const op of plan.rows) asked.add(op);
-    const r = await sendScan(ctx, adapter, plan, probe.updatedAt);
-    if (r.kind !== "ok") return report({ outcome: "not-scanned", reason: `the scan failed (${r.kind})` });
     result = r.value;
     report(scannedReport(plan.rows.length, r.value));
+    return "done";
+  }
+
+  async function run(probe: SavedRecord) {
+    const w = Date.parse(probe.updatedAt);
+    await sleep(indexed!.indexLagFloorMs, signal);
+    // Usually search has caught up by the floor: one request both proves it and scans.
+    if ((await scan(probe, true)) !== "behind") return;
+    const deadline = Date.now() + INDEX_WAIT_MS;
+    for (let wait = POLL_FIRST_MS; ; wait = Math.min(wait * 2, POLL_MAX_MS)) {
+      if (Date.now() + wait > deadline)
+        return report({ outcome: "not-scanned", reason: "search did not show our own write within a minute" });
+      await sleep(wait, signal);
+      const r = await send(ctx, true, (http, call) => adapter.indexedStamp!(http, probe.id, call));
+      if (r.kind !== "ok") return report({ outcome: "not-scanned", reason: `the probe's search failed (${r.kind})` });
+      if (r.value !== undefined && Date.parse(r.value) >= w) break;
+    }
+    await scan(probe, false);
   }
 
   return {
@@ -159,9 +205,28 @@ export function deferredScan(args: {
       if (!records.length) return;
       // The newest stamp of the batch: the index showing it means it has applied the others too.
       const probe = records.reduce((a, b) => (Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a));
-      task = run(probe).catch((err) => {
-        if (!signal.aborted) report({ outcome: "not-scanned", reason: String(err) });
+      task = run(probe)
+        .catch((err) => {
+          if (!signal.aborted) report({ outcome: "not-scanned", reason: String(err) });
+        })
+        .finally(() => {
+          over = true;
+          admit();
+        });
+    },
+    async enter() {
+      await new Promise<void>((resolve) => {
+        gateQueue.push(resolve);
+        admit();
       });
+      let left = false;
+      return () => {
+        if (left) return;
+        left = true;
+        inside--;
+        batchesDone++;
+        admit();
+      };
     },
     decide(ops) {
       const scanned = ops.filter((op) => inPlan.has(op));
@@ -182,6 +247,7 @@ export function deferredScan(args: {
         outcomes: split.outcomes,
       };
     },
+    scanned: () => result !== undefined,
     probeFinished() {
       probeDone();
     },
@@ -192,6 +258,7 @@ export function deferredScan(args: {
     async stop() {
       probeDone();
       stopped.abort();
+      admit();
       await task;
     },
   };

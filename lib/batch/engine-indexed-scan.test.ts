@@ -100,6 +100,25 @@ describe("runBatch: the deferred scan on a lagging search index", () => {
     expect(r.scan).toEqual([[x.id]]);
   });
 
+  it("(a2) search still behind when the first scan runs: that scan is not trusted, the change is still a conflict", async () => {
+    // 2.5 s behind: the scan taken 1 s (the floor) after the first write cannot show it yet.
+    await indexDelay(2500);
+    const { records, ops } = await load(500);
+    const x: StoredRecord = records[499]!;
+    await kit.control("DELETE", "/__sandbox/requests");
+    await editInHubSpot(x.id, { jobtitle: "theirs" });
+    const { outcomes, reports } = await run(ops, { gated: true });
+
+    expect(reports).toMatchObject([{ outcome: "scanned", changed: 1 }]);
+    expect(statusOf(outcomes, "r499")).toBe("conflict");
+    expect((await stored()).get(x.id)!.properties.jobtitle).toBe("theirs");
+    // A scan that came back behind, polls of the probe until it showed, then the scan that counted.
+    const kinds = (await searches()).map((f) => f[0]!.propertyName);
+    expect(kinds[0]).toBe("lastmodifieddate");
+    expect(kinds.filter((k) => k === "hs_object_id").length).toBeGreaterThan(0);
+    expect(kinds.at(-1)).toBe("lastmodifieddate");
+  });
+
   it("(b) a change made after load and long since indexed is caught by the scan, with no read of its batch", async () => {
     await indexDelay(800);
     const { records, ops } = await load(500);

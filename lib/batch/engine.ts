@@ -77,6 +77,26 @@ type Work =
   | { kind: "create"; ops: CreateOp[]; round: number; lookupFirst?: boolean }
   | { kind: "archive"; ops: ArchiveOp[] };
 
+/**
+ * `ctx` for a caller that already took one slot of its limiter: the first request uses it, the
+ * others (the next call, retries) take their own. The slot goes unused only when every row of the
+ * batch turns out to be a conflict.
+ */
+function holding(ctx: SendContext): SendContext {
+  let held = true;
+  return {
+    ...ctx,
+    limiter: {
+      acquire: (signal, kind, ahead) => {
+        if (!held) return ctx.limiter.acquire(signal, kind, ahead);
+        held = false;
+        return Promise.resolve();
+      },
+      observe: (res) => ctx.limiter.observe(res),
+    },
+  };
+}
+
 /** A lost create answer is looked up and resent at most this many times before giving up. */
 const MAX_CREATE_ROUNDS = 3;
 
@@ -217,10 +237,33 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   }
 
   async function processUpdate(w: Extract<Work, { kind: "update" }>): Promise<Work[]> {
+    // While the deferred scan is pending, only a few batches read (held ones wait in `settled`).
+    if (!later || hold || w.checked || w.lookupFirst) return updateBatch(w);
+    const leave = await later.enter();
+    try {
+      return await updateBatch(w);
+    } finally {
+      leave();
+    }
+  }
+
+  async function updateBatch(w: Extract<Work, { kind: "update" }>): Promise<Work[]> {
     let write = w.ops;
     let noRead = new Set<UpdateOp>();
     if (hold && !w.probe && !w.checked && !w.lookupFirst) await later!.settled();
+    // The context of this batch's calls: the first may use a slot the batch already holds.
+    let call = ctx;
     if (later && !w.checked && !w.lookupFirst) {
+      if (!later.scanned()) {
+        // Its first slot before asking the scan: a batch that queued while the scan finished is
+        // decided by it and sends its write in that slot, instead of a read it no longer needs.
+        try {
+          await ctx.limiter.acquire(ctx.signal);
+        } catch (err) {
+          return (fail(write, ctx.signal?.aborted ? rowErrors.cancelled() : rowErrors.unexpected(err)), []);
+        }
+        call = holding(ctx);
+      }
       // Decided by the deferred scan when it is done; otherwise read below as usual.
       const d = later.decide(write);
       emit(d.outcomes);
@@ -236,12 +279,12 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     if (toCheck.length) {
       // Read just before writing, so the window in which a HubSpot edit can slip through is one call.
       const props = w.lookupFirst ? sentProperties(write) : propertiesToCheck(toCheck);
-      const r = await send(ctx, true, (http, call) =>
+      const r = await send(call, true, (http, o) =>
         adapter.read(
           http,
           toCheck.map((op) => op.id),
           props,
-          call,
+          o,
         ),
       );
       if (r.kind !== "ok") return (unsent(write, r), []);
@@ -254,7 +297,7 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
     }
     if (!write.length) return [];
     await marking(write.map((op) => op.rowKey));
-    const r = await send(ctx, true, (http, call) => adapter.update(http, write, call));
+    const r = await send(call, true, (http, o) => adapter.update(http, write, o));
     if (r.kind === "ok") {
       if (later && readBefore) later.saved(write, readBefore, r.value.saved);
       const { unaccounted, unassigned } = settle(write, r.value);

@@ -24,6 +24,16 @@ describe("SlidingWindowLimiter", () => {
     for (let i = 3; i < times.length; i++) expect(times[i]! - times[i - 3]!).toBeGreaterThanOrEqual(149);
   });
 
+  it("serves an `ahead` waiter before the background ones queued earlier, in order among themselves", async () => {
+    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 60 });
+    await limiter.acquire();
+    const order: string[] = [];
+    const take = (name: string, ahead?: boolean) =>
+      limiter.acquire(undefined, "background", ahead).then(() => order.push(name));
+    await Promise.all([take("b1"), take("b2"), take("scan1", true), take("b3"), take("scan2", true)]);
+    expect(order).toEqual(["scan1", "scan2", "b1", "b2", "b3"]);
+  });
+
   it("rejects a waiting acquire when its signal aborts, without blocking the next waiter", async () => {
     const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 10_000 });
     await limiter.acquire();

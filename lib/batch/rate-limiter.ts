@@ -20,8 +20,10 @@ export interface RateLimiter {
   /**
    * Resolves when one request may be sent now (and counts it). Rejects if `signal` aborts. A
    * "browse" request (a person waiting on a page) is served ahead of queued background ones.
+   * `ahead`: served before this process' queued requests of its kind (a request others wait on,
+   * such as the conflict scan that lets a submission's batches skip their reads); the budget is the same.
    */
-  acquire(signal?: AbortSignal, kind?: AcquireKind): Promise<void>;
+  acquire(signal?: AbortSignal, kind?: AcquireKind, ahead?: boolean): Promise<void>;
   /** Feedback from a HubSpot response: rate-limit headers, 429s. Cheap; may be a no-op. */
   observe(res: Response): void;
 }
@@ -59,6 +61,14 @@ interface Waiter {
   resolve: () => void;
   signal?: AbortSignal;
   onAbort?: () => void;
+  ahead?: boolean;
+}
+
+/** In arrival order, except that `ahead` waiters go before every waiter that is not. */
+export function queueUp<W extends { ahead?: boolean }>(waiters: W[], w: W): void {
+  const i = w.ahead ? waiters.findIndex((x) => !x.ahead) : -1;
+  if (i < 0) waiters.push(w);
+  else waiters.splice(i, 0, w);
 }
 
 /**
@@ -94,12 +104,12 @@ export class SlidingWindowLimiter implements RateLimiter {
     this.pauseAfter429Ms = opts.pauseAfter429Ms ?? 1000;
   }
 
-  acquire(signal?: AbortSignal, kind: AcquireKind = "background"): Promise<void> {
+  acquire(signal?: AbortSignal, kind: AcquireKind = "background", ahead = false): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     // Browsing is active from the moment it asks: background stops taking the reserve at once.
     if (kind === "browse") this.lastBrowseAt = this.now();
     return new Promise<void>((resolve, reject) => {
-      const w: Waiter = { kind, resolve, signal };
+      const w: Waiter = { kind, resolve, signal, ahead };
       if (signal) {
         w.onAbort = () => {
           this.waiters = this.waiters.filter((x) => x !== w);
@@ -108,7 +118,7 @@ export class SlidingWindowLimiter implements RateLimiter {
         };
         signal.addEventListener("abort", w.onAbort, { once: true });
       }
-      this.waiters.push(w);
+      queueUp(this.waiters, w);
       // Granted after the caller's synchronous code, as an await would be: the slot's time is
       // taken when the waiter can go on, not before the rest of a batch of acquires is queued.
       queueMicrotask(() => this.pump());

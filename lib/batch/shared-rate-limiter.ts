@@ -6,6 +6,7 @@ import { limiterPauseMs } from "./retry-after";
 import {
   budgetPauseMs,
   limiterForPortal,
+  queueUp,
   SEARCH_PER_SECOND,
   SEARCH_WINDOW_MS,
   SlidingWindowLimiter,
@@ -169,6 +170,7 @@ interface Waiter {
   reject: (err: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
+  ahead?: boolean;
 }
 
 export class SharedRateLimiter implements RateLimiter {
@@ -204,10 +206,10 @@ export class SharedRateLimiter implements RateLimiter {
     this.onAcquire = opts.onAcquire;
   }
 
-  acquire(signal?: AbortSignal, kind: AcquireKind = "background"): Promise<void> {
+  acquire(signal?: AbortSignal, kind: AcquireKind = "background", ahead = false): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<void>((resolve, reject) => {
-      const w: Waiter = { kind, resolve, reject, signal };
+      const w: Waiter = { kind, resolve, reject, signal, ahead };
       if (signal) {
         w.onAbort = () => {
           this.waiters = this.waiters.filter((x) => x !== w);
@@ -216,7 +218,7 @@ export class SharedRateLimiter implements RateLimiter {
         };
         signal.addEventListener("abort", w.onAbort, { once: true });
       }
-      this.waiters.push(w);
+      queueUp(this.waiters, w);
       if (kind === "browse") this.wake();
       void this.run();
     });

@@ -61,7 +61,7 @@ export async function crmChangedSince(
   since: string,
   ids: string[],
   properties: string[],
-  call: CallOptions & { maxPages: number; until?: string },
+  call: CallOptions & { maxPages: number; until?: string; proveUntil?: boolean },
 ): Promise<ChangedSince> {
   const prop = modifiedProperty(t.objectType);
   const sinceMs = Date.parse(since);
@@ -77,10 +77,12 @@ export async function crmChangedSince(
   let inQuery = 0;
   let last: number | undefined;
   let pages = 0;
+  /** The first page's newest stamp: search has caught up to `until` when it reaches it. */
+  let newest: string | undefined;
 
   const done = async (coveredFrom: string | undefined): Promise<ChangedSince> => {
     const changed = hits.size ? await t.read(http, [...hits], properties, call) : new Map<string, SavedRecord>();
-    return { changed, coveredFrom, pages };
+    return { changed, coveredFrom, pages, newest };
   };
 
   for (;;) {
@@ -98,6 +100,13 @@ export async function crmChangedSince(
     inQuery += page.results.length;
     const shrank = total !== undefined && page.total < total;
     total = page.total;
+    if (pages === 1) {
+      const top = Math.max(...page.results.map((r) => stampOf(r, prop)));
+      newest = Number.isFinite(top) ? new Date(top).toISOString() : undefined;
+      // Search is behind `until`: this scan proves nothing, so it stops before paging or reading.
+      if (call.proveUntil && upper !== undefined && !(top >= upper))
+        return { changed: new Map(), coveredFrom: undefined, pages, newest };
+    }
     for (const r of page.results) {
       const stamp = stampOf(r, prop);
       // Search documents no tie-break and may ignore a sort: only a page really newest-first is trusted.

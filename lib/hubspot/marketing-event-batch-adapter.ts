@@ -223,6 +223,8 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
         // reading them would itself take a list pass, the further searches are wasted: list pass now.
         const tooMany = async (total: number) => total > (await listPages());
         const found = await search.changed(counted, since, call.until, ids, { ...call, tooMany });
+        if (found !== SEARCH_REFUSED && found !== LIST_CHEAPER && found.behind)
+          return { changed: new Map(), coveredFrom: undefined, pages: counted.count(), newest: found.newest };
         if (found !== SEARCH_REFUSED && found !== LIST_CHEAPER) {
           // The changed events' current values, from the events API (search lags): one GET each
           // while that costs less than a pass over the list (search's total says how long it is).
@@ -231,12 +233,14 @@ export function marketingEventBatchAdapter({ apiVersion }: MarketingEventAdapter
           const changed = changedIds.length
             ? await readEvents(counted, changedIds, oneByOne, call.signal)
             : new Map<string, SavedRecord>();
-          return { changed, coveredFrom: found.coveredFrom, pages: counted.count() };
+          return { changed, coveredFrom: found.coveredFrom, pages: counted.count(), newest: found.newest };
         }
         const rest = await listPass(http, since, ids, { ...call, maxPages: call.maxPages - counted.count() });
-        return { ...rest, pages: rest.pages + counted.count() };
+        // The list does not lag: what it found holds up to now, past `until`.
+        return { ...rest, pages: rest.pages + counted.count(), newest: call.until };
       }
-      return listPass(http, since, ids, call);
+      const pass = await listPass(http, since, ids, call);
+      return call.until !== undefined ? { ...pass, newest: call.until } : pass;
     },
 
     changedSinceIndexed: { indexLagFloorMs: INDEX_LAG_FLOOR_MS },

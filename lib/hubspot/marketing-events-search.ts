@@ -42,6 +42,10 @@ export interface EventChanges {
   /** As in ChangedSince: every event updated in (coveredFrom, until] was seen. */
   coveredFrom: string | undefined;
   pages: number;
+  /** The first page's newest stamp (ChangedSince.newest). */
+  newest?: string;
+  /** With `proveUntil`: the first page held nothing stamped `until`, so the search stopped there. */
+  behind?: true;
 }
 
 const lastModified = (op: SearchFilter["operator"], ms: number): SearchFilter => ({
@@ -98,6 +102,8 @@ export function marketingEventSearch(
         signal?: AbortSignal;
         /** Asked once, when the first page is full, with the number of events changed: true gives up (LIST_CHEAPER). */
         tooMany?: (total: number) => Promise<boolean>;
+        /** Stop after the first page when it holds nothing stamped `until` (search is behind it). */
+        proveUntil?: boolean;
       },
     ): Promise<EventChanges | typeof SEARCH_REFUSED | typeof LIST_CHEAPER> {
       const wanted = new Set(ids);
@@ -107,8 +113,9 @@ export function marketingEventSearch(
       let upper = Date.parse(until);
       let last: string | undefined;
       let pages = 0;
+      let newest: string | undefined;
       for (;;) {
-        if (pages >= opts.maxPages) return { stamps, coveredFrom: last, pages };
+        if (pages >= opts.maxPages) return { stamps, coveredFrom: last, pages, newest };
         const page = await search(
           http,
           {
@@ -121,6 +128,12 @@ export function marketingEventSearch(
         );
         if (page === SEARCH_REFUSED) return SEARCH_REFUSED;
         pages++;
+        if (pages === 1) {
+          const top = Math.max(...page.results.map((r) => Date.parse(r.properties.hs_lastmodifieddate ?? r.updatedAt)));
+          newest = Number.isFinite(top) ? new Date(top).toISOString() : undefined;
+          if (opts.proveUntil && !(top >= upper))
+            return { stamps, coveredFrom: undefined, pages, newest, behind: true };
+        }
         let fresh = 0;
         for (const r of page.results) {
           if (seen.has(r.id)) continue;
@@ -129,11 +142,11 @@ export function marketingEventSearch(
           last = r.properties.hs_lastmodifieddate ?? r.updatedAt;
           if (wanted.has(r.id)) stamps.set(r.id, last);
         }
-        if (page.results.length < PAGE) return { stamps, coveredFrom: since, pages };
+        if (page.results.length < PAGE) return { stamps, coveredFrom: since, pages, newest };
         if (pages === 1 && (await opts.tooMany?.(page.total))) return LIST_CHEAPER;
         // A full page of events already seen: more than 200 share the stamp `last`. Everything
         // newer was seen; rows loaded before it are left to the caller's read.
-        if (!fresh || last === undefined) return { stamps, coveredFrom: last, pages };
+        if (!fresh || last === undefined) return { stamps, coveredFrom: last, pages, newest };
         upper = Date.parse(last);
       }
     },
