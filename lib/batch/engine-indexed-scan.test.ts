@@ -79,13 +79,18 @@ const searches = async () =>
 const statusOf = (outcomes: RowOutcome[], key: string) => outcomes.find((o) => o.rowKey === key)!.status;
 
 describe("runBatch: the deferred scan on a lagging search index", () => {
-  it("(a) a change made just before the submission, not yet searchable, is a conflict for a row written after the scan", async () => {
-    await indexDelay(800);
+  /** 500 rows loaded; someone changes the last one in HubSpot just before the gated run, search `delayMs` behind. */
+  async function changedJustBefore(delayMs: number) {
+    await indexDelay(delayMs);
     const { records, ops } = await load(500);
     const x: StoredRecord = records[499]!;
     await kit.control("DELETE", "/__sandbox/requests");
     await editInHubSpot(x.id, { jobtitle: "theirs" });
-    const { outcomes, reports } = await run(ops, { gated: true });
+    return { records, x, ...(await run(ops, { gated: true })) };
+  }
+
+  it("(a) a change made just before the submission, not yet searchable, is a conflict for a row written after the scan", async () => {
+    const { records, x, outcomes, reports } = await changedJustBefore(800);
 
     expect(reports).toMatchObject([{ outcome: "scanned", changed: 1 }]);
     expect(statusOf(outcomes, "r499")).toBe("conflict");
@@ -102,12 +107,7 @@ describe("runBatch: the deferred scan on a lagging search index", () => {
 
   it("(a2) search still behind when the first scan runs: that scan is not trusted, the change is still a conflict", async () => {
     // 2.5 s behind: the scan taken 1 s (the floor) after the first write cannot show it yet.
-    await indexDelay(2500);
-    const { records, ops } = await load(500);
-    const x: StoredRecord = records[499]!;
-    await kit.control("DELETE", "/__sandbox/requests");
-    await editInHubSpot(x.id, { jobtitle: "theirs" });
-    const { outcomes, reports } = await run(ops, { gated: true });
+    const { x, outcomes, reports } = await changedJustBefore(2500);
 
     expect(reports).toMatchObject([{ outcome: "scanned", changed: 1 }]);
     expect(statusOf(outcomes, "r499")).toBe("conflict");

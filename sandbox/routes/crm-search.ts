@@ -51,6 +51,13 @@ function idFloor(groups: { filters: SearchFilter[] }[]): number {
   return floor;
 }
 
+/** A search's first sort as [property, descending]: HubSpot takes `"-prop"` strings and `{ propertyName, direction }`. */
+export function searchSort(req: Pick<CrmSearchRequest, "sorts">): [string, boolean] {
+  const sort = req.sorts?.[0];
+  if (typeof sort === "string") return [sort.replace(/^-/, ""), sort.startsWith("-")];
+  return sort ? [sort.propertyName, sort.direction === "DESCENDING"] : ["hs_object_id", false];
+}
+
 export type SearchOutcome =
   { ok: true; total: number; page: CrmRecord[]; nextAfter?: string } | { ok: false; message: string };
 
@@ -106,13 +113,7 @@ export function search(
   };
   const testCreated = (rec: CrmRecord): number => (recOk(rec) ? n + written.push(rec) - 1 : -1);
 
-  const sort = req.sorts?.[0];
-  const [prop, desc] =
-    typeof sort === "string"
-      ? [sort.replace(/^-/, ""), sort.startsWith("-")]
-      : sort
-        ? [sort.propertyName, sort.direction === "DESCENDING"]
-        : ["hs_object_id", false];
+  const [prop, desc] = searchSort(req);
   const want = offset + limit;
   let total = 0;
   let refs: number[];

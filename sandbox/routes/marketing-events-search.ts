@@ -24,7 +24,7 @@ import { hubspotError } from "../core/errors";
 import { apiAuth, searchLimit } from "../core/middleware";
 import type { Portal } from "../core/state";
 import { readJson } from "./batch-util";
-import { limitError, SEARCH_PAGING_CAP } from "./crm-search";
+import { limitError, SEARCH_PAGING_CAP, searchSort } from "./crm-search";
 import { matchValue, typed } from "./crm-search-match";
 
 type Event = Pick<MarketingEvent, "objectId" | "createdAt" | "updatedAt">;
@@ -98,13 +98,7 @@ export function registerMarketingEventSearch(
     for (const f of groups.flatMap((g) => g.filters))
       if (!DEFS.has(f.propertyName))
         return bad(`Invalid filter: property "${f.propertyName}" does not exist for MARKETING_EVENT`);
-    const sort = req.sorts?.[0];
-    const [prop, desc] =
-      typeof sort === "string"
-        ? [sort.replace(/^-/, ""), sort.startsWith("-")]
-        : sort
-          ? [sort.propertyName, sort.direction === "DESCENDING"]
-          : ["hs_object_id", false];
+    const [prop, desc] = searchSort(req);
     if (!DEFS.has(prop)) return bad(`Invalid sort: property "${prop}" does not exist for MARKETING_EVENT`);
     const offset = Number(req.after ?? 0) || 0;
     if (offset >= SEARCH_PAGING_CAP)
