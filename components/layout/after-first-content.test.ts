@@ -21,6 +21,26 @@ describe("afterFirstContent", () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
+  it("starts the waiters only after the frame with the first content is painted", async () => {
+    vi.useFakeTimers();
+    const frames: (() => void)[] = [];
+    vi.stubGlobal("requestAnimationFrame", (cb: () => void) => frames.push(cb));
+    try {
+      const { afterFirstContent, firstContentDrawn } = await load();
+      const run = vi.fn();
+      afterFirstContent(run);
+      firstContentDrawn();
+      vi.advanceTimersByTime(0);
+      expect(run).not.toHaveBeenCalled();
+      frames.shift()!(); // just before the paint
+      expect(run).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(0); // the task after it
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("runs at once when the content is already drawn (a link mounted later)", async () => {
     const { afterFirstContent, firstContentDrawn } = await load();
     firstContentDrawn();
