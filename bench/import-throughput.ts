@@ -78,7 +78,13 @@ async function fillWindow() {
   const reads: Promise<unknown>[] = [];
   for (let i = 0; i < 100; i++) {
     await limiter.acquire();
-    reads.push(client.request("/crm/properties/2026-03/contacts", { idempotent: true }));
+    // Answers restamp the log, as every request through the limiter does (resource-throughput.ts).
+    reads.push(
+      client.request("/crm/properties/2026-03/contacts", {
+        idempotent: true,
+        onResponse: (res) => limiter.observe(res),
+      }),
+    );
     await new Promise((r) => setTimeout(r, 100));
   }
   await Promise.all(reads);
