@@ -34,7 +34,23 @@ export interface BudgetShape {
    * expires, at the same rate).
    */
   lookahead: number;
+  /**
+   * Milliseconds by which the lookahead's terms past the first browse read (m ≥ 2) may be missed.
+   * 0 for the steady stream; ENDING_LATE_MS for a run's last sends (see there).
+   */
+  lateMs?: number;
 }
+
+/**
+ * A run's last sends (nothing of the run waits to start after them) may leave the lookahead short
+ * by this much. Why: a run that waited (for search to catch up) left a stretch of its window
+ * unused; its later sends make up for it, and the lookahead then sees, a window on, that stretch
+ * free no slot, and spreads the run's last sends over it (a 10,000-event run: its last two waited
+ * 1.2 s). Those sends leave nothing behind that keeps the window full, so the cost to browsing is
+ * bounded and once: a person who starts browsing just as a run ends still gets the first read
+ * within about one slot interval (the m = 1 term is kept), and the next ones at most this late.
+ */
+export const ENDING_LATE_MS = 1_000;
 
 /**
  * Milliseconds until one more request may be sent, given the send times (ascending) still inside
@@ -51,8 +67,9 @@ export function slotWait(sent: readonly number[], now: number, b: BudgetShape): 
   for (let m = Math.max(0, b.limit - n); m <= b.lookahead; m++) {
     const j = n + m - b.limit; // 0-based index of s_(n+1+m−limit)
     if (j < 0 || j >= n) continue;
+    const late = m >= 2 ? (b.lateMs ?? 0) : 0;
     // +1: times are whole ms, so a slot is reused strictly more than windowMs after its send.
-    wait = Math.max(wait, sent[j]! + b.windowMs + 1 - m * interval - now);
+    wait = Math.max(wait, sent[j]! + b.windowMs + 1 - m * interval - late - now);
   }
   return Math.max(0, wait);
 }

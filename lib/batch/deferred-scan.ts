@@ -71,7 +71,7 @@ export function searchPaced(search: RateLimiter, portal: RateLimiter): RateLimit
     async acquire(signal) {
       await search.acquire(signal);
       // Ahead of the run's own batches: each one the scan decides sooner skips its read.
-      await portal.acquire(signal, "background", true);
+      await portal.acquire(signal, "background", { ahead: true });
     },
     observe(res) {
       search.observe(res);

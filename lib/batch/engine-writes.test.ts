@@ -9,6 +9,7 @@ import {
   sandboxKit,
   type SandboxKit,
 } from "../../tests/support/sandbox-kit";
+import type { RateLimiter } from "./rate-limiter";
 import type { RowOperation, RowOutcome } from "./types";
 
 /**
@@ -168,6 +169,28 @@ describe("runBatch: updates", () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(["saved", "failed"]);
     expect(outcome(outcomes, "b")).toMatchObject({ error: { code: "DUPLICATE_ROW" } });
+  });
+});
+
+describe("runBatch: a run's last sends", () => {
+  it("are marked `ending` once no more batches wait to start than are in flight, and only then", async () => {
+    const records = (await kit.records()).slice(0, 300);
+    const ops: RowOperation[] = records.map((r, i) => ({
+      rowKey: `r${i}`,
+      kind: "update",
+      id: r.id,
+      properties: { hs_notes: `last ${i}` },
+    }));
+    const inner = kit.limiter();
+    const asked: boolean[] = [];
+    const limiter: RateLimiter = {
+      acquire: (signal, kind, how) => (asked.push(how?.ending === true), inner.acquire(signal, kind, how)),
+      observe: (res) => inner.observe(res),
+    };
+    const outcomes = await run(ops, { limiter, concurrency: 2 });
+    expect(byStatus(outcomes)).toEqual({ saved: 300 });
+    // 6 batches, 2 at a time: the first 3 start while more than 2 wait; the last 3 are the run's end.
+    expect(asked).toEqual([false, false, false, true, true, true]);
   });
 });
 

@@ -87,8 +87,8 @@ function holding(ctx: SendContext): SendContext {
   return {
     ...ctx,
     limiter: {
-      acquire: (signal, kind, ahead) => {
-        if (!held) return ctx.limiter.acquire(signal, kind, ahead);
+      acquire: (signal, kind, how) => {
+        if (!held) return ctx.limiter.acquire(signal, kind, how);
         held = false;
         return Promise.resolve();
       },
@@ -123,9 +123,18 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   const fail = (rows: RowOperation[], error: RowError) =>
     emit(rows.map((op) => ({ rowKey: op.rowKey, status: "failed", error })));
 
+  // Once no more batches wait to start than are in flight, every send is one of the run's last
+  // (budget.ts: ENDING_LATE_MS). Not only once none waits: the limiter serves in order, so the
+  // last batch's send would queue behind the sends of the batches started just before it.
+  const concurrency = opts.concurrency ?? 4;
+  let waiting = Infinity;
   const ctx: SendContext = {
     client: opts.client,
-    limiter: opts.limiter,
+    limiter: {
+      acquire: (signal, kind, how) =>
+        opts.limiter.acquire(signal, kind, waiting <= concurrency ? { ...how, ending: true } : how),
+      observe: (res) => opts.limiter.observe(res),
+    },
     signal: opts.signal,
     maxAttempts: opts.maxAttempts ?? 6,
     sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
@@ -413,22 +422,27 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   }
 
   try {
-    await runPool(initial, opts.concurrency ?? 4, async (w) => {
-      const rows: RowOperation[] = w.ops;
-      if (opts.signal?.aborted) return (fail(rows, rowErrors.cancelled()), []);
-      try {
-        if (w.kind === "archive") return await processArchive(w);
-        return w.kind === "update" ? await processUpdate(w) : await processCreate(w);
-      } catch (err) {
-        // A bug, not a HubSpot answer: still one outcome per row.
-        fail(rows, rowErrors.unexpected(err));
-        return [];
-      } finally {
-        if (w.kind === "update" && w.probe) later?.probeFinished();
-        // The batch's outcomes are recorded before its slot takes the next batch.
-        await emitting;
-      }
-    });
+    await runPool(
+      initial,
+      concurrency,
+      async (w) => {
+        const rows: RowOperation[] = w.ops;
+        if (opts.signal?.aborted) return (fail(rows, rowErrors.cancelled()), []);
+        try {
+          if (w.kind === "archive") return await processArchive(w);
+          return w.kind === "update" ? await processUpdate(w) : await processCreate(w);
+        } catch (err) {
+          // A bug, not a HubSpot answer: still one outcome per row.
+          fail(rows, rowErrors.unexpected(err));
+          return [];
+        } finally {
+          if (w.kind === "update" && w.probe) later?.probeFinished();
+          // The batch's outcomes are recorded before its slot takes the next batch.
+          await emitting;
+        }
+      },
+      (n) => (waiting = n),
+    );
   } finally {
     // Every row has its outcome: a scan still waiting for the index has nothing left to decide.
     await later?.stop();

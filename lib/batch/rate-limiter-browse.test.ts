@@ -3,7 +3,7 @@
  * Background is a submission: 4 requests in flight, each answered 150 ms after its slot.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { slotWait } from "./budget";
+import { ENDING_LATE_MS, slotWait } from "./budget";
 import { budgetPauseMs, SlidingWindowLimiter } from "./rate-limiter";
 
 const LIMIT = 109;
@@ -152,6 +152,58 @@ describe("SlidingWindowLimiter: background and browsing share the portal's budge
   });
 });
 
+describe("SlidingWindowLimiter: a run's last sends", () => {
+  /**
+   * A run on a saturated portal waits 1.2 s (for search), makes up for it, and asks for its last 4
+   * slots a second before the window reaches the 1.2 s that freed nothing: then 10 browse reads at
+   * once, as a page that opens just as the run ends. Returns when each last send and each read got its slot.
+   */
+  async function runEnd(ending: boolean) {
+    const limiter = new SlidingWindowLimiter();
+    const sends: Send[] = [];
+    let stop = backgroundStream(limiter, sends);
+    await vi.advanceTimersByTimeAsync(2 * WINDOW);
+    stop();
+    await vi.advanceTimersByTimeAsync(1200);
+    stop = backgroundStream(limiter, sends);
+    await vi.advanceTimersByTimeAsync(WINDOW - 1200 - 1000);
+    stop();
+    const asked = Date.now();
+    const last: number[] = [];
+    for (let i = 0; i < 4; i++)
+      void limiter.acquire(undefined, "background", { ending }).then(() => {
+        last.push(Date.now() - asked);
+        sends.push({ at: Date.now(), kind: "background" });
+      });
+    while (last.length < 4) await vi.advanceTimersByTimeAsync(1);
+    const reads: number[] = [];
+    const opened = Date.now();
+    for (let i = 0; i < 10; i++)
+      void limiter.acquire(undefined, "browse").then(() => {
+        reads.push(Date.now() - opened);
+        sends.push({ at: Date.now(), kind: "browse" });
+      });
+    while (reads.length < 10) await vi.advanceTimersByTimeAsync(1);
+    return { last, reads, sends };
+  }
+
+  it("go without the lookahead's spreading, and browsing after them is late by at most ENDING_LATE_MS", async () => {
+    const spread = await runEnd(false);
+    const ending = await runEnd(true);
+    // Spread over the 1.2 s the window will not free: the last one waits most of it.
+    expect(Math.max(...spread.last)).toBeGreaterThan(1000);
+    expect(Math.max(...ending.last)).toBeLessThan(Math.max(...spread.last) - 800);
+    // A page opened just then: its first read within about one slot interval either way; its k-th
+    // within k intervals, or (after ending sends) k intervals plus at most ENDING_LATE_MS.
+    for (const r of [spread, ending]) {
+      expect(r.reads[0]).toBeLessThanOrEqual(INTERVAL + 2);
+      expect(maxInAnyWindow(r.sends.map((s) => s.at))).toBeLessThanOrEqual(LIMIT);
+    }
+    spread.reads.forEach((t, i) => expect(t).toBeLessThanOrEqual((i + 1) * INTERVAL + 2));
+    ending.reads.forEach((t, i) => expect(t).toBeLessThanOrEqual((i + 1) * INTERVAL + ENDING_LATE_MS + 2));
+  });
+});
+
 describe("SlidingWindowLimiter: answers restamp the log", () => {
   it("runs a stream answered in the usual time at the full rate: the log is not a window + latency", async () => {
     const limiter = new SlidingWindowLimiter();
@@ -245,6 +297,19 @@ describe("slotWait", () => {
     expect(slotWait([100, 200, 300, 400, 500, 600, 700, 800, 900], 1001, b)).toBe(0);
     // Without lookahead it is the plain sliding window.
     expect(slotWait([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 400, { ...b, lookahead: 0 })).toBe(601);
+  });
+
+  it("lets a run's last sends miss the lookahead past the first browse read by at most lateMs", () => {
+    const b = { limit: 10, windowMs: 1000, lookahead: 3 };
+    // 8 sent: one about to expire, then 7 recent ones. After this send, a first browse read (m = 1)
+    // finds room, a second (m = 2) the first's slot, and a third (m = 3) waits for the recent ones.
+    const sent = [50, 600, 600, 600, 600, 600, 600, 600];
+    expect(slotWait(sent, 1000, b)).toBe(600 + 1000 + 1 - 3 * 100 - 1000);
+    expect(slotWait(sent, 1000, { ...b, lateMs: 300 })).toBe(600 + 1000 + 1 - 3 * 100 - 300 - 1000);
+    expect(slotWait(sent, 1000, { ...b, lateMs: 1000 })).toBe(0);
+    // The first read's term is kept: with the oldest recent too, no lateness lets the send through.
+    const recent = [600, 600, 600, 600, 600, 600, 600, 600, 600];
+    expect(slotWait(recent, 1000, { ...b, lateMs: 1000 })).toBe(600 + 1000 + 1 - 100 - 1000);
   });
 });
 

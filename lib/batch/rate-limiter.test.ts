@@ -29,7 +29,7 @@ describe("SlidingWindowLimiter", () => {
     await limiter.acquire();
     const order: string[] = [];
     const take = (name: string, ahead?: boolean) =>
-      limiter.acquire(undefined, "background", ahead).then(() => order.push(name));
+      limiter.acquire(undefined, "background", { ahead }).then(() => order.push(name));
     await Promise.all([take("b1"), take("b2"), take("scan1", true), take("b3"), take("scan2", true)]);
     expect(order).toEqual(["scan1", "scan2", "b1", "b2", "b3"]);
   });

@@ -7,6 +7,7 @@
 import {
   backgroundLimit,
   BROWSE_ACTIVE_MS,
+  ENDING_LATE_MS,
   PORTAL_LIMIT,
   PORTAL_WINDOW_MS,
   slotWait,
@@ -16,14 +17,23 @@ import { limiterPauseMs } from "./retry-after";
 
 export type { AcquireKind } from "./budget";
 
+/** How a request waits its turn; the budget is the same for all. */
+export interface AcquireHow {
+  /**
+   * Served before this process' queued requests of its kind: a request others wait on, such as
+   * the conflict scan that lets a submission's batches skip their reads.
+   */
+  ahead?: boolean;
+  /** One of a run's last sends: nothing of the run waits to start after it (budget.ts: ENDING_LATE_MS). */
+  ending?: boolean;
+}
+
 export interface RateLimiter {
   /**
    * Resolves when one request may be sent now (and counts it). Rejects if `signal` aborts. A
    * "browse" request (a person waiting on a page) is served ahead of queued background ones.
-   * `ahead`: served before this process' queued requests of its kind (a request others wait on,
-   * such as the conflict scan that lets a submission's batches skip their reads); the budget is the same.
    */
-  acquire(signal?: AbortSignal, kind?: AcquireKind, ahead?: boolean): Promise<void>;
+  acquire(signal?: AbortSignal, kind?: AcquireKind, how?: AcquireHow): Promise<void>;
   /** Feedback from a HubSpot response: rate-limit headers, 429s. Cheap; may be a no-op. */
   observe(res: Response): void;
 }
@@ -56,12 +66,11 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
-interface Waiter {
+interface Waiter extends AcquireHow {
   kind: AcquireKind;
   resolve: () => void;
   signal?: AbortSignal;
   onAbort?: () => void;
-  ahead?: boolean;
 }
 
 /** In arrival order, except that `ahead` waiters go before every waiter that is not. */
@@ -104,12 +113,12 @@ export class SlidingWindowLimiter implements RateLimiter {
     this.pauseAfter429Ms = opts.pauseAfter429Ms ?? 1000;
   }
 
-  acquire(signal?: AbortSignal, kind: AcquireKind = "background", ahead = false): Promise<void> {
+  acquire(signal?: AbortSignal, kind: AcquireKind = "background", how: AcquireHow = {}): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     // Browsing is active from the moment it asks: background stops taking the reserve at once.
     if (kind === "browse") this.lastBrowseAt = this.now();
     return new Promise<void>((resolve, reject) => {
-      const w: Waiter = { kind, resolve, signal, ahead };
+      const w: Waiter = { kind, resolve, signal, ahead: how.ahead, ending: how.ending };
       if (signal) {
         w.onAbort = () => {
           this.waiters = this.waiters.filter((x) => x !== w);
@@ -138,7 +147,7 @@ export class SlidingWindowLimiter implements RateLimiter {
       const first: AcquireKind = browseSent < this.limit / 2 ? "browse" : "background";
       const w = this.waiters.find((x) => x.kind === first) ?? this.waiters[0];
       if (!w) return;
-      const wait = Math.max(this.pausedUntil - now, this.waitFor(w.kind, now, browseSent));
+      const wait = Math.max(this.pausedUntil - now, this.waitFor(w, now, browseSent));
       if (wait > 0) {
         // The timer keeps nothing alive on its own: a waiter's promise is what someone awaits.
         this.timer = setTimeout(() => this.pump(), Math.ceil(wait) + 1);
@@ -152,7 +161,7 @@ export class SlidingWindowLimiter implements RateLimiter {
     }
   }
 
-  private waitFor(kind: AcquireKind, now: number, browseSent: number): number {
+  private waitFor({ kind, ending }: Waiter, now: number, browseSent: number): number {
     const times = this.sent.map((s) => s.at);
     const window = { limit: this.limit, windowMs: this.windowMs, lookahead: 0 };
     if (kind === "browse") return slotWait(times, now, window);
@@ -163,7 +172,11 @@ export class SlidingWindowLimiter implements RateLimiter {
       // When browsing stops, the reserve is background's again: look then at the latest.
       return wait > 0 ? Math.min(wait, browsingFor) : 0;
     }
-    return slotWait(times, now, { ...window, lookahead: browsingFor > 0 ? 0 : this.browseReserve });
+    return slotWait(times, now, {
+      ...window,
+      lookahead: browsingFor > 0 ? 0 : this.browseReserve,
+      lateMs: ending ? ENDING_LATE_MS : 0,
+    });
   }
 
   /**

@@ -217,6 +217,32 @@ describe("SharedRateLimiter (PostgreSQL)", () => {
     expect(rows.map((r) => r.kind).sort()).toEqual(["background"]); // the browse sends have left the window
   });
 
+  it("lets a run's last sends miss the lookahead past the first browse read by p_late_ms, never the first", async () => {
+    // limit 20 per 1000 ms (a slot interval of 50 ms), lookahead = reserve 4, nobody browsing.
+    const acquire = async (key: string, lateMs: number) =>
+      (
+        await poolA.query<{ wait_ms: number }>(
+          "SELECT wait_ms FROM rate_limit_acquire($1, 20, 1000, 'background', 4, 400, $2)",
+          [key, lateMs],
+        )
+      ).rows[0]!.wait_ms;
+    const log = async (key: string, agesMs: number[]) => {
+      for (const age of agesMs)
+        await poolA.query(
+          "INSERT INTO rate_limit_sends (portal_key, sent_at, kind) VALUES ($1, clock_timestamp() - $2 * interval '1 millisecond', 'background')",
+          [key, age],
+        );
+    };
+    // 18 sent: one about to leave the window, 17 just now. After one more, a first read finds room,
+    // a second the old one's slot, a third waits ~850 ms for the recent ones (m = 3: 150 ms ahead).
+    await log("portal-8", [990, ...Array<number>(17).fill(0)]);
+    expect(await acquire("portal-8", 0)).toBeGreaterThan(700);
+    expect(await acquire("portal-8", 1000)).toBe(0);
+    // 19 just now: the first read itself would wait; no lateness lets that send through.
+    await log("portal-9", Array<number>(19).fill(0));
+    expect(await acquire("portal-9", 1000)).toBeGreaterThan(800);
+  });
+
   it("adds the kind column to a sends table from before it existed", async () => {
     await poolA.query("ALTER TABLE rate_limit_sends DROP COLUMN kind");
     await poolA.query("INSERT INTO rate_limit_sends (portal_key, sent_at) VALUES ('portal-7', clock_timestamp())");

@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { env } from "../config/env";
-import { BROWSE_ACTIVE_MS, PORTAL_LIMIT, PORTAL_WINDOW_MS, type AcquireKind } from "./budget";
+import { BROWSE_ACTIVE_MS, ENDING_LATE_MS, PORTAL_LIMIT, PORTAL_WINDOW_MS, type AcquireKind } from "./budget";
 import { limiterPauseMs } from "./retry-after";
 import {
   budgetPauseMs,
@@ -10,6 +10,7 @@ import {
   SEARCH_PER_SECOND,
   SEARCH_WINDOW_MS,
   SlidingWindowLimiter,
+  type AcquireHow,
   type RateLimiter,
 } from "./rate-limiter";
 
@@ -58,8 +59,12 @@ CREATE TABLE IF NOT EXISTS rate_limit_browsing (
 -- Takes a slot of kind p_kind for p_key if the budget allows (budget.ts: slotWait and
 -- backgroundLimit, the same rules as the in-process limiter): returns (0, the send time in epoch
 -- ms, the sends now in the window). Otherwise records nothing and returns (ms until it may, NULL, NULL).
+-- p_late_ms: how late the lookahead's terms past the first browse read may be (budget.ts:
+-- ENDING_LATE_MS). The six-argument version of older releases stays beside it for processes still
+-- running them: no call is ambiguous, as neither has defaults.
 CREATE OR REPLACE FUNCTION rate_limit_acquire(
-  p_key text, p_limit integer, p_window_ms integer, p_kind text, p_reserve integer, p_active_ms integer
+  p_key text, p_limit integer, p_window_ms integer, p_kind text, p_reserve integer, p_active_ms integer,
+  p_late_ms integer
 )
 RETURNS TABLE (wait_ms double precision, sent_at_ms double precision, in_window integer)
 LANGUAGE plpgsql VOLATILE AS $fn$
@@ -100,7 +105,9 @@ BEGIN
   END IF;
   -- slotWait: the send at rank rn (1 = oldest) must have left the window by m slots from now,
   -- m = rn - 1 - n + cap, for m in 0 .. lookahead (m = 0: the plain sliding window).
-  SELECT max(r.sent_at + win - (r.rn - 1 - n + cap) * slot) INTO ready
+  SELECT max(r.sent_at + win - (r.rn - 1 - n + cap) * slot
+             - CASE WHEN r.rn - 1 - n + cap >= 2 THEN p_late_ms * interval '1 millisecond' ELSE interval '0' END)
+    INTO ready
     FROM (SELECT s.sent_at, row_number() OVER (ORDER BY s.sent_at) AS rn
             FROM rate_limit_sends s WHERE s.portal_key = p_key) r
    WHERE r.rn - 1 - n + cap BETWEEN 0 AND lookahead;
@@ -164,13 +171,12 @@ export interface SharedRateLimiterOptions {
   onAcquire?: (sentAtMs: number, kind: AcquireKind) => void;
 }
 
-interface Waiter {
+interface Waiter extends AcquireHow {
   kind: AcquireKind;
   resolve: () => void;
   reject: (err: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
-  ahead?: boolean;
 }
 
 export class SharedRateLimiter implements RateLimiter {
@@ -206,10 +212,10 @@ export class SharedRateLimiter implements RateLimiter {
     this.onAcquire = opts.onAcquire;
   }
 
-  acquire(signal?: AbortSignal, kind: AcquireKind = "background", ahead = false): Promise<void> {
+  acquire(signal?: AbortSignal, kind: AcquireKind = "background", how: AcquireHow = {}): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<void>((resolve, reject) => {
-      const w: Waiter = { kind, resolve, reject, signal, ahead };
+      const w: Waiter = { kind, resolve, reject, signal, ahead: how.ahead, ending: how.ending };
       if (signal) {
         w.onAbort = () => {
           this.waiters = this.waiters.filter((x) => x !== w);
@@ -233,7 +239,7 @@ export class SharedRateLimiter implements RateLimiter {
         const w = this.waiters.find((x) => x.kind === "browse") ?? this.waiters[0];
         if (!w) return;
         const localPause = this.pausedUntil - Date.now();
-        const wait = localPause > 0 ? localPause : await this.tryAcquire(w.kind);
+        const wait = localPause > 0 ? localPause : await this.tryAcquire(w);
         if (wait === 0) {
           // The slot is taken: its waiter, or if that one gave up meanwhile, the next in line.
           const taker = this.waiters.includes(w) ? w : this.waiters[0];
@@ -264,10 +270,10 @@ export class SharedRateLimiter implements RateLimiter {
   }
 
   /** One round trip: 0 when a slot was recorded, else the ms to wait. */
-  private async tryAcquire(kind: AcquireKind): Promise<number> {
+  private async tryAcquire({ kind, ending }: Waiter): Promise<number> {
     const { rows } = await this.pool.query<{ wait_ms: number; sent_at_ms: number | null; in_window: number | null }>(
-      "SELECT wait_ms, sent_at_ms, in_window FROM rate_limit_acquire($1, $2, $3, $4, $5, $6)",
-      [this.key, this.limit, this.windowMs, kind, this.browseReserve, this.browseActiveMs],
+      "SELECT wait_ms, sent_at_ms, in_window FROM rate_limit_acquire($1, $2, $3, $4, $5, $6, $7)",
+      [this.key, this.limit, this.windowMs, kind, this.browseReserve, this.browseActiveMs, ending ? ENDING_LATE_MS : 0],
     );
     const row = rows[0]!;
     if (row.sent_at_ms === null) return Math.max(1, row.wait_ms);
