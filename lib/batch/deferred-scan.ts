@@ -61,6 +61,14 @@ export const READING_WHILE_PENDING = 2;
  * second or more) would outlast them, so a scan would add requests and save none.
  */
 export const MIN_SCAN_BATCHES = 3;
+/**
+ * A run with this many batches to check holds them behind the probe, whatever its batch read costs
+ * (see `hold` in runBatch). It needs more than a window of HubSpot's budget (110 requests per 10 s),
+ * so the budget, not the clock, sets how long it takes: the slots left while it waits for the index
+ * are taken back after (4 in flight make up for ~6 s of waiting within the window), whereas each
+ * batch read spent meanwhile is a slot taken from its writes. A shorter run would only wait.
+ */
+export const HOLD_FROM_BATCHES = 100;
 
 /**
  * Every request takes a slot of the portal's search limiter, then of its general budget (the scan's

@@ -10,7 +10,14 @@ import {
   scanPlan,
   sentProperties,
 } from "./conflicts";
-import { deferredScan, scannedReport, searchPaced, sendScan, type ScanReport } from "./deferred-scan";
+import {
+  deferredScan,
+  HOLD_FROM_BATCHES,
+  scannedReport,
+  searchPaced,
+  sendScan,
+  type ScanReport,
+} from "./deferred-scan";
 import { rowErrors } from "./errors";
 import { chunk, splitOperations } from "./operations";
 import { runPool } from "./pool";
@@ -187,7 +194,11 @@ export async function runBatch(ops: RowOperation[], opts: RunBatchOptions): Prom
   // An adapter whose batch read is a pass over a list (marketing events) would pay one per batch
   // while search catches up: it sends ONE row first (read by itself, cheaply) as the probe, and the
   // other batches wait for the scan instead. Idle for a second or two costs less than those passes.
-  const hold = later !== undefined && adapter.readIsListPass === true && toRead.length > 0;
+  // So does a run long enough that the budget sets its length (HOLD_FROM_BATCHES).
+  const hold =
+    later !== undefined &&
+    toRead.length > 0 &&
+    (adapter.readIsListPass === true || toRead.length >= HOLD_FROM_BATCHES * adapter.batchSize);
   const probeRows = hold ? toRead.slice(0, 1) : [];
   const readRows = hold ? toRead.slice(1) : toRead;
 
