@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { crmBatchAdapter } from "../hubspot/crm-batch-adapter";
 import { sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
-import { HOLD_FROM_BATCHES, type ScanReport } from "./deferred-scan";
-import { SlidingWindowLimiter } from "./rate-limiter";
+import { HOLD_FROM_BATCHES } from "./deferred-scan";
 import type { RowOperation } from "./types";
 
 /**
@@ -45,11 +44,7 @@ describe("runBatch: a long CRM run held behind the probe", () => {
       await kit.run(adapter, [{ rowKey: "them", kind: "update", id: x.id, properties: { jobtitle: "theirs" } }]);
       await kit.control("DELETE", "/__sandbox/requests");
 
-      const reports: ScanReport[] = [];
-      const outcomes = await kit.run(adapter, ops, {
-        searchLimiter: new SlidingWindowLimiter({ limit: 5, windowMs: 1150 }),
-        onScan: (r) => reports.push(r),
-      });
+      const { outcomes, reports } = await kit.runScanned(adapter, ops);
 
       expect(reports).toMatchObject([{ outcome: "scanned", changed: 1 }]);
       expect(outcomes.find((o) => o.rowKey === `r${N - 1}`)!.status).toBe("conflict");

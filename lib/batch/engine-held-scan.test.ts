@@ -2,8 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { marketingEventBatchAdapter } from "../hubspot/marketing-event-batch-adapter";
 import type { MarketingEvent } from "../hubspot/schemas/marketing-events";
 import { sandboxKit, type SandboxKit } from "../../tests/support/sandbox-kit";
-import type { ScanReport } from "./deferred-scan";
-import { SlidingWindowLimiter } from "./rate-limiter";
 import type { RowOperation } from "./types";
 
 /**
@@ -51,11 +49,7 @@ describe("runBatch: held batches behind the probe (marketing events)", () => {
       });
       await kit.control("DELETE", "/__sandbox/requests");
 
-      const reports: ScanReport[] = [];
-      const outcomes = await kit.run(adapter, ops, {
-        searchLimiter: new SlidingWindowLimiter({ limit: 5, windowMs: 1150 }),
-        onScan: (r) => reports.push(r),
-      });
+      const { outcomes, reports } = await kit.runScanned(adapter, ops);
 
       expect(reports).toMatchObject([{ outcome: "scanned", changed: 1 }]);
       expect(outcomes.find((o) => o.rowKey === `r${N - 1}`)!.status).toBe("conflict");

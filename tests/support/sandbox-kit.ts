@@ -2,6 +2,7 @@ import type { RecordedRequest } from "../../sandbox/core/state";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
 import { HubSpotHttpClient } from "../../lib/hubspot/http-client";
 import type { BatchAdapter } from "../../lib/batch/adapter";
+import type { ScanReport } from "../../lib/batch/deferred-scan";
 import { runBatch, type RunBatchOptions } from "../../lib/batch/engine";
 import { SlidingWindowLimiter } from "../../lib/batch/rate-limiter";
 import type { RowOperation, RowOutcome } from "../../lib/batch/types";
@@ -72,6 +73,19 @@ export async function sandboxKit(opts: { campaigns?: number; rateLimit?: number;
         sleep: noSleep,
         ...extra,
       }),
+    /** `run` with the deferred scan on (a search limiter as HubSpot's, 5/s): the outcomes and what the scan did. */
+    runScanned: async (adapter: BatchAdapter, ops: RowOperation[]) => {
+      const reports: ScanReport[] = [];
+      const outcomes = await runBatch(ops, {
+        adapter,
+        client: new HubSpotHttpClient({ apiBase: sb.url, token: async () => token }),
+        limiter: new SlidingWindowLimiter({ limit: 100_000, pauseAfter429Ms: 10 }),
+        sleep: noSleep,
+        searchLimiter: new SlidingWindowLimiter({ limit: 5, windowMs: 1150 }),
+        onScan: (r) => reports.push(r),
+      });
+      return { outcomes, reports };
+    },
     reset: async () => {
       await control("DELETE", "/__sandbox/faults");
       await control("POST", "/__sandbox/reset", counts);
