@@ -41,37 +41,59 @@ type Tx = Parameters<Parameters<Awaited<ReturnType<typeof db>>["transaction"]>[0
 /**
  * Adds rows to a submission, in chunks; pending unless a fate is given. A row without a label is
  * named by the resource's name property (`nameKey`: a campaign's hs_name), as sent or as it was.
+ *
+ * Each chunk goes as ONE JSON parameter that PostgreSQL expands into rows (jsonb_populate_recordset),
+ * not as 13 bound parameters per row: binding 20,000 rows' parameters through the driver took 2.1 s
+ * on the embedded database, the same rows as JSON 0.5 s (bench/bulk-edit-throughput.ts). The keys
+ * are the table's column names; a JSON null is an SQL NULL.
  */
 export async function insertRows(tx: Tx, submissionId: string, s: NewRows, nameKey: string | undefined) {
   for (let i = 0; i < s.operations.length; i += INSERT_CHUNK) {
-    await tx.insert(submissionRows).values(
-      s.operations.slice(i, i + INSERT_CHUNK).map((op, j) => {
-        const fate = s.fates?.[i + j];
-        return {
-          submissionId,
-          rowKey: op.rowKey,
-          kind: op.kind,
-          recordId: op.kind === "create" ? null : op.id,
-          label:
-            op.label ??
-            (nameKey === undefined
-              ? null
-              : (op.properties[nameKey] ?? (op.kind === "create" ? null : (op.baseline?.values[nameKey] ?? null)))),
-          sent: op.properties,
-          baseline: op.kind === "create" ? null : (op.baseline ?? null),
-          force: op.kind === "create" ? false : !!op.force,
-          sourceRow: s.sources?.[i + j]?.row ?? null,
-          source: s.sources?.[i + j]?.cells ?? null,
-          ...(fate && {
-            status: fate.status,
-            error: fate.error ?? null,
-            conflictCurrent: fate.status === "conflict" ? fate.current : null,
-          }),
-        };
-      }),
-    );
+    const rows = s.operations.slice(i, i + INSERT_CHUNK).map((op, j) => {
+      const fate = s.fates?.[i + j];
+      return {
+        submission_id: submissionId,
+        row_key: op.rowKey,
+        kind: op.kind,
+        record_id: op.kind === "create" ? null : op.id,
+        label:
+          op.label ??
+          (nameKey === undefined
+            ? null
+            : (op.properties[nameKey] ?? (op.kind === "create" ? null : (op.baseline?.values[nameKey] ?? null)))),
+        sent: op.properties,
+        baseline: op.kind === "create" ? null : (op.baseline ?? null),
+        force: op.kind === "create" ? false : !!op.force,
+        source_row: s.sources?.[i + j]?.row ?? null,
+        source: s.sources?.[i + j]?.cells ?? null,
+        status: fate?.status ?? "pending",
+        error: fate?.error ?? null,
+        conflict_current: fate?.status === "conflict" ? fate.current : null,
+      } satisfies Record<(typeof INSERTED_COLUMNS)[number], unknown>;
+    });
+    await tx.execute(sql`
+      INSERT INTO ${submissionRows} (${sql.raw(INSERTED_COLUMNS.join(", "))})
+      SELECT ${sql.raw(INSERTED_COLUMNS.join(", "))}
+        FROM jsonb_populate_recordset(NULL::${submissionRows}, ${JSON.stringify(rows)}::jsonb)`);
   }
 }
+
+/** The columns `insertRows` sets (the others keep their defaults). */
+const INSERTED_COLUMNS = [
+  "submission_id",
+  "row_key",
+  "kind",
+  "record_id",
+  "label",
+  "sent",
+  "baseline",
+  "force",
+  "source_row",
+  "source",
+  "status",
+  "error",
+  "conflict_current",
+] as const;
 
 /** Records a submission and its rows (pending unless a fate is given) before anything is sent. */
 export async function insertSubmission(s: NewSubmission): Promise<string> {

@@ -122,6 +122,78 @@ describe("submissions", () => {
     expect(row5.after?.properties.hs_notes).toBe("note 5");
   });
 
+  it("stores each row exactly as given: awkward text, creates, decided fates and an upload's cells", async () => {
+    const awkward = 'quote " back\\slash \\u0041 new\nline tab\t emoji 🎉 ʻokina null {"a":1}';
+    const ops: RowOperation[] = [
+      {
+        rowKey: "k1",
+        kind: "update",
+        id: "101",
+        properties: { hs_notes: awkward, empty: "" },
+        baseline: { updatedAt: "2026-01-02T03:04:05.678Z", asOf: "2026-01-02T03:04:06Z", values: { hs_notes: null } },
+        force: true,
+      },
+      { rowKey: "k2", kind: "create", properties: { hs_name: "named by its name" } },
+      { rowKey: "k3", kind: "update", id: "103", properties: { hs_notes: "x" }, label: "its own label" },
+    ];
+    const current = { id: "101", updatedAt: "2026-02-01T00:00:00.000Z", properties: { hs_notes: "theirs" } };
+    const id = await store.insertSubmission({
+      userId,
+      connectionId: connection.id,
+      portalId: connection.portalId,
+      resource: { type: "campaigns" },
+      state: "draft",
+      operations: ops,
+      sources: [
+        { row: 1, cells: [awkward, ""] },
+        { row: 2, cells: ["b"] },
+        { row: 7, cells: [] },
+      ],
+      fates: [
+        { status: "conflict", current, error: { category: "CONFLICT", message: "changed in HubSpot" } },
+        undefined,
+        {
+          status: "skipped",
+          error: {
+            category: "SKIPPED",
+            code: "NOT_CONFIRMED",
+            message: "not confirmed",
+            raw: { nested: [1, null, "é"] },
+          },
+        },
+      ],
+    });
+    const { db, tables } = await import("../db");
+    const { eq } = await import("drizzle-orm");
+    const rows = await (
+      await db()
+    )
+      .select()
+      .from(tables.submissionRows)
+      .where(eq(tables.submissionRows.submissionId, id))
+      .orderBy(tables.submissionRows.rowKey);
+    expect(rows.map((r) => [r.rowKey, r.kind, r.recordId, r.label, r.status, r.force, r.sourceRow])).toEqual([
+      ["k1", "update", "101", null, "conflict", true, 1],
+      ["k2", "create", null, "named by its name", "pending", false, 2],
+      ["k3", "update", "103", "its own label", "skipped", false, 7],
+    ]);
+    expect(rows[0]!.sent).toEqual({ hs_notes: awkward, empty: "" });
+    expect(rows[0]!.baseline).toEqual(ops[0]!.kind === "update" ? ops[0]!.baseline : null);
+    expect(rows[0]!.source).toEqual([awkward, ""]);
+    expect(rows[0]!.conflictCurrent).toEqual(current);
+    expect(rows[0]!.error).toEqual({ category: "CONFLICT", message: "changed in HubSpot" });
+    expect(rows[1]!.baseline).toBeNull();
+    expect(rows[1]!.error).toBeNull();
+    expect(rows[2]!.source).toEqual([]);
+    expect(rows[2]!.error).toEqual({
+      category: "SKIPPED",
+      code: "NOT_CONFIRMED",
+      message: "not confirmed",
+      raw: { nested: [1, null, "é"] },
+    });
+    expect(rows[2]!.conflictCurrent).toBeNull();
+  });
+
   it("does not show a submission to another portal", async () => {
     const id = await store.insertSubmission({
       userId,
