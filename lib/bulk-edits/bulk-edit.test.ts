@@ -8,6 +8,7 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+import { storedRows } from "../../tests/support/stored-rows";
 import type { Actor } from "../auth/actor";
 import type { BulkEditRequest, PlannedChange } from "./types";
 import { BULK_EDIT_BOUNDS } from "./bounds";
@@ -175,14 +176,7 @@ describe("bulk edit of a view", () => {
 
     const { submissionId, view } = await runToEnd(row.id);
     expect(view.counts).toMatchObject({ saved: changes.length - 1, conflict: 1, failed: 0 });
-    const { db, tables } = await import("../db");
-    const { eq } = await import("drizzle-orm");
-    const rows = await (
-      await db()
-    )
-      .select()
-      .from(tables.submissionRows)
-      .where(eq(tables.submissionRows.submissionId, submissionId));
+    const rows = await storedRows(submissionId);
     const asOfOf = new Map(changes.map((c) => [c.id, c.asOf]));
     expect(rows.every((r) => r.baseline?.asOf !== undefined && r.baseline.asOf === asOfOf.get(r.recordId!))).toBe(true);
     expect((await contacts()).find((c) => c.id === target.id)!.properties.country).toBe("Changed unseen");

@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareEnv } from "../../tests/support/access-token.suite";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
+import { storedRows } from "../../tests/support/stored-rows";
 import type { RowOperation } from "../batch/types";
 
 const dataDir = prepareEnv();
@@ -163,15 +164,7 @@ describe("submissions", () => {
         },
       ],
     });
-    const { db, tables } = await import("../db");
-    const { eq } = await import("drizzle-orm");
-    const rows = await (
-      await db()
-    )
-      .select()
-      .from(tables.submissionRows)
-      .where(eq(tables.submissionRows.submissionId, id))
-      .orderBy(tables.submissionRows.rowKey);
+    const rows = await storedRows(id);
     expect(rows.map((r) => [r.rowKey, r.kind, r.recordId, r.label, r.status, r.force, r.sourceRow])).toEqual([
       ["k1", "update", "101", null, "conflict", true, 1],
       ["k2", "create", null, "named by its name", "pending", false, 2],
