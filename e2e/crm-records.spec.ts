@@ -43,6 +43,9 @@ test("contacts: updates and a create reach HubSpot, each input traced to its row
   await page.keyboard.press("Tab");
   await reviewAndSubmit(page, "1 new contact, 2 updated contacts, 3 changed cells");
   await expect(resultsStatus(page)).toHaveText("Saved 3 · Failed 0 · Conflicts 0 · Waiting 0", { timeout: 30_000 });
+  // The saved rows show HubSpot's answer over what was loaded: the columns the write did not touch stay.
+  const saved0 = namedGrid(page, "Contacts").getByRole("row").filter({ hasText: "Chief Test Officer" });
+  await expect(saved0).toContainText(email0);
 
   const after = await sandboxRecords<Stored>(request, "contacts");
   expect(after).toHaveLength(before.length + 1);

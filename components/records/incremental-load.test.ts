@@ -109,6 +109,28 @@ describe("bases and grid rows as pages append", () => {
     expect(g2.byId.get("r5")!.values.hs_name).toBe("Saved five");
   });
 
+  it("a saved record with only the written properties (a CRM update's answer) keeps the other loaded columns", () => {
+    const loaded = [
+      {
+        id: "k1",
+        createdAt: stamp(1),
+        updatedAt: stamp(1),
+        asOf: stamp(1),
+        properties: { email: "a@example.com", firstname: "Ada", jobtitle: "Old" },
+      },
+    ];
+    const answer = new Map<string, SavedRecord>([
+      ["k1", { id: "k1", updatedAt: stamp(5), properties: { jobtitle: "New", hs_object_id: "k1" } }],
+    ]);
+    const [base] = deriveBases(undefined, loaded, answer, [], {}).bases;
+    expect(base).toEqual({
+      id: "k1",
+      updatedAt: stamp(5),
+      asOf: stamp(5),
+      properties: { email: "a@example.com", firstname: "Ada", jobtitle: "New", hs_object_id: "k1" },
+    });
+  });
+
   it("rebuild when a record created here arrives on a new page (it leaves the head)", () => {
     const first = [page(0).rows[0]!].map((r) => ({ ...r, asOf: r.updatedAt }));
     const b1 = deriveBases(undefined, first, saved, created, {});

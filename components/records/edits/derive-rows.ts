@@ -22,7 +22,12 @@ export interface Bases {
   byId: Map<string, BaseRow>;
 }
 
-/** Rows saved in this tab replace their loaded version; created ones not loaded yet come first. */
+/**
+ * Rows saved in this tab take HubSpot's saved version over their loaded one; created ones not loaded
+ * yet come first. A write's answer carries only some properties (a CRM batch update: those sent and
+ * a few defaults), so the saved values go over the loaded ones rather than replacing them: the
+ * columns the write did not touch keep what was loaded, instead of going blank.
+ */
 export function deriveBases(
   prev: Bases | undefined,
   loaded: readonly LoadedRow[],
@@ -33,7 +38,7 @@ export function deriveBases(
   const newer = (r: BaseRow): BaseRow => {
     const s = saved.get(r.id);
     return s && s.updatedAt >= r.updatedAt
-      ? { id: s.id, updatedAt: s.updatedAt, properties: s.properties, asOf: s.updatedAt }
+      ? { id: s.id, updatedAt: s.updatedAt, properties: { ...r.properties, ...s.properties }, asOf: s.updatedAt }
       : r;
   };
   const from =
