@@ -8,8 +8,9 @@
  * Needs PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test): a
  * throw-away database is created and dropped. Two runs: one worker with one import of all rows; two
  * workers (separate pools, as two processes would have) with two imports of half the rows each,
- * sharing the portal's limit. Rows carry the values read as their baseline with the read's load time
- * as asOf (as the upload dry run records them, lib/uploads/plan.ts), and the sandbox's search index
+ * sharing the portal's limit. Each import is a CSV (email, job title) opened, checked and dry-run as
+ * the upload page does it (records read by email, their values the baseline with the read's load
+ * time as asOf, lib/uploads/plan.ts); what the dry run recorded is what runs. The sandbox's search index
  * trails writes (`--search-lag`, as HubSpot's does), so the engine's conflict check meets HubSpot's
  * eventual consistency. `--changed` records are changed in HubSpot just before each run: they must
  * be conflicts. The 10-second window is filled (evenly) before each run, so the rate is
@@ -25,7 +26,6 @@ import { createTestDatabase } from "../tests/support/pg-database";
 import { startSandbox } from "../sandbox/server";
 import type { RecordedRequest } from "../sandbox/core/state";
 import { actorOf } from "../lib/auth/actor";
-import { asOfAt } from "../lib/batch/as-of";
 import { requestsByKind, setSearchLag } from "./support/requests";
 
 const arg = (name: string, d: string) => {
@@ -58,14 +58,13 @@ const { submissionJob } = await import("../lib/submissions/submission-job");
 const { createJobQueue } = await import("../lib/queue/queue");
 const { limiterFor, closeSharedRateLimiters } = await import("../lib/batch/shared-rate-limiter");
 const { clientForConnection } = await import("../lib/auth/client-for-connection");
-const { readLoadTime } = await import("../lib/hubspot/load-time");
 const token = sb.ctx.issueTokens({
   portalId: sb.ctx.defaultPortal().id,
   scopes: sb.ctx.knownScopes(),
   expiresIn: 3600,
 }).access_token;
 
-const { user, connection: conn, session, portalId } = await insertTestConnection(sb);
+const { connection: conn, session, portalId } = await insertTestConnection(sb);
 const db = await dbm.db();
 
 const control = async (method: string, p: string) => (await fetch(sb.url + p, { method })).json();
@@ -91,34 +90,21 @@ async function fillWindow() {
 }
 
 async function run(label: string, workers: number, imports: number) {
-  // The "dry run's" read: its load time on HubSpot's clock is taken before it (lib/hubspot/load-time.ts).
-  const loadedAt = readLoadTime(sb.url);
   const all = (await control("GET", "/__sandbox/records/contacts")) as Rec[];
-  const tag = `bench ${label}`;
+  const tag = `bench ${label.replace(/[^\w ]/g, "")}`; // no commas: a CSV cell
   const per = Math.ceil(ROWS / imports);
   const ids: string[] = [];
+  const before: string[] = [];
+  // Each import is an upload's dry run, as the upload page starts it: what it recorded is what runs.
   for (let k = 0; k < imports; k++) {
     const slice = all.slice(k * per, (k + 1) * per);
-    ids.push(
-      await store.insertSubmission({
-        userId: user!.id,
-        connectionId: conn!.id,
-        portalId,
-        resource: { type: "crm", objectType: "contacts" },
-        source: "upload",
-        operations: slice.map((c) => ({
-          rowKey: c.id,
-          kind: "update",
-          id: c.id,
-          properties: { jobtitle: `${tag} ${c.id}` },
-          baseline: {
-            updatedAt: c.updatedAt,
-            values: { jobtitle: c.properties.jobtitle ?? null },
-            asOf: asOfAt(c.updatedAt, loadedAt),
-          },
-        })),
-      }),
+    const dry = await dryRun(
+      `${label} ${k}.csv`,
+      slice.map((c) => [c.properties.email!, `${tag} ${c.id}`]),
     );
+    before.push(dry.line);
+    await store.setSubmissionState(dry.submissionId, "running");
+    ids.push(dry.submissionId);
   }
   const queues = await Promise.all(
     Array.from({ length: workers }, () => createJobQueue({ connection: { databaseUrl: database.url } })),
@@ -163,24 +149,24 @@ async function run(label: string, workers: number, imports: number) {
     `${label.padEnd(34)}${fmt(seconds, 1).padStart(8)}  ${fmt(rate).padStart(9)}  ${(fmt((rate / CEILING) * 100) + " %").padStart(10)}  ${String(log.length).padStart(8)}  ${String(log.filter((r) => r.status === 429).length).padStart(5)}  ${String(lost).padStart(5)}  ${String(twice).padStart(12)}  ${String(overwritten).padStart(11)}`,
   );
   console.log(`${"".padEnd(34)}requests: ${requestsByKind(log)}`);
+  for (const line of before) console.log(`${"".padEnd(34)}before it: ${line}`);
 }
 
 /**
- * The steps before the run, as the upload page performs them on a CSV of all rows (email, job title):
- * open + check every row, then the dry run (batch reads of 100 through the limiter, the draft submission).
+ * The steps before a run, as the upload page performs them on a CSV (email, job title): open + check
+ * every row, then the dry run (batch reads of 100 by email through the limiter, the draft submission).
  */
-async function prepare() {
+async function dryRun(name: string, rows: [string, string][]) {
   const { writeFileSync } = await import("node:fs");
   const { openUpload } = await import("../lib/uploads/parse/open-upload");
   const { insertUpload, findUpload } = await import("../lib/uploads/upload-store");
   const service = await import("../lib/uploads/service");
-  const all = (await control("GET", "/__sandbox/records/contacts")) as Rec[];
-  const file = path.join(process.env.DATA_DIR!, "contacts.csv");
-  writeFileSync(file, ["Email,Job title", ...all.map((c, i) => `${c.properties.email},Prepared ${i}`)].join("\n"));
+  const file = path.join(process.env.DATA_DIR!, name);
+  writeFileSync(file, ["Email,Job title", ...rows.map((r) => r.join(","))].join("\n"));
   let t = performance.now();
-  const opened = await openUpload(file, { fileName: "contacts.csv" });
+  const opened = await openUpload(file, { fileName: name });
   const id = await insertUpload(actorOf(session), {
-    fileName: "contacts.csv",
+    fileName: name,
     kind: opened.kind,
     sizeBytes: 0,
     storedPath: file,
@@ -210,13 +196,12 @@ async function prepare() {
   t = performance.now();
   const dry = await service.dryRunUpload(actorOf(session), (await findUpload(id, portalId))!, settings);
   const drySeconds = (performance.now() - t) / 1000;
-  console.log(
-    `Before the run (${fmt(check.total)} rows): open + check every row ${fmt(checkSeconds, 1)} s; dry run (read ${fmt(check.valid)} contacts, record ${fmt(dry.updates)} updates) ${fmt(drySeconds, 1)} s\n`,
-  );
+  if (dry.updates !== rows.length) throw new Error(`the dry run planned ${dry.updates} of ${rows.length} updates`);
+  const line = `${fmt(check.total)} rows: open + check ${fmt(checkSeconds, 1)} s, dry run (read by email, record the updates) ${fmt(drySeconds, 1)} s`;
+  return { submissionId: dry.submissionId, line };
 }
 
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-await prepare();
 console.log(
   `Importing ${fmt(ROWS)} contact updates; sandbox 110 req/10 s, latency ${LATENCY} ms; ceiling ${fmt(CEILING)} records/s; PostgreSQL jobs\n`,
 );

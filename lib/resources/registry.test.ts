@@ -4,7 +4,7 @@ import { editStorageKey } from "@/components/records/edits/persist";
 import { STANDARD_CRM_OBJECT_TYPES } from "@/lib/crm/object-types";
 import { describeKind, kindKey } from "@/lib/failed-items/kinds";
 import { gridTakeBack } from "@/lib/submissions/grid-take-back";
-import { uploadRef } from "@/lib/uploads/plan";
+import { uploadRef, uploadWriteRef } from "@/lib/uploads/plan";
 import { revertRef } from "@/lib/reverts/service";
 import { RECORD_ID_KEY } from "@/lib/uploads/types";
 import type { ResourceRef } from "./ref";
@@ -76,6 +76,10 @@ group("resource registry (issue 13, item 2)", () => {
     });
     expect(uploadRef(contacts, "create", "email")).toEqual({ ...contacts, uniqueProperty: "email" });
     expect(uploadRef(contacts, "update", RECORD_ID_KEY)).toEqual(contacts);
+    // Read by email, written by the ids that read found.
+    expect(uploadWriteRef(contacts, "update", "email")).toEqual({ ...contacts, uniqueProperty: "email" });
+    expect(uploadWriteRef(contacts, "create", "email")).toEqual(uploadRef(contacts, "create", "email"));
+    expect(uploadWriteRef(campaigns, "update", "hs_name")).toEqual(campaigns);
     expect(revertRef({ ...contacts, idProperty: "email", uniqueProperty: "email" })).toEqual(contacts);
     expect(revertRef(events)).toEqual(events);
     const row = {

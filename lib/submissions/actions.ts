@@ -62,7 +62,7 @@ export const retryFailedRows = authedAction(z.object({ id: z.string().uuid() }),
 /**
  * The failed rows of a submission as the grid takes them back as pending edits: its resource's grid
  * path and storage key, and each row's record, values sent, baseline and error. Rows addressed by a
- * unique value instead of a record id (an upload by email) cannot be placed in the grid and are counted.
+ * unique value instead of a record id (an older upload by email) cannot be placed in the grid and are counted.
  */
 export const failedRowsForGrid = authedAction(z.object({ id: z.string().uuid() }), async ({ id }, session) => {
   const s = await findSubmission(id, session.connection.portalId);

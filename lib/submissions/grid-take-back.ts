@@ -20,7 +20,8 @@ const takeBackKey = (r: Pick<StoredRow, "submissionId" | "rowKey">) => {
 /**
  * Failed rows as their grid takes them back as pending edits (components/records/edits/take-back-failed.ts):
  * the grid's path and storage key, and the rows it can place. Rows addressed by a unique value instead
- * of a record id (an upload by email), and a revert's archive rows, cannot be placed and are counted in `skipped`.
+ * of a record id (an upload by email recorded before its dry run stored record ids), and a revert's
+ * archive rows, cannot be placed and are counted in `skipped`.
  */
 export function gridTakeBack(ref: ResourceRef, stored: readonly StoredRow[]) {
   const { addressedByValue, name, gridPath } = describe(ref);

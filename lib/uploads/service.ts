@@ -16,7 +16,7 @@ import { previewCell } from "./parse/limits";
 import { isResultsFile, unneutralise } from "./export/neutralise";
 import { limited } from "../batch/read-current";
 import { readLoadTime } from "../hubspot/load-time";
-import { planUpload, uploadRef, type ValidRow } from "./plan";
+import { planUpload, uploadRef, uploadWriteRef, type ValidRow } from "./plan";
 import { targetColumns } from "./targets";
 import { cellConverter } from "@/lib/properties/convert";
 import { dateOrderDetector, detectDateOrders, type DateOrders } from "./mapping/date-orders";
@@ -177,7 +177,7 @@ export async function dryRunUpload(
     userId: actor.userId,
     connectionId: actor.connection.id,
     portalId: actor.connection.portalId,
-    resource: ref,
+    resource: uploadWriteRef(settings.target, settings.mode, settings.keyColumn),
     source: "upload",
     state: "draft",
     operations: plan.operations,

@@ -114,9 +114,24 @@ describe("upload flow", () => {
     // A dry run is not history until it runs.
     expect((await store.listSubmissions(session.connection.portalId)).map((s) => s.id)).not.toContain(dry.submissionId);
     await store.setSubmissionState(dry.submissionId, "running");
+    await fetch(`${sb.url}/__sandbox/requests`, { method: "DELETE" });
     expect(await runner.runSubmission(dry.submissionId)).toBe("done");
     const view = (await store.submissionView(dry.submissionId, session.connection.portalId))!;
     expect(view.counts).toMatchObject({ saved: 4, failed: 0 });
+    // The dry run found the records by email: the run writes by their ids, without reading the
+    // emails again (one request a batch, not two).
+    const run = (await (await fetch(`${sb.url}/__sandbox/requests`)).json()) as {
+      path: string;
+      requestBody?: { idProperty?: string; inputs?: { id: string }[] };
+    }[];
+    expect(run.filter((r) => r.path.endsWith("/batch/read") && r.requestBody?.idProperty)).toEqual([]);
+    const writes = run.filter((r) => r.path.endsWith("/batch/update"));
+    expect(writes.flatMap((r) => r.requestBody!.inputs!.map((i) => i.id)).sort()).toEqual(
+      rows
+        .slice(0, 4)
+        .map((c) => c.id)
+        .sort(),
+    );
     expect((await store.listSubmissions(session.connection.portalId)).map((s) => s.id)).toContain(dry.submissionId);
 
     const after = new Map((await contacts()).map((c) => [c.id, c]));
