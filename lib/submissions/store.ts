@@ -172,7 +172,7 @@ export async function finishSubmission(submissionId: string, state: "done" | "ca
  * A stored row as the operation to send (again): as it was sent, with its baseline, so history and
  * revert still know the values before. `rowKey` defaults to the row's own.
  */
-export function storedOperation(r: typeof submissionRows.$inferSelect, rowKey = r.rowKey): RowOperation {
+export function storedOperation(r: StoredOperationRow, rowKey = r.rowKey): RowOperation {
   const label = r.label ?? undefined;
   if (r.kind === "create") return { rowKey, kind: "create", properties: r.sent, label };
   return {
@@ -186,6 +186,32 @@ export function storedOperation(r: typeof submissionRows.$inferSelect, rowKey = 
   };
 }
 
+type StoredOperationRow = Pick<
+  typeof submissionRows.$inferSelect,
+  "rowKey" | "kind" | "recordId" | "label" | "sent" | "baseline" | "force"
+>;
+
+/**
+ * The fields of a row that its operation needs (and its status), as ONE json text per row: the
+ * driver decodes each column of each row on its own, which took 0.46 s for the 20,000 rows of a run
+ * about to start on the embedded database, against 0.19 s this way (bench/read-rows.ts). Still a
+ * row at a time, so no single string grows with the submission.
+ */
+const unfinishedRow = sql<string>`json_build_array(${submissionRows.rowKey}, ${submissionRows.kind},
+  ${submissionRows.recordId}, ${submissionRows.label}, ${submissionRows.sent}, ${submissionRows.baseline},
+  ${submissionRows.force}, ${submissionRows.status})::text`;
+/** `unfinishedRow`'s fields in their order (an array parses faster than an object with keys). */
+type UnfinishedRow = [
+  rowKey: StoredOperationRow["rowKey"],
+  kind: StoredOperationRow["kind"],
+  recordId: StoredOperationRow["recordId"],
+  label: StoredOperationRow["label"],
+  sent: StoredOperationRow["sent"],
+  baseline: StoredOperationRow["baseline"],
+  force: StoredOperationRow["force"],
+  status: StoredRowStatus,
+];
+
 /**
  * Rows not finished yet, as operations, to run or resume a submission; `maybeSent` are the rows
  * that were already "saving" (a write may have reached HubSpot before a restart).
@@ -196,11 +222,17 @@ export async function unfinishedOperations(
   const rows = await (
     await db()
   )
-    .select()
+    .select({ row: unfinishedRow })
     .from(submissionRows)
     .where(and(eq(submissionRows.submissionId, submissionId), inArray(submissionRows.status, ["pending", "saving"])));
-  const ops = rows.map((r) => storedOperation(r));
-  return { ops, maybeSent: new Set(rows.filter((r) => r.status === "saving").map((r) => r.rowKey)) };
+  const ops: RowOperation[] = [];
+  const maybeSent = new Set<string>();
+  for (const { row } of rows) {
+    const [rowKey, kind, recordId, label, sent, baseline, force, status] = JSON.parse(row) as UnfinishedRow;
+    ops.push(storedOperation({ rowKey, kind, recordId, label, sent, baseline, force }));
+    if (status === "saving") maybeSent.add(rowKey);
+  }
+  return { ops, maybeSent };
 }
 
 export async function findSubmission(id: string, portalId: number) {

@@ -187,6 +187,52 @@ describe("submissions", () => {
     expect(rows[2]!.conflictCurrent).toBeNull();
   });
 
+  it("reads the unfinished rows back as the operations stored, with those that were saving", async () => {
+    const awkward = 'quote " back\\slash \\u0041 new\nline 🎉 {"a":1}';
+    const ops: RowOperation[] = [
+      {
+        rowKey: "u1",
+        kind: "update",
+        id: "201",
+        properties: { hs_notes: awkward },
+        baseline: { updatedAt: "2026-01-02T03:04:05.678Z", asOf: "2026-01-02T03:04:06Z", values: { hs_notes: null } },
+        force: true,
+        label: "first",
+      },
+      { rowKey: "c1", kind: "create", properties: { hs_name: "new one", hs_notes: "" } },
+      { rowKey: "u2", kind: "update", id: "202", properties: { hs_notes: "plain" } },
+      { rowKey: "a1", kind: "archive", id: "203", properties: {} },
+      { rowKey: "u3", kind: "update", id: "204", properties: { hs_notes: "done already" } },
+    ];
+    const id = await store.insertSubmission({
+      userId,
+      connectionId: connection.id,
+      portalId: connection.portalId,
+      resource: { type: "campaigns" },
+      state: "draft",
+      operations: ops,
+    });
+    await store.markSaving(id, ["u2"]);
+    await store.recordOutcomes(id, [
+      { rowKey: "u3", status: "saved", record: { id: "204", updatedAt: "2026-03-01T00:00:00Z", properties: {} } },
+    ]);
+    const { ops: read, maybeSent } = await store.unfinishedOperations(id);
+    const byKey = new Map(read.map((op) => [op.rowKey, op]));
+    expect([...byKey.keys()].sort()).toEqual(["a1", "c1", "u1", "u2"]);
+    expect([...maybeSent]).toEqual(["u2"]);
+    // The same operations as the rows read column by column give.
+    const stored = (await storedRows(id)).filter((r) => r.status === "pending" || r.status === "saving");
+    for (const r of stored) expect(byKey.get(r.rowKey)).toEqual(store.storedOperation(r));
+    expect(byKey.get("u1")).toEqual(ops[0]);
+    expect(byKey.get("u2")).toMatchObject({
+      kind: "update",
+      id: "202",
+      properties: { hs_notes: "plain" },
+      force: false,
+    });
+    expect(byKey.get("a1")).toMatchObject({ kind: "archive", id: "203" });
+  });
+
   it("does not show a submission to another portal", async () => {
     const id = await store.insertSubmission({
       userId,
